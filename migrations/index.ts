@@ -1,0 +1,5 @@
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
+ * sources (tests, scripts) and from the compiled `dist/` build.
+ */
+export const migrations: Function[] = [];

@@ -1,0 +1,38 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
+import { runMigrations } from '../../src/platform/database/migrate';
+
+/**
+ * Starts one PostgreSQL for the whole run (embedded unless DATABASE_URL is given), applies the real migrations
+ * to a template database, and lets every test file clone it (see database.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'tctn-test-')), 'pg');
+    const pg = await startEmbeddedPostgres({ dataDir, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+    (globalThis as any).__EMBEDDED_PG__ = pg;
+    adminUrl = pg.url;
+  }
+  const template = `tctn_template_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+    await admin.query(`CREATE DATABASE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  await runMigrations(withDatabase(adminUrl, template));
+  process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
+  process.env.TEST_TEMPLATE_DATABASE = template;
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
