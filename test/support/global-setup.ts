@@ -13,7 +13,10 @@ export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'tctn-test-')), 'pg');
-    const pg = await startEmbeddedPostgres({ dataDir, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+    const pg = await startEmbeddedPostgres({
+      dataDir,
+      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+    });
     (globalThis as any).__EMBEDDED_PG__ = pg;
     adminUrl = pg.url;
   }

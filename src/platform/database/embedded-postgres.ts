@@ -48,8 +48,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await stopStaleServer(dataDir, log);
 
   const port = await findFreePort();
-  const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', max_connections: '200', ...options.settings };
-  const args = ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  const settings = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: '',
+    max_connections: '200',
+    ...options.settings,
+  };
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+  ];
   const child = spawn(join(binDir, 'postgres'), args, { ...runAs, stdio: ['ignore', 'ignore', 'pipe'] });
   const stopOnExit = () => child.kill('SIGINT');
   process.once('exit', stopOnExit);
@@ -118,6 +129,7 @@ function canWrite(dir: string, runAs: RunAs): boolean {
 }
 
 function prepare(dir: string, runAs: RunAs): void {
+  mkdirSync(dirname(dir), { recursive: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (runAs.uid !== undefined) chownSync(dir, runAs.uid, runAs.gid!);
   chmodSync(dir, 0o700);
@@ -126,10 +138,15 @@ function prepare(dir: string, runAs: RunAs): void {
 function reachableDataDir(dataDir: string, runAs: RunAs, log: (m: string) => void): string {
   prepare(dataDir, runAs);
   if (canWrite(dataDir, runAs)) return dataDir;
-  const fallback = join('/var/tmp', `embedded-postgres-data-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
+  const fallback = join(
+    '/var/tmp',
+    `embedded-postgres-data-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`,
+  );
   prepare(fallback, runAs);
   if (!canWrite(fallback, runAs)) {
-    throw new Error(`embedded PostgreSQL: the postgres user can write neither ${dataDir} nor ${fallback}; set DATABASE_URL`);
+    throw new Error(
+      `embedded PostgreSQL: the postgres user can write neither ${dataDir} nor ${fallback}; set DATABASE_URL`,
+    );
   }
   log(`embedded PostgreSQL: ${dataDir} is not reachable by the postgres user, keeping the cluster in ${fallback}`);
   return fallback;
@@ -151,7 +168,14 @@ function initialise(binDir: string, dataDir: string, password: string, runAs: Ru
   try {
     const result = spawnSync(
       join(binDir, 'initdb'),
-      [`--pgdata=${dataDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'],
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=scram-sha-256',
+        '--username=postgres',
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
       { ...runAs, encoding: 'utf8' },
     );
     if (result.status !== 0) throw new Error(`embedded PostgreSQL: initdb failed: ${result.stderr || result.error}`);

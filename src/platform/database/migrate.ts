@@ -3,7 +3,13 @@ import { migrations } from '../../../migrations';
 
 /** A data source used only to run or revert migrations against the given database. */
 export function migrationDataSource(url: string): DataSource {
-  return new DataSource({ type: 'postgres', url, migrations, migrationsTableName: 'schema_migrations', synchronize: false });
+  return new DataSource({
+    type: 'postgres',
+    url,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+  });
 }
 
 export async function runMigrations(url: string): Promise<string[]> {

@@ -1,0 +1,88 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import cookie from '@fastify/cookie';
+import { randomUUID } from 'node:crypto';
+import { LogController } from 'fastify';
+import { Logger as Pino } from 'pino';
+import { AppModule } from './app.module';
+import { Runtime } from './platform/embedded/runtime';
+import { PinoNestLogger } from './platform/http/logger';
+import { httpDuration } from './platform/http/metrics';
+import { sendProblem } from './platform/http/problem-details.filter';
+import { createValidationPipe } from './platform/http/validation';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Builds the Nest application on Fastify with every cross-cutting concern; used by main.ts and the tests. */
+export async function createApp(
+  runtime: Runtime,
+  logger: Pino,
+  extraModules: any[] = [],
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Our onResponse hook logs requests (with personal IDs masked); Fastify's own per-request lines are off.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime, extraModules), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions?.url ?? 'unmatched';
+    httpDuration.observe(
+      { method: request.method, route, status_code: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    if (reply.statusCode >= 500)
+      request.log.warn({ req: request, res: reply, ms: reply.elapsedTime }, 'request failed');
+    else request.log.debug({ req: request, res: reply, ms: reply.elapsedTime }, 'request');
+  });
+  const nestLogger = new Logger('http');
+  fastify.setErrorHandler((error, request, reply) => sendProblem(request, reply, error, nestLogger));
+
+  await app.register(helmet as any, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'", runtime.config.eid?.issuer ?? "'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: runtime.config.publicBaseUrl.startsWith('https:'),
+  });
+  await app.register(rateLimit as any, { global: false });
+  await app.register(cookie as any);
+  await app.register(multipart as any, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+
+  app.useGlobalPipes(createValidationPipe());
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Giải quyết hưởng trợ cấp thất nghiệp — API')
+    .setDescription('Integration contract of the unemployment benefit service (see API.md).')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Runtime } from './platform/embedded/runtime';
+import { DatabaseModule } from './platform/database/database.module';
+import { StorageModule } from './platform/storage/storage.module';
+import { HealthModule } from './platform/health/health.module';
+import { PlatformModule } from './platform/platform.module';
+
+/** The whole service: platform first, then one module per step of the procedure. */
+@Module({})
+export class AppModule {
+  static forRoot(runtime: Runtime, extraModules: any[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(runtime),
+        DatabaseModule.forRoot(runtime.databaseUrl),
+        StorageModule.forRoot(runtime.objectStore),
+        HealthModule.forRoot(runtime.embedded),
+        ...extraModules,
+      ],
+    };
+  }
+}

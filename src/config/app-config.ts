@@ -1,0 +1,143 @@
+import { resolve } from 'node:path';
+
+/**
+ * The one place that reads process.env. Every variable of API.md is optional: unset means the embedded
+ * default (see README, "Configuration"). Validation fails fast and names the variable.
+ */
+export interface AppConfig {
+  port: number;
+  host: string;
+  publicBaseUrl: string;
+  dataDir: string;
+  databaseUrl?: string;
+  s3?: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
+  eid?: { issuer: string; clientId: string; clientSecret: string };
+  populationRegistryUrl?: string;
+  insuranceRegistryUrl?: string;
+  portalSyncUrl?: string;
+  signing?: { p12Path: string; password: string };
+  logLevel: string;
+  /** Portal client credentials accepted by POST /api/v1/auth/clients/token, as `id:secret` pairs. */
+  portalClients?: { clientId: string; clientSecret: string }[];
+  registryTimeoutMs: number;
+  portalMaxAttempts: number;
+  rateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const publicBaseUrl = (url(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    publicBaseUrl,
+    dataDir,
+    databaseUrl,
+    s3: group(
+      env,
+      ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'],
+      ([endpoint, accessKey, secretKey, bucket]) => {
+        url(env, 'S3_ENDPOINT');
+        if (bucket.length < 3) throw new ConfigError('S3_BUCKET', 'must have at least 3 characters');
+        return { endpoint, accessKey, secretKey, bucket };
+      },
+    ),
+    eid: group(env, ['EID_ISSUER', 'EID_CLIENT_ID', 'EID_CLIENT_SECRET'], ([issuer, clientId, clientSecret]) => {
+      url(env, 'EID_ISSUER');
+      return { issuer: issuer.replace(/\/+$/, ''), clientId, clientSecret };
+    }),
+    populationRegistryUrl: url(env, 'POPULATION_REGISTRY_URL'),
+    insuranceRegistryUrl: url(env, 'INSURANCE_REGISTRY_URL'),
+    portalSyncUrl: url(env, 'PORTAL_SYNC_URL'),
+    signing: group(env, ['SIGNING_P12_PATH', 'SIGNING_P12_PASSWORD'], ([p12Path, password]) => ({
+      p12Path: resolve(p12Path),
+      password,
+    })),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    portalClients: portalClients(env),
+    registryTimeoutMs: integer(env, 'REGISTRY_TIMEOUT_MS', 3000, 100, 60000),
+    portalMaxAttempts: integer(env, 'PORTAL_MAX_ATTEMPTS', 12, 1, 1000),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 1000000),
+  };
+}
+
+/** Which embedded stand-ins the configuration leaves in use; logged at start and shown in /health/ready. */
+export function embeddedDefaults(config: AppConfig): string[] {
+  const used: string[] = [];
+  if (!config.databaseUrl) used.push('PostgreSQL (embedded)');
+  if (!config.s3) used.push('object store (embedded S3)');
+  if (!config.eid) used.push('e-ID provider (SANDBOX)');
+  if (!config.populationRegistryUrl) used.push('population registry (SANDBOX)');
+  if (!config.insuranceRegistryUrl) used.push('social-insurance registry (SANDBOX)');
+  if (!config.portalSyncUrl) used.push('national portal receiver (SANDBOX)');
+  if (!config.signing) used.push('signing certificate (development)');
+  return used;
+}
+
+/** Masks secrets (passwords in URLs, keys) before a value is logged. */
+export function maskSecrets(value: string): string {
+  return value.replace(/(\/\/[^:/@]+:)[^@]+@/g, '$1***@');
+}
+
+function url(env: Env, name: string, protocols = ['http:', 'https:']): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `must use ${protocols.join(' or ')}`);
+  return raw;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, 'must be a whole number');
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: T[], fallback: T): T {
+  const raw = env[name];
+  if (!raw) return fallback;
+  if (!allowed.includes(raw as T)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+/** Variables that only make sense together: all set, or all unset. */
+function group<T>(env: Env, names: string[], build: (values: string[]) => T): T | undefined {
+  const set = names.filter((n) => env[n]);
+  if (set.length === 0) return undefined;
+  const missing = names.filter((n) => !env[n]);
+  if (missing.length > 0) throw new ConfigError(missing[0], `must be set together with ${set.join(', ')}`);
+  return build(names.map((n) => env[n]!));
+}
+
+function portalClients(env: Env): { clientId: string; clientSecret: string }[] | undefined {
+  const raw = env.PORTAL_CLIENTS;
+  if (!raw) return undefined;
+  return raw.split(',').map((pair) => {
+    const [clientId, clientSecret] = pair.split(':');
+    if (!clientId || !clientSecret || clientSecret.length < 16) {
+      throw new ConfigError('PORTAL_CLIENTS', 'must be a comma-separated list of id:secret (secret 16+ characters)');
+    }
+    return { clientId, clientSecret };
+  });
+}

@@ -1,0 +1,149 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../errors/domain-error';
+import { ProblemDetails, problem, statusOf } from './problem-details';
+
+/**
+ * Turns anything thrown into problem details. Known errors keep their meaning; anything else becomes a
+ * generic 500 that names only the request id (the details go to the log, never to the client).
+ */
+export function toProblem(
+  error: unknown,
+  requestId: string | undefined,
+): { problem: ProblemDetails; unexpected: boolean } {
+  if (error instanceof DomainError) {
+    const { status, title } = statusOf(error.code);
+    return {
+      problem: problem(error.code, status, title, error.message, { ...error.details, requestId }),
+      unexpected: false,
+    };
+  }
+  if (error instanceof HttpException) {
+    return { problem: fromHttpException(error, requestId), unexpected: false };
+  }
+  const fastify = fastifyError(error);
+  if (fastify) return { problem: { ...fastify, requestId }, unexpected: false };
+  return {
+    problem: problem(
+      'internal',
+      500,
+      'Lỗi hệ thống',
+      'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau hoặc báo mã yêu cầu cho bộ phận hỗ trợ.',
+      { requestId },
+    ),
+    unexpected: true,
+  };
+}
+
+function fromHttpException(error: HttpException, requestId?: string): ProblemDetails {
+  const status = error.getStatus();
+  switch (status) {
+    case 400:
+      // Fastify's body-parser errors reach us wrapped by Nest with only their message left.
+      if (/JSON/i.test(error.message)) return { ...invalidJson(), requestId };
+      return problem('bad_request', 400, 'Yêu cầu không hợp lệ', 'Yêu cầu không hợp lệ.', { requestId });
+    case 415:
+      return problem(
+        ErrorCode.UnsupportedMediaType,
+        415,
+        statusOf(ErrorCode.UnsupportedMediaType).title,
+        'Kiểu nội dung (Content-Type) không được hỗ trợ.',
+        { requestId },
+      );
+    case 401:
+      return problem(
+        ErrorCode.Unauthenticated,
+        401,
+        statusOf(ErrorCode.Unauthenticated).title,
+        'Cần đăng nhập hoặc thông tin xác thực không hợp lệ.',
+        { requestId },
+      );
+    case 403:
+      return problem(
+        ErrorCode.Forbidden,
+        403,
+        statusOf(ErrorCode.Forbidden).title,
+        'Bạn không có quyền thực hiện thao tác này.',
+        { requestId },
+      );
+    case 404:
+      return problem(
+        ErrorCode.NotFound,
+        404,
+        statusOf(ErrorCode.NotFound).title,
+        'Không tìm thấy địa chỉ hoặc tài nguyên được yêu cầu.',
+        { requestId },
+      );
+    case 413:
+      return problem(
+        ErrorCode.PayloadTooLarge,
+        413,
+        statusOf(ErrorCode.PayloadTooLarge).title,
+        'Dữ liệu gửi lên vượt quá giới hạn cho phép.',
+        { requestId },
+      );
+    case 429:
+      return problem(
+        ErrorCode.RateLimited,
+        429,
+        statusOf(ErrorCode.RateLimited).title,
+        'Bạn gửi quá nhiều yêu cầu, vui lòng thử lại sau ít phút.',
+        { requestId },
+      );
+    default: {
+      const title = status >= 500 ? 'Lỗi hệ thống' : 'Yêu cầu không hợp lệ';
+      const detail = status >= 500 ? 'Đã xảy ra lỗi không mong muốn.' : 'Yêu cầu không hợp lệ.';
+      return problem(status >= 500 ? 'internal' : 'bad_request', status, title, detail, { requestId });
+    }
+  }
+}
+
+/** Errors raised by Fastify itself before a handler runs (body parsing, content types, limits). */
+function fastifyError(error: unknown): ProblemDetails | undefined {
+  const e = error as { code?: string; statusCode?: number; message?: string } | undefined;
+  if (!e || typeof e !== 'object') return undefined;
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
+    return problem(
+      ErrorCode.PayloadTooLarge,
+      413,
+      statusOf(ErrorCode.PayloadTooLarge).title,
+      'Dữ liệu gửi lên vượt quá giới hạn cho phép.',
+    );
+  }
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) {
+    return problem(
+      ErrorCode.UnsupportedMediaType,
+      415,
+      statusOf(ErrorCode.UnsupportedMediaType).title,
+      'Kiểu nội dung (Content-Type) không được hỗ trợ.',
+    );
+  }
+  if (e.statusCode === 429) {
+    return problem(
+      ErrorCode.RateLimited,
+      429,
+      statusOf(ErrorCode.RateLimited).title,
+      'Bạn gửi quá nhiều yêu cầu, vui lòng thử lại sau ít phút.',
+    );
+  }
+  const badBody =
+    e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    ((error as Error).name === 'SyntaxError' && e.statusCode === 400);
+  if (badBody) return invalidJson();
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && e.code?.startsWith('FST_')) {
+    return problem('bad_request', e.statusCode, 'Yêu cầu không hợp lệ', 'Yêu cầu không hợp lệ.');
+  }
+  return undefined;
+}
+
+function invalidJson(): ProblemDetails {
+  return problem(
+    ErrorCode.Validation,
+    400,
+    statusOf(ErrorCode.Validation).title,
+    'Nội dung gửi lên không phải JSON hợp lệ.',
+    {
+      errors: [{ field: 'body', code: 'invalid_json', message: 'Nội dung gửi lên không phải JSON hợp lệ.' }],
+    },
+  );
+}
