@@ -51,7 +51,8 @@ describe('shipped calendar', () => {
   it('gives every year 11 statutory days off from 2021 (BLLĐ 2019) and 10 in 2020 (BLLĐ 2012), net of swaps', () => {
     for (const year of SHIPPED_CALENDAR_YEARS) {
       const overrides = shippedCalendarYear(year);
-      const net = overrides.filter((o) => o.kind === 'holiday').length - overrides.filter((o) => o.kind === 'working').length;
+      const net =
+        overrides.filter((o) => o.kind === 'holiday').length - overrides.filter((o) => o.kind === 'working').length;
       expect({ year, net }).toEqual({ year, net: year === 2020 ? 10 : 11 });
     }
   });

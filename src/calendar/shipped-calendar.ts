@@ -10,7 +10,9 @@ import { CalendarOverride } from './working-calendar';
  * must be confirmed by an administrator once the Government announces them (see docs/eligibility.md).
  */
 
-export const SHIPPED_CALENDAR_YEARS: readonly number[] = [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030];
+export const SHIPPED_CALENDAR_YEARS: readonly number[] = [
+  2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030,
+];
 
 export type CalendarYearSource = 'published' | 'rule-derived';
 
@@ -187,5 +189,7 @@ export function shippedCalendarYear(year: number): CalendarOverride[] {
 
 /** Every shipped override for 2020–2030, in date order. */
 export function shippedCalendar(): CalendarOverride[] {
-  return SHIPPED_CALENDAR_YEARS.flatMap((year) => shippedCalendarYear(year)).sort((a, b) => a.date.localeCompare(b.date));
+  return SHIPPED_CALENDAR_YEARS.flatMap((year) => shippedCalendarYear(year)).sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
 }

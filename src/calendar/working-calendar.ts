@@ -57,7 +57,7 @@ export class WorkingCalendar {
     assertCount(n, 0);
     let current = date;
     toDayNumber(current);
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       current = addDays(current, 1);
       if (this.isWorkingDay(current)) counted += 1;
     }
