@@ -1,5 +1,8 @@
+import { MigrationInterface } from 'typeorm';
+import { LegalRules1764100000000 } from './1764100000000-legal-rules';
+
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
  * sources (tests, scripts) and from the compiled `dist/` build.
  */
-export const migrations: Function[] = [];
+export const migrations: (new () => MigrationInterface)[] = [LegalRules1764100000000];

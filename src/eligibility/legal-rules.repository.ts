@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { isIsoDate, todayInVietnam } from '../calendar/iso-date';
+import { DomainError, FieldError } from '../platform/errors/domain-error';
+import {
+  KNOWN_PARAMETER_KEYS,
+  LegalParameterRow,
+  LegalRules,
+  ZONED_PARAMETER_KEYS,
+  ZONES,
+  Zone,
+} from './domain/legal-rules';
+
+/** A stored legal figure with its audit columns. */
+export interface StoredLegalParameter extends LegalParameterRow {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+interface LegalParameterRecord {
+  id: string;
+  key: string;
+  zone: Zone | null;
+  value: string;
+  effective_from: string;
+  legal_basis: string;
+  created_at: Date;
+  created_by: string;
+}
+
+const SELECT_COLUMNS = `id::text AS id, key, zone, value::text AS value, effective_from::text AS effective_from,
+  legal_basis, created_at, created_by`;
+
+/** The effective-dated legal figures in table `legal_parameter`. Rows are only ever added, never edited. */
+@Injectable()
+export class LegalRulesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async loadRules(): Promise<LegalRules> {
+    return new LegalRules(await this.listParameters());
+  }
+
+  async listParameters(): Promise<StoredLegalParameter[]> {
+    const records: LegalParameterRecord[] = await this.dataSource.query(
+      `SELECT ${SELECT_COLUMNS} FROM legal_parameter ORDER BY key, zone NULLS FIRST, effective_from`,
+    );
+    return records.map(toStored);
+  }
+
+  /**
+   * Adds a figure that takes effect in the future (effectiveFrom after today in Vietnam): past results never change.
+   * Throws DomainError.validation for a bad row and DomainError.conflict when the key/zone/date already exists.
+   */
+  async addParameter(
+    row: LegalParameterRow,
+    actor: string,
+    today: string = todayInVietnam(),
+  ): Promise<StoredLegalParameter> {
+    const errors = validateNewRow(row, today);
+    if (!actor || !actor.trim())
+      errors.push({ field: 'actor', code: 'required', message: 'Cần ghi rõ người thêm số liệu.' });
+    if (errors.length > 0) throw DomainError.validation(errors);
+    try {
+      const records: LegalParameterRecord[] = await this.dataSource.query(
+        `INSERT INTO legal_parameter (key, zone, value, effective_from, legal_basis, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${SELECT_COLUMNS}`,
+        [row.key, row.zone, row.value, row.effectiveFrom, row.legalBasis.trim(), actor],
+      );
+      return toStored(records[0]);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') {
+        throw DomainError.conflict(
+          `Tham số "${row.key}"${row.zone ? ` vùng ${row.zone}` : ''} đã có giá trị hiệu lực từ ${row.effectiveFrom}.`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+function validateNewRow(row: LegalParameterRow, today: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!KNOWN_PARAMETER_KEYS.includes(row.key)) {
+    errors.push({ field: 'key', code: 'invalid_value', message: 'Tham số không có trong danh mục.' });
+  } else if (ZONED_PARAMETER_KEYS.includes(row.key) && !ZONES.includes(row.zone as Zone)) {
+    errors.push({ field: 'zone', code: 'required', message: 'Cần chọn vùng I, II, III hoặc IV.' });
+  } else if (!ZONED_PARAMETER_KEYS.includes(row.key) && row.zone !== null) {
+    errors.push({ field: 'zone', code: 'invalid_value', message: 'Tham số này không phân theo vùng.' });
+  }
+  if (!Number.isSafeInteger(row.value) || row.value < 0) {
+    errors.push({ field: 'value', code: 'invalid_number', message: 'Giá trị phải là số nguyên không âm.' });
+  }
+  if (!isIsoDate(row.effectiveFrom)) {
+    errors.push({
+      field: 'effectiveFrom',
+      code: 'invalid_date',
+      message: 'Ngày hiệu lực không hợp lệ, cần định dạng YYYY-MM-DD.',
+    });
+  } else if (row.effectiveFrom <= today) {
+    errors.push({
+      field: 'effectiveFrom',
+      code: 'not_in_future',
+      message: 'Ngày hiệu lực phải sau ngày hôm nay; không được thay đổi số liệu đã áp dụng.',
+    });
+  }
+  if (typeof row.legalBasis !== 'string' || !row.legalBasis.trim()) {
+    errors.push({ field: 'legalBasis', code: 'required', message: 'Cần ghi căn cứ pháp lý (số hiệu văn bản).' });
+  }
+  return errors;
+}
+
+function toStored(record: LegalParameterRecord): StoredLegalParameter {
+  return {
+    id: record.id,
+    key: record.key,
+    zone: record.zone,
+    value: Number(record.value),
+    effectiveFrom: record.effective_from,
+    legalBasis: record.legal_basis,
+    createdAt: new Date(record.created_at).toISOString(),
+    createdBy: record.created_by,
+  };
+}
