@@ -35,6 +35,8 @@ export interface SandboxPerson {
   readonly employers: readonly SandboxEmployerKey[];
   /** Monthly contribution salary at the last employer, in thousand VND. */
   readonly salaryK: number;
+  /** `eligible` only: total contribution months (default derived from the index, 18–87); keeps young people adult. */
+  readonly months?: number;
 }
 
 /**
@@ -50,8 +52,8 @@ export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
   { fullName: 'Phạm Minh Đức', sex: 'male', dateOfBirth: '1990-09-09', birthProvince: '001', home: 'HN_CAU_GIAY', scenario: 'eligible', daysAgo: 20, employers: ['E7', 'E8'], salaryK: 15600 },
   { fullName: 'Võ Thị Kim Oanh', sex: 'female', dateOfBirth: '1987-05-05', birthProvince: '052', home: 'HCM_THU_DUC', scenario: 'eligible', daysAgo: 18, employers: ['E5', 'E6'], salaryK: 18400 },
   { fullName: 'Hoàng Văn Thắng', sex: 'male', dateOfBirth: '1984-12-12', birthProvince: '038', home: 'DN_HO_NAI', scenario: 'eligible', daysAgo: 25, employers: ['E1', 'E10'], salaryK: 8700 },
-  { fullName: 'Lê Thị Mỹ Duyên', sex: 'female', dateOfBirth: '2001-06-18', birthProvince: '075', home: 'DN_TAM_HIEP', scenario: 'eligible', daysAgo: 11, employers: ['E2'], salaryK: 7200 },
-  { fullName: 'Bùi Quang Huy', sex: 'male', dateOfBirth: '2002-02-27', birthProvince: '074', home: 'HCM_THU_DAU_MOT', scenario: 'eligible', daysAgo: 14, employers: ['E13'], salaryK: 8900 },
+  { fullName: 'Lê Thị Mỹ Duyên', sex: 'female', dateOfBirth: '2001-06-18', birthProvince: '075', home: 'DN_TAM_HIEP', scenario: 'eligible', daysAgo: 11, employers: ['E2'], salaryK: 7200, months: 48 },
+  { fullName: 'Bùi Quang Huy', sex: 'male', dateOfBirth: '2002-02-27', birthProvince: '074', home: 'HCM_THU_DAU_MOT', scenario: 'eligible', daysAgo: 14, employers: ['E13'], salaryK: 8900, months: 40 },
   { fullName: 'Đỗ Thị Hồng Nhung', sex: 'female', dateOfBirth: '1993-10-10', birthProvince: '036', home: 'HN_HA_DONG', scenario: 'eligible', daysAgo: 30, employers: ['E7'], salaryK: 10200 },
   { fullName: 'Ngô Đình Khải', sex: 'male', dateOfBirth: '1976-04-01', birthProvince: '079', home: 'HCM_SAI_GON', scenario: 'eligible', daysAgo: 16, employers: ['E6', 'E5'], salaryK: 21000 },
   { fullName: 'Huỳnh Thị Thảo Vy', sex: 'female', dateOfBirth: '1998-08-08', birthProvince: '092', home: 'CT_NINH_KIEU', current: 'DN_TRAN_BIEN', scenario: 'eligible', daysAgo: 13, employers: ['E1', 'E11'], salaryK: 7600 },
@@ -62,7 +64,7 @@ export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
   { fullName: 'Lý Văn Mạnh', sex: 'male', dateOfBirth: '1986-06-16', birthProvince: '075', home: 'DN_XUAN_LOC', scenario: 'eligible', daysAgo: 35, employers: ['E10', 'E1'], salaryK: 7400 },
   { fullName: 'Tạ Thị Ơn', sex: 'female', dateOfBirth: '1972-09-30', birthProvince: '070', home: 'DN_BINH_PHUOC', scenario: 'eligible', daysAgo: 17, employers: ['E3', 'E12'], salaryK: 6800 },
   { fullName: 'Lưu Văn Ổn', sex: 'male', dateOfBirth: '1980-01-20', birthProvince: '082', home: 'HCM_VUNG_TAU', scenario: 'eligible', daysAgo: 23, employers: ['E6'], salaryK: 13200 },
-  { fullName: 'Kiều Thị Diễm My', sex: 'female', dateOfBirth: '2000-12-01', birthProvince: '079', home: 'HCM_GIA_DINH', scenario: 'eligible', daysAgo: 12, employers: ['E5'], salaryK: 11800 },
+  { fullName: 'Kiều Thị Diễm My', sex: 'female', dateOfBirth: '2000-12-01', birthProvince: '079', home: 'HCM_GIA_DINH', scenario: 'eligible', daysAgo: 12, employers: ['E5'], salaryK: 11800, months: 50 },
   { fullName: 'Quách Văn Đởm', sex: 'male', dateOfBirth: '1968-05-19', birthProvince: '075', home: 'DN_TRAN_BIEN', scenario: 'eligible', daysAgo: 26, employers: ['E2', 'E1'], salaryK: 9800 },
   { fullName: 'Hà Thị Hoài Thương', sex: 'female', dateOfBirth: '1994-04-04', birthProvince: '042', home: 'DN_DONG_XOAI', scenario: 'eligible', daysAgo: 10, employers: ['E3', 'E12'], salaryK: 7300 },
   // cap-zone-1: high salary at a zone I employer, so 60 % of the average exceeds 5 × the regional minimum wage

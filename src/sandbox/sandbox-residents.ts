@@ -47,13 +47,11 @@ export const OLD_REGIME_LAST_DAY = '2025-12-31';
 type Block = readonly [fromK: number, toK: number, employerIndex: number];
 
 /** Months contributed, as "k months before the termination month minus one" (k = 0 is the month before it). */
-function historyBlocks(person: SandboxPerson, index: number, variant: number, termination: string): Block[] {
+function historyBlocks(person: SandboxPerson, index: number, variant: number): Block[] {
   const prev = person.employers.length > 1 ? 1 : 0;
   switch (person.scenario) {
     case 'eligible': {
-      // 18–87 months, but never before the person turned 18.
-      const adultMonths = monthIndexOf(termination) - monthIndexOf(addYears(person.dateOfBirth, 18)) - 1;
-      const n = Math.min(18 + ((index * 17) % 70), adultMonths);
+      const n = person.months ?? 18 + ((index * 17) % 70);
       const lastSpan = Math.min(n, 12 + ((index * 5) % 30));
       return n > lastSpan ? [[0, lastSpan - 1, 0], [lastSpan + 1, n, prev]] : [[0, n - 1, 0]];
     }
@@ -197,7 +195,7 @@ function buildResident(person: SandboxPerson, index: number, variant: number, to
   if (person.scenario !== 'no-record') {
     const lastContributionMonth = monthIndexOf(termination) - 1;
     const contributions: Contribution[] = [];
-    for (const [from, to, employerIndex] of historyBlocks(person, index, variant, termination)) {
+    for (const [from, to, employerIndex] of historyBlocks(person, index, variant)) {
       const employer = SANDBOX_EMPLOYERS[person.employers[employerIndex]];
       for (let k = from; k <= to; k++) {
         contributions.push({
