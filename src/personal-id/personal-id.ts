@@ -4,11 +4,7 @@ export type Sex = 'male' | 'female';
 
 /** Why a string is not a personal ID. Stable codes: extend, never rename. */
 export type PersonalIdRejection =
-  | 'required'
-  | 'contains_whitespace'
-  | 'non_digit'
-  | 'wrong_length'
-  | 'unknown_province_code';
+  'required' | 'contains_whitespace' | 'non_digit' | 'wrong_length' | 'unknown_province_code';
 
 /** Accepted, but worth a human look. */
 export type PersonalIdWarning = 'unlisted_place_code';

@@ -37,7 +37,11 @@ export class RegistriesModule {
         {
           provide: POPULATION_REGISTRY,
           useFactory: () =>
-            new HttpPopulationRegistryAdapter({ ...common, baseUrl: options.populationUrl, token: options.populationToken }),
+            new HttpPopulationRegistryAdapter({
+              ...common,
+              baseUrl: options.populationUrl,
+              token: options.populationToken,
+            }),
         },
         {
           provide: SOCIAL_INSURANCE_REGISTRY,

@@ -163,7 +163,9 @@ describe('production registry adapters against the sandbox registries over HTTP'
       const port = await findFreePort();
       const adapter = population({ baseUrl: `http://127.0.0.1:${port}/sandbox/population`, retries: 1 });
       const error = await upstreamError(adapter.findByPersonalId(resident('eligible').personalId));
-      expect(error.message).toBe('Hệ thống Cơ sở dữ liệu quốc gia về dân cư tạm thời không phản hồi, vui lòng thử lại sau.');
+      expect(error.message).toBe(
+        'Hệ thống Cơ sở dữ liệu quốc gia về dân cư tạm thời không phản hồi, vui lòng thử lại sau.',
+      );
       expect(error.details).toMatchObject({ source: 'population', reason: 'network', attempts: 2 });
     });
 
@@ -187,8 +189,15 @@ describe('production registry adapters against the sandbox registries over HTTP'
     it('persistent 5xx: an upstream error with the status, after every attempt', async () => {
       faults.arm('insurance', { kind: 'error', status: 502 });
       const error = await upstreamError(insurance({ retries: 2 }).findByPersonalId(resident('eligible').personalId));
-      expect(error.message).toBe('Hệ thống Cơ sở dữ liệu quốc gia về bảo hiểm tạm thời không phản hồi, vui lòng thử lại sau.');
-      expect(error.details).toMatchObject({ source: 'social_insurance', reason: 'http_status', status: 502, attempts: 3 });
+      expect(error.message).toBe(
+        'Hệ thống Cơ sở dữ liệu quốc gia về bảo hiểm tạm thời không phản hồi, vui lòng thử lại sau.',
+      );
+      expect(error.details).toMatchObject({
+        source: 'social_insurance',
+        reason: 'http_status',
+        status: 502,
+        attempts: 3,
+      });
     });
 
     it('a 4xx other than 404 is not retried', async () => {

@@ -103,9 +103,16 @@ describe('RegistryReader with real PostgreSQL and the sandbox registries', () =>
 
   it('logs a completed read that found no record (the number was still looked up)', async () => {
     const id = personOf('no-record');
-    await expect(reader.readInsurance(id, { actorType: 'staff', actorId: 'thamdinh.bh', purpose: 'review' })).resolves.toBeNull();
+    await expect(
+      reader.readInsurance(id, { actorType: 'staff', actorId: 'thamdinh.bh', purpose: 'review' }),
+    ).resolves.toBeNull();
     expect(await rowsFor(id)).toEqual([
-      expect.objectContaining({ source: 'social_insurance', actor_type: 'staff', actor_id: 'thamdinh.bh', request_id: null }),
+      expect.objectContaining({
+        source: 'social_insurance',
+        actor_type: 'staff',
+        actor_id: 'thamdinh.bh',
+        request_id: null,
+      }),
     ]);
   });
 
@@ -141,11 +148,15 @@ describe('RegistryReader with real PostgreSQL and the sandbox registries', () =>
   it('refuses an invalid personal ID before any read, with a Vietnamese field error', async () => {
     await expect(reader.readPopulation('07509001234', citizenCtx)).rejects.toMatchObject({
       code: ErrorCode.Validation,
-      details: { errors: [{ field: 'personalId', code: 'wrong_length', message: 'Số định danh cá nhân phải gồm đúng 12 chữ số.' }] },
+      details: {
+        errors: [
+          { field: 'personalId', code: 'wrong_length', message: 'Số định danh cá nhân phải gồm đúng 12 chữ số.' },
+        ],
+      },
     });
-    await expect(reader.readPopulation(personOf('eligible'), { ...citizenCtx, purpose: 'Bad Purpose' })).rejects.toThrow(
-      TypeError,
-    );
+    await expect(
+      reader.readPopulation(personOf('eligible'), { ...citizenCtx, purpose: 'Bad Purpose' }),
+    ).rejects.toThrow(TypeError);
   });
 
   it('lists a citizen’s access history newest first with Vietnamese labels, honouring the limit', async () => {
@@ -169,7 +180,10 @@ describe('RegistryReader with real PostgreSQL and the sandbox registries', () =>
       sourceLabel: 'Cơ sở dữ liệu quốc gia về bảo hiểm',
       purposeLabel: 'Thẩm định hồ sơ',
     });
-    expect(entries[2]).toMatchObject({ sourceLabel: 'Cơ sở dữ liệu quốc gia về dân cư', purposeLabel: 'Điền sẵn thông tin vào tờ khai' });
+    expect(entries[2]).toMatchObject({
+      sourceLabel: 'Cơ sở dữ liệu quốc gia về dân cư',
+      purposeLabel: 'Điền sẵn thông tin vào tờ khai',
+    });
     expect(entries[0].purposeLabel).toBe('future_purpose');
     expect(entries[0].occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(await reader.listAccessFor(id, { limit: 1 })).toHaveLength(1);
@@ -179,9 +193,9 @@ describe('RegistryReader with real PostgreSQL and the sandbox registries', () =>
   it('keeps the log append-only', async () => {
     const id = personOf('state-salary');
     await reader.readPopulation(id, citizenCtx);
-    await expect(dataSource.query(`UPDATE data_access_log SET purpose = 'x' WHERE subject_personal_id = $1`, [id])).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      dataSource.query(`UPDATE data_access_log SET purpose = 'x' WHERE subject_personal_id = $1`, [id]),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('has a reversible migration', async () => {

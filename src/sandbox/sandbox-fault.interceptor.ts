@@ -1,11 +1,4 @@
-import {
-  CallHandler,
-  ExecutionContext,
-  HttpException,
-  Injectable,
-  NestInterceptor,
-  SetMetadata,
-} from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, from, map, switchMap } from 'rxjs';
@@ -51,7 +44,9 @@ export class SandboxFaultInterceptor implements NestInterceptor {
           }),
         );
       case 'wrong-shape':
-        return next.handle().pipe(map((body) => ({ ...(body as object), dateOfBirth: 19900517, contributions: 'n/a' })));
+        return next
+          .handle()
+          .pipe(map((body) => ({ ...(body as object), dateOfBirth: 19900517, contributions: 'n/a' })));
       case 'wrong-person':
         return next.handle().pipe(
           map(() => {

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, HttpCode, Param, ParseEnumPipe, Put, UseInterceptors, ValidationPipe } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  HttpCode,
+  Param,
+  ParseEnumPipe,
+  Put,
+  UseInterceptors,
+  ValidationPipe,
+} from '@nestjs/common';
 import { SandboxFaultDto } from './sandbox-fault.dto';
 import { SandboxFaultInjector, SandboxFaultTarget } from './sandbox-fault-injector.service';
 import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';

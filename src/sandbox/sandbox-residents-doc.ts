@@ -69,7 +69,9 @@ export function renderSandboxResidentsMarkdown(today: string = REFERENCE_TODAY):
     const last = r.insurance?.contributions.at(-1);
     const months = r.insurance
       ? `${r.insurance.contributions.length} / ${windowCount(r, 24)} / ${windowCount(r, 36)}` +
-        (r.insurance.reservedMonths ? ` (+${r.insurance.reservedMonths} reserved, ${r.insurance.usedMonths.length} used)` : '')
+        (r.insurance.reservedMonths
+          ? ` (+${r.insurance.reservedMonths} reserved, ${r.insurance.usedMonths.length} used)`
+          : '')
       : 'no record';
     lines.push(
       `| ${i + 1} | \`${r.personalId}\` | ${r.fullName} | ${person.sex === 'male' ? 'nam' : 'nữ'} | ${r.population.dateOfBirth} | ` +
@@ -91,7 +93,8 @@ export function renderSandboxResidentsMarkdown(today: string = REFERENCE_TODAY):
     '| username | password | role | center | full name |',
     '|---|---|---|---|---|',
     ...SANDBOX_STAFF.map(
-      (s) => `| \`${s.username}\` | \`${s.password}\` | ${s.role} | ${s.centerCode ?? '— (province)'} | ${s.fullName} |`,
+      (s) =>
+        `| \`${s.username}\` | \`${s.password}\` | ${s.role} | ${s.centerCode ?? '— (province)'} | ${s.fullName} |`,
     ),
     '',
   );

@@ -53,16 +53,38 @@ function historyBlocks(person: SandboxPerson, index: number, variant: number): B
     case 'eligible': {
       const n = person.months ?? 18 + ((index * 17) % 70);
       const lastSpan = Math.min(n, 12 + ((index * 5) % 30));
-      return n > lastSpan ? [[0, lastSpan - 1, 0], [lastSpan + 1, n, prev]] : [[0, n - 1, 0]];
+      return n > lastSpan
+        ? [
+            [0, lastSpan - 1, 0],
+            [lastSpan + 1, n, prev],
+          ]
+        : [[0, n - 1, 0]];
     }
     case 'cap-zone-1':
-      return [[0, 29, 0], [30, 47, prev]];
+      return [
+        [0, 29, 0],
+        [30, 47, prev],
+      ];
     case 'exactly-12-months':
-      return [[0, 5, 0], [12, 17, prev]];
+      return [
+        [0, 5, 0],
+        [12, 17, prev],
+      ];
     case 'ineligible-11-months':
-      return variant === 0 ? [[0, 10, 0], [50, 61, prev]] : [[0, 10, 0]];
+      return variant === 0
+        ? [
+            [0, 10, 0],
+            [50, 61, prev],
+          ]
+        : [[0, 10, 0]];
     case 'gaps':
-      return [[0, 0, 0], [2, 3, 0], [5, 5, 0], [7, 8, 0], [14, 20, prev]];
+      return [
+        [0, 0, 0],
+        [2, 3, 0],
+        [5, 5, 0],
+        [7, 8, 0],
+        [14, 20, prev],
+      ];
     case 'over-144-months': {
       const n = 150 + variant * 13;
       const blocks: Block[] = [];
@@ -74,16 +96,31 @@ function historyBlocks(person: SandboxPerson, index: number, variant: number): B
     case 'reserved-months': {
       const recent = [34, 20, 28][variant];
       const earlier = RESERVED_EARLIER_MONTHS[variant];
-      return [[0, recent - 1, 0], [60, 60 + earlier - 1, prev]];
+      return [
+        [0, recent - 1, 0],
+        [60, 60 + earlier - 1, prev],
+      ];
     }
     case 'state-salary':
       return [[0, 47, 0]];
     case 'old-regime-2025':
-      return variant === 0 ? [[0, 25, 0], [27, 39, prev]] : [[0, 25, 0]];
+      return variant === 0
+        ? [
+            [0, 25, 0],
+            [27, 39, prev],
+          ]
+        : [[0, 25, 0]];
     case 'short-contract':
-      return [[0, 5, 0], [12, 15, 1], [28, 31, 2]];
+      return [
+        [0, 5, 0],
+        [12, 15, 1],
+        [28, 31, 2],
+      ];
     case 'id-mismatch':
-      return [[0, 35, 0], [37, 50, prev]];
+      return [
+        [0, 35, 0],
+        [37, 50, prev],
+      ];
     case 'no-record':
       return [];
   }
@@ -209,9 +246,7 @@ function buildResident(person: SandboxPerson, index: number, variant: number, to
     }
     contributions.sort((a, b) => a.month.localeCompare(b.month));
     const reserved = person.scenario === 'reserved-months';
-    const usedMonths = reserved
-      ? contributions.slice(0, RESERVED_EARLIER_MONTHS[variant]).map((c) => c.month)
-      : [];
+    const usedMonths = reserved ? contributions.slice(0, RESERVED_EARLIER_MONTHS[variant]).map((c) => c.month) : [];
     const provincePrefix = SANDBOX_COMMUNES[person.home].provinceCode;
     insurance = {
       personalId,

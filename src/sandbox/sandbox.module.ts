@@ -23,8 +23,7 @@ export interface SandboxModuleOptions {
 export class SandboxModule {
   static forRoot(options: SandboxModuleOptions = {}): DynamicModule {
     const pinned = options.today;
-    const today: SandboxToday =
-      typeof pinned === 'string' ? () => pinned : (pinned ?? (() => vietnamToday()));
+    const today: SandboxToday = typeof pinned === 'string' ? () => pinned : (pinned ?? (() => vietnamToday()));
     return {
       module: SandboxModule,
       controllers: [

@@ -34,12 +34,7 @@ export interface RegistryHttpOptions {
 
 /** Why a read failed; goes into `DomainError.details.reason` (never shown to citizens as such). */
 export type RegistryFailureReason =
-  | 'timeout'
-  | 'network'
-  | 'http_status'
-  | 'malformed_response'
-  | 'identity_mismatch'
-  | 'circuit_open';
+  'timeout' | 'network' | 'http_status' | 'malformed_response' | 'identity_mismatch' | 'circuit_open';
 
 class RegistryReadFailure extends Error {
   constructor(
@@ -79,8 +74,9 @@ export class RegistryHttpClient {
     }
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.logger = new Logger(`Registry:${source}`);
-    this.breaker = new CircuitBreaker((path: string, requestId: string, parse: (json: unknown) => unknown) =>
-      this.readWithRetries(path, requestId, parse),
+    this.breaker = new CircuitBreaker(
+      (path: string, requestId: string, parse: (json: unknown) => unknown) =>
+        this.readWithRetries(path, requestId, parse),
       {
         name: `${source}-registry`,
         timeout: false, // each attempt has its own AbortSignal timeout
