@@ -1,0 +1,20 @@
+import { Controller, Get, UseInterceptors } from '@nestjs/common';
+import { SandboxDirectory } from './sandbox-directory.service';
+import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
+
+/** Lets scripts find test subjects and staff accounts (API.md, sandbox mode only). */
+@Controller('sandbox')
+@UseInterceptors(SandboxHeaderInterceptor)
+export class SandboxDirectoryController {
+  constructor(private readonly directory: SandboxDirectory) {}
+
+  @Get('residents')
+  residents() {
+    return this.directory.residentSummaries();
+  }
+
+  @Get('staff')
+  staff() {
+    return this.directory.staff();
+  }
+}

@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { SANDBOX_TODAY, SandboxToday } from './sandbox-clock';
+import { vietnamToday } from './sandbox-dates';
+import { SandboxDirectoryController } from './sandbox-directory.controller';
+import { SandboxDirectory } from './sandbox-directory.service';
+import { SandboxFaultInjector } from './sandbox-fault-injector.service';
+import { SandboxFaultInterceptor } from './sandbox-fault.interceptor';
+import { SandboxFaultsController } from './sandbox-faults.controller';
+import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
+import { SandboxInsuranceRegistryController } from './sandbox-insurance-registry.controller';
+import { SandboxPopulationRegistryController } from './sandbox-population-registry.controller';
+
+export interface SandboxModuleOptions {
+  /** Pin the date (tests) or pass a clock; default: today in Việt Nam, re-read on every request. */
+  readonly today?: string | SandboxToday;
+}
+
+/**
+ * Stand-ins for the population and social-insurance registries plus the sandbox directory. Load only in sandbox
+ * mode, and point `RegistriesModule.forRoot` at `sandboxRegistryUrls(selfBaseUrl)`.
+ */
+@Module({})
+export class SandboxModule {
+  static forRoot(options: SandboxModuleOptions = {}): DynamicModule {
+    const pinned = options.today;
+    const today: SandboxToday = typeof pinned === 'string' ? () => pinned : (pinned ?? (() => vietnamToday()));
+    return {
+      module: SandboxModule,
+      controllers: [
+        SandboxPopulationRegistryController,
+        SandboxInsuranceRegistryController,
+        SandboxDirectoryController,
+        SandboxFaultsController,
+      ],
+      providers: [
+        { provide: SANDBOX_TODAY, useValue: today },
+        SandboxDirectory,
+        SandboxFaultInjector,
+        SandboxHeaderInterceptor,
+        SandboxFaultInterceptor,
+      ],
+      exports: [SandboxDirectory, SandboxFaultInjector],
+    };
+  }
+}
+
+/** Base URLs for `RegistriesModule.forRoot` when the app serves the sandbox itself at `selfBaseUrl`. */
+export function sandboxRegistryUrls(selfBaseUrl: string): { populationUrl: string; insuranceUrl: string } {
+  const base = selfBaseUrl.replace(/\/+$/, '');
+  return { populationUrl: `${base}/sandbox/population`, insuranceUrl: `${base}/sandbox/insurance` };
+}
