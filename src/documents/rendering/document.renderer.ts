@@ -51,13 +51,13 @@ export async function renderDocument<K extends DocumentKind>(
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const template = loadDocumentTemplate(templatesDir, kind);
   const view = buildDocumentViewModel(kind, template.meta, data, issuer);
-  const qrPng = await QRCode.toBuffer(data.verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+  const code = QRCode.create(data.verifyUrl, { errorCorrectionLevel: 'M' });
   const author = template.meta.issuedBy === 'center' && issuer.center ? issuer.center.name : issuer.authorityFullName;
   const doc = layoutDocument({
     template,
     view,
     fonts: loadFontSet(join(templatesDir, 'fonts')),
-    qrPng,
+    qr: { size: code.modules.size, modules: code.modules.data },
     verifyUrl: data.verifyUrl,
     dossierCode: data.dossierCode,
     title: DOCUMENT_TITLES[kind],

@@ -19,8 +19,8 @@ import { fontFaceFor } from './pdf-fonts';
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89 } as const;
 const MARGIN = { top: 20 * MM, bottom: 15 * MM, left: 30 * MM, right: 17 * MM } as const;
-const FOOTER_HEIGHT = 64;
-const QR_SIZE = 58;
+const FOOTER_HEIGHT = 70;
+const QR_SIZE = 64;
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const HEADER_LEFT_WIDTH = CONTENT_WIDTH * 0.42;
 const BODY_SIZE = 11.5;
@@ -28,11 +28,17 @@ const LINE_GAP = 2;
 const PARAGRAPH_GAP = 3;
 const FIRST_LINE_INDENT = 1 * 28.35;
 
+export interface QrMatrix {
+  readonly size: number;
+  readonly modules: ArrayLike<number | boolean>;
+}
+
 export interface LayoutInput {
   readonly template: DocumentTemplate;
   readonly view: DocumentViewModel;
   readonly fonts: FontSet;
-  readonly qrPng: Buffer;
+  /** QR code modules (row-major, 1 = dark), drawn as vector squares. */
+  readonly qr: QrMatrix;
   readonly verifyUrl: string;
   readonly dossierCode: string;
   readonly title: string;
@@ -157,6 +163,19 @@ function drawHeader(doc: Doc, view: DocumentViewModel): void {
   doc.y = Math.max(numberBottom, doc.y) + 22;
 }
 
+/** Vector QR code with a 2-module quiet zone (the page is white); no image decoding, so output is deterministic. */
+function drawQr(doc: Doc, qr: QrMatrix, x: number, y: number): void {
+  const module = QR_SIZE / (qr.size + 4);
+  for (let row = 0; row < qr.size; row += 1) {
+    for (let column = 0; column < qr.size; column += 1) {
+      if (qr.modules[row * qr.size + column]) {
+        doc.rect(x + (column + 2) * module, y + (row + 2) * module, module, module);
+      }
+    }
+  }
+  doc.fillColor('#000000').fill();
+}
+
 function drawFooter(doc: Doc, input: LayoutInput, pageNumber: number): void {
   const { x, y } = doc;
   // A page can be added in the middle of a paragraph: restore the paragraph's font afterwards.
@@ -165,7 +184,7 @@ function drawFooter(doc: Doc, input: LayoutInput, pageNumber: number): void {
   const savedBottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
   const top = doc.page.height - MARGIN.bottom - QR_SIZE;
-  doc.image(input.qrPng, MARGIN.left, top, { width: QR_SIZE, height: QR_SIZE });
+  drawQr(doc, input.qr, MARGIN.left, top);
   const textX = MARGIN.left + QR_SIZE + 8;
   const textWidth = CONTENT_WIDTH - QR_SIZE - 8;
   useFont(doc, 'italic', 8.5);
