@@ -1,0 +1,98 @@
+import type { DocumentKind } from './document-kind';
+import type { IsoDate } from './formatting/vietnamese-date.formatter';
+
+/** The citizen the document is about, as known from the population database. */
+export interface DocumentHolder {
+  readonly fullName: string;
+  /** Số định danh cá nhân, 12 digits. */
+  readonly personalId: string;
+  readonly dateOfBirth: IsoDate;
+  readonly address: string;
+  /** Chooses "Ông"/"Bà"; "Ông/Bà" when unknown. */
+  readonly sex?: 'male' | 'female';
+  readonly phone?: string;
+}
+
+export interface DateRange {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/** Fields every document carries. */
+export interface DocumentCommonData {
+  /** The register sequence part only, e.g. "123"; the symbol part ("QĐ-SNV") comes from the template and issuer. */
+  readonly documentNumber: string;
+  readonly dossierCode: string;
+  /** Issue instant; prints the place-and-date line and becomes the PDF CreationDate (deterministic output). */
+  readonly issuedAt: Date;
+  /** Public verification page; encoded in the QR code and printed under it. */
+  readonly verifyUrl: string;
+  readonly holder: DocumentHolder;
+}
+
+export interface DecisionFigures {
+  /** Monthly benefit in whole VND. */
+  readonly monthlyBenefit: number;
+  readonly benefitMonths: number;
+  /** Average monthly contribution salary of the last 6 contributed months, whole VND. */
+  readonly averageSalary: number;
+  readonly contributionMonths: number;
+  /** One entry per benefit month, in order. */
+  readonly periods: readonly DateRange[];
+  readonly entitlementStart: IsoDate;
+  readonly entitlementEnd: IsoDate;
+  /** Monthly job-search notice date (or window) per benefit month, same order as `periods`. */
+  readonly noticeDates: readonly (IsoDate | DateRange)[];
+  readonly reservedMonthsAfter: number;
+  /** Paying office, e.g. "Bảo hiểm xã hội tỉnh Đồng Nai". */
+  readonly socialInsuranceOffice: string;
+  /** Where the worker collects the benefit, e.g. "Bảo hiểm xã hội cơ sở Biên Hòa". */
+  readonly paymentPlace?: string;
+}
+
+export interface DecisionApprovalData extends DocumentCommonData {
+  readonly submittedAt: IsoDate;
+  readonly terminationDate: IsoDate;
+  readonly lastEmployer: string;
+  readonly decision: DecisionFigures;
+  /** Center that proposed the decision ("Theo đề nghị của ..."); defaults to the issuer's center name. */
+  readonly proposingCenter?: string;
+}
+
+export interface DecisionRefusalData extends DocumentCommonData {
+  readonly submittedAt: IsoDate;
+  readonly reasons: readonly string[];
+}
+
+export interface ReceiptData extends DocumentCommonData {
+  readonly receivedAt: Date;
+  readonly dueDate: IsoDate;
+  /** Documents received, as listed on the slip. */
+  readonly receivedItems: readonly string[];
+  /** "trực tuyến" | "trực tiếp" | "bưu chính công ích". */
+  readonly channel: string;
+  readonly resultDelivery: string;
+}
+
+export interface SupplementRequestData extends DocumentCommonData {
+  readonly receivedAt: Date;
+  readonly missingItems: readonly string[];
+  /** Optional date by which the supplement is expected. */
+  readonly supplementDeadline?: IsoDate;
+}
+
+export interface IntakeRefusalData extends DocumentCommonData {
+  readonly receivedAt: Date;
+  readonly reasons: readonly string[];
+}
+
+/** Typed data per document kind. */
+export interface DocumentDataByKind {
+  readonly 'decision-approval': DecisionApprovalData;
+  readonly 'decision-refusal': DecisionRefusalData;
+  readonly receipt: ReceiptData;
+  readonly 'supplement-request': SupplementRequestData;
+  readonly 'intake-refusal': IntakeRefusalData;
+}
+
+export type DocumentData<K extends DocumentKind = DocumentKind> = DocumentDataByKind[K];

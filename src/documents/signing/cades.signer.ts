@@ -1,0 +1,29 @@
+import { Signer } from '@signpdf/utils';
+import { buildCadesSignedData } from './cades-signed-data.builder';
+import type { SigningIdentity } from './signing-identity';
+
+/**
+ * A @signpdf Signer producing a PAdES (ETSI.CAdES.detached) CMS. Like @signpdf's own signers it is meant
+ * for one document: create a new one per signature.
+ */
+export class CadesSigner extends Signer {
+  private used = false;
+
+  constructor(
+    private readonly identity: SigningIdentity,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    super();
+  }
+
+  override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
+    if (this.used) throw new Error('CadesSigner signs one document; create a new signer per document');
+    this.used = true;
+    return buildCadesSignedData({
+      content: pdfBuffer,
+      signingTime: signingTime ?? this.clock(),
+      privateKey: this.identity.privateKey,
+      certificates: this.identity.certificates,
+    });
+  }
+}

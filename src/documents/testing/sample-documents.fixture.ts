@@ -1,0 +1,104 @@
+import type { DocumentDataByKind, DocumentHolder } from '../document-data.types';
+import type { DocumentKind } from '../document-kind';
+import type { IssuerProfile } from '../issuer-profile.types';
+
+/** Sample data for tests, the bench and previews. Names carry every kind of Vietnamese diacritic. */
+export const SAMPLE_ISSUER: IssuerProfile = {
+  parentAuthority: 'UBND TỈNH ĐỒNG NAI',
+  authority: 'SỞ NỘI VỤ',
+  authorityFullName: 'Sở Nội vụ tỉnh Đồng Nai',
+  symbol: 'SNV',
+  place: 'Đồng Nai',
+  signerTitle: 'GIÁM ĐỐC',
+  signerName: 'Đặng Hữu Phước',
+  center: {
+    name: 'Trung tâm Dịch vụ việc làm tỉnh Đồng Nai',
+    headerName: 'TRUNG TÂM DỊCH VỤ VIỆC LÀM',
+    symbol: 'TTDVVL',
+    signerTitle: 'NGƯỜI TIẾP NHẬN HỒ SƠ',
+    signerName: 'Lê Thị Ngọc Hường',
+  },
+};
+
+export const SAMPLE_HOLDER: DocumentHolder = {
+  fullName: 'Nguyễn Thị Ánh Tuyết',
+  personalId: '075190012345',
+  dateOfBirth: '1990-03-15',
+  address: 'Số 12, đường Võ Thị Sáu, phường Trấn Biên, tỉnh Đồng Nai',
+  sex: 'female',
+};
+
+const common = {
+  dossierCode: 'G22.75-261102-0042',
+  issuedAt: new Date('2026-11-26T03:00:00Z'),
+  verifyUrl: 'https://dichvucong.dongnai.gov.vn/xac-thuc/G22.75-261102-0042?k=8f3a2c',
+  holder: SAMPLE_HOLDER,
+};
+
+export const SAMPLE_DOCUMENTS: { readonly [K in DocumentKind]: DocumentDataByKind[K] } = {
+  'decision-approval': {
+    ...common,
+    documentNumber: '123',
+    submittedAt: '2026-11-02',
+    terminationDate: '2026-10-15',
+    lastEmployer: 'Công ty TNHH Điện tử Biên Hòa',
+    decision: {
+      monthlyBenefit: 5_520_000,
+      benefitMonths: 3,
+      averageSalary: 9_200_000,
+      contributionMonths: 40,
+      periods: [
+        { from: '2026-11-16', to: '2026-12-15' },
+        { from: '2026-12-16', to: '2027-01-15' },
+        { from: '2027-01-16', to: '2027-02-15' },
+      ],
+      entitlementStart: '2026-11-16',
+      entitlementEnd: '2027-02-15',
+      noticeDates: [
+        { from: '2026-11-27', to: '2026-12-01' },
+        { from: '2026-12-16', to: '2026-12-18' },
+        { from: '2027-01-18', to: '2027-01-20' },
+      ],
+      reservedMonthsAfter: 4,
+      socialInsuranceOffice: 'Bảo hiểm xã hội tỉnh Đồng Nai',
+      paymentPlace: 'Bảo hiểm xã hội cơ sở Biên Hòa, tỉnh Đồng Nai',
+    },
+  },
+  'decision-refusal': {
+    ...common,
+    documentNumber: '124',
+    submittedAt: '2026-11-02',
+    reasons: [
+      'Chưa đóng đủ 12 tháng bảo hiểm thất nghiệp trong thời gian 24 tháng trước khi chấm dứt hợp đồng lao động (đã đóng 9 tháng).',
+      'Đã có việc làm và tham gia bảo hiểm xã hội bắt buộc trong thời hạn 10 ngày làm việc kể từ ngày nộp đủ hồ sơ.',
+    ],
+  },
+  receipt: {
+    ...common,
+    documentNumber: '2041',
+    receivedAt: new Date('2026-11-02T02:15:00Z'),
+    dueDate: '2026-11-30',
+    receivedItems: [
+      'Đề nghị hưởng trợ cấp thất nghiệp (Mẫu số 03).',
+      'Quyết định chấm dứt hợp đồng lao động số 88/QĐ-ĐTBH ngày 15/10/2026 (bản điện tử).',
+    ],
+    channel: 'trực tuyến qua Cổng Dịch vụ công quốc gia',
+    resultDelivery: 'bản điện tử trên Cổng Dịch vụ công quốc gia và tài khoản VNeID',
+  },
+  'supplement-request': {
+    ...common,
+    documentNumber: '318',
+    receivedAt: new Date('2026-11-02T02:15:00Z'),
+    missingItems: [
+      'Bản sao quyết định chấm dứt hợp đồng lao động có chữ ký và đóng dấu của người sử dụng lao động.',
+      'Xác nhận của người sử dụng lao động về thời gian đóng bảo hiểm thất nghiệp tháng 9 và tháng 10 năm 2026.',
+    ],
+    supplementDeadline: '2026-12-10',
+  },
+  'intake-refusal': {
+    ...common,
+    documentNumber: '57',
+    receivedAt: new Date('2026-11-02T02:15:00Z'),
+    reasons: ['Hồ sơ nộp sau thời hạn 03 tháng kể từ ngày chấm dứt hợp đồng lao động (ngày 15/06/2026).'],
+  },
+};
