@@ -4,11 +4,16 @@ import { DatabaseModule } from './platform/database/database.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { HealthModule } from './platform/health/health.module';
 import { PlatformModule } from './platform/platform.module';
+import { RegistriesModule } from './registries/registries.module';
+import { SandboxModule, sandboxRegistryUrls } from './sandbox/sandbox.module';
 
 /** The whole service: platform first, then one module per step of the procedure. */
 @Module({})
 export class AppModule {
   static forRoot(runtime: Runtime, extraModules: any[] = []): DynamicModule {
+    const { config } = runtime;
+    const sandboxUrls = sandboxRegistryUrls(runtime.selfUrl);
+    const sandboxes = runtime.sandbox.registries || runtime.sandbox.eid || runtime.sandbox.portal ? [SandboxModule.forRoot()] : [];
     return {
       module: AppModule,
       imports: [
@@ -16,6 +21,12 @@ export class AppModule {
         DatabaseModule.forRoot(runtime.databaseUrl),
         StorageModule.forRoot(runtime.objectStore),
         HealthModule.forRoot(runtime.embedded),
+        RegistriesModule.forRoot({
+          populationUrl: config.populationRegistryUrl ?? sandboxUrls.populationUrl,
+          insuranceUrl: config.insuranceRegistryUrl ?? sandboxUrls.insuranceUrl,
+          timeoutMs: config.registryTimeoutMs,
+        }),
+        ...sandboxes,
         ...extraModules,
       ],
     };

