@@ -237,13 +237,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGINT');
-  const timeout = sleep(15000).then(() => 'timeout');
-  if ((await Promise.race([exited.then(() => 'exited'), timeout])) === 'timeout') {
-    child.kill('SIGKILL');
-    await exited;
-  }
+  const force = setTimeout(() => child.kill('SIGKILL'), 15000);
+  await exited;
+  clearTimeout(force);
 }
 
 function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms).unref());
+  return new Promise((r) => setTimeout(r, ms));
 }
