@@ -20,7 +20,7 @@ afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGINT')))
 
 async function start(dataDir: string): Promise<Started> {
   const port = await findFreePort();
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port) };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port) };
   for (const name of ['DATABASE_URL', 'S3_ENDPOINT', 'EID_ISSUER', 'POPULATION_REGISTRY_URL', 'INSURANCE_REGISTRY_URL', 'PORTAL_SYNC_URL']) delete env[name];
   const begun = Date.now();
   const child = spawn(process.execPath, [join(root, 'scripts', 'start.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
