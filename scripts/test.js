@@ -25,7 +25,7 @@ function step(title, command, args) {
 const jestArgs = process.argv.slice(2);
 step('system tools', 'bash', [join(root, 'scripts', 'ensure-system-deps.sh')]);
 step('type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-step('lint', bin('eslint'), ['src', 'test', 'migrations', 'scripts', 'bench']);
+step('lint', bin('eslint'), ['.']);
 
 const report = join(mkdtempSync(join(tmpdir(), 'tctn-jest-')), 'report.json');
 const started = Date.now();
