@@ -4,6 +4,7 @@ import { DatabaseModule } from './platform/database/database.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { HealthModule } from './platform/health/health.module';
 import { PlatformModule } from './platform/platform.module';
+import { EligibilityModule } from './eligibility/eligibility.module';
 import { RegistriesModule } from './registries/registries.module';
 import { SandboxModule, sandboxRegistryUrls } from './sandbox/sandbox.module';
 
@@ -13,7 +14,8 @@ export class AppModule {
   static forRoot(runtime: Runtime, extraModules: any[] = []): DynamicModule {
     const { config } = runtime;
     const sandboxUrls = sandboxRegistryUrls(runtime.selfUrl);
-    const sandboxes = runtime.sandbox.registries || runtime.sandbox.eid || runtime.sandbox.portal ? [SandboxModule.forRoot()] : [];
+    const sandboxes =
+      runtime.sandbox.registries || runtime.sandbox.eid || runtime.sandbox.portal ? [SandboxModule.forRoot()] : [];
     return {
       module: AppModule,
       imports: [
@@ -27,6 +29,7 @@ export class AppModule {
           timeoutMs: config.registryTimeoutMs,
         }),
         ...sandboxes,
+        EligibilityModule,
         ...extraModules,
       ],
     };

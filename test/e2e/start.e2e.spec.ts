@@ -21,16 +21,31 @@ afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGINT')))
 async function start(dataDir: string): Promise<Started> {
   const port = await findFreePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port) };
-  for (const name of ['DATABASE_URL', 'S3_ENDPOINT', 'EID_ISSUER', 'POPULATION_REGISTRY_URL', 'INSURANCE_REGISTRY_URL', 'PORTAL_SYNC_URL']) delete env[name];
+  for (const name of [
+    'DATABASE_URL',
+    'S3_ENDPOINT',
+    'EID_ISSUER',
+    'POPULATION_REGISTRY_URL',
+    'INSURANCE_REGISTRY_URL',
+    'PORTAL_SYNC_URL',
+  ])
+    delete env[name];
   const begun = Date.now();
-  const child = spawn(process.execPath, [join(root, 'scripts', 'start.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'scripts', 'start.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));
   while (Date.now() - begun < 60000) {
     if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (ready === 200) return { child, output: () => output, port, readyAfterMs: Date.now() - begun };
     await new Promise((r) => setTimeout(r, 200));
   }

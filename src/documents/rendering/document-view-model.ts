@@ -110,7 +110,8 @@ export function buildDocumentViewModel<K extends DocumentKind>(
   }
   return {
     header: {
-      parentAuthority: byCenter && issuer.center ? issuer.authorityFullName.toLocaleUpperCase('vi') : issuer.parentAuthority,
+      parentAuthority:
+        byCenter && issuer.center ? issuer.authorityFullName.toLocaleUpperCase('vi') : issuer.parentAuthority,
       authority: byCenter ? center.headerName : issuer.authority,
       numberLine: `Số: ${documentNumber}`,
       place: issuer.place,

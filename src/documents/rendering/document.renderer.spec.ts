@@ -23,7 +23,9 @@ describe('renderDocument', () => {
   }
 
   it('prints the holder, figures, period and decision number of an approval decision', async () => {
-    const text = await pdfText(await renderToFile('decision', renderDocument('decision-approval', decision, SAMPLE_ISSUER)));
+    const text = await pdfText(
+      await renderToFile('decision', renderDocument('decision-approval', decision, SAMPLE_ISSUER)),
+    );
     for (const expected of [
       'UBND TỈNH ĐỒNG NAI',
       'SỞ NỘI VỤ',
@@ -59,37 +61,76 @@ describe('renderDocument', () => {
   it('prints a holder name given in decomposed Unicode as NFC, and chooses "Ông" for a male holder', async () => {
     const data: DecisionApprovalData = {
       ...decision,
-      holder: { ...decision.holder, fullName: 'Đặng Hữu Phước'.normalize('NFD'), sex: 'male', personalId: '079085001234' },
+      holder: {
+        ...decision.holder,
+        fullName: 'Đặng Hữu Phước'.normalize('NFD'),
+        sex: 'male',
+        personalId: '079085001234',
+      },
     };
-    const text = await pdfText(await renderToFile('decision-nfd', renderDocument('decision-approval', data, SAMPLE_ISSUER)));
+    const text = await pdfText(
+      await renderToFile('decision-nfd', renderDocument('decision-approval', data, SAMPLE_ISSUER)),
+    );
     expect(text).toContain('Ông Đặng Hữu Phước');
     expect(text).toContain('079085001234');
   });
 
   it('omits the reserved-months line when nothing is reserved', async () => {
     const data: DecisionApprovalData = { ...decision, decision: { ...decision.decision, reservedMonthsAfter: 0 } };
-    const text = await pdfText(await renderToFile('decision-no-reserve', renderDocument('decision-approval', data, SAMPLE_ISSUER)));
+    const text = await pdfText(
+      await renderToFile('decision-no-reserve', renderDocument('decision-approval', data, SAMPLE_ISSUER)),
+    );
     expect(text).not.toContain('bảo lưu');
     expect(text).toContain('5.520.000 đồng');
   });
 
   it.each([
-    ['decision-refusal', ['Số: 124/TB-SNV', 'không được hưởng trợ cấp thất nghiệp', ...SAMPLE_DOCUMENTS['decision-refusal'].reasons]],
-    ['receipt', ['Số: 2041/TNHS-TTDVVL', 'TRUNG TÂM DỊCH VỤ VIỆC LÀM', 'Ngày hẹn trả kết quả: 30/11/2026', '09 giờ 15 phút, ngày 02/11/2026']],
-    ['supplement-request', ['Số: 318/YCBS-TTDVVL', 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', ...SAMPLE_DOCUMENTS['supplement-request'].missingItems, 'trước ngày 10/12/2026']],
-    ['intake-refusal', ['Số: 57/TCTN-TTDVVL', 'PHIẾU TỪ CHỐI TIẾP NHẬN HỒ SƠ', ...SAMPLE_DOCUMENTS['intake-refusal'].reasons]],
+    [
+      'decision-refusal',
+      ['Số: 124/TB-SNV', 'không được hưởng trợ cấp thất nghiệp', ...SAMPLE_DOCUMENTS['decision-refusal'].reasons],
+    ],
+    [
+      'receipt',
+      [
+        'Số: 2041/TNHS-TTDVVL',
+        'TRUNG TÂM DỊCH VỤ VIỆC LÀM',
+        'Ngày hẹn trả kết quả: 30/11/2026',
+        '09 giờ 15 phút, ngày 02/11/2026',
+      ],
+    ],
+    [
+      'supplement-request',
+      [
+        'Số: 318/YCBS-TTDVVL',
+        'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+        ...SAMPLE_DOCUMENTS['supplement-request'].missingItems,
+        'trước ngày 10/12/2026',
+      ],
+    ],
+    [
+      'intake-refusal',
+      ['Số: 57/TCTN-TTDVVL', 'PHIẾU TỪ CHỐI TIẾP NHẬN HỒ SƠ', ...SAMPLE_DOCUMENTS['intake-refusal'].reasons],
+    ],
   ] as const)('prints the specific content of %s', async (kind, expected) => {
-    const text = await pdfText(await renderToFile(kind, renderDocument(kind, SAMPLE_DOCUMENTS[kind] as never, SAMPLE_ISSUER)));
+    const text = await pdfText(
+      await renderToFile(kind, renderDocument(kind, SAMPLE_DOCUMENTS[kind] as never, SAMPLE_ISSUER)),
+    );
     expect(text).toContain('Nguyễn Thị Ánh Tuyết');
     expect(text).toContain('075190012345');
     for (const item of expected) expect(text).toContain(item);
   });
 
   it.each(DOCUMENT_KINDS)('embeds only the DejaVu Serif fonts in %s', async (kind) => {
-    const path = await renderToFile(`fonts-${kind}`, renderDocument(kind, SAMPLE_DOCUMENTS[kind] as never, SAMPLE_ISSUER));
+    const path = await renderToFile(
+      `fonts-${kind}`,
+      renderDocument(kind, SAMPLE_DOCUMENTS[kind] as never, SAMPLE_ISSUER),
+    );
     const result = await runTool('pdffonts', [path]);
     expect(result.code).toBe(0);
-    const rows = result.stdout.split('\n').slice(2).filter((line) => line.trim() !== '');
+    const rows = result.stdout
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '');
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) {
       expect(row).toMatch(/^[A-Z]{6}\+DejaVuSerif(-Bold|-Italic|-BoldItalic)?\s/);
@@ -124,6 +165,8 @@ describe('renderDocument', () => {
       ...decision,
       decision: { ...decision.decision, noticeDates: decision.decision.noticeDates.slice(1) },
     };
-    await expect(renderDocument('decision-approval', data, SAMPLE_ISSUER)).rejects.toThrow(/one entry per benefit period/);
+    await expect(renderDocument('decision-approval', data, SAMPLE_ISSUER)).rejects.toThrow(
+      /one entry per benefit period/,
+    );
   });
 });

@@ -195,7 +195,11 @@ function drawFooter(doc: Doc, input: LayoutInput, pageNumber: number): void {
   doc.text(`Mã hồ sơ: ${input.dossierCode}`, textX, doc.y + 1, { width: textWidth });
   if (pageNumber > 1) {
     useFont(doc, 'regular', 11);
-    doc.text(String(pageNumber), MARGIN.left, MARGIN.top / 2, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+    doc.text(String(pageNumber), MARGIN.left, MARGIN.top / 2, {
+      width: CONTENT_WIDTH,
+      align: 'center',
+      lineBreak: false,
+    });
   }
   doc.page.margins.bottom = savedBottom;
   state._font = font;
@@ -262,13 +266,18 @@ function drawTextBlock(doc: Doc, input: LayoutInput, block: TextBlock): void {
       return;
     case 'basis':
       for (const line of block.lines.filter((item) => item.text !== '')) {
-        writeRuns(doc, evaluateRuns(line.text, scope, siteOf(input, line)), { italic: true, indent: FIRST_LINE_INDENT });
+        writeRuns(doc, evaluateRuns(line.text, scope, siteOf(input, line)), {
+          italic: true,
+          indent: FIRST_LINE_INDENT,
+        });
       }
       doc.y += 6;
       return;
     case 'paragraph':
     case 'fields':
-      for (const paragraph of block.type === 'fields' ? block.lines.filter((item) => item.text !== '') : paragraphsOf(block.lines)) {
+      for (const paragraph of block.type === 'fields'
+        ? block.lines.filter((item) => item.text !== '')
+        : paragraphsOf(block.lines)) {
         writeRuns(doc, evaluateRuns(paragraph.text, scope, siteOf(input, paragraph)), {
           indent: FIRST_LINE_INDENT,
           italic: block.options.italic,
@@ -280,7 +289,11 @@ function drawTextBlock(doc: Doc, input: LayoutInput, block: TextBlock): void {
       return;
     case 'recipients':
     case 'signature':
-      throw new TemplateError(input.template.name, block.lines[0]?.lineNumber, `@${block.type} is drawn by the closing block`);
+      throw new TemplateError(
+        input.template.name,
+        block.lines[0]?.lineNumber,
+        `@${block.type} is drawn by the closing block`,
+      );
   }
 }
 
@@ -321,7 +334,9 @@ function drawTable(doc: Doc, input: LayoutInput, block: TableBlock): void {
   const drawRow = (cells: readonly string[], bold: boolean): void => {
     useFont(doc, bold ? 'bold' : 'regular', size);
     const height =
-      Math.max(...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * padding, lineGap: 1 }))) +
+      Math.max(
+        ...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * padding, lineGap: 1 })),
+      ) +
       2 * padding;
     if (doc.y + height > pageBottom(doc)) {
       doc.addPage();
@@ -351,7 +366,12 @@ function drawTable(doc: Doc, input: LayoutInput, block: TableBlock): void {
 }
 
 /** "Nơi nhận:" bottom left and the signer block bottom right, side by side. */
-function drawClosing(doc: Doc, input: LayoutInput, recipients: TextBlock | undefined, signature: TextBlock | undefined): void {
+function drawClosing(
+  doc: Doc,
+  input: LayoutInput,
+  recipients: TextBlock | undefined,
+  signature: TextBlock | undefined,
+): void {
   const scope = input.view.scope;
   const leftWidth = CONTENT_WIDTH * 0.44;
   const rightX = MARGIN.left + CONTENT_WIDTH * 0.44;
@@ -368,7 +388,8 @@ function drawClosing(doc: Doc, input: LayoutInput, recipients: TextBlock | undef
   const signatureSpace = 62;
 
   useFont(doc, 'regular', 10.5);
-  const recipientsHeight = 16 + recipientLines.reduce((sum, line) => sum + doc.heightOfString(`- ${line}`, { width: leftWidth }), 0);
+  const recipientsHeight =
+    16 + recipientLines.reduce((sum, line) => sum + doc.heightOfString(`- ${line}`, { width: leftWidth }), 0);
   const signatureHeight = (above.length + below.length) * 17 + signatureSpace;
   doc.y += 6;
   ensureSpace(doc, Math.max(recipientsHeight, signatureHeight));
@@ -458,7 +479,10 @@ export function layoutDocument(input: LayoutInput): Doc {
       case 'recipients':
       case 'signature': {
         const next = blocks[index + 1];
-        const pair = next && (next.type === 'recipients' || next.type === 'signature') && next.type !== block.type ? next : undefined;
+        const pair =
+          next && (next.type === 'recipients' || next.type === 'signature') && next.type !== block.type
+            ? next
+            : undefined;
         if (pair) index += 1;
         const all = [block, pair].filter((item): item is TextBlock => item !== undefined);
         drawClosing(

@@ -30,7 +30,8 @@ export function derOid(oid: string): Buffer {
   const bytes: number[] = [parts[0] * 40 + parts[1]];
   for (const part of parts.slice(2)) {
     const chunk: number[] = [part & 0x7f];
-    for (let rest = Math.floor(part / 128); rest > 0; rest = Math.floor(rest / 128)) chunk.unshift((rest & 0x7f) | 0x80);
+    for (let rest = Math.floor(part / 128); rest > 0; rest = Math.floor(rest / 128))
+      chunk.unshift((rest & 0x7f) | 0x80);
     bytes.push(...chunk);
   }
   return derTlv(0x06, Buffer.from(bytes));
@@ -84,7 +85,7 @@ export function readDerElement(buffer: Buffer, offset: number): DerElement {
 /** The direct children of a constructed element. */
 export function readDerChildren(buffer: Buffer, parent: DerElement): DerElement[] {
   const children: DerElement[] = [];
-  for (let offset = parent.contentStart; offset < parent.end; ) {
+  for (let offset = parent.contentStart; offset < parent.end;) {
     const child = readDerElement(buffer, offset);
     children.push(child);
     offset = child.end;

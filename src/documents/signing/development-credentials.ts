@@ -42,10 +42,15 @@ const UTF8 = forge.asn1.Type.UTF8;
 
 function toForgeAttributes(name: DistinguishedName): forge.pki.CertificateField[] {
   const attributes: forge.pki.CertificateField[] = [
-    { shortName: 'C', value: name.country, valueTagClass: forge.asn1.Type.PRINTABLESTRING as unknown as forge.asn1.Class },
+    {
+      shortName: 'C',
+      value: name.country,
+      valueTagClass: forge.asn1.Type.PRINTABLESTRING as unknown as forge.asn1.Class,
+    },
   ];
   const add = (shortName: string, value: string | undefined): void => {
-    if (value) attributes.push({ shortName, value: value.normalize('NFC'), valueTagClass: UTF8 as unknown as forge.asn1.Class });
+    if (value)
+      attributes.push({ shortName, value: value.normalize('NFC'), valueTagClass: UTF8 as unknown as forge.asn1.Class });
   };
   add('L', name.locality);
   add('O', name.organization);

@@ -10,7 +10,11 @@ import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../testing/sample-documents.fix
 import { CadesSigner } from './cades.signer';
 import { CMS_OID } from './cades-signed-data.builder';
 import { derOid } from './der-encoding';
-import { DEVELOPMENT_ROOT_NAME, DEVELOPMENT_SIGNER_NAME, ensureDevelopmentSigningCredentials } from './development-credentials';
+import {
+  DEVELOPMENT_ROOT_NAME,
+  DEVELOPMENT_SIGNER_NAME,
+  ensureDevelopmentSigningCredentials,
+} from './development-credentials';
 import { signPdf } from './pdf.signer';
 import type { SigningCredentials } from './signing-identity';
 import { openSigningIdentity } from './signing-identity';
@@ -40,7 +44,17 @@ describe('PAdES signing with development credentials', () => {
     mkdirSync(nssDir);
     const created = await runTool('certutil', ['-N', '--empty-password', '-d', `sql:${nssDir}`]);
     expect(created.code).toBe(0);
-    const imported = await runTool('certutil', ['-A', '-n', 'root', '-t', 'CT,C,C', '-i', rootPemPath, '-d', `sql:${nssDir}`]);
+    const imported = await runTool('certutil', [
+      '-A',
+      '-n',
+      'root',
+      '-t',
+      'CT,C,C',
+      '-i',
+      rootPemPath,
+      '-d',
+      `sql:${nssDir}`,
+    ]);
     expect(imported.code).toBe(0);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -71,13 +85,22 @@ describe('PAdES signing with development credentials', () => {
     expect(signer.subject.getField('CN').valueTagClass).toBe(forge.asn1.Type.UTF8);
     expect(signer.siginfo.algorithmOid).toBe(forge.pki.oids.sha256WithRSAEncryption);
     expect((signer.publicKey as forge.pki.rsa.PublicKey).n.bitLength()).toBe(2048);
-    const keyUsage = signer.getExtension('keyUsage') as { digitalSignature: boolean; nonRepudiation: boolean; keyCertSign: boolean };
+    const keyUsage = signer.getExtension('keyUsage') as {
+      digitalSignature: boolean;
+      nonRepudiation: boolean;
+      keyCertSign: boolean;
+    };
     expect(keyUsage).toMatchObject({ digitalSignature: true, nonRepudiation: true, keyCertSign: false });
     expect(root.verify(signer)).toBe(true);
   });
 
   it.each(DOCUMENT_KINDS)('signs %s validly, trusted through the development root CA', async (kind) => {
-    const { pdf, sha256 } = await issueSignedDocument(kind, SAMPLE_DOCUMENTS[kind] as never, SAMPLE_ISSUER, credentials);
+    const { pdf, sha256 } = await issueSignedDocument(
+      kind,
+      SAMPLE_DOCUMENTS[kind] as never,
+      SAMPLE_ISSUER,
+      credentials,
+    );
     expect(sha256).toMatch(/^[0-9a-f]{64}$/);
     const path = write(`signed-${kind}`, pdf);
 
@@ -106,7 +129,12 @@ describe('PAdES signing with development credentials', () => {
   });
 
   it('reports a signature as invalid after one byte inside the signed range changes', async () => {
-    const { pdf } = await issueSignedDocument('decision-approval', SAMPLE_DOCUMENTS['decision-approval'], SAMPLE_ISSUER, credentials);
+    const { pdf } = await issueSignedDocument(
+      'decision-approval',
+      SAMPLE_DOCUMENTS['decision-approval'],
+      SAMPLE_ISSUER,
+      credentials,
+    );
     const { ranges } = signatureOf(pdf);
     const tampered = Buffer.from(pdf);
     // A byte inside a compressed font stream of the first range: the file still parses, the digest no longer matches.

@@ -30,10 +30,7 @@ describe('document template format', () => {
     });
     const table = template.blocks[1];
     if (table.type !== 'table') throw new Error('expected a table');
-    expect(table.cells.map((cell) => cell.text)).toEqual([
-      '{{row.month}}',
-      '{{row.from | date}}',
-    ]);
+    expect(table.cells.map((cell) => cell.text)).toEqual(['{{row.month}}', '{{row.from | date}}']);
   });
 
   it.each([
@@ -46,7 +43,11 @@ describe('document template format', () => {
   });
 
   it('fills fields with filters inside styled runs, and data cannot inject markup', () => {
-    const runs = evaluateRuns('Mức hưởng: **{{amount | money}}** ({{amount | words}}) {{name}}', { amount: 5520000, name: '**x**' }, site);
+    const runs = evaluateRuns(
+      'Mức hưởng: **{{amount | money}}** ({{amount | words}}) {{name}}',
+      { amount: 5520000, name: '**x**' },
+      site,
+    );
     expect(runs).toEqual([
       { text: 'Mức hưởng: ', bold: false, italic: false },
       { text: '5.520.000 đồng', bold: true, italic: false },

@@ -83,7 +83,8 @@ function toBlock(name: string, raw: RawBlock): TemplateBlock {
   const { options, rest } = parseOptions(raw.args);
   if (raw.keyword === 'page-break') return { type: 'page-break', options };
   if (raw.keyword === 'list') {
-    if (rest.length !== 1) throw new TemplateError(name, raw.lineNumber, '@list needs the field name, e.g. "@list reasons"');
+    if (rest.length !== 1)
+      throw new TemplateError(name, raw.lineNumber, '@list needs the field name, e.g. "@list reasons"');
     return { type: 'list', options, source: rest[0], lines: raw.lines };
   }
   if (raw.keyword === 'table') {
@@ -138,7 +139,12 @@ export function parseDocumentTemplate(name: string, source: string): DocumentTem
       if (text.trimStart().startsWith('#')) return;
       const directive = /^@([a-z-]+)(.*)$/.exec(text.trim());
       if (directive) {
-        rawBlocks.push({ keyword: directive[1], args: directive[2].trim().split(/\s+/).filter(Boolean), lineNumber, lines: [] });
+        rawBlocks.push({
+          keyword: directive[1],
+          args: directive[2].trim().split(/\s+/).filter(Boolean),
+          lineNumber,
+          lines: [],
+        });
         return;
       }
       const current = rawBlocks[rawBlocks.length - 1];

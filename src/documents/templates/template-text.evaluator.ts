@@ -79,7 +79,9 @@ function evaluateExpression(expression: string, scope: TemplateScope): string {
 /** Replaces every {{field | filter}} in plain text. */
 export function substituteFields(text: string, scope: TemplateScope, site: EvaluationSite): string {
   try {
-    return text.replace(/\{\{([^}]*)\}\}/g, (_match, expression: string) => evaluateExpression(expression, scope)).normalize('NFC');
+    return text
+      .replace(/\{\{([^}]*)\}\}/g, (_match, expression: string) => evaluateExpression(expression, scope))
+      .normalize('NFC');
   } catch (error) {
     throw new TemplateError(site.templateName, site.lineNumber, (error as Error).message);
   }

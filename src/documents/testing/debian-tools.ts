@@ -30,7 +30,11 @@ export async function runTool(tool: keyof typeof PACKAGES | string, args: readon
     if (failure.code === 'ENOENT') {
       throw new Error(`"${tool}" is not installed: apt-get install ${PACKAGES[tool] ?? tool}`);
     }
-    return { stdout: failure.stdout ?? '', stderr: failure.stderr ?? '', code: typeof failure.code === 'number' ? failure.code : 1 };
+    return {
+      stdout: failure.stdout ?? '',
+      stderr: failure.stderr ?? '',
+      code: typeof failure.code === 'number' ? failure.code : 1,
+    };
   }
 }
 

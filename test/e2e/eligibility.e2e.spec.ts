@@ -1,0 +1,88 @@
+import request from 'supertest';
+import { startTestApp, TestApp } from '../support/test-app';
+
+function months(from: string, count: number, salary: number) {
+  const [y, m] = from.split('-').map(Number);
+  return Array.from({ length: count }, (_, i) => {
+    const index = y * 12 + (m - 1) + i;
+    return { month: `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`, salary };
+  });
+}
+
+const base = {
+  terminationDate: '2026-10-30',
+  filingDate: '2026-11-10',
+  terminationReason: 'contract_expired',
+  contractType: 'fixed_term',
+  salaryRegime: 'employer',
+  zone: 'I',
+  contributions: months('2024-11', 24, 9_200_000),
+};
+
+describe('POST /api/v1/eligibility/assessments', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('computes the benefit with the API.md fields', async () => {
+    const res = await request(t.baseUrl).post('/api/v1/eligibility/assessments').send(base).expect(200);
+    expect(res.body).toMatchObject({
+      eligible: true,
+      reasons: [],
+      regime: 'VN-2025',
+      contributionMonthsInWindow: 24,
+      totalContributionMonths: 24,
+      averageSalary: 9_200_000,
+      monthlyBenefit: 5_520_000,
+      benefitMonths: 3,
+      reservedMonthsAfter: 0,
+      cap: 5 * 5_310_000,
+      filingDeadline: '2027-02-01',
+    });
+    expect(res.body.periods).toHaveLength(3);
+    expect(res.body.entitlementStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('answers an ineligible case with 200, eligible false and a reason per failed condition', async () => {
+    const res = await request(t.baseUrl)
+      .post('/api/v1/eligibility/assessments')
+      .send({
+        ...base,
+        terminationReason: 'employee_unlawful_resignation',
+        contributions: months('2025-12', 11, 8_000_000),
+      })
+      .expect(200);
+    expect(res.body.eligible).toBe(false);
+    expect(res.body.reasons.map((r: { code: string }) => r.code).sort()).toEqual([
+      'insufficient_contributions',
+      'unlawful_termination',
+    ]);
+    expect(res.body.reasons[0].message).toMatch(/[ạảãàáâầấậẩẫăằắặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/);
+  });
+
+  it.each([
+    [{ ...base, terminationDate: '30/10/2026' }, 'terminationDate'],
+    [{ ...base, zone: 'V' }, 'zone'],
+    [{ ...base, contributions: [{ month: '2026-01', salary: 'nhiều' }] }, 'contributions.0.salary'],
+    [{ ...base, unexpected: 1 }, 'unexpected'],
+    [{ ...base, filingDate: undefined }, 'filingDate'],
+  ])('rejects malformed input with 400 naming the field (%#)', async (body, field) => {
+    const res = await request(t.baseUrl).post('/api/v1/eligibility/assessments').send(body);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('is rate limited', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      statuses.push((await request(t.baseUrl).post('/api/v1/eligibility/assessments').send(base)).status);
+    }
+    expect(statuses).toContain(429);
+    const limited = await request(t.baseUrl).post('/api/v1/eligibility/assessments').send(base);
+    expect(limited.status).toBe(429);
+    expect(limited.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
