@@ -6,6 +6,7 @@ import { HealthModule } from './platform/health/health.module';
 import { PlatformModule } from './platform/platform.module';
 import { RegistriesModule } from './registries/registries.module';
 import { SandboxModule, sandboxRegistryUrls } from './sandbox/sandbox.module';
+import { WebModule } from './web/web.module';
 
 /** The whole service: platform first, then one module per step of the procedure. */
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
           timeoutMs: config.registryTimeoutMs,
         }),
         ...sandboxes,
+        WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),
         ...extraModules,
       ],
     };
