@@ -68,6 +68,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
+  // Phone pages are long: also keep the first screen, which is what a person sees first.
+  if ((page.viewportSize()?.width ?? 0) <= 480) await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-first-screen.png`) });
   return path;
 }
 
