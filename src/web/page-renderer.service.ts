@@ -2,13 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Eta } from 'eta';
 import { join } from 'node:path';
 import { WEB_OPTIONS, WebModuleOptions } from './web-options';
-import {
-  ATTACHMENT_KINDS,
-  CONTRACT_TYPES,
-  DOSSIER_STATUSES,
-  TERMINATION_REASONS,
-  ZONES,
-} from './web-catalog';
+import { ATTACHMENT_KINDS, CONTRACT_TYPES, DOSSIER_STATUSES, TERMINATION_REASONS, ZONES } from './web-catalog';
 
 export type PageArea = 'citizen' | 'staff' | 'public';
 

@@ -4,13 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import {
-  ATTACHMENT_KINDS,
-  CodeLabel,
-  CONTRACT_TYPES,
-  DOSSIER_STATUSES,
-  TERMINATION_REASONS,
-} from './web-catalog';
+import { ATTACHMENT_KINDS, CodeLabel, CONTRACT_TYPES, DOSSIER_STATUSES, TERMINATION_REASONS } from './web-catalog';
 import { WEB_OPTIONS, WebModuleOptions } from './web-options';
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -22,7 +22,11 @@ export class WebPagesController {
   @Get('tinh-tro-cap')
   @Header('content-type', HTML)
   calculator(): string {
-    return this.pages.render('calculator', { title: 'Tính thử trợ cấp thất nghiệp', area: 'public', script: 'calculator' });
+    return this.pages.render('calculator', {
+      title: 'Tính thử trợ cấp thất nghiệp',
+      area: 'public',
+      script: 'calculator',
+    });
   }
 
   @Get('verify/:code')
@@ -45,7 +49,11 @@ export class WebPagesController {
   @Get('ho-so/nop')
   @Header('content-type', HTML)
   apply(): string {
-    return this.pages.render('apply', { title: 'Nộp hồ sơ hưởng trợ cấp thất nghiệp', area: 'citizen', script: 'apply' });
+    return this.pages.render('apply', {
+      title: 'Nộp hồ sơ hưởng trợ cấp thất nghiệp',
+      area: 'citizen',
+      script: 'apply',
+    });
   }
 
   @Get('ho-so/truy-cap-du-lieu')

@@ -13,7 +13,11 @@ const DEFAULT_TEMPLATES_DIR = resolve(__dirname, '..', '..', 'templates');
 /** Citizen, staff and public pages: Eta shells + small vanilla-JS page scripts calling the JSON API. */
 @Module({})
 export class WebModule {
-  static forRoot(options: { sandbox: boolean; centers?: readonly CenterOption[]; templatesDir?: string }): DynamicModule {
+  static forRoot(options: {
+    sandbox: boolean;
+    centers?: readonly CenterOption[];
+    templatesDir?: string;
+  }): DynamicModule {
     const resolved: WebModuleOptions = {
       templatesDir: options.templatesDir ?? DEFAULT_TEMPLATES_DIR,
       sandbox: options.sandbox,

@@ -1,6 +1,15 @@
+/// <reference lib="dom" />
 import { Page, Route } from 'playwright-core';
 import { startTestApp, TestApp } from '../support/test-app';
-import { DESKTOP, launchBrowser, overflowsHorizontally, PHONE, screenshot, seriousA11yViolations, TestBrowser } from './support/browser';
+import {
+  DESKTOP,
+  launchBrowser,
+  overflowsHorizontally,
+  PHONE,
+  screenshot,
+  seriousA11yViolations,
+  TestBrowser,
+} from './support/browser';
 
 /**
  * Citizen and staff pages against the JSON API shapes of API.md. The dossier, identity and calculator modules are
@@ -42,7 +51,11 @@ const dossier = {
     fullName: 'Nguyễn Thị Hồng Nhung',
     dateOfBirth: '1990-05-14',
     sex: 'female',
-    permanentAddress: { line: 'Số 12, đường Phạm Văn Thuận', communeName: 'Phường Trấn Biên', provinceName: 'Tỉnh Đồng Nai' },
+    permanentAddress: {
+      line: 'Số 12, đường Phạm Văn Thuận',
+      communeName: 'Phường Trấn Biên',
+      provinceName: 'Tỉnh Đồng Nai',
+    },
   },
   application: {
     terminationDate: '2026-01-15',
@@ -62,19 +75,65 @@ const dossier = {
   dueDate: '2026-03-03',
   decidedAt: null,
   supplementRequest: null,
-  attachments: [{ id: 'a-1', kind: 'termination_proof', fileName: 'quyet-dinh-thoi-viec.pdf', contentType: 'application/pdf', size: 182000, sha256: 'ab'.repeat(32), uploadedAt: '2026-02-02T08:20:00+07:00' }],
-  history: [
-    { at: '2026-02-02T08:15:00+07:00', action: 'submit', actionLabel: 'Nộp hồ sơ trực tuyến', status: 'SUBMITTED', statusLabel: 'Mới nộp', actorName: 'Nguyễn Thị Hồng Nhung', note: null },
-    { at: '2026-02-03T09:00:00+07:00', action: 'receive', actionLabel: 'Tiếp nhận hồ sơ', status: 'RECEIVED', statusLabel: 'Đã tiếp nhận', actorName: 'Trần Văn Tiếp', note: null },
-    { at: '2026-02-04T10:30:00+07:00', action: 'start_review', actionLabel: 'Bắt đầu thẩm định', status: 'IN_REVIEW', statusLabel: 'Đang thẩm định', actorName: 'Lê Thị Thẩm', note: null },
+  attachments: [
+    {
+      id: 'a-1',
+      kind: 'termination_proof',
+      fileName: 'quyet-dinh-thoi-viec.pdf',
+      contentType: 'application/pdf',
+      size: 182000,
+      sha256: 'ab'.repeat(32),
+      uploadedAt: '2026-02-02T08:20:00+07:00',
+    },
   ],
-  documents: [{ kind: 'receipt', title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', number: '123/GTN', issuedAt: '2026-02-03T09:00:00+07:00', downloadUrl: '/api/v1/dossiers/d-1/documents/receipt' }],
+  history: [
+    {
+      at: '2026-02-02T08:15:00+07:00',
+      action: 'submit',
+      actionLabel: 'Nộp hồ sơ trực tuyến',
+      status: 'SUBMITTED',
+      statusLabel: 'Mới nộp',
+      actorName: 'Nguyễn Thị Hồng Nhung',
+      note: null,
+    },
+    {
+      at: '2026-02-03T09:00:00+07:00',
+      action: 'receive',
+      actionLabel: 'Tiếp nhận hồ sơ',
+      status: 'RECEIVED',
+      statusLabel: 'Đã tiếp nhận',
+      actorName: 'Trần Văn Tiếp',
+      note: null,
+    },
+    {
+      at: '2026-02-04T10:30:00+07:00',
+      action: 'start_review',
+      actionLabel: 'Bắt đầu thẩm định',
+      status: 'IN_REVIEW',
+      statusLabel: 'Đang thẩm định',
+      actorName: 'Lê Thị Thẩm',
+      note: null,
+    },
+  ],
+  documents: [
+    {
+      kind: 'receipt',
+      title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+      number: '123/GTN',
+      issuedAt: '2026-02-03T09:00:00+07:00',
+      downloadUrl: '/api/v1/dossiers/d-1/documents/receipt',
+    },
+  ],
   decision: null,
 };
 
 type Handler = (route: Route, body: any) => { status?: number; json: unknown } | undefined;
 
-async function stubApi(page: Page, handlers: Record<string, Handler>, seen: { method: string; path: string; headers: Record<string, string>; body: any }[] = []) {
+async function stubApi(
+  page: Page,
+  handlers: Record<string, Handler>,
+  seen: { method: string; path: string; headers: Record<string, string>; body: any }[] = [],
+) {
   await page.route(/\/api\/v1\//, async (route) => {
     const request = route.request();
     const url = new URL(request.url());
@@ -88,9 +147,18 @@ async function stubApi(page: Page, handlers: Record<string, Handler>, seen: { me
     seen.push({ method: request.method(), path: url.pathname + url.search, headers: request.headers(), body });
     const handler = handlers[key];
     const answer = handler ? handler(route, body) : undefined;
-    if (!answer) return route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ status: 404, title: 'Không tìm thấy' }) });
+    if (!answer)
+      return route.fulfill({
+        status: 404,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 404, title: 'Không tìm thấy' }),
+      });
     const status = answer.status ?? 200;
-    return route.fulfill({ status, contentType: status >= 400 ? 'application/problem+json' : 'application/json', body: JSON.stringify(answer.json) });
+    return route.fulfill({
+      status,
+      contentType: status >= 400 ? 'application/problem+json' : 'application/json',
+      body: JSON.stringify(answer.json),
+    });
   });
   return seen;
 }
@@ -120,8 +188,20 @@ describe('citizen and staff pages against the API contract', () => {
             socialInsuranceNumber: '7512345678',
             salaryRegime: 'employer',
             contributions: [
-              { month: '2025-12', salary: 9000000, employerName: 'Công ty TNHH Điện tử Biên Hòa', employerTaxCode: '3600123456', zone: 'I' },
-              { month: '2026-01', salary: 9000000, employerName: 'Công ty TNHH Điện tử Biên Hòa', employerTaxCode: '3600123456', zone: 'I' },
+              {
+                month: '2025-12',
+                salary: 9000000,
+                employerName: 'Công ty TNHH Điện tử Biên Hòa',
+                employerTaxCode: '3600123456',
+                zone: 'I',
+              },
+              {
+                month: '2026-01',
+                salary: 9000000,
+                employerName: 'Công ty TNHH Điện tử Biên Hòa',
+                employerTaxCode: '3600123456',
+                zone: 'I',
+              },
             ],
             usedMonths: [],
             reservedMonths: 0,
@@ -132,11 +212,35 @@ describe('citizen and staff pages against the API contract', () => {
       'POST /api/v1/dossiers': () => {
         filings += 1;
         return filings === 1
-          ? { status: 400, json: { status: 400, title: 'Dữ liệu không hợp lệ', errors: [{ field: 'payment.accountNumber', code: 'invalid', message: 'Số tài khoản không đúng định dạng của ngân hàng.' }] } }
-          : { status: 201, json: { ...dossier, status: 'SUBMITTED', statusLabel: 'Mới nộp, chờ tiếp nhận', attachments: [], dueDate: null } };
+          ? {
+              status: 400,
+              json: {
+                status: 400,
+                title: 'Dữ liệu không hợp lệ',
+                errors: [
+                  {
+                    field: 'payment.accountNumber',
+                    code: 'invalid',
+                    message: 'Số tài khoản không đúng định dạng của ngân hàng.',
+                  },
+                ],
+              },
+            }
+          : {
+              status: 201,
+              json: {
+                ...dossier,
+                status: 'SUBMITTED',
+                statusLabel: 'Mới nộp, chờ tiếp nhận',
+                attachments: [],
+                dueDate: null,
+              },
+            };
       },
       'POST /api/v1/dossiers/d-1/attachments': () => ({ status: 201, json: dossier.attachments[0] }),
-      'GET /api/v1/dossiers/d-1': () => ({ json: { ...dossier, status: 'SUBMITTED', statusLabel: 'Mới nộp, chờ tiếp nhận', dueDate: '2026-03-03' } }),
+      'GET /api/v1/dossiers/d-1': () => ({
+        json: { ...dossier, status: 'SUBMITTED', statusLabel: 'Mới nộp, chờ tiếp nhận', dueDate: '2026-03-03' },
+      }),
     });
     await page.goto(app.baseUrl + '/ho-so/nop', { waitUntil: 'networkidle' });
     await page.locator('#apply').waitFor();
@@ -164,7 +268,9 @@ describe('citizen and staff pages against the API contract', () => {
     await page.locator('#payment-accountNumber-error').waitFor();
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await field.getAttribute('aria-describedby')).toBe('payment-accountNumber-error');
-    await expect(page.locator('#payment-accountNumber-error').innerText()).resolves.toBe('Số tài khoản không đúng định dạng của ngân hàng.');
+    await expect(page.locator('#payment-accountNumber-error').innerText()).resolves.toBe(
+      'Số tài khoản không đúng định dạng của ngân hàng.',
+    );
     expect(await field.inputValue()).toBe('0123456789');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'apply-errors-1280');
@@ -179,14 +285,22 @@ describe('citizen and staff pages against the API contract', () => {
       terminationDate: '2026-01-15',
       terminationReason: 'contract_expired',
       contractType: 'fixed_term',
-      lastEmployer: { name: 'Công ty TNHH Điện tử Biên Hòa', taxCode: '3600123456', address: 'KCN Biên Hòa 2, Đồng Nai' },
+      lastEmployer: {
+        name: 'Công ty TNHH Điện tử Biên Hòa',
+        taxCode: '3600123456',
+        address: 'KCN Biên Hòa 2, Đồng Nai',
+      },
       centerCode: 'DNA-BH',
       payment: { method: 'bank', bankCode: 'VCB', accountNumber: '0123456789', accountHolder: 'Nguyễn Thị Hồng Nhung' },
       phone: '0912345678',
       declarationAccepted: true,
     });
 
-    await page.setInputFiles('#file', { name: 'quyet-dinh-thoi-viec.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.setInputFiles('#file', {
+      name: 'quyet-dinh-thoi-viec.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
     await page.getByRole('button', { name: 'Tải lên' }).click();
     await page.locator('#uploaded li', { hasText: 'quyet-dinh-thoi-viec.pdf' }).waitFor();
     const upload = seen.find((s) => s.path === '/api/v1/dossiers/d-1/attachments')!;
@@ -204,7 +318,9 @@ describe('citizen and staff pages against the API contract', () => {
 
   it('apply: without a session the page offers VNeID login and comes back', async () => {
     const { page } = await browser.newPage(PHONE);
-    await stubApi(page, { 'GET /api/v1/me/profile': () => ({ status: 401, json: { status: 401, title: 'Chưa xác thực' } }) });
+    await stubApi(page, {
+      'GET /api/v1/me/profile': () => ({ status: 401, json: { status: 401, title: 'Chưa xác thực' } }),
+    });
     await page.goto(app.baseUrl + '/ho-so/nop', { waitUntil: 'networkidle' });
     await page.locator('#login-required').waitFor();
     expect(await page.getAttribute('#login-link', 'href')).toBe('/auth/eid/login?returnTo=%2Fho-so%2Fnop');
@@ -218,14 +334,26 @@ describe('citizen and staff pages against the API contract', () => {
       ...dossier,
       status: 'APPROVED',
       statusLabel: 'Đã có quyết định hưởng',
-      decision: { number: '1234/QĐ-SNV', issuedAt: '2026-02-25T15:00:00+07:00', kind: 'approval', sha256: 'cd'.repeat(32), verificationCode: 'VX7K2P9Q', verifyUrl: '/verify/VX7K2P9Q' },
+      decision: {
+        number: '1234/QĐ-SNV',
+        issuedAt: '2026-02-25T15:00:00+07:00',
+        kind: 'approval',
+        sha256: 'cd'.repeat(32),
+        verificationCode: 'VX7K2P9Q',
+        verifyUrl: '/verify/VX7K2P9Q',
+      },
     };
-    await stubApi(page, { 'GET /api/v1/dossiers/d-1': () => ({ json: decided }), 'GET /api/v1/dossiers': () => ({ json: { items: [decided] } }) });
+    await stubApi(page, {
+      'GET /api/v1/dossiers/d-1': () => ({ json: decided }),
+      'GET /api/v1/dossiers': () => ({ json: { items: [decided] } }),
+    });
     await page.goto(app.baseUrl + '/ho-so', { waitUntil: 'networkidle' });
     await page.getByRole('link', { name: 'TCTN-DNA-2026-000123' }).click();
     await page.locator('#detail').waitFor();
     expect(await page.locator('#timeline li').count()).toBe(3);
-    expect(await page.getAttribute('[data-testid="decision-download"]', 'href')).toBe('/api/v1/dossiers/d-1/decision/pdf');
+    expect(await page.getAttribute('[data-testid="decision-download"]', 'href')).toBe(
+      '/api/v1/dossiers/d-1/decision/pdf',
+    );
     expect(await page.getAttribute('a[href="/verify/VX7K2P9Q"]', 'href')).toBe('/verify/VX7K2P9Q');
     expect(await page.locator('#withdraw').isHidden()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -241,7 +369,9 @@ describe('citizen and staff pages against the API contract', () => {
     const { page } = await browser.newPage(DESKTOP);
     const seen = await stubApi(page, {
       'GET /api/v1/dossiers/d-1': () => ({ json: dossier }),
-      'POST /api/v1/dossiers/d-1/withdraw': () => ({ json: { ...dossier, status: 'WITHDRAWN', statusLabel: 'Đã rút hồ sơ' } }),
+      'POST /api/v1/dossiers/d-1/withdraw': () => ({
+        json: { ...dossier, status: 'WITHDRAWN', statusLabel: 'Đã rút hồ sơ' },
+      }),
     });
     await page.goto(app.baseUrl + '/ho-so/d-1', { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
@@ -271,7 +401,13 @@ describe('citizen and staff pages against the API contract', () => {
     await page.locator('[data-testid="monthly-benefit"]').waitFor();
     await expect(page.locator('[data-testid="monthly-benefit"]').innerText()).resolves.toBe('5.400.000 đồng');
     const body = seen.find((s) => s.path === '/api/v1/eligibility/assessments')!.body;
-    expect(body).toMatchObject({ terminationDate: '2026-01-15', filingDate: '2026-02-02', salaryRegime: 'employer', zone: 'I', priorReservedMonths: 0 });
+    expect(body).toMatchObject({
+      terminationDate: '2026-01-15',
+      filingDate: '2026-02-02',
+      salaryRegime: 'employer',
+      zone: 'I',
+      priorReservedMonths: 0,
+    });
     expect(body.contributions).toHaveLength(50);
     expect(body.contributions[49]).toEqual({ month: '2026-01', salary: 9000000 });
     expect(body.contributions[0]).toEqual({ month: '2021-12', salary: 9000000 });
@@ -285,13 +421,23 @@ describe('citizen and staff pages against the API contract', () => {
     const { page } = await browser.newPage(PHONE);
     await stubApi(page, {
       'GET /api/v1/public/decisions/VX7K2P9Q': () => ({
-        json: { valid: true, decisionNumber: '1234/QĐ-SNV', issuedAt: '2026-02-25', issuer: 'Sở Nội vụ tỉnh Đồng Nai', holderName: 'Ng*** Th* H*** Nh***', sha256: 'cd'.repeat(32), status: 'valid' },
+        json: {
+          valid: true,
+          decisionNumber: '1234/QĐ-SNV',
+          issuedAt: '2026-02-25',
+          issuer: 'Sở Nội vụ tỉnh Đồng Nai',
+          holderName: 'Ng*** Th* H*** Nh***',
+          sha256: 'cd'.repeat(32),
+          status: 'valid',
+        },
       }),
     });
     await page.goto(app.baseUrl + '/verify/VX7K2P9Q', { waitUntil: 'networkidle' });
     await page.locator('[data-testid="verify-verdict"]').waitFor();
     await expect(page.locator('[data-testid="verify-verdict"]').innerText()).resolves.toBe('Hợp lệ');
-    await expect(page.locator('#verify-result').innerText()).resolves.toMatch(/1234\/QĐ-SNV[\s\S]*25\/02\/2026[\s\S]*Sở Nội vụ tỉnh Đồng Nai[\s\S]*Ng\*\*\*/);
+    await expect(page.locator('#verify-result').innerText()).resolves.toMatch(
+      /1234\/QĐ-SNV[\s\S]*25\/02\/2026[\s\S]*Sở Nội vụ tỉnh Đồng Nai[\s\S]*Ng\*\*\*/,
+    );
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'verify-valid-360');
@@ -300,9 +446,25 @@ describe('citizen and staff pages against the API contract', () => {
 
   it('staff: login keeps the token in sessionStorage; the queue highlights overdue work, orders by due date, filters and pages by cursor', async () => {
     const { page, errors } = await browser.newPage(DESKTOP);
-    const item = (n: number, extra: object) => ({ id: `d-${n}`, code: `TCTN-DNA-2026-00010${n}`, status: 'SUBMITTED', statusLabel: 'Mới nộp', fullName: `Người nộp ${n}`, personalId: `07509000010${n}`, filedAt: '2026-02-02T08:00:00+07:00', dueDate: `2026-03-0${n}`, overdue: false, dueSoon: false, channel: 'online', ...extra });
+    const item = (n: number, extra: object) => ({
+      id: `d-${n}`,
+      code: `TCTN-DNA-2026-00010${n}`,
+      status: 'SUBMITTED',
+      statusLabel: 'Mới nộp',
+      fullName: `Người nộp ${n}`,
+      personalId: `07509000010${n}`,
+      filedAt: '2026-02-02T08:00:00+07:00',
+      dueDate: `2026-03-0${n}`,
+      overdue: false,
+      dueSoon: false,
+      channel: 'online',
+      ...extra,
+    });
     const seen = await stubApi(page, {
-      'POST /api/v1/auth/staff/login': (_r, body) => (body.password === 'dung' ? { json: { accessToken: 'tok-123', expiresIn: 3600 } } : { status: 401, json: { status: 401, title: 'Chưa xác thực' } }),
+      'POST /api/v1/auth/staff/login': (_r, body) =>
+        body.password === 'dung'
+          ? { json: { accessToken: 'tok-123', expiresIn: 3600 } }
+          : { status: 401, json: { status: 401, title: 'Chưa xác thực' } },
       'GET /api/v1/staff/dossiers': (route) => {
         const url = new URL(route.request().url());
         if (url.searchParams.get('limit') === '100') return { json: { items: [item(1, {})], nextCursor: null } };
@@ -355,7 +517,15 @@ describe('citizen and staff pages against the API contract', () => {
       dueSoon: true,
       registry: {
         population: { fullName: 'Nguyễn Thị Hồng Nhung' },
-        insurance: { socialInsuranceNumber: '7512345678', salaryRegime: 'employer', usedMonths: [], reservedMonths: 0, contributions: [{ month: '2026-01', salary: 9000000, employerName: 'Công ty TNHH Điện tử Biên Hòa', zone: 'I' }] },
+        insurance: {
+          socialInsuranceNumber: '7512345678',
+          salaryRegime: 'employer',
+          usedMonths: [],
+          reservedMonths: 0,
+          contributions: [
+            { month: '2026-01', salary: 9000000, employerName: 'Công ty TNHH Điện tử Biên Hòa', zone: 'I' },
+          ],
+        },
       },
       allowedActions: [
         { action: 'complete_review', label: 'Hoàn thành thẩm định', fields: ['recommendation', 'note'] },
@@ -364,16 +534,26 @@ describe('citizen and staff pages against the API contract', () => {
     };
     let actions = 0;
     const seen = await stubApi(page, {
-      'GET /api/v1/staff/dossiers/d-1': () => ({ json: actions >= 2 ? { ...staffView, version: 8, status: 'REVIEWED', statusLabel: 'Đã thẩm định', allowedActions: [] } : staffView }),
+      'GET /api/v1/staff/dossiers/d-1': () => ({
+        json:
+          actions >= 2
+            ? { ...staffView, version: 8, status: 'REVIEWED', statusLabel: 'Đã thẩm định', allowedActions: [] }
+            : staffView,
+      }),
       'POST /api/v1/staff/dossiers/d-1/actions': () => {
         actions += 1;
         return actions === 1
-          ? { status: 409, json: { status: 409, title: 'Hồ sơ đã được cập nhật bởi người khác', code: 'stale_version' } }
+          ? {
+              status: 409,
+              json: { status: 409, title: 'Hồ sơ đã được cập nhật bởi người khác', code: 'stale_version' },
+            }
           : { json: { ...staffView, version: 8, status: 'REVIEWED' } };
       },
     });
     await page.goto(app.baseUrl + '/can-bo/dang-nhap', { waitUntil: 'networkidle' });
-    await page.evaluate(() => sessionStorage.setItem('tctn.staffToken', JSON.stringify({ token: 'tok-123', expiresAt: null })));
+    await page.evaluate(() =>
+      sessionStorage.setItem('tctn.staffToken', JSON.stringify({ token: 'tok-123', expiresAt: null })),
+    );
     await page.goto(app.baseUrl + '/can-bo/ho-so/d-1', { waitUntil: 'networkidle' });
     await page.locator('#detail').waitFor();
     expect(await page.locator('#actions form').count()).toBe(2);
@@ -396,7 +576,12 @@ describe('citizen and staff pages against the API contract', () => {
     await page.locator('[data-testid="dossier-status"]', { hasText: 'Đã thẩm định' }).waitFor();
     const posts = seen.filter((s) => s.method === 'POST');
     expect(posts[1].body).toEqual({ action: 'complete_review', expectedVersion: 7, recommendation: 'approve' });
-    expect(posts[0].body).toEqual({ action: 'complete_review', expectedVersion: 7, recommendation: 'deny', note: 'Thiếu 1 tháng đóng.' });
+    expect(posts[0].body).toEqual({
+      action: 'complete_review',
+      expectedVersion: 7,
+      recommendation: 'deny',
+      note: 'Thiếu 1 tháng đóng.',
+    });
     expect(posts[0].headers.authorization).toBe('Bearer tok-123');
     await page.setViewportSize(PHONE);
     expect(await overflowsHorizontally(page)).toBe(false);

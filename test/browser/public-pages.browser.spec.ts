@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
@@ -37,23 +38,31 @@ describe('public pages in Chromium', () => {
     ['verify-unknown', '/verify/KHONG-CO-MA-NAY'],
   ];
 
-  it.each(MAIN_PAGES)('%s: Vietnamese, no serious accessibility violation, no script error, screenshots at 1280 and 360 px', async (name, path) => {
-    for (const [label, viewport] of [['1280', DESKTOP], ['360', PHONE]] as const) {
-      const { page, errors } = await open(path, viewport);
-      expect(await page.getAttribute('html', 'lang')).toBe('vi');
-      expect(await page.locator('h1').count()).toBe(1);
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      expect(await overflowsHorizontally(page)).toBe(false);
-      await screenshot(page, `${name}-${label}`);
-      expect(errors).toEqual([]);
-      await page.close();
-    }
-  });
+  it.each(MAIN_PAGES)(
+    '%s: Vietnamese, no serious accessibility violation, no script error, screenshots at 1280 and 360 px',
+    async (name, path) => {
+      for (const [label, viewport] of [
+        ['1280', DESKTOP],
+        ['360', PHONE],
+      ] as const) {
+        const { page, errors } = await open(path, viewport);
+        expect(await page.getAttribute('html', 'lang')).toBe('vi');
+        expect(await page.locator('h1').count()).toBe(1);
+        expect(await seriousA11yViolations(page)).toEqual([]);
+        expect(await overflowsHorizontally(page)).toBe(false);
+        await screenshot(page, `${name}-${label}`);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    },
+  );
 
   it('landing explains the service and logs in with VNeID', async () => {
     const { page } = await open('/');
     await expect(text(page, 'h1')).resolves.toBe('Giải quyết hưởng trợ cấp thất nghiệp');
-    await expect(text(page, 'main')).resolves.toMatch(/Ai được hưởng\?[\s\S]*Bạn cần chuẩn bị[\s\S]*Các bước thực hiện/);
+    await expect(text(page, 'main')).resolves.toMatch(
+      /Ai được hưởng\?[\s\S]*Bạn cần chuẩn bị[\s\S]*Các bước thực hiện/,
+    );
     const login = page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).first();
     expect(await login.getAttribute('href')).toMatch(/^\/auth\/eid\/login/);
     const csp = (await page.request.get(app.baseUrl + '/')).headers()['content-security-policy'];
@@ -90,7 +99,8 @@ describe('public pages in Chromium', () => {
       seen.add(info.text);
       if (info.text === 'Dữ liệu của tôi') expect(info.outline).toBe('solid');
     }
-    for (const link of ['Trang chủ', 'Tính thử trợ cấp', 'Nộp hồ sơ', 'Hồ sơ của tôi', 'Dữ liệu của tôi']) expect(seen).toContain(link);
+    for (const link of ['Trang chủ', 'Tính thử trợ cấp', 'Nộp hồ sơ', 'Hồ sơ của tôi', 'Dữ liệu của tôi'])
+      expect(seen).toContain(link);
     await page.close();
   });
 
@@ -184,7 +194,9 @@ describe('public pages in Chromium', () => {
     const css = await fetch(app.baseUrl + '/assets/css/site.css');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     const etag = css.headers.get('etag')!;
-    expect((await fetch(app.baseUrl + '/assets/css/site.css', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await fetch(app.baseUrl + '/assets/css/site.css', { headers: { 'if-none-match': etag } })).status).toBe(
+      304,
+    );
     expect((await fetch(app.baseUrl + '/assets/js/pages/nope.js')).status).toBe(404);
     expect((await fetch(app.baseUrl + '/assets/%2e%2e/%2e%2e/package.json')).status).toBe(404);
   });
