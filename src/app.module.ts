@@ -7,6 +7,7 @@ import { PlatformModule } from './platform/platform.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RegistriesModule } from './registries/registries.module';
 import { SandboxModule, sandboxRegistryUrls } from './sandbox/sandbox.module';
+import { WebModule } from './web/web.module';
 
 /** The whole service: platform first, then one module per step of the procedure. */
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         }),
         ...sandboxes,
         EligibilityModule,
+        WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),
         ...extraModules,
       ],
     };

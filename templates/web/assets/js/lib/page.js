@@ -1,0 +1,93 @@
+import { h, replace, focusRegion } from './dom.js';
+import { staffSession, api } from './api.js';
+import { problemText } from './api.js';
+
+export function setStatus(text) {
+  const el = document.getElementById('status');
+  if (el) el.textContent = text || '';
+}
+
+export function showError(textOrResult) {
+  const el = document.getElementById('error');
+  if (!el) return;
+  const text = typeof textOrResult === 'string' ? textOrResult : problemText(textOrResult);
+  el.textContent = text;
+  el.hidden = false;
+  el.focus();
+}
+
+export function clearError() {
+  const el = document.getElementById('error');
+  if (el) {
+    el.hidden = true;
+    el.textContent = '';
+  }
+}
+
+/** Shows the "log in with VNeID" panel, coming back to this page afterwards. */
+export function showCitizenLogin() {
+  setStatus('');
+  const panel = document.getElementById('login-required');
+  const link = document.getElementById('login-link');
+  const returnTo = location.pathname + location.search;
+  if (link) link.href = `/auth/eid/login?returnTo=${encodeURIComponent(returnTo)}`;
+  if (panel) {
+    panel.hidden = false;
+    focusRegion(panel.querySelector('h2') || panel);
+  }
+}
+
+/** Header: the citizen is logged in (a cookie-authenticated call succeeded). */
+export function citizenSignedIn(name) {
+  const account = document.getElementById('account');
+  if (!account) return;
+  const form = h(
+    'form',
+    { method: 'post', action: '/auth/logout' },
+    h('button', { type: 'submit', class: 'btn btn-light btn-small' }, 'Đăng xuất'),
+  );
+  replace(account, name ? h('span', { class: 'account-name' }, name) : null, form);
+}
+
+/** Staff pages: without a token go to the login page, coming back here afterwards. */
+export function requireStaff() {
+  if (staffSession.token) {
+    renderStaffAccount();
+    return true;
+  }
+  location.assign(`/can-bo/dang-nhap?returnTo=${encodeURIComponent(location.pathname + location.search)}`);
+  return false;
+}
+
+export function staffSignedOut() {
+  staffSession.clear();
+  location.assign(`/can-bo/dang-nhap?returnTo=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
+function renderStaffAccount() {
+  const account = document.getElementById('account');
+  if (!account) return;
+  const button = h('button', { type: 'button', class: 'btn btn-light btn-small' }, 'Đăng xuất');
+  button.addEventListener('click', () => {
+    staffSession.clear();
+    location.assign('/can-bo/dang-nhap');
+  });
+  replace(account, h('span', { class: 'account-name' }, staffSession.username || 'Cán bộ'), button);
+}
+
+/** Marks the navigation link of the current page. */
+export function markCurrentNav() {
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  for (const a of document.querySelectorAll('.site-nav a')) {
+    if (a.getAttribute('href') === path) a.setAttribute('aria-current', 'page');
+  }
+}
+
+/** Runs a staff API call; a 401 sends the officer back to the login page. */
+export async function staffApi(path, options = {}) {
+  const result = await api(path, { ...options, staff: true });
+  if (result.status === 401) staffSignedOut();
+  return result;
+}
+
+markCurrentNav();
