@@ -22,6 +22,8 @@ export interface AppConfig {
   registryTimeoutMs: number;
   portalMaxAttempts: number;
   rateLimitPerMinute: number;
+  /** National procedure code on Cổng DVCQG (DOMAIN.md §1). */
+  procedureCode: string;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +73,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     registryTimeoutMs: integer(env, 'REGISTRY_TIMEOUT_MS', 3000, 100, 60000),
     portalMaxAttempts: integer(env, 'PORTAL_MAX_ATTEMPTS', 12, 1, 1000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 1000000),
+    procedureCode: env.PROCEDURE_CODE || '1.001978',
   };
 }
 

@@ -1,0 +1,69 @@
+import { EntityManager } from 'typeorm';
+import { AuditLogRepository } from '../audit/audit-log.repository';
+import { PortalOutboxRepository } from '../portal/portal-outbox.repository';
+import { Actor } from './domain/actor';
+import { DossierStatus, PORTAL_STATUS_CODES } from './domain/dossier-status';
+import { DossierRecord, DossierRepository } from './dossier.repository';
+
+export interface RecordedStep {
+  action: string;
+  from: DossierStatus | null;
+  to: DossierStatus;
+  note?: string | null;
+  data?: Record<string, unknown>;
+  occurredAt: string;
+  dueDate: string | null;
+  /** The portal event waits for the signed decision before it is delivered (approve, deny). */
+  awaitsDecision?: boolean;
+}
+
+/**
+ * The three rows every status change writes in its own transaction: the history event, the outgoing portal
+ * event and the audit row (appended last: it holds the chain lock until commit).
+ */
+export async function recordStep(
+  em: EntityManager,
+  repos: { dossiers: DossierRepository; outbox: PortalOutboxRepository; audit: AuditLogRepository },
+  procedureCode: string,
+  dossier: Pick<DossierRecord, 'id' | 'code' | 'personalId' | 'portalDossierCode'>,
+  actor: Actor,
+  step: RecordedStep,
+): Promise<void> {
+  await repos.dossiers.appendEvent(em, dossier.id, {
+    occurredAt: step.occurredAt,
+    action: step.action,
+    fromStatus: step.from,
+    toStatus: step.to,
+    actorType: actor.type,
+    actorId: actor.id,
+    actorName: actor.name ?? null,
+    note: step.note ?? null,
+    data: step.data ?? {},
+  });
+  await repos.outbox.enqueue(
+    em,
+    dossier.id,
+    {
+      dossierCode: dossier.code,
+      ...(dossier.portalDossierCode ? { portalDossierCode: dossier.portalDossierCode } : {}),
+      personalId: dossier.personalId,
+      procedureCode,
+      status: step.to,
+      portalStatusCode: PORTAL_STATUS_CODES[step.to],
+      occurredAt: step.occurredAt,
+      ...(step.dueDate ? { dueDate: step.dueDate } : {}),
+      actor: { type: actor.type, ...(actor.type === 'staff' ? { name: actor.name, role: actor.role } : {}) },
+      ...(step.note ? { note: step.note } : {}),
+    },
+    { awaitsDecision: step.awaitsDecision },
+  );
+  await repos.audit.append(em, {
+    occurredAt: step.occurredAt,
+    actorType: actor.type,
+    actorId: actor.id,
+    action: `dossier.${step.action}`,
+    entityType: 'dossier',
+    entityId: dossier.id,
+    data: { code: dossier.code, from: step.from, to: step.to, requestId: actor.requestId ?? null, ...(step.note ? { note: step.note } : {}) },
+  });
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { LegalContextService } from '../eligibility/legal-context.service';
+import { CLOCK, Clock } from '../platform/clock/clock';
+import { ActingParty } from './domain/dossier-workflow';
+import { DossierRecord, DossierRepository } from './dossier.repository';
+import { citizenView, DecisionSummary, DocumentSummary, staffView, ViewContext } from './dossier-views';
+
+export const DOSSIER_DOCUMENTS = Symbol('DOSSIER_DOCUMENTS');
+
+/** The documents module tells the dossier views which signed documents a dossier has. */
+export interface DossierDocuments {
+  forDossier(dossierId: string, em?: EntityManager): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null }>;
+}
+
+/** Assembles the response views of a dossier (history, attachments, documents, deadline flags). */
+@Injectable()
+export class DossierViewService {
+  constructor(
+    private readonly dossiers: DossierRepository,
+    private readonly legal: LegalContextService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DOSSIER_DOCUMENTS) private readonly documents: DossierDocuments,
+  ) {}
+
+  async citizen(d: DossierRecord, em?: EntityManager) {
+    return citizenView(d, await this.context(d, em));
+  }
+
+  async staff(d: DossierRecord, party: ActingParty) {
+    return staffView(d, await this.context(d), party);
+  }
+
+  private async context(d: DossierRecord, em?: EntityManager): Promise<ViewContext> {
+    const [history, attachments, docs, legal] = await Promise.all([
+      this.dossiers.history(d.id, em),
+      this.dossiers.attachments(d.id, em),
+      this.documents.forDossier(d.id, em),
+      this.legal.current(),
+    ]);
+    return { today: this.clock.today(), calendar: legal.calendar, history, attachments, documents: docs.documents, decision: docs.decision };
+  }
+}

@@ -1,0 +1,126 @@
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { deadlineFlags } from './domain/dossier-deadlines';
+import { DossierStatus, PORTAL_STATUS_CODES, STATUS_LABELS } from './domain/dossier-status';
+import { ACTION_LABELS, ActingParty, allowedActions, WORKFLOW, WorkflowAction } from './domain/dossier-workflow';
+import { AttachmentRecord, DossierEventRecord, DossierRecord } from './dossier.repository';
+
+export const FLAG_LABELS: Record<string, string> = {
+  filed_late: 'Nộp quá thời hạn 3 tháng kể từ ngày chấm dứt hợp đồng',
+  century_sex_mismatch: 'Chữ số thế kỷ/giới tính của số định danh không khớp với CSDL dân cư',
+  birth_year_mismatch: 'Năm sinh trong số định danh không khớp với CSDL dân cư',
+  no_insurance_record: 'Không có dữ liệu đóng bảo hiểm thất nghiệp',
+  not_eligible_by_assessment: 'Kết quả đánh giá sơ bộ: chưa đủ điều kiện hưởng',
+  reemployed: 'Có đóng bảo hiểm sau ngày chấm dứt hợp đồng (có thể đã có việc làm)',
+};
+
+export interface DocumentSummary {
+  kind: string;
+  title: string;
+  number: string | null;
+  issuedAt: string;
+  sha256: string;
+  verificationCode: string;
+  verifyUrl: string;
+  downloadUrl: string;
+}
+
+export interface DecisionSummary {
+  number: string;
+  issuedAt: string;
+  kind: 'approval' | 'refusal';
+  sha256: string;
+  verificationCode: string;
+  verifyUrl: string;
+}
+
+export interface ViewContext {
+  today: string;
+  calendar: WorkingCalendar;
+  history: DossierEventRecord[];
+  attachments: AttachmentRecord[];
+  documents: DocumentSummary[];
+  decision: DecisionSummary | null;
+}
+
+function historyView(events: DossierEventRecord[]) {
+  return events.map((e) => ({
+    at: e.occurredAt,
+    action: e.action,
+    actionLabel: ACTION_LABELS[e.action as WorkflowAction] ?? (e.action === 'submit' ? 'Nộp hồ sơ' : e.action),
+    fromStatus: e.fromStatus,
+    status: e.toStatus,
+    statusLabel: STATUS_LABELS[e.toStatus as DossierStatus] ?? e.toStatus,
+    actorType: e.actorType,
+    actorName: e.actorType === 'staff' ? (e.actorName ?? 'Cán bộ') : e.actorType === 'citizen' ? 'Công dân' : e.actorType === 'portal' ? 'Cổng Dịch vụ công quốc gia' : 'Hệ thống',
+    note: e.note,
+    items: e.data?.items,
+  }));
+}
+
+/** What the citizen (and the portal) sees of a dossier. */
+export function citizenView(d: DossierRecord, ctx: ViewContext) {
+  const flags = deadlineFlags(d.isOpen, d.dueDate, ctx.today, ctx.calendar);
+  return {
+    id: d.id,
+    code: d.code,
+    status: d.status,
+    statusLabel: STATUS_LABELS[d.status],
+    portalStatusCode: PORTAL_STATUS_CODES[d.status],
+    version: d.version,
+    channel: d.channel,
+    portalDossierCode: d.portalDossierCode,
+    personalId: d.personalId,
+    centerCode: d.centerCode,
+    applicant: d.applicant,
+    application: d.application,
+    assessment: d.assessment?.output ?? null,
+    filedAt: d.filedAt,
+    receivedAt: d.receivedAt,
+    dueDate: d.dueDate,
+    decidedAt: d.decidedAt,
+    overdue: flags.overdue,
+    supplementRequest: d.supplement ? { note: d.supplement.note ?? null, items: d.supplement.items ?? [], requestedAt: d.supplement.requestedAt } : null,
+    decisionNote: d.decisionNote,
+    attachments: ctx.attachments.map(({ id, kind, fileName, contentType, size, sha256, uploadedAt }) => ({ id, kind, fileName, contentType, size, sha256, uploadedAt })),
+    history: historyView(ctx.history),
+    documents: ctx.documents,
+    decision: ctx.decision,
+  };
+}
+
+/** What a caseworker sees: everything, plus the actions the workflow table allows this caseworker now. */
+export function staffView(d: DossierRecord, ctx: ViewContext, party: ActingParty) {
+  const flags = deadlineFlags(d.isOpen, d.dueDate, ctx.today, ctx.calendar);
+  return {
+    ...citizenView(d, ctx),
+    dueSoon: flags.dueSoon,
+    flags: d.flags.map((code) => ({ code, label: FLAG_LABELS[code] ?? code })),
+    registry: { population: d.applicant, insurance: d.insurance },
+    assessmentRecord: d.assessment,
+    review: d.review,
+    allowedActions: allowedActions(d.status, d.centerCode, party)
+      .filter((a) => WORKFLOW[d.status][a]?.roles.some((r) => r !== 'citizen'))
+      .map((action) => ({ action, label: ACTION_LABELS[action], fields: WORKFLOW[d.status][action]!.fields })),
+  };
+}
+
+/** One line of the work queue. */
+export function queueItemView(d: DossierRecord, today: string, calendar: WorkingCalendar) {
+  const flags = deadlineFlags(d.isOpen, d.dueDate, today, calendar);
+  return {
+    id: d.id,
+    code: d.code,
+    status: d.status,
+    statusLabel: STATUS_LABELS[d.status],
+    fullName: d.fullName,
+    personalId: d.personalId,
+    centerCode: d.centerCode,
+    channel: d.channel,
+    filedAt: d.filedAt,
+    dueDate: d.dueDate,
+    overdue: flags.overdue,
+    dueSoon: flags.dueSoon,
+    flags: d.flags,
+    version: d.version,
+  };
+}

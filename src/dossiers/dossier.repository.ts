@@ -1,0 +1,264 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DossierStatus } from './domain/dossier-status';
+
+/** A dossier row as the services use it (snake_case columns mapped to camelCase). */
+export interface DossierRecord {
+  id: string;
+  code: string;
+  personalId: string;
+  centerCode: string;
+  channel: 'online' | 'portal' | 'counter';
+  portalDossierCode: string | null;
+  status: DossierStatus;
+  version: number;
+  fullName: string;
+  applicant: any;
+  insurance: any;
+  application: any;
+  assessment: any;
+  flags: string[];
+  terminationDate: string;
+  filedAt: string;
+  receivedAt: string | null;
+  dueDate: string | null;
+  clockPausedRemaining: number | null;
+  decidedAt: string | null;
+  supplement: any;
+  review: any;
+  decisionNote: string | null;
+  isOpen: boolean;
+}
+
+export interface DossierEventRecord {
+  seq: number;
+  occurredAt: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  note: string | null;
+  data: any;
+}
+
+export interface AttachmentRecord {
+  id: string;
+  dossierId: string;
+  kind: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  objectKey: string;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
+export interface QueueQuery {
+  centerCodes: string[] | null;
+  status?: DossierStatus;
+  overdueOn?: string;
+  dueSoonUntil?: { today: string; until: string };
+  search?: { code?: string; personalId?: string; name?: string };
+  after?: { sortDate: string; id: string };
+  limit: number;
+}
+
+const DOSSIER_COLUMNS = `id, code, personal_id AS "personalId", center_code AS "centerCode", channel,
+  portal_dossier_code AS "portalDossierCode", status, version, full_name AS "fullName", applicant, insurance,
+  application, assessment, flags, termination_date::text AS "terminationDate",
+  to_char(filed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "filedAt",
+  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedAt",
+  due_date::text AS "dueDate", clock_paused_remaining AS "clockPausedRemaining",
+  to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
+  supplement, review, decision_note AS "decisionNote", is_open AS "isOpen"`;
+
+export interface NewDossier {
+  id: string;
+  code: string;
+  personalId: string;
+  centerCode: string;
+  channel: DossierRecord['channel'];
+  portalDossierCode: string | null;
+  fullName: string;
+  searchName: string;
+  applicant: unknown;
+  insurance: unknown;
+  application: unknown;
+  assessment: unknown;
+  flags: string[];
+  terminationDate: string;
+  filedAt: string;
+}
+
+export interface DossierChange {
+  status: DossierStatus;
+  receivedAt?: string | null;
+  dueDate?: string | null;
+  clockPausedRemaining?: number | null;
+  decidedAt?: string | null;
+  supplement?: unknown;
+  review?: unknown;
+  decisionNote?: string | null;
+  flags?: string[];
+}
+
+/** Everything SQL about the dossier aggregate: the dossier row, its event history and its attachments. */
+@Injectable()
+export class DossierRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private db(em?: EntityManager) {
+    return em ?? this.dataSource.manager;
+  }
+
+  async nextSequence(em: EntityManager, centerCode: string, day: string): Promise<number> {
+    const [row] = await em.query(
+      `INSERT INTO dossier_sequence (center_code, day, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (center_code, day) DO UPDATE SET last_value = dossier_sequence.last_value + 1
+       RETURNING last_value`,
+      [centerCode, day],
+    );
+    return row.last_value;
+  }
+
+  async insert(em: EntityManager, d: NewDossier): Promise<void> {
+    await em.query(
+      `INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name,
+         search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date)
+       VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', 1, $7, $8, $9, $10, $11, $12, $13, $14, $15, ($15::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`,
+      [d.id, d.code, d.personalId, d.centerCode, d.channel, d.portalDossierCode, d.fullName, d.searchName, d.applicant, d.insurance, d.application, d.assessment, d.flags, d.terminationDate, d.filedAt],
+    );
+  }
+
+  async findById(id: string, em?: EntityManager): Promise<DossierRecord | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [row] = await this.db(em).query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async findOpenByPersonalId(personalId: string, em?: EntityManager): Promise<DossierRecord | null> {
+    const [row] = await this.db(em).query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE personal_id = $1 AND is_open`, [personalId]);
+    return row ?? null;
+  }
+
+  async findByPortalCode(portalDossierCode: string, em?: EntityManager): Promise<DossierRecord | null> {
+    const [row] = await this.db(em).query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE portal_dossier_code = $1`, [portalDossierCode]);
+    return row ?? null;
+  }
+
+  async listForPerson(personalId: string): Promise<DossierRecord[]> {
+    return this.dataSource.query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE personal_id = $1 ORDER BY filed_at DESC LIMIT 100`, [personalId]);
+  }
+
+  /** Optimistic update: applies only when the version is still the expected one; returns false otherwise. */
+  async applyChange(em: EntityManager, id: string, expectedVersion: number, change: DossierChange): Promise<boolean> {
+    const sets: string[] = ['status = $3', 'version = version + 1', 'updated_at = now()'];
+    const params: unknown[] = [id, expectedVersion, change.status];
+    const column: Record<keyof Omit<DossierChange, 'status'>, string> = {
+      receivedAt: 'received_at',
+      dueDate: 'due_date',
+      clockPausedRemaining: 'clock_paused_remaining',
+      decidedAt: 'decided_at',
+      supplement: 'supplement',
+      review: 'review',
+      decisionNote: 'decision_note',
+      flags: 'flags',
+    };
+    for (const [key, name] of Object.entries(column)) {
+      const value = change[key as keyof DossierChange];
+      if (value === undefined) continue;
+      params.push(value);
+      sets.push(`${name} = $${params.length}`);
+      if (key === 'dueDate') sets.push(`sort_date = COALESCE($${params.length}::date, (filed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`);
+    }
+    const result = await em.query(`UPDATE dossier SET ${sets.join(', ')} WHERE id = $1 AND version = $2`, params);
+    return result[1] === 1;
+  }
+
+  async appendEvent(em: EntityManager, dossierId: string, event: Omit<DossierEventRecord, 'seq'>): Promise<number> {
+    const [row] = await em.query(
+      `INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data)
+       VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_event WHERE dossier_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       RETURNING seq`,
+      [dossierId, event.occurredAt, event.action, event.fromStatus, event.toStatus, event.actorType, event.actorId, event.actorName, event.note, event.data ?? {}],
+    );
+    return row.seq;
+  }
+
+  async history(dossierId: string, em?: EntityManager): Promise<DossierEventRecord[]> {
+    return this.db(em).query(
+      `SELECT seq, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt", action,
+         from_status AS "fromStatus", to_status AS "toStatus", actor_type AS "actorType", actor_id AS "actorId",
+         actor_name AS "actorName", note, data
+       FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`,
+      [dossierId],
+    );
+  }
+
+  async insertAttachment(em: EntityManager, a: AttachmentRecord): Promise<void> {
+    await em.query(
+      `INSERT INTO attachment (id, dossier_id, kind, file_name, content_type, size, sha256, object_key, uploaded_at, uploaded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [a.id, a.dossierId, a.kind, a.fileName, a.contentType, a.size, a.sha256, a.objectKey, a.uploadedAt, a.uploadedBy],
+    );
+  }
+
+  async attachments(dossierId: string, em?: EntityManager): Promise<AttachmentRecord[]> {
+    return this.db(em).query(
+      `SELECT id, dossier_id AS "dossierId", kind, file_name AS "fileName", content_type AS "contentType", size, sha256,
+         object_key AS "objectKey", to_char(uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "uploadedAt",
+         uploaded_by AS "uploadedBy"
+       FROM attachment WHERE dossier_id = $1 ORDER BY uploaded_at, id`,
+      [dossierId],
+    );
+  }
+
+  async centerExists(code: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM service_center WHERE code = $1 AND active`, [code]);
+    return rows.length > 0;
+  }
+
+  async upsertCenters(centers: { code: string; name: string; provinceName: string; address?: string }[]): Promise<void> {
+    for (const c of centers) {
+      await this.dataSource.query(
+        `INSERT INTO service_center (code, name, province_name, address) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, province_name = EXCLUDED.province_name, address = EXCLUDED.address`,
+        [c.code, c.name, c.provinceName, c.address ?? ''],
+      );
+    }
+  }
+
+  async listCenters(): Promise<{ code: string; name: string; provinceName: string; address: string }[]> {
+    return this.dataSource.query(`SELECT code, name, province_name AS "provinceName", address FROM service_center WHERE active ORDER BY code`);
+  }
+
+  /**
+   * The staff work queue: keyset-paged on (sort_date, id) so a deep page costs what the first one does.
+   * sort_date is the due date once the clock runs, else the filing date.
+   */
+  async queue(q: QueueQuery): Promise<(DossierRecord & { sortDate: string })[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (q.centerCodes) where.push(`center_code = ANY(${p(q.centerCodes)}::text[])`);
+    if (q.status) where.push(`status = ${p(q.status)}`);
+    if (q.overdueOn) where.push(`is_open AND due_date < ${p(q.overdueOn)}::date`);
+    if (q.dueSoonUntil) where.push(`is_open AND due_date >= ${p(q.dueSoonUntil.today)}::date AND due_date <= ${p(q.dueSoonUntil.until)}::date`);
+    if (q.search?.code) where.push(`code = ${p(q.search.code)}`);
+    if (q.search?.personalId) where.push(`personal_id = ${p(q.search.personalId)}`);
+    if (q.search?.name) where.push(`search_name LIKE ${p(`%${q.search.name.replace(/[\\%_]/g, (c) => '\\' + c)}%`)}`);
+    if (q.after) where.push(`(sort_date, id) > (${p(q.after.sortDate)}::date, ${p(q.after.id)}::uuid)`);
+    return this.dataSource.query(
+      `SELECT ${DOSSIER_COLUMNS}, sort_date::text AS "sortDate" FROM dossier
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY sort_date, id LIMIT ${p(q.limit)}`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { WORKFLOW_ACTIONS } from '../domain/dossier-workflow';
+
+const STAFF_ACTIONS = WORKFLOW_ACTIONS.filter((a) => a !== 'supplement' && a !== 'withdraw');
+
+export class StaffActionDto {
+  @ApiProperty({ enum: STAFF_ACTIONS })
+  @IsIn(STAFF_ACTIONS, { message: 'Thao tác không hợp lệ.' })
+  action: (typeof WORKFLOW_ACTIONS)[number];
+
+  @ApiProperty({ example: 1 })
+  @IsInt({ message: 'Cần gửi phiên bản hồ sơ (expectedVersion) là số nguyên.' })
+  @Min(1)
+  expectedVersion: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000, { message: 'Ghi chú không quá 2000 ký tự.' })
+  note?: string;
+
+  @ApiPropertyOptional({ description: 'request_supplement: what is missing', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'Cần nêu ít nhất một giấy tờ cần bổ sung.' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(2, { each: true })
+  @MaxLength(300, { each: true })
+  items?: string[];
+
+  @ApiPropertyOptional({ description: 'reject_intake, deny: the reason given to the citizen' })
+  @IsOptional()
+  @IsString()
+  @MinLength(5, { message: 'Lý do phải có ít nhất 5 ký tự.' })
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ enum: ['approve', 'deny'] })
+  @IsOptional()
+  @IsIn(['approve', 'deny'], { message: 'Đề xuất phải là approve hoặc deny.' })
+  recommendation?: 'approve' | 'deny';
+
+  @ApiPropertyOptional({ description: 'approve despite contributions after the termination (re-employment)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(5, { message: 'Lý do phải có ít nhất 5 ký tự.' })
+  @MaxLength(2000)
+  overrideReason?: string;
+}
+
+export class CitizenActionDto {
+  @ApiPropertyOptional({ example: 2, description: 'When given, a stale version gets 409' })
+  @IsOptional()
+  @IsInt({ message: 'Cần gửi phiên bản hồ sơ (expectedVersion) là số nguyên.' })
+  @Min(1)
+  expectedVersion?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000, { message: 'Ghi chú không quá 2000 ký tự.' })
+  note?: string;
+}

@@ -1,0 +1,206 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditLogRepository } from '../audit/audit-log.repository';
+import { AssessmentInput } from '../eligibility/domain/assessment';
+import { EligibilityService } from '../eligibility/eligibility.service';
+import { checkAgainstRegistry } from '../personal-id/personal-id-registry-check';
+import { CLOCK, Clock, vietnamDate } from '../platform/clock/clock';
+import { DomainError, ErrorCode } from '../platform/errors/domain-error';
+import { IdempotencyRepository, requestHash } from '../platform/idempotency/idempotency.repository';
+import { RUNTIME } from '../platform/platform.module';
+import { Runtime } from '../platform/embedded/runtime';
+import { PortalOutboxRepository } from '../portal/portal-outbox.repository';
+import { RegistryReader } from '../registries/registry-reader.service';
+import { InsuranceRecord } from '../registries/social-insurance/social-insurance-registry.port';
+import { Actor } from './domain/actor';
+import { Application } from './domain/application';
+import { dossierCode } from './domain/dossier-code';
+import { searchName } from './domain/search-name';
+import { DossierRepository } from './dossier.repository';
+import { recordStep } from './dossier-transaction';
+import { DossierViewService } from './dossier-view.service';
+
+export interface FilingRequest {
+  personalId: string;
+  application: Application;
+  channel: 'online' | 'portal' | 'counter';
+  portalDossierCode?: string;
+  /** Portal: when the citizen submitted on the portal; else now. */
+  submittedAt?: string;
+  idempotencyKey?: string;
+}
+
+export interface FilingResult {
+  status: 200 | 201;
+  body: unknown;
+}
+
+/** Filing a dossier, by the citizen online, by the national portal, or by a receiver at the counter. */
+@Injectable()
+export class FilingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dossiers: DossierRepository,
+    private readonly registries: RegistryReader,
+    private readonly eligibility: EligibilityService,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly outbox: PortalOutboxRepository,
+    private readonly audit: AuditLogRepository,
+    private readonly views: DossierViewService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  async file(actor: Actor, request: FilingRequest): Promise<FilingResult> {
+    const { application } = request;
+    const now = this.clock.now().toISOString();
+    const submittedAt = request.submittedAt ? new Date(request.submittedAt).toISOString() : now;
+    const filingDate = vietnamDate(new Date(submittedAt));
+
+    if (request.portalDossierCode) {
+      const existing = await this.dossiers.findByPortalCode(request.portalDossierCode);
+      if (existing) return { status: 200, body: await this.views.citizen(existing) };
+    }
+    const hash = request.idempotencyKey ? requestHash({ actor: actor.id, personalId: request.personalId, application }) : '';
+    if (request.idempotencyKey) {
+      const earlier = await this.idempotency.lookup(scope(actor), request.idempotencyKey, hash);
+      if (earlier) return earlier as FilingResult;
+    }
+
+    const prefix = request.channel === 'online' ? '' : 'application.';
+    this.checkApplication(application, this.clock.today(), submittedAt > now, prefix);
+    if (!(await this.dossiers.centerExists(application.centerCode))) {
+      throw DomainError.validation([{ field: `${prefix}centerCode`, code: 'unknown_center', message: 'Không có trung tâm dịch vụ việc làm với mã này.' }]);
+    }
+    const open = await this.dossiers.findOpenByPersonalId(request.personalId);
+    if (open) throw openDossierConflict(open.code);
+
+    const purpose = 'filing';
+    const { population, insurance } = await this.registries.readBoth(request.personalId, {
+      actorType: actor.type,
+      actorId: actor.id,
+      purpose,
+      requestId: actor.requestId,
+    });
+    if (!population) {
+      throw DomainError.validation(
+        [{ field: 'personalId', code: 'not_in_population_registry', message: 'Không tìm thấy số định danh cá nhân này trong Cơ sở dữ liệu quốc gia về dân cư.' }],
+        'Không tìm thấy công dân trong Cơ sở dữ liệu quốc gia về dân cư.',
+      );
+    }
+    const input = assessmentInput(insurance, application, filingDate);
+    const output = await this.eligibility.assess(input);
+    const flags = [
+      ...checkAgainstRegistry(request.personalId, { dateOfBirth: population.dateOfBirth, sex: population.sex }),
+      ...(insurance ? [] : ['no_insurance_record']),
+      ...(output.reasons.some((r) => r.code === 'filed_late') ? ['filed_late'] : []),
+      ...(output.eligible ? [] : ['not_eligible_by_assessment']),
+    ];
+    const fetchedAt = now;
+    const assessment = {
+      input,
+      sources: { population: { source: 'population', fetchedAt }, insurance: { source: 'social_insurance', fetchedAt, found: !!insurance } },
+      output,
+      ruleSetVersion: output.ruleSetVersion,
+      parametersUsed: output.parametersUsed,
+      assessedAt: now,
+    };
+
+    const id = randomUUID();
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        if (request.idempotencyKey) {
+          const earlier = await this.idempotency.claim(em, scope(actor), request.idempotencyKey, hash);
+          if (earlier) return earlier as FilingResult;
+        }
+        const code = dossierCode(application.centerCode, filingDate, await this.dossiers.nextSequence(em, application.centerCode, filingDate));
+        await this.dossiers.insert(em, {
+          id,
+          code,
+          personalId: request.personalId,
+          centerCode: application.centerCode,
+          channel: request.channel,
+          portalDossierCode: request.portalDossierCode ?? null,
+          fullName: population.fullName,
+          searchName: searchName(population.fullName),
+          applicant: population,
+          insurance,
+          application,
+          assessment,
+          flags,
+          terminationDate: application.terminationDate,
+          filedAt: submittedAt,
+        });
+        await recordStep(em, { dossiers: this.dossiers, outbox: this.outbox, audit: this.audit }, this.runtime.config.procedureCode, { id, code, personalId: request.personalId, portalDossierCode: request.portalDossierCode ?? null }, actor, {
+          action: 'submit',
+          from: null,
+          to: 'SUBMITTED',
+          occurredAt: submittedAt,
+          dueDate: null,
+          data: { channel: request.channel },
+        });
+        const dossier = (await this.dossiers.findById(id, em))!;
+        const result: FilingResult = { status: 201, body: await this.views.citizen(dossier, em) };
+        if (request.idempotencyKey) await this.idempotency.complete(em, scope(actor), request.idempotencyKey, result);
+        return result;
+      });
+    } catch (error) {
+      const pg = error as { code?: string; constraint?: string };
+      if (pg.code === '23505' && pg.constraint === 'dossier_one_open_per_person') {
+        const other = await this.dossiers.findOpenByPersonalId(request.personalId);
+        throw openDossierConflict(other?.code ?? '');
+      }
+      if (pg.code === '23505' && pg.constraint === 'dossier_portal_dossier_code_key' && request.portalDossierCode) {
+        const existing = await this.dossiers.findByPortalCode(request.portalDossierCode);
+        if (existing) return { status: 200, body: await this.views.citizen(existing) };
+      }
+      throw error;
+    }
+  }
+
+  private checkApplication(application: Application, today: string, submittedInFuture: boolean, prefix: string): void {
+    const errors = [];
+    const field = `${prefix}terminationDate`;
+    if (!isRealDate(application.terminationDate)) {
+      errors.push({ field, code: 'invalid_date', message: 'Ngày chấm dứt hợp đồng không phải là ngày có thật.' });
+    } else if (application.terminationDate > today) {
+      errors.push({ field, code: 'in_future', message: 'Ngày chấm dứt hợp đồng không được sau ngày hôm nay.' });
+    }
+    if (submittedInFuture) errors.push({ field: 'submittedAt', code: 'in_future', message: 'Thời điểm nộp không được ở tương lai.' });
+    if (errors.length) throw DomainError.validation(errors);
+  }
+}
+
+function scope(actor: Actor): string {
+  return `filing:${actor.type}:${actor.id}`;
+}
+
+function openDossierConflict(code: string): DomainError {
+  return new DomainError(ErrorCode.Conflict, `Công dân đang có hồ sơ ${code} chưa giải quyết xong; mỗi người chỉ có một hồ sơ đang xử lý.`, {
+    openDossierCode: code,
+  });
+}
+
+function isRealDate(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** The engine's input from the social-insurance record (unused months only) and the citizen's declaration. */
+export function assessmentInput(insurance: InsuranceRecord | null, application: Application, filingDate: string): AssessmentInput {
+  const used = new Set(insurance?.usedMonths ?? []);
+  const terminationMonth = application.terminationDate.slice(0, 7);
+  const counted = (insurance?.contributions ?? []).filter((c) => !used.has(c.month));
+  const last = [...counted].reverse().find((c) => c.month <= terminationMonth);
+  return {
+    terminationDate: application.terminationDate,
+    filingDate,
+    terminationReason: application.terminationReason,
+    contractType: application.contractType,
+    salaryRegime: insurance?.salaryRegime ?? 'employer',
+    zone: application.zone ?? last?.zone ?? 'I',
+    priorReservedMonths: insurance?.reservedMonths ?? 0,
+    contributions: counted.map(({ month, salary }) => ({ month, salary })),
+  };
+}

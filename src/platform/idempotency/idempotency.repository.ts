@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '../errors/domain-error';
+import { canonicalJson } from '../json/canonical-json';
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+/**
+ * `Idempotency-Key` support for writes that create things. The key row is inserted first in the creating
+ * transaction: a concurrent request with the same key waits on it, then finds the stored answer.
+ */
+@Injectable()
+export class IdempotencyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A completed earlier request under this key (its stored response), before doing any work; null if none. */
+  async lookup(scope: string, key: string, hash: string): Promise<StoredResponse | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT request_hash, response_status, response_body FROM idempotency_key WHERE scope = $1 AND key = $2 AND response_status > 0`,
+      [scope, key],
+    );
+    if (!row) return null;
+    if (row.request_hash !== hash) throw mismatch();
+    return { status: row.response_status, body: row.response_body };
+  }
+
+  /**
+   * Claims the key inside the transaction. Returns null when this request owns it (go on and create), or the
+   * stored response of the earlier request. A different body under the same key is a 409.
+   */
+  async claim(em: EntityManager, scope: string, key: string, hash: string): Promise<StoredResponse | null> {
+    const inserted = await em.query(
+      `INSERT INTO idempotency_key (scope, key, request_hash, response_status, response_body) VALUES ($1, $2, $3, 0, 'null')
+       ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+      [scope, key, hash],
+    );
+    if (inserted.length === 1) return null;
+    const [row] = await em.query(
+      `SELECT request_hash, response_status, response_body FROM idempotency_key WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
+    if (row.request_hash !== hash) throw mismatch();
+    return { status: row.response_status, body: row.response_body };
+  }
+
+  async complete(em: EntityManager, scope: string, key: string, response: StoredResponse): Promise<void> {
+    await em.query(`UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`, [
+      scope,
+      key,
+      response.status,
+      JSON.stringify(response.body),
+    ]);
+  }
+}
+
+function mismatch(): DomainError {
+  return new DomainError(ErrorCode.IdempotencyMismatch, 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác.');
+}
