@@ -1,9 +1,14 @@
 import { MigrationInterface } from 'typeorm';
 import { LegalRules1764100000000 } from './1764100000000-legal-rules';
 import { DataAccessLog1764150000000 } from './1764150000000-data-access-log';
+import { Identity1764200000000 } from './1764200000000-identity';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
  * sources (tests, scripts) and from the compiled `dist/` build.
  */
-export const migrations: (new () => MigrationInterface)[] = [LegalRules1764100000000, DataAccessLog1764150000000];
+export const migrations: (new () => MigrationInterface)[] = [
+  LegalRules1764100000000,
+  DataAccessLog1764150000000,
+  Identity1764200000000,
+];
