@@ -77,7 +77,9 @@ export class MiniBrowser {
       try {
         response = await fetch(current, { method: currentMethod, headers, body, redirect: 'manual' });
       } catch (error) {
-        throw new TokenCliError(`cannot reach ${current.origin}: ${(error as Error).cause ?? (error as Error).message}`);
+        throw new TokenCliError(
+          `cannot reach ${current.origin}: ${(error as Error).cause ?? (error as Error).message}`,
+        );
       }
       this.jar.store(current, response);
       this.steps.push({ url: current, status: response.status, response });
@@ -116,7 +118,9 @@ export async function eidLogin(
   if (options.returnTo) start.searchParams.set('returnTo', options.returnTo);
   const page = await browser.request('GET', start);
   if (page.response.status !== 200 || !/<form/i.test(page.body)) {
-    throw new TokenCliError(`expected the e-ID login page, got HTTP ${page.response.status} at ${page.url.href}: ${page.body.slice(0, 300)}`);
+    throw new TokenCliError(
+      `expected the e-ID login page, got HTTP ${page.response.status} at ${page.url.href}: ${page.body.slice(0, 300)}`,
+    );
   }
   let final = await browser.request('POST', parseLoginForm(page.body, page.url), { personalId });
   if (final.response.status === 400 && final.url.pathname.includes('/interaction/')) {
@@ -140,7 +144,9 @@ export async function staffToken(baseUrl: string, username: string): Promise<str
   const staff = await getJson<{ username: string; password: string }[]>(baseUrl, '/sandbox/staff');
   const account = staff.find((s) => s.username === username);
   if (!account) {
-    throw new TokenCliError(`no sandbox staff account "${username}"; known: ${staff.map((s) => s.username).join(', ')}`);
+    throw new TokenCliError(
+      `no sandbox staff account "${username}"; known: ${staff.map((s) => s.username).join(', ')}`,
+    );
   }
   return postForToken(baseUrl, '/api/v1/auth/staff/login', { username, password: account.password });
 }
@@ -158,7 +164,8 @@ async function getJson<T>(baseUrl: string, path: string): Promise<T> {
   } catch (error) {
     throw new TokenCliError(`cannot reach ${baseUrl}: ${(error as Error).cause ?? (error as Error).message}`);
   }
-  if (!response.ok) throw new TokenCliError(`GET ${path} answered HTTP ${response.status} (is the server in sandbox mode?)`);
+  if (!response.ok)
+    throw new TokenCliError(`GET ${path} answered HTTP ${response.status} (is the server in sandbox mode?)`);
   return (await response.json()) as T;
 }
 
@@ -184,7 +191,9 @@ function tokenFrom(status: number, text: string, what: string): string {
     parsed = undefined;
   }
   if (status === 200 && typeof parsed?.accessToken === 'string') return parsed.accessToken;
-  throw new TokenCliError(`${what} answered HTTP ${status}${parsed?.detail ? `: ${parsed.detail}` : `: ${text.slice(0, 300)}`}`);
+  throw new TokenCliError(
+    `${what} answered HTTP ${status}${parsed?.detail ? `: ${parsed.detail}` : `: ${text.slice(0, 300)}`}`,
+  );
 }
 
 const USAGE = 'usage: npm run -s token -- citizen <personalId> | staff <username> | client';

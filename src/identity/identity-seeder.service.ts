@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { SANDBOX_STAFF } from '../sandbox/sandbox-staff';
 import { ApiClientRepository } from './clients/api-client.repository';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity-options';
-import { hashSecret, verifySecret } from './secrets/password-hasher';
+import { PUBLISHED_SECRET_COST, hashSecret, verifySecret } from './secrets/password-hasher';
 import { StaffAccountRepository } from './staff/staff-account.repository';
 
 /**
@@ -33,9 +33,15 @@ export class IdentitySeeder implements OnApplicationBootstrap {
     const existing = await this.staff.existingUsernames(SANDBOX_STAFF.map((s) => s.username));
     await Promise.all(
       SANDBOX_STAFF.map(async (s) => {
-        const seed = { username: s.username, fullName: s.fullName, role: s.role, centerCode: s.centerCode, sandbox: true };
+        const seed = {
+          username: s.username,
+          fullName: s.fullName,
+          role: s.role,
+          centerCode: s.centerCode,
+          sandbox: true,
+        };
         if (existing.has(s.username)) await this.staff.refreshSeeded(seed);
-        else await this.staff.insert({ ...seed, passwordHash: await hashSecret(s.password) });
+        else await this.staff.insert({ ...seed, passwordHash: await hashSecret(s.password, PUBLISHED_SECRET_COST) });
       }),
     );
     this.logger.log(`SANDBOX staff accounts ready (${SANDBOX_STAFF.length})`);
@@ -59,11 +65,14 @@ export class IdentitySeeder implements OnApplicationBootstrap {
   ): Promise<void> {
     const stored = await this.clients.find(client.clientId);
     const unchanged =
-      stored && stored.active && stored.source === source && (await verifySecret(client.clientSecret, stored.secretHash));
+      stored &&
+      stored.active &&
+      stored.source === source &&
+      (await verifySecret(client.clientSecret, stored.secretHash));
     if (unchanged) return;
     await this.clients.upsert({
       clientId: client.clientId,
-      secretHash: await hashSecret(client.clientSecret),
+      secretHash: await hashSecret(client.clientSecret, source === 'sandbox' ? PUBLISHED_SECRET_COST : undefined),
       name,
       scope: 'portal',
       source,

@@ -16,7 +16,9 @@ export class ClientCredentialsService {
 
   async issueToken(clientId: string, clientSecret: string): Promise<IssuedToken> {
     const client = await this.clients.findActive(clientId);
-    const valid = client ? await verifySecret(clientSecret, client.secretHash) : await spendVerificationTime(clientSecret);
+    const valid = client
+      ? await verifySecret(clientSecret, client.secretHash)
+      : await spendVerificationTime(clientSecret);
     if (!client || !valid) throw DomainError.unauthenticated('Mã ứng dụng hoặc khóa bí mật không đúng.');
     return this.tokens.issue(clientPrincipal(client.clientId, client.name), {
       use: 'bearer',

@@ -13,12 +13,18 @@ export class EidLoginController {
   @ApiOperation({
     summary: 'Start the e-ID login (302 to the provider); `response=token` makes the callback answer a bearer token',
   })
-  start(@Query('returnTo') returnTo: string | undefined, @Query('response') response: string | undefined, @Res() reply: FastifyReply) {
+  start(
+    @Query('returnTo') returnTo: string | undefined,
+    @Query('response') response: string | undefined,
+    @Res() reply: FastifyReply,
+  ) {
     return this.login.start({ returnTo, response }, reply);
   }
 
   @Get('eid/callback')
-  @ApiOperation({ summary: 'Return from the e-ID provider: session cookie + 302 to `returnTo`, or `{accessToken, expiresIn}`' })
+  @ApiOperation({
+    summary: 'Return from the e-ID provider: session cookie + 302 to `returnTo`, or `{accessToken, expiresIn}`',
+  })
   callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.login.complete(request, reply);
   }

@@ -92,11 +92,17 @@ export class EidOidcClient {
     const fetchVia = this.fetchVia();
     for (let attempt = 1; ; attempt++) {
       try {
-        const config = await oidc.discovery(new URL(issuer), clientId, undefined, oidc.ClientSecretBasic(clientSecret), {
-          execute: insecure ? [oidc.allowInsecureRequests] : [],
-          timeout: 10,
-          ...(fetchVia ? { [oidc.customFetch]: fetchVia } : {}),
-        });
+        const config = await oidc.discovery(
+          new URL(issuer),
+          clientId,
+          undefined,
+          oidc.ClientSecretBasic(clientSecret),
+          {
+            execute: insecure ? [oidc.allowInsecureRequests] : [],
+            timeout: 10,
+            ...(fetchVia ? { [oidc.customFetch]: fetchVia } : {}),
+          },
+        );
         if (fetchVia) config[oidc.customFetch] = fetchVia;
         this.logger.log(`discovered ${this.settings.label} provider ${issuer}`);
         return config;
@@ -121,7 +127,9 @@ export class EidOidcClient {
     if (error instanceof DomainError) return error;
     if (error instanceof oidc.AuthorizationResponseError || error instanceof oidc.ResponseBodyError) {
       this.logger.warn({ err: error }, 'e-ID provider refused the login');
-      return DomainError.unauthenticated('Đăng nhập bằng tài khoản định danh điện tử không thành công. Vui lòng thử lại.');
+      return DomainError.unauthenticated(
+        'Đăng nhập bằng tài khoản định danh điện tử không thành công. Vui lòng thử lại.',
+      );
     }
     if (error instanceof oidc.ClientError || (error as { name?: string })?.name === 'OperationProcessingError') {
       this.logger.warn({ err: error }, 'e-ID response failed validation');

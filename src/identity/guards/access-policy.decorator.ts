@@ -22,16 +22,25 @@ export function CitizenOnly(): MethodDecorator & ClassDecorator {
 
 /** Staff, optionally restricted to some roles (none listed = any role). */
 export function StaffOnly(...roles: StaffRole[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(SetMetadata(ACCESS_POLICY, { kinds: ['staff'], roles } satisfies AccessPolicy), ApiBearerAuth());
+  return applyDecorators(
+    SetMetadata(ACCESS_POLICY, { kinds: ['staff'], roles } satisfies AccessPolicy),
+    ApiBearerAuth(),
+  );
 }
 
 /** An API client authenticated with client credentials (the national portal gateway). */
 export function ClientOnly(): MethodDecorator & ClassDecorator {
-  return applyDecorators(SetMetadata(ACCESS_POLICY, { kinds: ['client'], roles: [] } satisfies AccessPolicy), ApiBearerAuth());
+  return applyDecorators(
+    SetMetadata(ACCESS_POLICY, { kinds: ['client'], roles: [] } satisfies AccessPolicy),
+    ApiBearerAuth(),
+  );
 }
 
 /** Any authenticated caller of the listed kinds (default: every kind). */
 export function Authenticated(...kinds: PrincipalKind[]): MethodDecorator & ClassDecorator {
   const allowed: PrincipalKind[] = kinds.length ? kinds : ['citizen', 'staff', 'client'];
-  return applyDecorators(SetMetadata(ACCESS_POLICY, { kinds: allowed, roles: [] } satisfies AccessPolicy), ApiBearerAuth());
+  return applyDecorators(
+    SetMetadata(ACCESS_POLICY, { kinds: allowed, roles: [] } satisfies AccessPolicy),
+    ApiBearerAuth(),
+  );
 }

@@ -16,7 +16,12 @@ export class SandboxEidInteractionController {
   }
 
   @Post(':uid/login')
-  login(@Param('uid') uid: string, @Body() form: SandboxEidLoginFormDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  login(
+    @Param('uid') uid: string,
+    @Body() form: SandboxEidLoginFormDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     return this.interactions.login(uid, form, request, reply);
   }
 

@@ -45,10 +45,15 @@ export class SandboxEidInteractionService {
   async abort(uid: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const details = await this.details(uid, request, reply);
     if (!details) return;
-    const returnTo = await this.eid.instance.interactionResult(request.raw, reply.raw, {
-      error: 'access_denied',
-      error_description: 'Người dùng đã hủy đăng nhập.',
-    }, { mergeWithLastSubmission: false });
+    const returnTo = await this.eid.instance.interactionResult(
+      request.raw,
+      reply.raw,
+      {
+        error: 'access_denied',
+        error_description: 'Người dùng đã hủy đăng nhập.',
+      },
+      { mergeWithLastSubmission: false },
+    );
     void reply.redirect(returnTo, 303);
   }
 

@@ -5,7 +5,10 @@ import { SandboxResidentSummary } from '../sandbox-directory.service';
 const BANNER = 'MÔI TRƯỜNG THỬ NGHIỆM (SANDBOX)';
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function page(title: string, body: string): string {
@@ -49,7 +52,8 @@ export function renderSandboxEidLogin(options: {
   const action = `/sandbox/eid/interaction/${encodeURIComponent(options.uid)}`;
   const list = options.residents
     .map(
-      (r) => `<label class="resident"><input type="radio" name="selectedPersonalId" value="${escapeHtml(r.personalId)}"> ` +
+      (r) =>
+        `<label class="resident"><input type="radio" name="selectedPersonalId" value="${escapeHtml(r.personalId)}"> ` +
         `<strong>${escapeHtml(r.fullName)}</strong> — <code>${escapeHtml(r.personalId)}</code> ` +
         `<span class="scenario">(${escapeHtml(r.scenario)})</span></label>`,
     )

@@ -6,6 +6,7 @@ import { Provider, interactionPolicy } from 'oidc-provider';
 import { Runtime } from '../../platform/embedded/runtime';
 import { RUNTIME } from '../../platform/platform.module';
 import { SandboxDirectory } from '../sandbox-directory.service';
+import { SandboxEidMemoryAdapter } from './sandbox-eid-memory.adapter';
 import { renderSandboxEidError } from './sandbox-eid-pages';
 import { SANDBOX_EID_CLIENT_ID, SANDBOX_EID_MOUNT, sandboxEidSecrets } from './sandbox-eid-settings';
 
@@ -69,8 +70,11 @@ export class SandboxEidProvider implements OnModuleInit {
     policy
       .get('login')
       .checks.add(
-        new interactionPolicy.Check('sandbox_choose_resident', 'the sandbox asks for a resident every time', (ctx: any) =>
-          ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
+        new interactionPolicy.Check(
+          'sandbox_choose_resident',
+          'the sandbox asks for a resident every time',
+          (ctx: any) =>
+            ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
         ),
       );
     const provider = new Provider(publicBaseUrl + SANDBOX_EID_MOUNT, {
@@ -85,6 +89,7 @@ export class SandboxEidProvider implements OnModuleInit {
           token_endpoint_auth_method: 'client_secret_basic',
         },
       ],
+      adapter: SandboxEidMemoryAdapter,
       jwks: { keys: [secrets.signingJwk] },
       cookies: { keys: [secrets.cookieKey] },
       pkce: { required: () => true },
@@ -115,7 +120,10 @@ export class SandboxEidProvider implements OnModuleInit {
           const grant = await ctx.oidc.provider.Grant.find(existing);
           if (grant) return grant;
         }
-        const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+        const grant = new ctx.oidc.provider.Grant({
+          clientId: ctx.oidc.client.clientId,
+          accountId: ctx.oidc.session.accountId,
+        });
         grant.addOIDCScope('openid profile');
         await grant.save();
         return grant;
@@ -124,10 +132,19 @@ export class SandboxEidProvider implements OnModuleInit {
         ctx.type = 'html';
         ctx.body = renderSandboxEidError(out.error, out.error_description);
       },
-      ttl: { Interaction: 10 * 60, Session: 10 * 60, Grant: 10 * 60, AuthorizationCode: 60, AccessToken: 10 * 60, IdToken: 10 * 60 },
+      ttl: {
+        Interaction: 10 * 60,
+        Session: 10 * 60,
+        Grant: 10 * 60,
+        AuthorizationCode: 60,
+        AccessToken: 10 * 60,
+        IdToken: 10 * 60,
+      },
     });
     provider.proxy = true;
-    provider.on('server_error', (_ctx: unknown, error: Error) => this.logger.error({ err: error }, 'sandbox e-ID error'));
+    provider.on('server_error', (_ctx: unknown, error: Error) =>
+      this.logger.error({ err: error }, 'sandbox e-ID error'),
+    );
     return provider;
   }
 }
