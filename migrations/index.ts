@@ -1,6 +1,7 @@
 import { MigrationInterface } from 'typeorm';
 import { LegalRules1764100000000 } from './1764100000000-legal-rules';
 import { DataAccessLog1764150000000 } from './1764150000000-data-access-log';
+import { Identity1764200000000 } from './1764200000000-identity';
 import { Dossiers1764300000000 } from './1764300000000-dossiers';
 
 /**
@@ -10,5 +11,6 @@ import { Dossiers1764300000000 } from './1764300000000-dossiers';
 export const migrations: (new () => MigrationInterface)[] = [
   LegalRules1764100000000,
   DataAccessLog1764150000000,
+  Identity1764200000000,
   Dossiers1764300000000,
 ];

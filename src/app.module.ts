@@ -8,6 +8,10 @@ import { EligibilityModule } from './eligibility/eligibility.module';
 import { RegistriesModule } from './registries/registries.module';
 import { SandboxModule, sandboxRegistryUrls } from './sandbox/sandbox.module';
 import { WebModule } from './web/web.module';
+import { IdentityModule } from './identity/identity.module';
+import { ProfileModule } from './profile/profile.module';
+import { sandboxEidClientSettings } from './sandbox/eid/sandbox-eid-settings';
+import { sandboxPortalClient } from './sandbox/clients/sandbox-portal-client';
 
 /** The whole service: platform first, then one module per step of the procedure. */
 @Module({})
@@ -15,8 +19,20 @@ export class AppModule {
   static forRoot(runtime: Runtime, extraModules: any[] = []): DynamicModule {
     const { config } = runtime;
     const sandboxUrls = sandboxRegistryUrls(runtime.selfUrl);
+    const portalClient = runtime.sandbox.portal ? sandboxPortalClient(config.dataDir) : undefined;
     const sandboxes =
-      runtime.sandbox.registries || runtime.sandbox.eid || runtime.sandbox.portal ? [SandboxModule.forRoot()] : [];
+      runtime.sandbox.registries || runtime.sandbox.eid || runtime.sandbox.portal
+        ? [SandboxModule.forRoot({ eid: runtime.sandbox.eid, portalClient })]
+        : [];
+    const eid = config.eid
+      ? {
+          ...config.eid,
+          redirectUri: `${config.publicBaseUrl}/auth/eid/callback`,
+          scope: config.eidScope,
+          subjectClaim: config.eidSubjectClaim,
+          label: 'VNeID',
+        }
+      : sandboxEidClientSettings(runtime);
     return {
       module: AppModule,
       imports: [
@@ -29,6 +45,13 @@ export class AppModule {
           insuranceUrl: config.insuranceRegistryUrl ?? sandboxUrls.insuranceUrl,
           timeoutMs: config.registryTimeoutMs,
         }),
+        IdentityModule.forRoot({
+          eid,
+          seedSandboxStaff: runtime.sandbox.registries,
+          portalClients: config.portalClients ?? [],
+          sandboxPortalClient: portalClient,
+        }),
+        ProfileModule,
         ...sandboxes,
         EligibilityModule,
         WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),

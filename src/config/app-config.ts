@@ -12,6 +12,10 @@ export interface AppConfig {
   databaseUrl?: string;
   s3?: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
   eid?: { issuer: string; clientId: string; clientSecret: string };
+  /** `EID_SUBJECT_CLAIM`: the ID-token claim holding the 12-digit personal ID (default `sub`). */
+  eidSubjectClaim: string;
+  /** `EID_SCOPE`: scopes asked of the e-ID provider (default `openid profile`). */
+  eidScope: string;
   populationRegistryUrl?: string;
   insuranceRegistryUrl?: string;
   portalSyncUrl?: string;
@@ -61,6 +65,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       url(env, 'EID_ISSUER');
       return { issuer: issuer.replace(/\/+$/, ''), clientId, clientSecret };
     }),
+    eidSubjectClaim: pattern(env, 'EID_SUBJECT_CLAIM', /^[A-Za-z_][\w.:-]{0,99}$/, 'sub'),
+    eidScope: pattern(env, 'EID_SCOPE', /^openid( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'openid profile'),
     populationRegistryUrl: url(env, 'POPULATION_REGISTRY_URL'),
     insuranceRegistryUrl: url(env, 'INSURANCE_REGISTRY_URL'),
     portalSyncUrl: url(env, 'PORTAL_SYNC_URL'),
@@ -115,6 +121,13 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}`);
   return value;
+}
+
+function pattern(env: Env, name: string, shape: RegExp, fallback: string): string {
+  const raw = env[name];
+  if (!raw) return fallback;
+  if (!shape.test(raw)) throw new ConfigError(name, `has an invalid value`);
+  return raw;
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: T[], fallback: T): T {

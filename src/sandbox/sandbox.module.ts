@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { SANDBOX_TODAY, SandboxToday } from './sandbox-clock';
 import { vietnamToday } from './sandbox-dates';
+import { SANDBOX_PORTAL_CLIENT } from './clients/sandbox-portal-client';
+import { SandboxClientsController } from './clients/sandbox-clients.controller';
+import { SANDBOX_EID_CONTROLLERS, SANDBOX_EID_PROVIDERS } from './eid/sandbox-eid.parts';
 import { SandboxDirectoryController } from './sandbox-directory.controller';
 import { SandboxDirectory } from './sandbox-directory.service';
 import { SandboxFaultInjector } from './sandbox-fault-injector.service';
@@ -13,6 +16,10 @@ import { SandboxPopulationRegistryController } from './sandbox-population-regist
 export interface SandboxModuleOptions {
   /** Pin the date (tests) or pass a clock; default: today in Việt Nam, re-read on every request. */
   readonly today?: string | SandboxToday;
+  /** Serve the sandbox e-ID provider under /sandbox/eid (when `EID_ISSUER` is unset). */
+  readonly eid?: boolean;
+  /** The sandbox portal client, listed by GET /sandbox/clients (when the portal sandbox is in use). */
+  readonly portalClient?: { clientId: string; clientSecret: string };
 }
 
 /**
@@ -31,6 +38,8 @@ export class SandboxModule {
         SandboxInsuranceRegistryController,
         SandboxDirectoryController,
         SandboxFaultsController,
+        ...(options.eid ? SANDBOX_EID_CONTROLLERS : []),
+        ...(options.portalClient ? [SandboxClientsController] : []),
       ],
       providers: [
         { provide: SANDBOX_TODAY, useValue: today },
@@ -38,6 +47,8 @@ export class SandboxModule {
         SandboxFaultInjector,
         SandboxHeaderInterceptor,
         SandboxFaultInterceptor,
+        ...(options.eid ? SANDBOX_EID_PROVIDERS : []),
+        ...(options.portalClient ? [{ provide: SANDBOX_PORTAL_CLIENT, useValue: options.portalClient }] : []),
       ],
       exports: [SandboxDirectory, SandboxFaultInjector],
     };

@@ -52,5 +52,6 @@ export function problem(
   detail: string,
   extra: Partial<ProblemDetails> = {},
 ): ProblemDetails {
-  return { type: TYPE_BASE + code.replace(/_/g, '-'), title, status, detail, code, ...extra };
+  // Extensions never override the standard members (an upstream's `status` in error details must not become ours).
+  return { ...extra, type: TYPE_BASE + code.replace(/_/g, '-'), title, status, detail, code };
 }

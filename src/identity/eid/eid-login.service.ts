@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import * as oidc from 'openid-client';
+import { Runtime } from '../../platform/embedded/runtime';
+import { DomainError } from '../../platform/errors/domain-error';
+import { RUNTIME } from '../../platform/platform.module';
+import { citizenPrincipal } from '../principal';
+import { BEARER_TTL_SECONDS } from '../tokens/access-token.constants';
+import { AccessTokenService } from '../tokens/access-token.service';
+import { SessionCookieService } from '../tokens/session-cookie.service';
+import {
+  EidLoginTransactionSealer,
+  LOGIN_TRANSACTION_COOKIE,
+  LOGIN_TRANSACTION_TTL_SECONDS,
+} from './eid-login-transaction';
+import { EidOidcClient } from './eid-oidc-client';
+
+export interface EidLoginQuery {
+  readonly returnTo?: string;
+  readonly response?: string;
+}
+
+const CALLBACK_PATH = '/auth/eid/callback';
+
+/** Citizen login with the national e-ID: starts the OpenID Connect flow and finishes it at the callback. */
+@Injectable()
+export class EidLoginService {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly client: EidOidcClient,
+    private readonly sealer: EidLoginTransactionSealer,
+    private readonly sessions: SessionCookieService,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  /** Remembers the transaction in a cookie and sends the browser to the provider. */
+  async start(query: EidLoginQuery, reply: FastifyReply): Promise<void> {
+    const response = parseResponseMode(query.response);
+    const returnTo = parseReturnTo(query.returnTo);
+    const transaction = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+      returnTo,
+      response,
+    };
+    const url = await this.client.authorizationUrl(transaction);
+    void reply
+      .setCookie(LOGIN_TRANSACTION_COOKIE, await this.sealer.seal(transaction), {
+        ...this.sessions.cookieOptions('/auth/eid'),
+        maxAge: LOGIN_TRANSACTION_TTL_SECONDS,
+      })
+      .header('cache-control', 'no-store')
+      .redirect(url.href, 302);
+  }
+
+  /** Redeems the code, then opens a web session (cookie + redirect) or answers a bearer token. */
+  async complete(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const transaction = await this.sealer.open(request.cookies?.[LOGIN_TRANSACTION_COOKIE]);
+    reply.clearCookie(LOGIN_TRANSACTION_COOKIE, this.sessions.cookieOptions('/auth/eid'));
+    if (!transaction) {
+      throw DomainError.unauthenticated(
+        'Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng bắt đầu đăng nhập lại.',
+      );
+    }
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    const callbackUrl = new URL(this.runtime.config.publicBaseUrl + CALLBACK_PATH + query);
+    const identity = await this.client.redeem(callbackUrl, transaction);
+    const principal = citizenPrincipal(identity.personalId, identity.fullName);
+    void reply.header('cache-control', 'no-store');
+    if (transaction.response === 'token') {
+      void reply.send(await this.tokens.issue(principal, { use: 'bearer', ttlSeconds: BEARER_TTL_SECONDS }));
+      return;
+    }
+    await this.sessions.start(reply, principal);
+    void reply.redirect(transaction.returnTo, 302);
+  }
+
+  logout(reply: FastifyReply): void {
+    this.sessions.end(reply);
+  }
+}
+
+function parseResponseMode(value: string | undefined): 'session' | 'token' {
+  if (value === undefined || value === '' || value === 'session') return 'session';
+  if (value === 'token') return 'token';
+  throw DomainError.validation([
+    { field: 'response', code: 'invalid_value', message: 'Giá trị phải là "token" hoặc bỏ trống.' },
+  ]);
+}
+
+/** Only a path on this site: `/…`, never `//host` or `/\host` (no open redirect). */
+function parseReturnTo(value: string | undefined): string {
+  if (value === undefined || value === '') return '/';
+  if (value.length <= 1024 && /^\/(?![/\\])[\x21-\x7e]*$/.test(value)) return value;
+  throw DomainError.validation([
+    { field: 'returnTo', code: 'invalid_value', message: 'Địa chỉ quay lại phải là một đường dẫn trong trang.' },
+  ]);
+}

@@ -1,0 +1,46 @@
+import { SetMetadata, applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
+import { PrincipalKind, StaffRole } from '../principal';
+
+export const ACCESS_POLICY = 'identity:access-policy';
+
+/** Who may call a handler (or every handler of a controller). Checked by the global `AccessGuard`. */
+export interface AccessPolicy {
+  readonly kinds: readonly PrincipalKind[];
+  /** Staff only: the roles allowed; empty = any staff role. */
+  readonly roles: readonly StaffRole[];
+}
+
+/** A logged-in citizen (session cookie or bearer token from the e-ID login). */
+export function CitizenOnly(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ACCESS_POLICY, { kinds: ['citizen'], roles: [] } satisfies AccessPolicy),
+    ApiBearerAuth(),
+    ApiCookieAuth(),
+  );
+}
+
+/** Staff, optionally restricted to some roles (none listed = any role). */
+export function StaffOnly(...roles: StaffRole[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ACCESS_POLICY, { kinds: ['staff'], roles } satisfies AccessPolicy),
+    ApiBearerAuth(),
+  );
+}
+
+/** An API client authenticated with client credentials (the national portal gateway). */
+export function ClientOnly(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ACCESS_POLICY, { kinds: ['client'], roles: [] } satisfies AccessPolicy),
+    ApiBearerAuth(),
+  );
+}
+
+/** Any authenticated caller of the listed kinds (default: every kind). */
+export function Authenticated(...kinds: PrincipalKind[]): MethodDecorator & ClassDecorator {
+  const allowed: PrincipalKind[] = kinds.length ? kinds : ['citizen', 'staff', 'client'];
+  return applyDecorators(
+    SetMetadata(ACCESS_POLICY, { kinds: allowed, roles: [] } satisfies AccessPolicy),
+    ApiBearerAuth(),
+  );
+}

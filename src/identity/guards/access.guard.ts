@@ -1,0 +1,61 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../platform/errors/domain-error';
+import { Principal } from '../principal';
+import { SessionCookieService } from '../tokens/session-cookie.service';
+import { AccessTokenService } from '../tokens/access-token.service';
+import { ACCESS_POLICY, AccessPolicy } from './access-policy.decorator';
+import { PRINCIPAL_KEY } from './current-principal.decorator';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Global guard. Handlers without an access decorator are public. Otherwise the caller must present one of our
+ * access tokens (`Authorization: Bearer`, or the session cookie): missing, tampered, expired or foreign tokens
+ * get 401; a valid caller of the wrong kind or role gets 403. A session cookie is renewed as it ages.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+    private readonly sessions: SessionCookieService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!policy) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const principal = await this.authenticate(request, reply);
+    (request as unknown as Record<string, Principal>)[PRINCIPAL_KEY] = principal;
+    if (!policy.kinds.includes(principal.kind)) throw DomainError.forbidden();
+    if (principal.kind === 'staff' && policy.roles.length > 0 && !policy.roles.includes(principal.role!)) {
+      throw DomainError.forbidden('Vai trò của bạn không được thực hiện thao tác này.');
+    }
+    return true;
+  }
+
+  private async authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Principal> {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim());
+      if (!match) throw DomainError.unauthenticated('Tiêu đề Authorization phải có dạng "Bearer <mã truy cập>".');
+      return (await this.tokens.verify(match[1])).principal;
+    }
+    const cookie = this.sessions.read(request);
+    if (!cookie) throw DomainError.unauthenticated();
+    if (UNSAFE_METHODS.has(request.method) && !this.sessions.sameOrigin(request)) {
+      throw DomainError.forbidden('Yêu cầu đến từ trang web khác, không được chấp nhận.');
+    }
+    const verified = await this.tokens.verify(cookie);
+    if (verified.use !== 'web') throw DomainError.unauthenticated('Mã truy cập không hợp lệ. Vui lòng đăng nhập lại.');
+    await this.sessions.renewIfAging(reply, verified);
+    return verified.principal;
+  }
+}

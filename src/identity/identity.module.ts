@@ -1,0 +1,54 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiClientEntity } from './clients/api-client.entity';
+import { ApiClientRepository } from './clients/api-client.repository';
+import { ClientCredentialsController } from './clients/client-credentials.controller';
+import { ClientCredentialsService } from './clients/client-credentials.service';
+import { EID_CLIENT_SETTINGS } from './eid/eid-client-settings';
+import { EidLoginController } from './eid/eid-login.controller';
+import { EidLoginService } from './eid/eid-login.service';
+import { EidLoginTransactionSealer } from './eid/eid-login-transaction';
+import { EidOidcClient } from './eid/eid-oidc-client';
+import { AccessGuard } from './guards/access.guard';
+import { IDENTITY_OPTIONS, IdentityOptions } from './identity-options';
+import { IdentitySeeder } from './identity-seeder.service';
+import { StaffAccountEntity } from './staff/staff-account.entity';
+import { StaffAccountRepository } from './staff/staff-account.repository';
+import { StaffAuthController } from './staff/staff-auth.controller';
+import { StaffAuthService } from './staff/staff-auth.service';
+import { AccessTokenService } from './tokens/access-token.service';
+import { SessionCookieService } from './tokens/session-cookie.service';
+
+/**
+ * Who is calling: citizen login with the national e-ID (OpenID Connect), staff login, portal client credentials,
+ * our own access tokens and the global `AccessGuard` behind `@CitizenOnly()`, `@StaffOnly()`, `@ClientOnly()`.
+ * Global, so feature modules only use the decorators (and may inject `AccessTokenService`).
+ */
+@Global()
+@Module({})
+export class IdentityModule {
+  static forRoot(options: IdentityOptions): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: [TypeOrmModule.forFeature([StaffAccountEntity, ApiClientEntity])],
+      controllers: [EidLoginController, StaffAuthController, ClientCredentialsController],
+      providers: [
+        { provide: IDENTITY_OPTIONS, useValue: options },
+        { provide: EID_CLIENT_SETTINGS, useValue: options.eid },
+        AccessTokenService,
+        SessionCookieService,
+        EidOidcClient,
+        EidLoginTransactionSealer,
+        EidLoginService,
+        StaffAccountRepository,
+        StaffAuthService,
+        ApiClientRepository,
+        ClientCredentialsService,
+        IdentitySeeder,
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [AccessTokenService, SessionCookieService],
+    };
+  }
+}
