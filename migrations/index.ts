@@ -3,6 +3,7 @@ import { LegalRules1764100000000 } from './1764100000000-legal-rules';
 import { DataAccessLog1764150000000 } from './1764150000000-data-access-log';
 import { Identity1764200000000 } from './1764200000000-identity';
 import { Dossiers1764300000000 } from './1764300000000-dossiers';
+import { Documents1764400000000 } from './1764400000000-documents';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
@@ -13,4 +14,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   DataAccessLog1764150000000,
   Identity1764200000000,
   Dossiers1764300000000,
+  Documents1764400000000,
 ];
