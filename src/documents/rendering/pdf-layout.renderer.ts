@@ -13,7 +13,7 @@ import { evaluateRuns, isTruthyField, resolveField, substituteFields } from '../
 import { TemplateError } from '../templates/template-error';
 import type { DocumentViewModel } from './document-view-model';
 import type { FontFace, FontSet } from './pdf-fonts';
-import { fontFaceFor } from './pdf-fonts';
+import { fontFaceFor, installFonts } from './pdf-fonts';
 
 /** A4 page with the margins of Nghị định 30/2020 (top/bottom 20 mm, left 30 mm, right 15 mm). */
 const MM = 72 / 25.4;
@@ -417,7 +417,8 @@ export function layoutDocument(input: LayoutInput): Doc {
     pdfVersion: '1.7',
     lang: 'vi-VN',
     displayTitle: true,
-    font: input.fonts.regular as unknown as string,
+    // No default font: the faces are installed below (pdfkit would otherwise parse the regular face again).
+    font: null as unknown as string,
     margins: { top: MARGIN.top, bottom: MARGIN.bottom + FOOTER_HEIGHT, left: MARGIN.left, right: MARGIN.right },
     info: {
       Title: input.title,
@@ -429,10 +430,7 @@ export function layoutDocument(input: LayoutInput): Doc {
       ModDate: view.header.issuedAt,
     },
   });
-  doc.registerFont('regular', input.fonts.regular);
-  doc.registerFont('bold', input.fonts.bold);
-  doc.registerFont('italic', input.fonts.italic);
-  doc.registerFont('boldItalic', input.fonts.boldItalic);
+  installFonts(doc, input.fonts);
   let pageNumber = 0;
   doc.on('pageAdded', () => {
     pageNumber += 1;
