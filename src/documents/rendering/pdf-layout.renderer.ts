@@ -166,11 +166,17 @@ function drawHeader(doc: Doc, view: DocumentViewModel): void {
 /** Vector QR code with a 2-module quiet zone (the page is white); no image decoding, so output is deterministic. */
 function drawQr(doc: Doc, qr: QrMatrix, x: number, y: number): void {
   const module = QR_SIZE / (qr.size + 4);
+  // One rectangle per horizontal run of dark modules: a third of the content bytes of one per module.
   for (let row = 0; row < qr.size; row += 1) {
-    for (let column = 0; column < qr.size; column += 1) {
-      if (qr.modules[row * qr.size + column]) {
-        doc.rect(x + (column + 2) * module, y + (row + 2) * module, module, module);
+    let column = 0;
+    while (column < qr.size) {
+      if (!qr.modules[row * qr.size + column]) {
+        column += 1;
+        continue;
       }
+      const start = column;
+      while (column < qr.size && qr.modules[row * qr.size + column]) column += 1;
+      doc.rect(x + (start + 2) * module, y + (row + 2) * module, (column - start) * module, module);
     }
   }
   doc.fillColor('#000000').fill();
