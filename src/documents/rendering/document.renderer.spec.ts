@@ -160,6 +160,45 @@ describe('renderDocument', () => {
     expect(info.stdout).toMatch(/Title:\s+Quyết định về việc hưởng trợ cấp thất nghiệp/);
   });
 
+  it('keeps the approval decision, its signer and "Nơi nhận" on page 1 and the appendix alone on page 2', async () => {
+    const path = await renderToFile('decision-pages', renderDocument('decision-approval', decision, SAMPLE_ISSUER));
+    const info = await runTool('pdfinfo', [path]);
+    expect(info.stdout).toMatch(/Pages:\s+2\s/);
+    const page = async (number: number): Promise<string> => {
+      const result = await runTool('pdftotext', ['-enc', 'UTF-8', '-f', String(number), '-l', String(number), path, '-']);
+      return result.stdout.normalize('NFC').replace(/\s+/g, ' ');
+    };
+    const [first, second] = [await page(1), await page(2)];
+    for (const expected of ['Điều 3.', 'Nơi nhận:', '- Như Điều 3;', 'GIÁM ĐỐC', SAMPLE_ISSUER.signerName]) {
+      expect(first).toContain(expected);
+    }
+    expect(first).not.toContain('PHỤ LỤC');
+    expect(second).toContain('PHỤ LỤC');
+    expect(second).toContain('Từ 16/01/2027 đến 15/02/2027');
+    expect(second).not.toContain('Nơi nhận:');
+    expect(second).not.toContain(SAMPLE_ISSUER.signerName);
+  });
+
+  it('tightens the spacing rather than leave the signer alone on page 2 when the data is longer', async () => {
+    const data: DecisionApprovalData = {
+      ...decision,
+      lastEmployer: 'Công ty Trách nhiệm hữu hạn Một thành viên Sản xuất và Thương mại Điện tử Biên Hòa',
+      holder: { ...decision.holder, address: 'Tổ 7, khu phố Bình Dương 2, số 128/14 đường Nguyễn Ái Quốc, phường Trấn Biên, tỉnh Đồng Nai' },
+    };
+    const path = await renderToFile('decision-long', renderDocument('decision-approval', data, SAMPLE_ISSUER));
+    const first = (await runTool('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', path, '-'])).stdout.normalize('NFC');
+    expect(first).toContain('Nơi nhận:');
+    expect(first).toContain(SAMPLE_ISSUER.signerName);
+  });
+
+  it('gives the same bytes whatever was rendered before in the process (shared font caches)', async () => {
+    const first = await renderDocument('decision-approval', decision, SAMPLE_ISSUER);
+    for (const kind of DOCUMENT_KINDS) await renderDocument(kind, SAMPLE_DOCUMENTS[kind] as never, SAMPLE_ISSUER);
+    const other: DecisionApprovalData = { ...decision, holder: { ...decision.holder, fullName: 'Trịnh Quỳnh Hương Ỷ Ỡ' } };
+    await renderDocument('decision-approval', other, SAMPLE_ISSUER);
+    expect((await renderDocument('decision-approval', decision, SAMPLE_ISSUER)).equals(first)).toBe(true);
+  });
+
   it('rejects a notice schedule that does not match the benefit periods', async () => {
     const data: DecisionApprovalData = {
       ...decision,

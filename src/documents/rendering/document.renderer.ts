@@ -9,6 +9,7 @@ import { buildDocumentViewModel } from './document-view-model';
 import { loadDocumentTemplate } from './document-template.loader';
 import { loadFontSet } from './pdf-fonts';
 import { layoutDocument } from './pdf-layout.renderer';
+import type { LayoutInput } from './pdf-layout.renderer';
 import { DEFAULT_TEMPLATES_DIR } from './templates-directory';
 
 export interface RenderOptions {
@@ -53,7 +54,7 @@ export async function renderDocument<K extends DocumentKind>(
   const view = buildDocumentViewModel(kind, template.meta, data, issuer);
   const code = QRCode.create(data.verifyUrl, { errorCorrectionLevel: 'M' });
   const author = template.meta.issuedBy === 'center' && issuer.center ? issuer.center.name : issuer.authorityFullName;
-  const doc = layoutDocument({
+  const input: LayoutInput = {
     template,
     view,
     fonts: loadFontSet(join(templatesDir, 'fonts')),
@@ -62,7 +63,15 @@ export async function renderDocument<K extends DocumentKind>(
     dossierCode: data.dossierCode,
     title: DOCUMENT_TITLES[kind],
     author,
-  });
+  };
+  let layout = layoutDocument(input);
+  // Keep the signer and "Nơi nhận" on the page of the text they close: lay out again with tighter spacing
+  // (only for long data; the discarded document was never ended). If even that overflows, keep it.
+  if (layout.closingOnNewPage) {
+    const compact = layoutDocument({ ...input, density: 'compact' });
+    if (!compact.closingOnNewPage) layout = compact;
+  }
+  const { doc } = layout;
   const output = collect(doc);
   // The refs returned by the placeholder are already ended; ending them again would hang the document.
   pdfkitAddPlaceholder({

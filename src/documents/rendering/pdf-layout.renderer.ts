@@ -13,19 +13,38 @@ import { evaluateRuns, isTruthyField, resolveField, substituteFields } from '../
 import { TemplateError } from '../templates/template-error';
 import type { DocumentViewModel } from './document-view-model';
 import type { FontFace, FontSet } from './pdf-fonts';
-import { fontFaceFor } from './pdf-fonts';
+import { fontFaceFor, installFonts } from './pdf-fonts';
 
 /** A4 page with the margins of Nghị định 30/2020 (top/bottom 20 mm, left 30 mm, right 15 mm). */
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89 } as const;
 const MARGIN = { top: 20 * MM, bottom: 15 * MM, left: 30 * MM, right: 17 * MM } as const;
-const FOOTER_HEIGHT = 70;
-const QR_SIZE = 64;
+const QR_SIZE = 54;
+/** Space kept above the page's bottom margin for the QR code and the verification note (left half only). */
+const FOOTER_HEIGHT = QR_SIZE + 8;
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const HEADER_LEFT_WIDTH = CONTENT_WIDTH * 0.42;
-const BODY_SIZE = 11.5;
-const LINE_GAP = 2;
-const PARAGRAPH_GAP = 3;
+/** "Nơi nhận" (and the QR note under it) on the left, the signer block on the right. */
+const CLOSING_LEFT_WIDTH = CONTENT_WIDTH * 0.5;
+/** 12 pt body: DejaVu Serif is about 10% wider than Times New Roman, so it reads like 13 pt Times. */
+const BODY_SIZE = 12;
+
+/** Vertical spacing. `compact` is used when the closing block would otherwise be pushed to a new page. */
+export type LayoutDensity = 'normal' | 'compact';
+
+interface Spacing {
+  /** Extra space between lines of a paragraph (pt); with DejaVu Serif 12 pt, 1 gives 15 pt lines. */
+  readonly lineGap: number;
+  readonly paragraphGap: number;
+  readonly basisGap: number;
+  /** Between the signer's title and name. */
+  readonly signatureSpace: number;
+}
+
+const SPACING: Readonly<Record<LayoutDensity, Spacing>> = {
+  normal: { lineGap: 0.6, paragraphGap: 2.5, basisGap: 1, signatureSpace: 44 },
+  compact: { lineGap: 0, paragraphGap: 1.5, basisGap: 0.5, signatureSpace: 38 },
+};
 const FIRST_LINE_INDENT = 1 * 28.35;
 
 export interface QrMatrix {
@@ -43,6 +62,19 @@ export interface LayoutInput {
   readonly dossierCode: string;
   readonly title: string;
   readonly author: string;
+  readonly density?: LayoutDensity;
+}
+
+/** The input with its spacing resolved. */
+interface Layout extends LayoutInput {
+  readonly spacing: Spacing;
+}
+
+export interface LayoutResult {
+  /** Not yet ended, so that a signature placeholder can be added before `end()`. */
+  readonly doc: PDFKit.PDFDocument;
+  /** A "Nơi nhận" / signer block did not fit below the text before it and starts a new page. */
+  readonly closingOnNewPage: boolean;
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -66,9 +98,6 @@ function pageBottom(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 
-function ensureSpace(doc: Doc, height: number): void {
-  if (doc.y + height > pageBottom(doc)) doc.addPage();
-}
 
 /** pdfkit drops the leading space of a continued fragment that wraps; keep spaces at the end of the previous run. */
 function moveLeadingSpaces(runs: readonly TextRun[]): TextRun[] {
@@ -84,7 +113,7 @@ function moveLeadingSpaces(runs: readonly TextRun[]): TextRun[] {
 }
 
 /** Writes styled runs as one paragraph at the current position. */
-function writeRuns(doc: Doc, rawRuns: readonly TextRun[], options: RunOptions = {}): void {
+function writeRuns(doc: Doc, spacing: Spacing, rawRuns: readonly TextRun[], options: RunOptions = {}): void {
   const runs = moveLeadingSpaces(rawRuns);
   if (runs.length === 0) return;
   const x = options.x ?? MARGIN.left;
@@ -95,14 +124,14 @@ function writeRuns(doc: Doc, rawRuns: readonly TextRun[], options: RunOptions = 
     const textOptions: PDFKit.Mixins.TextOptions = {
       width,
       align: options.align ?? 'justify',
-      lineGap: LINE_GAP,
+      lineGap: spacing.lineGap,
       continued: index < runs.length - 1,
     };
     if (index === 0) doc.text(run.text, x, doc.y, { ...textOptions, indent: options.indent ?? 0 });
     else doc.text(run.text, textOptions);
   });
   doc.x = MARGIN.left;
-  doc.y += options.gapAfter ?? PARAGRAPH_GAP;
+  doc.y += options.gapAfter ?? spacing.paragraphGap;
 }
 
 /** Fits a single line into `width` by shrinking the font size in half-point steps. */
@@ -160,23 +189,36 @@ function drawHeader(doc: Doc, view: DocumentViewModel): void {
   const placeDate = `${header.place}, ${formatLongDate(header.issuedAt)}`;
   doc.text(placeDate, rightX, lineY, { width: rightWidth, align: 'center' });
   doc.x = MARGIN.left;
-  doc.y = Math.max(numberBottom, doc.y) + 22;
+  doc.y = Math.max(numberBottom, doc.y) + 14;
 }
 
 /** Vector QR code with a 2-module quiet zone (the page is white); no image decoding, so output is deterministic. */
 function drawQr(doc: Doc, qr: QrMatrix, x: number, y: number): void {
   const module = QR_SIZE / (qr.size + 4);
+  // One rectangle per horizontal run of dark modules: a third of the content bytes of one per module.
   for (let row = 0; row < qr.size; row += 1) {
-    for (let column = 0; column < qr.size; column += 1) {
-      if (qr.modules[row * qr.size + column]) {
-        doc.rect(x + (column + 2) * module, y + (row + 2) * module, module, module);
+    let column = 0;
+    while (column < qr.size) {
+      if (!qr.modules[row * qr.size + column]) {
+        column += 1;
+        continue;
       }
+      const start = column;
+      while (column < qr.size && qr.modules[row * qr.size + column]) column += 1;
+      doc.rect(x + (start + 2) * module, y + (row + 2) * module, (column - start) * module, module);
     }
   }
   doc.fillColor('#000000').fill();
 }
 
-function drawFooter(doc: Doc, input: LayoutInput, pageNumber: number): void {
+const FOOTER_SIZE = 8;
+
+/** Top of the verification URL line, the lowest line of the footer note. */
+function footerUrlTop(doc: Doc): number {
+  return doc.page.height - MARGIN.bottom - useFont(doc, 'regular', FOOTER_SIZE).currentLineHeight(true);
+}
+
+function drawFooter(doc: Doc, input: Layout, pageNumber: number): void {
   const { x, y } = doc;
   // A page can be added in the middle of a paragraph: restore the paragraph's font afterwards.
   const state = doc as unknown as { _font: unknown; _fontSize: number };
@@ -185,21 +227,21 @@ function drawFooter(doc: Doc, input: LayoutInput, pageNumber: number): void {
   doc.page.margins.bottom = 0;
   const top = doc.page.height - MARGIN.bottom - QR_SIZE;
   drawQr(doc, input.qr, MARGIN.left, top);
-  const textX = MARGIN.left + QR_SIZE + 8;
-  const textWidth = CONTENT_WIDTH - QR_SIZE - 8;
-  useFont(doc, 'italic', 8.5);
-  doc.text('Tra cứu tính xác thực tại:', textX, top + QR_SIZE / 2 - 16, { width: textWidth });
-  useFont(doc, 'regular', 8.5);
-  doc.text(input.verifyUrl, textX, doc.y, { width: textWidth });
-  useFont(doc, 'italic', 8.5);
-  doc.text(`Mã hồ sơ: ${input.dossierCode}`, textX, doc.y + 1, { width: textWidth });
+  // The note sits beside the QR code, its last line (the URL, never wrapped, so that it can be copied) on
+  // the QR code's bottom edge; the lines above it stay in the left half, under "Nơi nhận", so that the
+  // signer block can reach down beside them.
+  const textX = MARGIN.left + QR_SIZE + 6;
+  const narrowWidth = CLOSING_LEFT_WIDTH - QR_SIZE - 6;
+  const urlTop = footerUrlTop(doc);
+  useFont(doc, 'italic', FOOTER_SIZE);
+  const lineHeight = doc.currentLineHeight(true);
+  doc.text(`Mã hồ sơ: ${input.dossierCode}`, textX, urlTop - 2 * lineHeight, { width: narrowWidth, lineBreak: false });
+  doc.text('Tra cứu tính xác thực tại:', textX, urlTop - lineHeight, { width: narrowWidth, lineBreak: false });
+  useFont(doc, 'regular', FOOTER_SIZE);
+  doc.text(input.verifyUrl, textX, urlTop, { lineBreak: false });
   if (pageNumber > 1) {
     useFont(doc, 'regular', 11);
-    doc.text(String(pageNumber), MARGIN.left, MARGIN.top / 2, {
-      width: CONTENT_WIDTH,
-      align: 'center',
-      lineBreak: false,
-    });
+    doc.text(String(pageNumber), MARGIN.left, MARGIN.top / 2, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
   }
   doc.page.margins.bottom = savedBottom;
   state._font = font;
@@ -208,7 +250,7 @@ function drawFooter(doc: Doc, input: LayoutInput, pageNumber: number): void {
   doc.y = y;
 }
 
-function siteOf(input: LayoutInput, line: TemplateLine): { templateName: string; lineNumber: number } {
+function siteOf(input: Layout, line: TemplateLine): { templateName: string; lineNumber: number } {
   return { templateName: input.template.name, lineNumber: line.lineNumber };
 }
 
@@ -232,7 +274,7 @@ function paragraphsOf(lines: readonly TemplateLine[]): TemplateLine[] {
   return paragraphs;
 }
 
-function drawTitle(doc: Doc, input: LayoutInput, block: TextBlock): void {
+function drawTitle(doc: Doc, input: Layout, block: TextBlock): void {
   const lines = block.lines.filter((line) => line.text !== '');
   let widest = 0;
   lines.forEach((line, index) => {
@@ -240,13 +282,13 @@ function drawTitle(doc: Doc, input: LayoutInput, block: TextBlock): void {
     const size = index === 0 ? 14 : 13;
     useFont(doc, 'bold', size);
     widest = Math.max(widest, doc.widthOfString(runs.map((run) => run.text).join('')));
-    writeRuns(doc, runs, { align: 'center', size, bold: true, gapAfter: 1 });
+    writeRuns(doc, input.spacing, runs, { align: 'center', size, bold: true, gapAfter: 1 });
   });
-  drawRule(doc, MARGIN.left + CONTENT_WIDTH / 2, doc.y + 1, Math.min(widest, CONTENT_WIDTH) * 0.35);
-  doc.y += 14;
+  drawRule(doc, MARGIN.left + CONTENT_WIDTH / 2, doc.y + 3, Math.min(widest, CONTENT_WIDTH) * 0.35);
+  doc.y += 12;
 }
 
-function drawTextBlock(doc: Doc, input: LayoutInput, block: TextBlock): void {
+function drawTextBlock(doc: Doc, input: Layout, block: TextBlock): void {
   const scope = input.view.scope;
   switch (block.type) {
     case 'title':
@@ -254,7 +296,7 @@ function drawTextBlock(doc: Doc, input: LayoutInput, block: TextBlock): void {
       return;
     case 'heading':
       for (const line of block.lines.filter((item) => item.text !== '')) {
-        writeRuns(doc, evaluateRuns(line.text, scope, siteOf(input, line)), {
+        writeRuns(doc, input.spacing, evaluateRuns(line.text, scope, siteOf(input, line)), {
           align: 'center',
           bold: !block.options.italic,
           italic: block.options.italic,
@@ -262,42 +304,37 @@ function drawTextBlock(doc: Doc, input: LayoutInput, block: TextBlock): void {
           gapAfter: 2,
         });
       }
-      doc.y += 8;
+      doc.y += 5;
       return;
     case 'basis':
       for (const line of block.lines.filter((item) => item.text !== '')) {
-        writeRuns(doc, evaluateRuns(line.text, scope, siteOf(input, line)), {
+        writeRuns(doc, input.spacing, evaluateRuns(line.text, scope, siteOf(input, line)), {
           italic: true,
           indent: FIRST_LINE_INDENT,
+          gapAfter: input.spacing.basisGap,
         });
       }
-      doc.y += 6;
+      doc.y += 4;
       return;
     case 'paragraph':
     case 'fields':
-      for (const paragraph of block.type === 'fields'
-        ? block.lines.filter((item) => item.text !== '')
-        : paragraphsOf(block.lines)) {
-        writeRuns(doc, evaluateRuns(paragraph.text, scope, siteOf(input, paragraph)), {
+      for (const paragraph of block.type === 'fields' ? block.lines.filter((item) => item.text !== '') : paragraphsOf(block.lines)) {
+        writeRuns(doc, input.spacing, evaluateRuns(paragraph.text, scope, siteOf(input, paragraph)), {
           indent: FIRST_LINE_INDENT,
           italic: block.options.italic,
           bold: block.options.bold,
           align: block.options.center ? 'center' : 'justify',
         });
       }
-      doc.y += block.type === 'fields' ? 2 : 4;
+      doc.y += block.type === 'fields' ? 1 : 2;
       return;
     case 'recipients':
     case 'signature':
-      throw new TemplateError(
-        input.template.name,
-        block.lines[0]?.lineNumber,
-        `@${block.type} is drawn by the closing block`,
-      );
+      throw new TemplateError(input.template.name, block.lines[0]?.lineNumber, `@${block.type} is drawn by the closing block`);
   }
 }
 
-function arrayField(input: LayoutInput, source: string, lineNumber: number | undefined): readonly unknown[] {
+function arrayField(input: Layout, source: string, lineNumber: number | undefined): readonly unknown[] {
   let value: unknown;
   try {
     value = resolveField(input.view.scope, source);
@@ -308,14 +345,14 @@ function arrayField(input: LayoutInput, source: string, lineNumber: number | und
   return value;
 }
 
-function drawList(doc: Doc, input: LayoutInput, block: ListBlock): void {
+function drawList(doc: Doc, input: Layout, block: ListBlock): void {
   const items = arrayField(input, block.source, block.lines[0]?.lineNumber);
   const itemTemplate = block.lines.filter((line) => line.text !== '');
   items.forEach((item, index) => {
     const scope = { ...input.view.scope, item, index: index + 1 };
     for (const line of itemTemplate) {
       const runs = evaluateRuns(line.text, scope, siteOf(input, line));
-      writeRuns(doc, [{ text: `${index + 1}. `, bold: false, italic: false }, ...runs], {
+      writeRuns(doc, input.spacing, [{ text: `${index + 1}. `, bold: false, italic: false }, ...runs], {
         indent: FIRST_LINE_INDENT,
         italic: block.options.italic,
       });
@@ -324,7 +361,7 @@ function drawList(doc: Doc, input: LayoutInput, block: ListBlock): void {
   doc.y += 4;
 }
 
-function drawTable(doc: Doc, input: LayoutInput, block: TableBlock): void {
+function drawTable(doc: Doc, input: Layout, block: TableBlock): void {
   const rows = arrayField(input, block.source, block.cells[0]?.lineNumber);
   const total = block.widths.reduce((sum, width) => sum + width, 0);
   const widths = block.widths.map((width) => (width / total) * CONTENT_WIDTH);
@@ -334,9 +371,7 @@ function drawTable(doc: Doc, input: LayoutInput, block: TableBlock): void {
   const drawRow = (cells: readonly string[], bold: boolean): void => {
     useFont(doc, bold ? 'bold' : 'regular', size);
     const height =
-      Math.max(
-        ...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * padding, lineGap: 1 })),
-      ) +
+      Math.max(...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * padding, lineGap: 1 }))) +
       2 * padding;
     if (doc.y + height > pageBottom(doc)) {
       doc.addPage();
@@ -366,16 +401,12 @@ function drawTable(doc: Doc, input: LayoutInput, block: TableBlock): void {
 }
 
 /** "Nơi nhận:" bottom left and the signer block bottom right, side by side. */
-function drawClosing(
-  doc: Doc,
-  input: LayoutInput,
-  recipients: TextBlock | undefined,
-  signature: TextBlock | undefined,
-): void {
+/** Returns whether the block had to start a new page. */
+function drawClosing(doc: Doc, input: Layout, recipients: TextBlock | undefined, signature: TextBlock | undefined): boolean {
   const scope = input.view.scope;
-  const leftWidth = CONTENT_WIDTH * 0.44;
-  const rightX = MARGIN.left + CONTENT_WIDTH * 0.44;
-  const rightWidth = CONTENT_WIDTH * 0.56;
+  const leftWidth = CLOSING_LEFT_WIDTH - 8;
+  const rightX = MARGIN.left + CLOSING_LEFT_WIDTH;
+  const rightWidth = CONTENT_WIDTH - CLOSING_LEFT_WIDTH;
   const recipientLines = (recipients?.lines ?? [])
     .filter((line) => line.text !== '')
     .map((line) => substituteFields(line.text, scope, siteOf(input, line)));
@@ -385,24 +416,32 @@ function drawClosing(
   const gapIndex = signatureLines.indexOf('---');
   const above = (gapIndex < 0 ? signatureLines : signatureLines.slice(0, gapIndex)).filter(Boolean);
   const below = gapIndex < 0 ? [] : signatureLines.slice(gapIndex + 1).filter(Boolean);
-  const signatureSpace = 62;
+  const { signatureSpace } = input.spacing;
 
-  useFont(doc, 'regular', 10.5);
-  const recipientsHeight =
-    16 + recipientLines.reduce((sum, line) => sum + doc.heightOfString(`- ${line}`, { width: leftWidth }), 0);
+  const recipientOptions = { width: leftWidth, lineGap: 0.5 };
+  useFont(doc, 'boldItalic', 12);
+  let recipientsHeight = recipientLines.length > 0 ? doc.heightOfString('Nơi nhận:', { width: leftWidth }) : 0;
+  useFont(doc, 'regular', 11);
+  for (const line of recipientLines) recipientsHeight += doc.heightOfString(`- ${line}`, recipientOptions);
   const signatureHeight = (above.length + below.length) * 17 + signatureSpace;
-  doc.y += 6;
-  ensureSpace(doc, Math.max(recipientsHeight, signatureHeight));
+  doc.y += 4;
+  // "Nơi nhận" must end above the QR code; the signer block may go down beside it, to the URL line.
+  const signatureBottom = footerUrlTop(doc) - 4;
+  const fits = doc.y + recipientsHeight <= pageBottom(doc) && doc.y + signatureHeight <= signatureBottom;
+  if (!fits) doc.addPage();
   const top = doc.y;
 
   if (recipientLines.length > 0) {
-    useFont(doc, 'boldItalic', 11.5);
+    useFont(doc, 'boldItalic', 12);
     doc.text('Nơi nhận:', MARGIN.left, top, { width: leftWidth });
-    useFont(doc, 'regular', 10.5);
-    for (const line of recipientLines) doc.text(`- ${line}`, MARGIN.left, doc.y, { width: leftWidth, lineGap: 0.5 });
+    useFont(doc, 'regular', 11);
+    for (const line of recipientLines) doc.text(`- ${line}`, MARGIN.left, doc.y, recipientOptions);
   }
   const recipientsBottom = doc.y;
 
+  // Lower the page's bottom margin while drawing the signer block, or pdfkit would break the page.
+  const savedBottom = doc.page.margins.bottom;
+  doc.page.margins.bottom = MARGIN.bottom;
   doc.y = top;
   for (const line of above) {
     useFont(doc, 'bold', fittedSize(doc, line, 'bold', 12.5, rightWidth));
@@ -413,11 +452,13 @@ function drawClosing(
     useFont(doc, 'bold', 12.5);
     doc.text(line, rightX, doc.y, { width: rightWidth, align: 'center' });
   }
+  doc.page.margins.bottom = savedBottom;
   doc.x = MARGIN.left;
   doc.y = Math.max(recipientsBottom, doc.y) + 8;
+  return !fits;
 }
 
-function isShown(input: LayoutInput, block: TemplateBlock): boolean {
+function isShown(input: Layout, block: TemplateBlock): boolean {
   if (!block.options.if) return true;
   try {
     return isTruthyField(resolveField(input.view.scope, block.options.if));
@@ -427,18 +468,21 @@ function isShown(input: LayoutInput, block: TemplateBlock): boolean {
 }
 
 /**
- * Lays the document out on A4 pages. Returns the pdfkit document, not yet ended, so that a signature
+ * Lays the document out on A4 pages. The pdfkit document is returned not yet ended, so that a signature
  * placeholder can be added before `end()`.
  */
-export function layoutDocument(input: LayoutInput): Doc {
+export function layoutDocument(layoutInput: LayoutInput): LayoutResult {
+  const input: Layout = { ...layoutInput, spacing: SPACING[layoutInput.density ?? 'normal'] };
   const { view } = input;
+  let closingOnNewPage = false;
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,
     pdfVersion: '1.7',
     lang: 'vi-VN',
     displayTitle: true,
-    font: input.fonts.regular as unknown as string,
+    // No default font: the faces are installed below (pdfkit would otherwise parse the regular face again).
+    font: null as unknown as string,
     margins: { top: MARGIN.top, bottom: MARGIN.bottom + FOOTER_HEIGHT, left: MARGIN.left, right: MARGIN.right },
     info: {
       Title: input.title,
@@ -450,10 +494,7 @@ export function layoutDocument(input: LayoutInput): Doc {
       ModDate: view.header.issuedAt,
     },
   });
-  doc.registerFont('regular', input.fonts.regular);
-  doc.registerFont('bold', input.fonts.bold);
-  doc.registerFont('italic', input.fonts.italic);
-  doc.registerFont('boldItalic', input.fonts.boldItalic);
+  installFonts(doc, input.fonts);
   let pageNumber = 0;
   doc.on('pageAdded', () => {
     pageNumber += 1;
@@ -479,18 +520,16 @@ export function layoutDocument(input: LayoutInput): Doc {
       case 'recipients':
       case 'signature': {
         const next = blocks[index + 1];
-        const pair =
-          next && (next.type === 'recipients' || next.type === 'signature') && next.type !== block.type
-            ? next
-            : undefined;
+        const pair = next && (next.type === 'recipients' || next.type === 'signature') && next.type !== block.type ? next : undefined;
         if (pair) index += 1;
         const all = [block, pair].filter((item): item is TextBlock => item !== undefined);
-        drawClosing(
+        const moved = drawClosing(
           doc,
           input,
           all.find((item) => item.type === 'recipients'),
           all.find((item) => item.type === 'signature'),
         );
+        closingOnNewPage ||= moved;
         break;
       }
       case 'title':
@@ -502,5 +541,5 @@ export function layoutDocument(input: LayoutInput): Doc {
         break;
     }
   }
-  return doc;
+  return { doc, closingOnNewPage };
 }

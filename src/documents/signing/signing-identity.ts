@@ -64,14 +64,21 @@ function decodeForgeString(value: string): string {
 }
 
 const identityCache = new Map<string, SigningIdentity>();
+const identityByCredentials = new WeakMap<SigningCredentials, SigningIdentity>();
 
-/** Opens a PKCS#12 once per (file, password) per process: decryption costs far more than signing. */
+/**
+ * Opens a PKCS#12 once per (file, password) per process: decryption costs far more than signing. The same
+ * credentials object is recognised without hashing the file again.
+ */
 export function cachedSigningIdentity(credentials: SigningCredentials): SigningIdentity {
+  const known = identityByCredentials.get(credentials);
+  if (known) return known;
   const key = createHash('sha256').update(credentials.p12).update('\0').update(credentials.password).digest('hex');
   let identity = identityCache.get(key);
   if (!identity) {
     identity = openSigningIdentity(credentials);
     identityCache.set(key, identity);
   }
+  identityByCredentials.set(credentials, identity);
   return identity;
 }
