@@ -8,6 +8,8 @@ import { EligibilityModule } from './eligibility/eligibility.module';
 import { RegistriesModule } from './registries/registries.module';
 import { SandboxModule, sandboxRegistryUrls } from './sandbox/sandbox.module';
 import { WebModule } from './web/web.module';
+import { AuditModule } from './audit/audit.module';
+import { DossiersModule } from './dossiers/dossiers.module';
 import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
 import { sandboxEidClientSettings } from './sandbox/eid/sandbox-eid-settings';
@@ -54,6 +56,8 @@ export class AppModule {
         ProfileModule,
         ...sandboxes,
         EligibilityModule,
+        AuditModule,
+        DossiersModule,
         WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),
         ...extraModules,
       ],

@@ -10,7 +10,13 @@ import { Actor } from './domain/actor';
 import { DossierRecord, DossierRepository } from './dossier.repository';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const ATTACHMENT_KINDS = ['termination_proof', 'application_form', 'social_insurance_book', 'supplement', 'other'] as const;
+export const ATTACHMENT_KINDS = [
+  'termination_proof',
+  'application_form',
+  'social_insurance_book',
+  'supplement',
+  'other',
+] as const;
 const UPLOAD_STATUSES = ['SUBMITTED', 'SUPPLEMENT_REQUESTED', 'RECEIVED', 'IN_REVIEW'];
 
 /** The file's own bytes decide its type; the name and the declared content type are not trusted. */
@@ -43,15 +49,28 @@ export class AttachmentsService {
       throw new DomainError(ErrorCode.InvalidTransition, 'Hồ sơ ở trạng thái này không nhận thêm giấy tờ.');
     }
     if (!ATTACHMENT_KINDS.includes(upload.kind as never)) {
-      throw DomainError.validation([{ field: 'kind', code: 'invalid_value', message: `Loại giấy tờ phải là một trong: ${ATTACHMENT_KINDS.join(', ')}.` }]);
+      throw DomainError.validation([
+        {
+          field: 'kind',
+          code: 'invalid_value',
+          message: `Loại giấy tờ phải là một trong: ${ATTACHMENT_KINDS.join(', ')}.`,
+        },
+      ]);
     }
-    if (upload.bytes.length === 0) throw DomainError.validation([{ field: 'file', code: 'empty', message: 'Tệp tải lên đang trống.' }]);
+    if (upload.bytes.length === 0)
+      throw DomainError.validation([{ field: 'file', code: 'empty', message: 'Tệp tải lên đang trống.' }]);
     if (upload.bytes.length > MAX_ATTACHMENT_BYTES) {
-      throw new DomainError(ErrorCode.PayloadTooLarge, 'Tệp vượt quá 10 MB.', { errors: [{ field: 'file', code: 'too_large', message: 'Tệp vượt quá 10 MB.' }] });
+      throw DomainError.validation([{ field: 'file', code: 'too_large', message: 'Tệp vượt quá 10 MB.' }]);
     }
     const contentType = sniffContentType(upload.bytes);
     if (!contentType) {
-      throw DomainError.validation([{ field: 'file', code: 'unsupported_type', message: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).' }]);
+      throw DomainError.validation([
+        {
+          field: 'file',
+          code: 'unsupported_type',
+          message: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).',
+        },
+      ]);
     }
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
     const objectKey = `dossiers/${dossier.id}/attachments/${sha256}`;
@@ -83,14 +102,26 @@ export class AttachmentsService {
     return view;
   }
 
-  async open(dossier: DossierRecord, attachmentId: string): Promise<{ stream: Readable; contentType: string; fileName: string; size: number }> {
+  async open(
+    dossier: DossierRecord,
+    attachmentId: string,
+  ): Promise<{ stream: Readable; contentType: string; fileName: string; size: number }> {
     const attachment = (await this.dossiers.attachments(dossier.id)).find((a) => a.id === attachmentId);
     if (!attachment) throw DomainError.notFound('Không tìm thấy tệp đính kèm.');
-    return { stream: await this.store.stream(attachment.objectKey), contentType: attachment.contentType, fileName: attachment.fileName, size: attachment.size };
+    return {
+      stream: await this.store.stream(attachment.objectKey),
+      contentType: attachment.contentType,
+      fileName: attachment.fileName,
+      size: attachment.size,
+    };
   }
 }
 
 function safeFileName(name: string): string {
-  const cleaned = name.normalize('NFC').replace(/[\\/\u0000-\u001f"<>|:*?]/g, '_').slice(-150).trim();
+  const cleaned = name
+    .normalize('NFC')
+    .replace(/[\\/\u0000-\u001f"<>|:*?]/g, '_')
+    .slice(-150)
+    .trim();
   return cleaned || 'tep-dinh-kem';
 }

@@ -64,6 +64,12 @@ export async function recordStep(
     action: `dossier.${step.action}`,
     entityType: 'dossier',
     entityId: dossier.id,
-    data: { code: dossier.code, from: step.from, to: step.to, requestId: actor.requestId ?? null, ...(step.note ? { note: step.note } : {}) },
+    data: {
+      code: dossier.code,
+      from: step.from,
+      to: step.to,
+      requestId: actor.requestId ?? null,
+      ...(step.note ? { note: step.note } : {}),
+    },
   });
 }

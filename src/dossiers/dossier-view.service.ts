@@ -10,7 +10,10 @@ export const DOSSIER_DOCUMENTS = Symbol('DOSSIER_DOCUMENTS');
 
 /** The documents module tells the dossier views which signed documents a dossier has. */
 export interface DossierDocuments {
-  forDossier(dossierId: string, em?: EntityManager): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null }>;
+  forDossier(
+    dossierId: string,
+    em?: EntityManager,
+  ): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null }>;
 }
 
 /** Assembles the response views of a dossier (history, attachments, documents, deadline flags). */
@@ -27,7 +30,7 @@ export class DossierViewService {
     return citizenView(d, await this.context(d, em));
   }
 
-  async staff(d: DossierRecord, party: ActingParty) {
+  async staff(d: DossierRecord, party: ActingParty | null) {
     return staffView(d, await this.context(d), party);
   }
 
@@ -38,6 +41,13 @@ export class DossierViewService {
       this.documents.forDossier(d.id, em),
       this.legal.current(),
     ]);
-    return { today: this.clock.today(), calendar: legal.calendar, history, attachments, documents: docs.documents, decision: docs.decision };
+    return {
+      today: this.clock.today(),
+      calendar: legal.calendar,
+      history,
+      attachments,
+      documents: docs.documents,
+      decision: docs.decision,
+    };
   }
 }

@@ -51,7 +51,14 @@ function historyView(events: DossierEventRecord[]) {
     status: e.toStatus,
     statusLabel: STATUS_LABELS[e.toStatus as DossierStatus] ?? e.toStatus,
     actorType: e.actorType,
-    actorName: e.actorType === 'staff' ? (e.actorName ?? 'Cán bộ') : e.actorType === 'citizen' ? 'Công dân' : e.actorType === 'portal' ? 'Cổng Dịch vụ công quốc gia' : 'Hệ thống',
+    actorName:
+      e.actorType === 'staff'
+        ? (e.actorName ?? 'Cán bộ')
+        : e.actorType === 'citizen'
+          ? 'Công dân'
+          : e.actorType === 'portal'
+            ? 'Cổng Dịch vụ công quốc gia'
+            : 'Hệ thống',
     note: e.note,
     items: e.data?.items,
   }));
@@ -79,9 +86,19 @@ export function citizenView(d: DossierRecord, ctx: ViewContext) {
     dueDate: d.dueDate,
     decidedAt: d.decidedAt,
     overdue: flags.overdue,
-    supplementRequest: d.supplement ? { note: d.supplement.note ?? null, items: d.supplement.items ?? [], requestedAt: d.supplement.requestedAt } : null,
+    supplementRequest: d.supplement
+      ? { note: d.supplement.note ?? null, items: d.supplement.items ?? [], requestedAt: d.supplement.requestedAt }
+      : null,
     decisionNote: d.decisionNote,
-    attachments: ctx.attachments.map(({ id, kind, fileName, contentType, size, sha256, uploadedAt }) => ({ id, kind, fileName, contentType, size, sha256, uploadedAt })),
+    attachments: ctx.attachments.map(({ id, kind, fileName, contentType, size, sha256, uploadedAt }) => ({
+      id,
+      kind,
+      fileName,
+      contentType,
+      size,
+      sha256,
+      uploadedAt,
+    })),
     history: historyView(ctx.history),
     documents: ctx.documents,
     decision: ctx.decision,
@@ -89,7 +106,7 @@ export function citizenView(d: DossierRecord, ctx: ViewContext) {
 }
 
 /** What a caseworker sees: everything, plus the actions the workflow table allows this caseworker now. */
-export function staffView(d: DossierRecord, ctx: ViewContext, party: ActingParty) {
+export function staffView(d: DossierRecord, ctx: ViewContext, party: ActingParty | null) {
   const flags = deadlineFlags(d.isOpen, d.dueDate, ctx.today, ctx.calendar);
   return {
     ...citizenView(d, ctx),
@@ -98,7 +115,7 @@ export function staffView(d: DossierRecord, ctx: ViewContext, party: ActingParty
     registry: { population: d.applicant, insurance: d.insurance },
     assessmentRecord: d.assessment,
     review: d.review,
-    allowedActions: allowedActions(d.status, d.centerCode, party)
+    allowedActions: (party ? allowedActions(d.status, d.centerCode, party) : [])
       .filter((a) => WORKFLOW[d.status][a]?.roles.some((r) => r !== 'citizen'))
       .map((action) => ({ action, label: ACTION_LABELS[action], fields: WORKFLOW[d.status][action]!.fields })),
   };

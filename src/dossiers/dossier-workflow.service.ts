@@ -54,17 +54,26 @@ export class DossierWorkflowService {
   /** Citizens act on their own dossiers only; someone else's is "not found" (its existence is not revealed). */
   async act(actor: Actor, dossierId: string, input: ActionInput): Promise<DossierRecord> {
     const dossier = await this.dossiers.findById(dossierId);
-    if (!dossier || (actor.type === 'citizen' && dossier.personalId !== actor.id)) throw DomainError.notFound('Không tìm thấy hồ sơ.');
+    if (!dossier || (actor.type === 'citizen' && dossier.personalId !== actor.id))
+      throw DomainError.notFound('Không tìm thấy hồ sơ.');
     const party = actingParty(actor);
     const verdict = guard(input.action, dossier.status, dossier.centerCode, party);
     if (!verdict.ok) {
       if (verdict.reason === 'status') {
-        throw new DomainError(ErrorCode.InvalidTransition, `Không thể "${input.action}" khi hồ sơ đang ở trạng thái ${dossier.status}.`, {
-          status: dossier.status,
-          action: input.action,
-        });
+        throw new DomainError(
+          ErrorCode.InvalidTransition,
+          `Không thể "${input.action}" khi hồ sơ đang ở trạng thái ${dossier.status}.`,
+          {
+            status: dossier.status,
+            action: input.action,
+          },
+        );
       }
-      throw DomainError.forbidden(verdict.reason === 'center' ? 'Hồ sơ thuộc trung tâm khác.' : 'Vai trò của bạn không được thực hiện thao tác này.');
+      throw DomainError.forbidden(
+        verdict.reason === 'center'
+          ? 'Hồ sơ thuộc trung tâm khác.'
+          : 'Vai trò của bạn không được thực hiện thao tác này.',
+      );
     }
     const expectedVersion = input.expectedVersion ?? dossier.version;
     if (expectedVersion !== dossier.version) throw staleVersion(dossier.version);
@@ -73,7 +82,8 @@ export class DossierWorkflowService {
     const now = this.clock.now().toISOString();
     const today = this.clock.today();
     const { rules, calendar } = await this.legal.current();
-    const to: DossierStatus = verdict.transition.to === 'previous' ? dossier.supplement?.fromStatus ?? 'SUBMITTED' : verdict.transition.to;
+    const to: DossierStatus =
+      verdict.transition.to === 'previous' ? (dossier.supplement?.fromStatus ?? 'SUBMITTED') : verdict.transition.to;
     const change: DossierChange = { status: to };
     const data: Record<string, unknown> = {};
     let awaitsDecision = false;
@@ -84,7 +94,13 @@ export class DossierWorkflowService {
         change.dueDate = processingDueDate(today, dossier.terminationDate, rules, calendar);
         break;
       case 'request_supplement':
-        change.supplement = { requestedAt: now, items: input.items, note: input.note ?? null, fromStatus: dossier.status, by: actor.id };
+        change.supplement = {
+          requestedAt: now,
+          items: input.items,
+          note: input.note ?? null,
+          fromStatus: dossier.status,
+          by: actor.id,
+        };
         if (dossier.dueDate) change.clockPausedRemaining = pauseClock(today, dossier.dueDate, calendar);
         data.items = input.items;
         break;
@@ -106,7 +122,13 @@ export class DossierWorkflowService {
         break;
       case 'complete_review': {
         const reemployment = await this.reemploymentCheck(actor, dossier);
-        change.review = { recommendation: input.recommendation, note: input.note ?? null, completedAt: now, by: actor.id, reemployment };
+        change.review = {
+          recommendation: input.recommendation,
+          note: input.note ?? null,
+          completedAt: now,
+          by: actor.id,
+          reemployment,
+        };
         if (reemployment.contributedAfterTermination) change.flags = [...new Set([...dossier.flags, 'reemployed'])];
         data.recommendation = input.recommendation;
         break;
@@ -139,16 +161,23 @@ export class DossierWorkflowService {
         throw staleVersion(current?.version ?? dossier.version);
       }
       const updated = (await this.dossiers.findById(dossier.id, em))!;
-      await recordStep(em, { dossiers: this.dossiers, outbox: this.outbox, audit: this.audit }, this.runtime.config.procedureCode, dossier, actor, {
-        action: input.action,
-        from: dossier.status,
-        to,
-        note: input.reason ?? input.note ?? null,
-        data,
-        occurredAt: now,
-        dueDate: updated.dueDate,
-        awaitsDecision,
-      });
+      await recordStep(
+        em,
+        { dossiers: this.dossiers, outbox: this.outbox, audit: this.audit },
+        this.runtime.config.procedureCode,
+        dossier,
+        actor,
+        {
+          action: input.action,
+          from: dossier.status,
+          to,
+          note: input.reason ?? input.note ?? null,
+          data,
+          occurredAt: now,
+          dueDate: updated.dueDate,
+          awaitsDecision,
+        },
+      );
       await this.sideEffects.afterTransition(em, updated, input.action, to);
       return updated;
     });
@@ -175,12 +204,15 @@ export class DossierWorkflowService {
 /** The actor as the workflow table knows it; administrators and the portal take no workflow action. */
 export function actingParty(actor: Actor): ActingParty {
   if (actor.type === 'citizen') return { role: 'citizen', centerCode: null };
-  if (actor.type !== 'staff' || !actor.role || actor.role === 'admin') throw DomainError.forbidden('Vai trò của bạn không xử lý hồ sơ.');
+  if (actor.type !== 'staff' || !actor.role || actor.role === 'admin')
+    throw DomainError.forbidden('Vai trò của bạn không xử lý hồ sơ.');
   return { role: actor.role, centerCode: actor.centerCode ?? null };
 }
 
 function staleVersion(current: number): DomainError {
-  return new DomainError(ErrorCode.StaleVersion, 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.', { currentVersion: current });
+  return new DomainError(ErrorCode.StaleVersion, 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.', {
+    currentVersion: current,
+  });
 }
 
 function requireFields(input: ActionInput): void {
@@ -192,7 +224,11 @@ function requireFields(input: ActionInput): void {
     errors.push({ field: 'reason', code: 'required', message: 'Cần nêu rõ lý do.' });
   }
   if (input.action === 'complete_review' && !input.recommendation) {
-    errors.push({ field: 'recommendation', code: 'required', message: 'Cần chọn đề xuất: approve (hưởng) hoặc deny (không hưởng).' });
+    errors.push({
+      field: 'recommendation',
+      code: 'required',
+      message: 'Cần chọn đề xuất: approve (hưởng) hoặc deny (không hưởng).',
+    });
   }
   if (errors.length) throw DomainError.validation(errors);
 }

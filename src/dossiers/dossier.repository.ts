@@ -129,7 +129,23 @@ export class DossierRepository {
       `INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name,
          search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date)
        VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', 1, $7, $8, $9, $10, $11, $12, $13, $14, $15, ($15::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`,
-      [d.id, d.code, d.personalId, d.centerCode, d.channel, d.portalDossierCode, d.fullName, d.searchName, d.applicant, d.insurance, d.application, d.assessment, d.flags, d.terminationDate, d.filedAt],
+      [
+        d.id,
+        d.code,
+        d.personalId,
+        d.centerCode,
+        d.channel,
+        d.portalDossierCode,
+        d.fullName,
+        d.searchName,
+        d.applicant,
+        d.insurance,
+        d.application,
+        d.assessment,
+        d.flags,
+        d.terminationDate,
+        d.filedAt,
+      ],
     );
   }
 
@@ -140,17 +156,24 @@ export class DossierRepository {
   }
 
   async findOpenByPersonalId(personalId: string, em?: EntityManager): Promise<DossierRecord | null> {
-    const [row] = await this.db(em).query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE personal_id = $1 AND is_open`, [personalId]);
+    const [row] = await this.db(em).query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE personal_id = $1 AND is_open`, [
+      personalId,
+    ]);
     return row ?? null;
   }
 
   async findByPortalCode(portalDossierCode: string, em?: EntityManager): Promise<DossierRecord | null> {
-    const [row] = await this.db(em).query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE portal_dossier_code = $1`, [portalDossierCode]);
+    const [row] = await this.db(em).query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE portal_dossier_code = $1`, [
+      portalDossierCode,
+    ]);
     return row ?? null;
   }
 
   async listForPerson(personalId: string): Promise<DossierRecord[]> {
-    return this.dataSource.query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE personal_id = $1 ORDER BY filed_at DESC LIMIT 100`, [personalId]);
+    return this.dataSource.query(
+      `SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE personal_id = $1 ORDER BY filed_at DESC LIMIT 100`,
+      [personalId],
+    );
   }
 
   /** Optimistic update: applies only when the version is still the expected one; returns false otherwise. */
@@ -172,7 +195,8 @@ export class DossierRepository {
       if (value === undefined) continue;
       params.push(value);
       sets.push(`${name} = $${params.length}`);
-      if (key === 'dueDate') sets.push(`sort_date = COALESCE($${params.length}::date, (filed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`);
+      if (key === 'dueDate')
+        sets.push(`sort_date = COALESCE($${params.length}::date, (filed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`);
     }
     const result = await em.query(`UPDATE dossier SET ${sets.join(', ')} WHERE id = $1 AND version = $2`, params);
     return result[1] === 1;
@@ -183,7 +207,18 @@ export class DossierRepository {
       `INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data)
        VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_event WHERE dossier_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10)
        RETURNING seq`,
-      [dossierId, event.occurredAt, event.action, event.fromStatus, event.toStatus, event.actorType, event.actorId, event.actorName, event.note, event.data ?? {}],
+      [
+        dossierId,
+        event.occurredAt,
+        event.action,
+        event.fromStatus,
+        event.toStatus,
+        event.actorType,
+        event.actorId,
+        event.actorName,
+        event.note,
+        event.data ?? {},
+      ],
     );
     return row.seq;
   }
@@ -221,7 +256,9 @@ export class DossierRepository {
     return rows.length > 0;
   }
 
-  async upsertCenters(centers: { code: string; name: string; provinceName: string; address?: string }[]): Promise<void> {
+  async upsertCenters(
+    centers: { code: string; name: string; provinceName: string; address?: string }[],
+  ): Promise<void> {
     for (const c of centers) {
       await this.dataSource.query(
         `INSERT INTO service_center (code, name, province_name, address) VALUES ($1, $2, $3, $4)
@@ -232,7 +269,9 @@ export class DossierRepository {
   }
 
   async listCenters(): Promise<{ code: string; name: string; provinceName: string; address: string }[]> {
-    return this.dataSource.query(`SELECT code, name, province_name AS "provinceName", address FROM service_center WHERE active ORDER BY code`);
+    return this.dataSource.query(
+      `SELECT code, name, province_name AS "provinceName", address FROM service_center WHERE active ORDER BY code`,
+    );
   }
 
   /**
@@ -249,7 +288,10 @@ export class DossierRepository {
     if (q.centerCodes) where.push(`center_code = ANY(${p(q.centerCodes)}::text[])`);
     if (q.status) where.push(`status = ${p(q.status)}`);
     if (q.overdueOn) where.push(`is_open AND due_date < ${p(q.overdueOn)}::date`);
-    if (q.dueSoonUntil) where.push(`is_open AND due_date >= ${p(q.dueSoonUntil.today)}::date AND due_date <= ${p(q.dueSoonUntil.until)}::date`);
+    if (q.dueSoonUntil)
+      where.push(
+        `is_open AND due_date >= ${p(q.dueSoonUntil.today)}::date AND due_date <= ${p(q.dueSoonUntil.until)}::date`,
+      );
     if (q.search?.code) where.push(`code = ${p(q.search.code)}`);
     if (q.search?.personalId) where.push(`personal_id = ${p(q.search.personalId)}`);
     if (q.search?.name) where.push(`search_name LIKE ${p(`%${q.search.name.replace(/[\\%_]/g, (c) => '\\' + c)}%`)}`);

@@ -53,6 +53,20 @@ export class FilingService {
   ) {}
 
   async file(actor: Actor, request: FilingRequest): Promise<FilingResult> {
+    try {
+      return await this.fileOnce(actor, request);
+    } catch (error) {
+      // A concurrent request with the same Idempotency-Key may have created the dossier meanwhile: answer as it did.
+      if (request.idempotencyKey && error instanceof DomainError && error.details.openDossierCode) {
+        const hash = requestHash({ actor: actor.id, personalId: request.personalId, application: request.application });
+        const earlier = await this.idempotency.lookup(scope(actor), request.idempotencyKey, hash);
+        if (earlier) return earlier as FilingResult;
+      }
+      throw error;
+    }
+  }
+
+  private async fileOnce(actor: Actor, request: FilingRequest): Promise<FilingResult> {
     const { application } = request;
     const now = this.clock.now().toISOString();
     const submittedAt = request.submittedAt ? new Date(request.submittedAt).toISOString() : now;
@@ -62,7 +76,9 @@ export class FilingService {
       const existing = await this.dossiers.findByPortalCode(request.portalDossierCode);
       if (existing) return { status: 200, body: await this.views.citizen(existing) };
     }
-    const hash = request.idempotencyKey ? requestHash({ actor: actor.id, personalId: request.personalId, application }) : '';
+    const hash = request.idempotencyKey
+      ? requestHash({ actor: actor.id, personalId: request.personalId, application })
+      : '';
     if (request.idempotencyKey) {
       const earlier = await this.idempotency.lookup(scope(actor), request.idempotencyKey, hash);
       if (earlier) return earlier as FilingResult;
@@ -71,7 +87,13 @@ export class FilingService {
     const prefix = request.channel === 'online' ? '' : 'application.';
     this.checkApplication(application, this.clock.today(), submittedAt > now, prefix);
     if (!(await this.dossiers.centerExists(application.centerCode))) {
-      throw DomainError.validation([{ field: `${prefix}centerCode`, code: 'unknown_center', message: 'Không có trung tâm dịch vụ việc làm với mã này.' }]);
+      throw DomainError.validation([
+        {
+          field: `${prefix}centerCode`,
+          code: 'unknown_center',
+          message: 'Không có trung tâm dịch vụ việc làm với mã này.',
+        },
+      ]);
     }
     const open = await this.dossiers.findOpenByPersonalId(request.personalId);
     if (open) throw openDossierConflict(open.code);
@@ -85,7 +107,13 @@ export class FilingService {
     });
     if (!population) {
       throw DomainError.validation(
-        [{ field: 'personalId', code: 'not_in_population_registry', message: 'Không tìm thấy số định danh cá nhân này trong Cơ sở dữ liệu quốc gia về dân cư.' }],
+        [
+          {
+            field: 'personalId',
+            code: 'not_in_population_registry',
+            message: 'Không tìm thấy số định danh cá nhân này trong Cơ sở dữ liệu quốc gia về dân cư.',
+          },
+        ],
         'Không tìm thấy công dân trong Cơ sở dữ liệu quốc gia về dân cư.',
       );
     }
@@ -100,7 +128,10 @@ export class FilingService {
     const fetchedAt = now;
     const assessment = {
       input,
-      sources: { population: { source: 'population', fetchedAt }, insurance: { source: 'social_insurance', fetchedAt, found: !!insurance } },
+      sources: {
+        population: { source: 'population', fetchedAt },
+        insurance: { source: 'social_insurance', fetchedAt, found: !!insurance },
+      },
       output,
       ruleSetVersion: output.ruleSetVersion,
       parametersUsed: output.parametersUsed,
@@ -114,7 +145,11 @@ export class FilingService {
           const earlier = await this.idempotency.claim(em, scope(actor), request.idempotencyKey, hash);
           if (earlier) return earlier as FilingResult;
         }
-        const code = dossierCode(application.centerCode, filingDate, await this.dossiers.nextSequence(em, application.centerCode, filingDate));
+        const code = dossierCode(
+          application.centerCode,
+          filingDate,
+          await this.dossiers.nextSequence(em, application.centerCode, filingDate),
+        );
         await this.dossiers.insert(em, {
           id,
           code,
@@ -132,14 +167,21 @@ export class FilingService {
           terminationDate: application.terminationDate,
           filedAt: submittedAt,
         });
-        await recordStep(em, { dossiers: this.dossiers, outbox: this.outbox, audit: this.audit }, this.runtime.config.procedureCode, { id, code, personalId: request.personalId, portalDossierCode: request.portalDossierCode ?? null }, actor, {
-          action: 'submit',
-          from: null,
-          to: 'SUBMITTED',
-          occurredAt: submittedAt,
-          dueDate: null,
-          data: { channel: request.channel },
-        });
+        await recordStep(
+          em,
+          { dossiers: this.dossiers, outbox: this.outbox, audit: this.audit },
+          this.runtime.config.procedureCode,
+          { id, code, personalId: request.personalId, portalDossierCode: request.portalDossierCode ?? null },
+          actor,
+          {
+            action: 'submit',
+            from: null,
+            to: 'SUBMITTED',
+            occurredAt: submittedAt,
+            dueDate: null,
+            data: { channel: request.channel },
+          },
+        );
         const dossier = (await this.dossiers.findById(id, em))!;
         const result: FilingResult = { status: 201, body: await this.views.citizen(dossier, em) };
         if (request.idempotencyKey) await this.idempotency.complete(em, scope(actor), request.idempotencyKey, result);
@@ -167,7 +209,8 @@ export class FilingService {
     } else if (application.terminationDate > today) {
       errors.push({ field, code: 'in_future', message: 'Ngày chấm dứt hợp đồng không được sau ngày hôm nay.' });
     }
-    if (submittedInFuture) errors.push({ field: 'submittedAt', code: 'in_future', message: 'Thời điểm nộp không được ở tương lai.' });
+    if (submittedInFuture)
+      errors.push({ field: 'submittedAt', code: 'in_future', message: 'Thời điểm nộp không được ở tương lai.' });
     if (errors.length) throw DomainError.validation(errors);
   }
 }
@@ -177,9 +220,13 @@ function scope(actor: Actor): string {
 }
 
 function openDossierConflict(code: string): DomainError {
-  return new DomainError(ErrorCode.Conflict, `Công dân đang có hồ sơ ${code} chưa giải quyết xong; mỗi người chỉ có một hồ sơ đang xử lý.`, {
-    openDossierCode: code,
-  });
+  return new DomainError(
+    ErrorCode.Conflict,
+    `Công dân đang có hồ sơ ${code} chưa giải quyết xong; mỗi người chỉ có một hồ sơ đang xử lý.`,
+    {
+      openDossierCode: code,
+    },
+  );
 }
 
 function isRealDate(value: string): boolean {
@@ -188,7 +235,11 @@ function isRealDate(value: string): boolean {
 }
 
 /** The engine's input from the social-insurance record (unused months only) and the citizen's declaration. */
-export function assessmentInput(insurance: InsuranceRecord | null, application: Application, filingDate: string): AssessmentInput {
+export function assessmentInput(
+  insurance: InsuranceRecord | null,
+  application: Application,
+  filingDate: string,
+): AssessmentInput {
   const used = new Set(insurance?.usedMonths ?? []);
   const terminationMonth = application.terminationDate.slice(0, 7);
   const counted = (insurance?.contributions ?? []).filter((c) => !used.has(c.month));

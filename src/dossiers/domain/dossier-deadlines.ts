@@ -10,7 +10,9 @@ export function pauseClock(today: string, dueDate: string, calendar: WorkingCale
 
 /** The citizen's answer restarts the clock: the remaining working days count from today. */
 export function resumeClock(today: string, remainingWorkingDays: number, calendar: WorkingCalendar): string {
-  return remainingWorkingDays === 0 ? calendar.nextWorkingDayOnOrAfter(today) : calendar.addWorkingDays(today, remainingWorkingDays);
+  return remainingWorkingDays === 0
+    ? calendar.nextWorkingDayOnOrAfter(today)
+    : calendar.addWorkingDays(today, remainingWorkingDays);
 }
 
 export interface DeadlineFlags {
@@ -18,7 +20,12 @@ export interface DeadlineFlags {
   dueSoon: boolean;
 }
 
-export function deadlineFlags(open: boolean, dueDate: string | null, today: string, calendar: WorkingCalendar): DeadlineFlags {
+export function deadlineFlags(
+  open: boolean,
+  dueDate: string | null,
+  today: string,
+  calendar: WorkingCalendar,
+): DeadlineFlags {
   if (!open || !dueDate) return { overdue: false, dueSoon: false };
   if (dueDate < today) return { overdue: true, dueSoon: false };
   return { overdue: false, dueSoon: calendar.workingDaysBetween(today, dueDate) <= DUE_SOON_WORKING_DAYS };

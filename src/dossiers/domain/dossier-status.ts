@@ -47,4 +47,11 @@ export const PORTAL_STATUS_CODES: Record<DossierStatus, number> = {
 };
 
 /** Statuses in which a person's dossier still counts as open (one open dossier per person). */
-export const OPEN_STATUSES: readonly DossierStatus[] = ['SUBMITTED', 'SUPPLEMENT_REQUESTED', 'RECEIVED', 'IN_REVIEW', 'REVIEWED', 'PROPOSED'];
+export const OPEN_STATUSES: readonly DossierStatus[] = [
+  'SUBMITTED',
+  'SUPPLEMENT_REQUESTED',
+  'RECEIVED',
+  'IN_REVIEW',
+  'REVIEWED',
+  'PROPOSED',
+];

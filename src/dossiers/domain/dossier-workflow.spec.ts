@@ -33,7 +33,14 @@ describe('dossier workflow table', () => {
 
   it('lets a citizen withdraw exactly before the decision', () => {
     const withdrawable = DOSSIER_STATUSES.filter((s) => WORKFLOW[s].withdraw);
-    expect(withdrawable).toEqual(['SUBMITTED', 'SUPPLEMENT_REQUESTED', 'RECEIVED', 'IN_REVIEW', 'REVIEWED', 'PROPOSED']);
+    expect(withdrawable).toEqual([
+      'SUBMITTED',
+      'SUPPLEMENT_REQUESTED',
+      'RECEIVED',
+      'IN_REVIEW',
+      'REVIEWED',
+      'PROPOSED',
+    ]);
   });
 
   it('maps every status to one portal code of DOMAIN.md §6', () => {
@@ -62,7 +69,10 @@ describe('dossier workflow table', () => {
       for (const status of DOSSIER_STATUSES) {
         for (const [action, t] of Object.entries(WORKFLOW[status])) {
           for (const role of t!.roles) {
-            const outcome = guard(action as never, status, 'DNA-BH', { role, centerCode: role === 'citizen' ? null : 'DNA-BH' });
+            const outcome = guard(action as never, status, 'DNA-BH', {
+              role,
+              centerCode: role === 'citizen' ? null : 'DNA-BH',
+            });
             expect(outcome).toEqual({ ok: true, transition: t });
           }
         }
@@ -70,9 +80,18 @@ describe('dossier workflow table', () => {
     });
 
     it('refuses a role that never takes the action, another center, and the wrong moment', () => {
-      expect(guard('approve', 'PROPOSED', 'DNA-BH', { role: 'center_head', centerCode: 'DNA-BH' })).toEqual({ ok: false, reason: 'role' });
-      expect(guard('receive', 'SUBMITTED', 'DNA-BH', { role: 'receiver', centerCode: 'DNA-DX' })).toEqual({ ok: false, reason: 'center' });
-      expect(guard('receive', 'RECEIVED', 'DNA-BH', { role: 'receiver', centerCode: 'DNA-BH' })).toEqual({ ok: false, reason: 'status' });
+      expect(guard('approve', 'PROPOSED', 'DNA-BH', { role: 'center_head', centerCode: 'DNA-BH' })).toEqual({
+        ok: false,
+        reason: 'role',
+      });
+      expect(guard('receive', 'SUBMITTED', 'DNA-BH', { role: 'receiver', centerCode: 'DNA-DX' })).toEqual({
+        ok: false,
+        reason: 'center',
+      });
+      expect(guard('receive', 'RECEIVED', 'DNA-BH', { role: 'receiver', centerCode: 'DNA-BH' })).toEqual({
+        ok: false,
+        reason: 'status',
+      });
       expect(guard('approve', 'PROPOSED', 'DNA-DX', { role: 'director', centerCode: null }).ok).toBe(true);
     });
 

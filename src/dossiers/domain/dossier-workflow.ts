@@ -90,9 +90,7 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   withdraw: 'Công dân rút hồ sơ',
 };
 
-export type GuardOutcome =
-  | { ok: true; transition: Transition }
-  | { ok: false; reason: 'role' | 'center' | 'status' };
+export type GuardOutcome = { ok: true; transition: Transition } | { ok: false; reason: 'role' | 'center' | 'status' };
 
 export interface ActingParty {
   role: WorkflowRole;
@@ -107,7 +105,12 @@ export const PROVINCE_ROLES: readonly WorkflowRole[] = ['director'];
  * May this party take this action on a dossier in this status at this center? Wrong role → 'role' (403), another
  * center → 'center' (403), right party but wrong moment → 'status' (409).
  */
-export function guard(action: WorkflowAction, status: DossierStatus, dossierCenter: string, party: ActingParty): GuardOutcome {
+export function guard(
+  action: WorkflowAction,
+  status: DossierStatus,
+  dossierCenter: string,
+  party: ActingParty,
+): GuardOutcome {
   const anywhere = Object.values(WORKFLOW).some((actions) => actions[action]?.roles.includes(party.role));
   if (!anywhere) return { ok: false, reason: 'role' };
   if (party.role !== 'citizen' && !PROVINCE_ROLES.includes(party.role) && party.centerCode !== dossierCenter) {

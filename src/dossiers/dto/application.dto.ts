@@ -143,6 +143,8 @@ export class PortalFilingDto extends CounterFilingDto {
 
   @ApiProperty({ example: '2026-11-26T08:30:00+07:00' })
   @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'Thời điểm nộp phải theo RFC 3339.' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'Thời điểm nộp phải theo RFC 3339.',
+  })
   submittedAt: string;
 }

@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LegalContextService } from '../eligibility/legal-context.service';
+import { CLOCK, Clock } from '../platform/clock/clock';
+import { DomainError } from '../platform/errors/domain-error';
+import { DUE_SOON_WORKING_DAYS } from './domain/dossier-deadlines';
+import { DOSSIER_STATUSES, DossierStatus } from './domain/dossier-status';
+import { Actor } from './domain/actor';
+import { searchName } from './domain/search-name';
+import { DossierRecord, DossierRepository } from './dossier.repository';
+import { queueItemView } from './dossier-views';
+import { DossierViewService } from './dossier-view.service';
+import { actingParty } from './dossier-workflow.service';
+
+export interface QueueParams {
+  status?: string;
+  overdue?: string;
+  dueSoon?: string;
+  q?: string;
+  cursor?: string;
+  limit?: string;
+  centerCode?: string;
+}
+
+/** Reading dossiers: a citizen their own (someone else's is 404), staff their center's (another center is 403). */
+@Injectable()
+export class DossierQueryService {
+  constructor(
+    private readonly dossiers: DossierRepository,
+    private readonly views: DossierViewService,
+    private readonly legal: LegalContextService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async ownDossier(actor: Actor, id: string): Promise<DossierRecord> {
+    const dossier = await this.dossiers.findById(id);
+    if (!dossier || dossier.personalId !== actor.id) throw DomainError.notFound('Không tìm thấy hồ sơ.');
+    return dossier;
+  }
+
+  async centerDossier(actor: Actor, id: string): Promise<DossierRecord> {
+    const dossier = await this.dossiers.findById(id);
+    if (!dossier) throw DomainError.notFound('Không tìm thấy hồ sơ.');
+    if (actor.centerCode && actor.centerCode !== dossier.centerCode)
+      throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
+    return dossier;
+  }
+
+  async citizenList(actor: Actor) {
+    const records = await this.dossiers.listForPerson(actor.id);
+    return { items: await Promise.all(records.map((d) => this.views.citizen(d))) };
+  }
+
+  async citizenDossier(actor: Actor, id: string) {
+    return this.views.citizen(await this.ownDossier(actor, id));
+  }
+
+  async staffDossier(actor: Actor, id: string) {
+    const dossier = await this.centerDossier(actor, id);
+    return this.views.staff(dossier, actor.role === 'admin' ? null : actingParty(actor));
+  }
+
+  async queue(actor: Actor, params: QueueParams) {
+    const errors = [];
+    if (params.status && !DOSSIER_STATUSES.includes(params.status as DossierStatus)) {
+      errors.push({ field: 'status', code: 'invalid_value', message: 'Trạng thái không hợp lệ.' });
+    }
+    const limit = params.limit === undefined ? 50 : Number(params.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      errors.push({ field: 'limit', code: 'invalid_number', message: 'Số dòng mỗi trang từ 1 đến 200.' });
+    const after = params.cursor ? decodeCursor(params.cursor) : undefined;
+    if (params.cursor && !after)
+      errors.push({ field: 'cursor', code: 'invalid_cursor', message: 'Con trỏ trang không hợp lệ.' });
+    for (const flag of ['overdue', 'dueSoon'] as const) {
+      if (params[flag] !== undefined && !['true', 'false'].includes(params[flag]!)) {
+        errors.push({ field: flag, code: 'invalid_value', message: 'Giá trị phải là true hoặc false.' });
+      }
+    }
+    if (params.q !== undefined && (params.q.trim().length < 2 || params.q.length > 100)) {
+      errors.push({ field: 'q', code: 'invalid_length', message: 'Từ khóa tìm kiếm từ 2 đến 100 ký tự.' });
+    }
+    if (errors.length) throw DomainError.validation(errors);
+    if (actor.centerCode && params.centerCode && params.centerCode !== actor.centerCode)
+      throw DomainError.forbidden('Bạn chỉ xem được hồ sơ của trung tâm mình.');
+
+    const today = this.clock.today();
+    const { calendar } = await this.legal.current();
+    const centerCodes = actor.centerCode ? [actor.centerCode] : params.centerCode ? [params.centerCode] : null;
+    const rows = await this.dossiers.queue({
+      centerCodes,
+      status: params.status as DossierStatus | undefined,
+      overdueOn: params.overdue === 'true' ? today : undefined,
+      dueSoonUntil:
+        params.dueSoon === 'true' ? { today, until: calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS) } : undefined,
+      search: searchTerms(params.q),
+      after,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((d) => queueItemView(d, today, calendar)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.sortDate, last.id) : null,
+    };
+  }
+}
+
+function searchTerms(q?: string) {
+  if (!q) return undefined;
+  const term = q.trim();
+  if (/^\d{12}$/.test(term)) return { personalId: term };
+  if (/^[A-Z0-9]+-[A-Z0-9-]+-\d{8}-\d{5}$/.test(term.toUpperCase())) return { code: term.toUpperCase() };
+  return { name: searchName(term) };
+}
+
+function encodeCursor(sortDate: string, id: string): string {
+  return Buffer.from(`${sortDate}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { sortDate: string; id: string } | undefined {
+  const [sortDate, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(sortDate ?? '') || !/^[0-9a-f-]{36}$/.test(id ?? '')) return undefined;
+  return { sortDate, id };
+}

@@ -1,0 +1,144 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { CitizenOnly, ClientOnly, StaffOnly } from '../identity';
+import { Actor } from './domain/actor';
+import { CurrentActor, IdempotencyKey } from './current-actor.decorator';
+import { UploadedFile } from './uploaded-file.decorator';
+import { Upload } from './attachments.service';
+import { ApplicationDto, CounterFilingDto, PortalFilingDto } from './dto/application.dto';
+import { CitizenActionDto, StaffActionDto } from './dto/workflow-action.dto';
+import { DossiersFacade, QueueQueryDto } from './dossiers.facade';
+
+@ApiTags('citizen dossiers')
+@CitizenOnly()
+@Controller('api/v1/dossiers')
+export class CitizenDossiersController {
+  constructor(private readonly dossiers: DossiersFacade) {}
+
+  @Post()
+  @ApiOperation({ summary: 'File an application (Idempotency-Key supported)' })
+  file(
+    @CurrentActor() actor: Actor,
+    @Body() body: ApplicationDto,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.dossiers.fileOnline(actor, body, key, reply);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor) {
+    return this.dossiers.citizenList(actor);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.dossiers.citizenDossier(actor, id);
+  }
+
+  @Post(':id/attachments')
+  upload(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @UploadedFile() file: Upload,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.dossiers.citizenUpload(actor, id, file, reply);
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  download(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.dossiers.citizenDownload(actor, id, attachmentId, reply);
+  }
+
+  @Post(':id/supplement')
+  @HttpCode(200)
+  supplement(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CitizenActionDto) {
+    return this.dossiers.citizenAct(actor, id, 'supplement', body);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CitizenActionDto) {
+    return this.dossiers.citizenAct(actor, id, 'withdraw', body);
+  }
+}
+
+@ApiTags('staff dossiers')
+@Controller('api/v1/staff/dossiers')
+export class StaffDossiersController {
+  constructor(private readonly dossiers: DossiersFacade) {}
+
+  @Get()
+  @StaffOnly()
+  @ApiOperation({ summary: "The work queue of the caller's center, ordered by due date, keyset paged" })
+  queue(@CurrentActor() actor: Actor, @Query() query: QueueQueryDto) {
+    return this.dossiers.queue(actor, query);
+  }
+
+  @Post()
+  @StaffOnly('receiver')
+  @ApiOperation({ summary: 'Counter filing for a walk-in citizen (identity from the registry)' })
+  file(
+    @CurrentActor() actor: Actor,
+    @Body() body: CounterFilingDto,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.dossiers.fileAtCounter(actor, body, key, reply);
+  }
+
+  @Get(':id')
+  @StaffOnly()
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.dossiers.staffDossier(actor, id);
+  }
+
+  @Post(':id/actions')
+  @HttpCode(200)
+  @StaffOnly('receiver', 'reviewer', 'center_head', 'director')
+  act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: StaffActionDto) {
+    return this.dossiers.staffAct(actor, id, body);
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  @StaffOnly()
+  download(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.dossiers.staffDownload(actor, id, attachmentId, reply);
+  }
+}
+
+@ApiTags('national portal')
+@ClientOnly()
+@Controller('api/v1/portal/dossiers')
+export class PortalDossiersController {
+  constructor(private readonly dossiers: DossiersFacade) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Inbound dossier from Cổng DVCQG; idempotent on portalDossierCode (a repeat is 200)' })
+  file(@CurrentActor() actor: Actor, @Body() body: PortalFilingDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.dossiers.fileFromPortal(actor, body, reply);
+  }
+}
+
+@ApiTags('centers')
+@Controller('api/v1/centers')
+export class CentersController {
+  constructor(private readonly dossiers: DossiersFacade) {}
+
+  @Get()
+  list() {
+    return this.dossiers.centers();
+  }
+}

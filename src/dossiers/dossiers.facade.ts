@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
+import { FastifyReply } from 'fastify';
+import { Actor } from './domain/actor';
+import { Application } from './domain/application';
+import { WorkflowAction } from './domain/dossier-workflow';
+import { AttachmentsService, Upload } from './attachments.service';
+import { ApplicationDto, CounterFilingDto, PortalFilingDto } from './dto/application.dto';
+import { CitizenActionDto, StaffActionDto } from './dto/workflow-action.dto';
+import { DossierRepository } from './dossier.repository';
+import { DossierQueryService } from './dossier-query.service';
+import { DossierViewService } from './dossier-view.service';
+import { DossierWorkflowService } from './dossier-workflow.service';
+import { FilingResult, FilingService } from './filing.service';
+
+export class QueueQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() status?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsString() overdue?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsString() dueSoon?: string;
+  @ApiPropertyOptional({ description: 'dossier code, 12-digit personal ID, or part of the name' })
+  @IsOptional()
+  @IsString()
+  q?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() limit?: string;
+  @ApiPropertyOptional({ description: 'province-level staff: one center' })
+  @IsOptional()
+  @IsString()
+  centerCode?: string;
+}
+
+/** What the dossier controllers call: one method per route, each a thin composition of the services. */
+@Injectable()
+export class DossiersFacade {
+  constructor(
+    private readonly filing: FilingService,
+    private readonly workflow: DossierWorkflowService,
+    private readonly query: DossierQueryService,
+    private readonly attachments: AttachmentsService,
+    private readonly views: DossierViewService,
+    private readonly repository: DossierRepository,
+  ) {}
+
+  async fileOnline(actor: Actor, body: ApplicationDto, idempotencyKey: string | undefined, reply: FastifyReply) {
+    return send(
+      reply,
+      await this.filing.file(actor, {
+        personalId: actor.id,
+        application: body as Application,
+        channel: 'online',
+        idempotencyKey,
+      }),
+    );
+  }
+
+  async fileAtCounter(actor: Actor, body: CounterFilingDto, idempotencyKey: string | undefined, reply: FastifyReply) {
+    return send(
+      reply,
+      await this.filing.file(actor, {
+        personalId: body.personalId,
+        application: body.application as Application,
+        channel: 'counter',
+        idempotencyKey,
+      }),
+    );
+  }
+
+  async fileFromPortal(actor: Actor, body: PortalFilingDto, reply: FastifyReply) {
+    return send(
+      reply,
+      await this.filing.file(actor, {
+        personalId: body.personalId,
+        application: body.application as Application,
+        channel: 'portal',
+        portalDossierCode: body.portalDossierCode,
+        submittedAt: body.submittedAt,
+      }),
+    );
+  }
+
+  citizenList(actor: Actor) {
+    return this.query.citizenList(actor);
+  }
+
+  citizenDossier(actor: Actor, id: string) {
+    return this.query.citizenDossier(actor, id);
+  }
+
+  async citizenAct(actor: Actor, id: string, action: WorkflowAction, body: CitizenActionDto) {
+    const updated = await this.workflow.act(actor, id, {
+      action,
+      expectedVersion: body.expectedVersion,
+      note: body.note,
+    });
+    return this.views.citizen(updated);
+  }
+
+  async citizenUpload(actor: Actor, id: string, upload: Upload, reply: FastifyReply) {
+    const dossier = await this.query.ownDossier(actor, id);
+    void reply.status(201);
+    return this.attachments.upload(actor, dossier, upload);
+  }
+
+  async citizenDownload(actor: Actor, id: string, attachmentId: string, reply: FastifyReply) {
+    return stream(reply, await this.attachments.open(await this.query.ownDossier(actor, id), attachmentId));
+  }
+
+  queue(actor: Actor, query: QueueQueryDto) {
+    return this.query.queue(actor, query);
+  }
+
+  staffDossier(actor: Actor, id: string) {
+    return this.query.staffDossier(actor, id);
+  }
+
+  async staffAct(actor: Actor, id: string, body: StaffActionDto) {
+    await this.workflow.act(actor, id, body);
+    return this.query.staffDossier(actor, id);
+  }
+
+  async staffDownload(actor: Actor, id: string, attachmentId: string, reply: FastifyReply) {
+    return stream(reply, await this.attachments.open(await this.query.centerDossier(actor, id), attachmentId));
+  }
+
+  centers() {
+    return this.repository.listCenters();
+  }
+}
+
+function send(reply: FastifyReply, result: FilingResult) {
+  void reply.status(result.status);
+  return result.body;
+}
+
+function stream(
+  reply: FastifyReply,
+  file: { stream: NodeJS.ReadableStream; contentType: string; fileName: string; size: number },
+) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-length', String(file.size))
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('cache-control', 'private, no-store')
+    .send(file.stream);
+}

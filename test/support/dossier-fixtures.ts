@@ -1,0 +1,36 @@
+import { vietnamToday } from '../../src/sandbox/sandbox-dates';
+import { SandboxResident, sandboxResidents } from '../../src/sandbox/sandbox-residents';
+
+/** Sandbox residents of a scenario, for tests (the sandbox anchors them to today). */
+export function residents(scenario: string): SandboxResident[] {
+  return sandboxResidents(vietnamToday()).filter((r) => r.scenario === scenario);
+}
+
+/** A realistic application body for a sandbox resident. */
+export function applicationFor(
+  resident: SandboxResident,
+  centerCode = 'DNA-BH',
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    terminationDate: resident.suggestedTerminationDate,
+    terminationReason: resident.suggestedTerminationReason,
+    contractType: resident.suggestedContractType,
+    lastEmployer: {
+      name: 'Công ty TNHH Điện tử Biên Hòa',
+      taxCode: '3600123456',
+      address: 'KCN Biên Hòa 2, phường Long Bình, tỉnh Đồng Nai',
+    },
+    centerCode,
+    payment: {
+      method: 'bank',
+      bankCode: 'VCB',
+      accountNumber: '0123456789',
+      accountHolder: resident.fullName.toUpperCase(),
+    },
+    phone: '0912345678',
+    email: 'cong.dan@example.vn',
+    declarationAccepted: true,
+    ...overrides,
+  };
+}
