@@ -41,13 +41,18 @@ export interface StoredAuditRow extends AuditEntry {
 export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: string; problem: string };
 
 /** Walks rows in id order and names the first one whose link or content does not hold. */
-export function verifyChain(rows: Iterable<StoredAuditRow>, start = { prevHash: GENESIS_HASH, count: 0 }): ChainVerdict {
+export function verifyChain(
+  rows: Iterable<StoredAuditRow>,
+  start = { prevHash: GENESIS_HASH, count: 0 },
+): ChainVerdict {
   let prev = start.prevHash;
   let count = start.count;
   for (const row of rows) {
     count++;
-    if (row.prevHash !== prev) return { ok: false, rows: count, brokenAt: row.id, problem: 'prev_hash does not match the previous row' };
-    if (chainHash(prev, row) !== row.hash) return { ok: false, rows: count, brokenAt: row.id, problem: 'content does not match its hash' };
+    if (row.prevHash !== prev)
+      return { ok: false, rows: count, brokenAt: row.id, problem: 'prev_hash does not match the previous row' };
+    if (chainHash(prev, row) !== row.hash)
+      return { ok: false, rows: count, brokenAt: row.id, problem: 'content does not match its hash' };
     prev = row.hash;
   }
   return { ok: true, rows: count };

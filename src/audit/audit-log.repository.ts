@@ -23,7 +23,17 @@ export class AuditLogRepository {
     await em.query(
       `INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [full.occurredAt, full.actorType, full.actorId, full.action, full.entityType, full.entityId, full.data, prevHash, chainHash(prevHash, full)],
+      [
+        full.occurredAt,
+        full.actorType,
+        full.actorId,
+        full.action,
+        full.entityType,
+        full.entityId,
+        full.data,
+        prevHash,
+        chainHash(prevHash, full),
+      ],
     );
   }
 
@@ -45,9 +55,9 @@ export class AuditLogRepository {
   }
 
   async listFor(entityType: string, entityId: string): Promise<StoredAuditRow[]> {
-    return this.dataSource.query(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY id`, [
-      entityType,
-      entityId,
-    ]);
+    return this.dataSource.query(
+      `SELECT ${ROW_COLUMNS} FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY id`,
+      [entityType, entityId],
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditLogRepository } from './audit-log.repository';
+import { AuditController } from './audit.controller';
 
 @Global()
-@Module({ providers: [AuditLogRepository], exports: [AuditLogRepository] })
+@Module({ controllers: [AuditController], providers: [AuditLogRepository], exports: [AuditLogRepository] })
 export class AuditModule {}

@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import request from 'supertest';
+import { applicationFor, residents } from '../support/dossier-fixtures';
+import { startTestApp, TestApp } from '../support/test-app';
+import { auth, citizenBearer, staffBearer } from '../support/tokens';
+
+const run = promisify(execFile);
+const root = join(__dirname, '..', '..');
+
+describe('tamper-evident audit log', () => {
+  let t: TestApp;
+  let db: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    const receiver = await staffBearer(t, 'tn.bh', 'receiver', 'DNA-BH');
+    for (const citizen of residents('eligible').slice(0, 3)) {
+      const filed = await request(t.baseUrl)
+        .post('/api/v1/dossiers')
+        .set(auth(await citizenBearer(t, citizen.personalId)))
+        .send(applicationFor(citizen))
+        .expect(201);
+      await request(t.baseUrl)
+        .post(`/api/v1/staff/dossiers/${filed.body.id}/actions`)
+        .set(auth(receiver))
+        .send({ action: 'receive', expectedVersion: 1 })
+        .expect(200);
+    }
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  const verifyCli = () =>
+    run(process.execPath, ['-r', '@swc-node/register', join(root, 'scripts', 'audit-verify.ts')], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, SWCRC: 'true' },
+    }).then(
+      (r) => ({ code: 0, out: r.stdout }),
+      (e) => ({ code: e.code as number, out: String(e.stdout) }),
+    );
+
+  it('refuses UPDATE and DELETE from the application connection', async () => {
+    await expect(db.query(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('verifies an intact chain, then names the row a superuser tampered with', async () => {
+    const admin = await staffBearer(t, 'admin', 'admin', null);
+    const intact = await request(t.baseUrl).get('/api/v1/admin/audit/verify').set(auth(admin)).expect(200);
+    expect(intact.body).toEqual({ ok: true, rows: 6 });
+    expect((await verifyCli()).out).toContain('audit chain intact: 6 rows verified');
+
+    const { rows } = await db.query(`SELECT id::text FROM audit_log ORDER BY id OFFSET 3 LIMIT 1`);
+    await db.query(
+      `BEGIN; SET LOCAL session_replication_role = replica; UPDATE audit_log SET data = data || '{"note":"sửa trộm"}' WHERE id = ${rows[0].id}; COMMIT;`,
+    );
+
+    const broken = await request(t.baseUrl).get('/api/v1/admin/audit/verify').set(auth(admin)).expect(200);
+    expect(broken.body).toMatchObject({ ok: false, brokenAt: rows[0].id, problem: 'content does not match its hash' });
+    const cli = await verifyCli();
+    expect(cli.code).toBe(2);
+    expect(cli.out).toContain(`BROKEN at row id ${rows[0].id}`);
+    await request(t.baseUrl)
+      .get('/api/v1/admin/audit/verify')
+      .set(auth(await staffBearer(t, 'tn.bh', 'receiver', 'DNA-BH')))
+      .expect(403);
+  });
+});
