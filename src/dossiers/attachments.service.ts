@@ -118,9 +118,9 @@ export class AttachmentsService {
 }
 
 function safeFileName(name: string): string {
-  const cleaned = name
-    .normalize('NFC')
-    .replace(/[\\/\u0000-\u001f"<>|:*?]/g, '_')
+  const cleaned = [...name.normalize('NFC')]
+    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/"<>|:*?'.includes(ch) ? '_' : ch))
+    .join('')
     .slice(-150)
     .trim();
   return cleaned || 'tep-dinh-kem';
