@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
-import { AssessmentInput } from '../eligibility/domain/assessment';
+import { assessmentInput } from '../eligibility/registry-assessment-input';
 import { EligibilityService } from '../eligibility/eligibility.service';
 import { checkAgainstRegistry } from '../personal-id/personal-id-registry-check';
 import { CLOCK, Clock, vietnamDate } from '../platform/clock/clock';
@@ -12,7 +12,6 @@ import { RUNTIME } from '../platform/platform.module';
 import { Runtime } from '../platform/embedded/runtime';
 import { PortalOutboxRepository } from '../portal/portal-outbox.repository';
 import { RegistryReader } from '../registries/registry-reader.service';
-import { InsuranceRecord } from '../registries/social-insurance/social-insurance-registry.port';
 import { Actor } from './domain/actor';
 import { Application } from './domain/application';
 import { dossierCode } from './domain/dossier-code';
@@ -232,26 +231,4 @@ function openDossierConflict(code: string): DomainError {
 function isRealDate(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** The engine's input from the social-insurance record (unused months only) and the citizen's declaration. */
-export function assessmentInput(
-  insurance: InsuranceRecord | null,
-  application: Application,
-  filingDate: string,
-): AssessmentInput {
-  const used = new Set(insurance?.usedMonths ?? []);
-  const terminationMonth = application.terminationDate.slice(0, 7);
-  const counted = (insurance?.contributions ?? []).filter((c) => !used.has(c.month));
-  const last = [...counted].reverse().find((c) => c.month <= terminationMonth);
-  return {
-    terminationDate: application.terminationDate,
-    filingDate,
-    terminationReason: application.terminationReason,
-    contractType: application.contractType,
-    salaryRegime: insurance?.salaryRegime ?? 'employer',
-    zone: application.zone ?? last?.zone ?? 'I',
-    priorReservedMonths: insurance?.reservedMonths ?? 0,
-    contributions: counted.map(({ month, salary }) => ({ month, salary })),
-  };
 }

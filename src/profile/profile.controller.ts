@@ -1,4 +1,6 @@
-import { Controller, Get, Req } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CitizenOnly } from '../identity/guards/access-policy.decorator';
@@ -6,6 +8,12 @@ import { CurrentPrincipal } from '../identity/guards/current-principal.decorator
 import { CitizenPrincipal } from '../identity/principal';
 import { CitizenProfile, DataAccessList } from './citizen-profile.types';
 import { ProfileService } from './profile.service';
+
+export class EligibilityPreviewDto {
+  @ApiPropertyOptional({ example: '2026-10-30' }) @IsOptional() @IsString() terminationDate?: string;
+  @ApiPropertyOptional({ example: 'contract_expired' }) @IsOptional() @IsString() terminationReason?: string;
+  @ApiPropertyOptional({ example: 'fixed_term' }) @IsOptional() @IsString() contractType?: string;
+}
 
 @ApiTags('citizen')
 @Controller('api/v1/me')
@@ -17,6 +25,16 @@ export class ProfileController {
   @ApiOperation({ summary: 'Identity from the population registry and the contribution summary (purpose: prefill)' })
   profile(@CurrentPrincipal() citizen: CitizenPrincipal, @Req() request: FastifyRequest): Promise<CitizenProfile> {
     return this.profiles.profile(citizen.personalId, request.id);
+  }
+
+  @Get('eligibility')
+  @ApiOperation({ summary: 'Benefit estimate from the registry record if filed today (purpose: eligibility_preview)' })
+  eligibility(
+    @CurrentPrincipal() citizen: CitizenPrincipal,
+    @Query() query: EligibilityPreviewDto,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.profiles.eligibility(citizen.personalId, query, request.id);
   }
 
   @Get('data-access')

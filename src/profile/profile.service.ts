@@ -1,4 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { isIsoDate } from '../calendar/iso-date';
+import { CONTRACT_TYPES, ContractType, TERMINATION_REASONS, TerminationReason } from '../eligibility/domain/assessment';
+import { EligibilityService } from '../eligibility/eligibility.service';
+import { assessmentInput } from '../eligibility/registry-assessment-input';
+import { CLOCK, Clock } from '../platform/clock/clock';
 import { checkAgainstRegistry } from '../personal-id/personal-id-registry-check';
 import { DomainError } from '../platform/errors/domain-error';
 import { RegistryReader } from '../registries/registry-reader.service';
@@ -7,10 +12,20 @@ import { summariseInsurance } from './insurance-summary';
 
 const DATA_ACCESS_LIMIT = 200;
 
+export interface EligibilityPreviewQuery {
+  terminationDate?: string;
+  terminationReason?: string;
+  contractType?: string;
+}
+
 /** The logged-in citizen's own data: registry prefill and who read it. */
 @Injectable()
 export class ProfileService {
-  constructor(private readonly registries: RegistryReader) {}
+  constructor(
+    private readonly registries: RegistryReader,
+    private readonly eligibilityService: EligibilityService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /**
    * Identity first, then contributions: when the population registry cannot answer (503) or has no such person
@@ -35,6 +50,51 @@ export class ProfileService {
       idCardIssueDate: person.idCardIssueDate,
       personalIdFlags: checkAgainstRegistry(person.personalId, person),
       insurance: insurance ? summariseInsurance(insurance) : null,
+    };
+  }
+
+  /**
+   * The citizen's benefit estimate from their own contribution record, as it would be assessed if filed today
+   * (purpose `eligibility_preview`). Reason and contract type default to the most common case.
+   */
+  async eligibility(personalId: string, query: EligibilityPreviewQuery, requestId?: string) {
+    const errors = [];
+    if (!query.terminationDate || !isIsoDate(query.terminationDate)) {
+      errors.push({
+        field: 'terminationDate',
+        code: 'invalid_date',
+        message: 'Cần ngày chấm dứt hợp đồng dạng YYYY-MM-DD.',
+      });
+    }
+    const reason = query.terminationReason ?? 'contract_expired';
+    const contract = query.contractType ?? 'fixed_term';
+    if (!TERMINATION_REASONS.includes(reason as never))
+      errors.push({
+        field: 'terminationReason',
+        code: 'invalid_value',
+        message: 'Lý do chấm dứt hợp đồng không hợp lệ.',
+      });
+    if (!CONTRACT_TYPES.includes(contract as never))
+      errors.push({ field: 'contractType', code: 'invalid_value', message: 'Loại hợp đồng không hợp lệ.' });
+    if (errors.length) throw DomainError.validation(errors);
+    const insurance = await this.registries.readInsurance(personalId, {
+      actorType: 'citizen',
+      actorId: personalId,
+      purpose: 'eligibility_preview',
+      requestId,
+    });
+    const input = assessmentInput(
+      insurance,
+      {
+        terminationDate: query.terminationDate!,
+        terminationReason: reason as TerminationReason,
+        contractType: contract as ContractType,
+      },
+      this.clock.today(),
+    );
+    return {
+      ...(await this.eligibilityService.assess(input)),
+      input: { ...input, contributions: undefined, contributionMonths: input.contributions.length },
     };
   }
 
