@@ -5,14 +5,19 @@ import { PortalDeliveryRepository, PortalOutboxStats } from './portal-delivery.r
 
 /** Where the gauges read the outbox; the most recently started application in this process (tests run several). */
 let statsSource: (() => Promise<PortalOutboxStats>) | undefined;
-let scrape: { at: number; stats: Promise<PortalOutboxStats> } | undefined;
+let inFlight: Promise<PortalOutboxStats | undefined> | undefined;
 
-/** One query per scrape, shared by the three gauges. */
-async function currentStats(): Promise<PortalOutboxStats | undefined> {
-  if (!statsSource) return undefined;
-  const now = Date.now();
-  if (!scrape || now - scrape.at > 500) scrape = { at: now, stats: statsSource() };
-  return scrape.stats.catch(() => undefined);
+/** One query per scrape: the three gauges are collected together and share the query in flight. */
+function currentStats(): Promise<PortalOutboxStats | undefined> {
+  if (!statsSource) return Promise.resolve(undefined);
+  if (!inFlight) {
+    const query = statsSource().catch(() => undefined);
+    inFlight = query;
+    void query.finally(() => {
+      if (inFlight === query) inFlight = undefined;
+    });
+  }
+  return inFlight;
 }
 
 function outboxGauge(name: string, help: string, pick: (s: PortalOutboxStats) => number): Gauge {
@@ -50,11 +55,11 @@ export class PortalMetrics implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     statsSource = this.source;
-    scrape = undefined;
+    inFlight = undefined;
   }
 
   onModuleDestroy(): void {
     if (statsSource === this.source) statsSource = undefined;
-    scrape = undefined;
+    inFlight = undefined;
   }
 }

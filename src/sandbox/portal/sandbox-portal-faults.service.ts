@@ -13,7 +13,10 @@ export class SandboxPortalFaults {
   private state: SandboxPortalFaultState = { down: false, failNext: 0 };
 
   set(change: Partial<SandboxPortalFaultState>): SandboxPortalFaultState {
-    this.state = { ...this.state, ...change };
+    this.state = {
+      down: change.down ?? this.state.down,
+      failNext: change.failNext ?? this.state.failNext,
+    };
     return this.current();
   }
 
