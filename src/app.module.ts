@@ -14,6 +14,8 @@ import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
 import { sandboxEidClientSettings } from './sandbox/eid/sandbox-eid-settings';
 import { sandboxPortalClient } from './sandbox/clients/sandbox-portal-client';
+import { PortalModule } from './portal/portal.module';
+import { SandboxPortalModule } from './sandbox/portal/sandbox-portal.module';
 
 /** The whole service: platform first, then one module per step of the procedure. */
 @Module({})
@@ -55,9 +57,11 @@ export class AppModule {
         }),
         ProfileModule,
         ...sandboxes,
+        ...(runtime.sandbox.portal ? [SandboxPortalModule] : []),
         EligibilityModule,
         AuditModule,
         DossiersModule,
+        PortalModule.forRoot(runtime),
         WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),
         ...extraModules,
       ],

@@ -1,0 +1,13 @@
+import { PortalEvent } from './portal-outbox.repository';
+
+/** The national portal's status-sync endpoint (API.md "National portal", outbound). */
+export interface PortalGateway {
+  /** POSTs one event; never throws for transport or HTTP failures, it reports them. */
+  send(event: PortalEvent, signal: AbortSignal): Promise<PortalSendResult>;
+}
+
+export type PortalSendResult =
+  | { ok: true; status: number }
+  | { ok: false; error: string; status?: number; aborted?: boolean };
+
+export const PORTAL_GATEWAY = Symbol('PORTAL_GATEWAY');

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** One event as the sandbox portal received it. */
+export interface SandboxPortalReceivedEvent {
+  /** Arrival order. */
+  seq: number;
+  idempotencyKey: string;
+  dossierCode: string | null;
+  status: string | null;
+  portalStatusCode: number | null;
+  /** How many times this Idempotency-Key arrived (at-least-once delivery: more than 1 is allowed). */
+  deliveries: number;
+  receivedAt: string;
+  lastReceivedAt: string;
+  payload: Record<string, unknown>;
+}
+
+const COLUMNS = `id::int AS seq, idempotency_key AS "idempotencyKey", dossier_code AS "dossierCode",
+  payload->>'status' AS status, (payload->>'portalStatusCode')::int AS "portalStatusCode", deliveries,
+  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedAt",
+  to_char(last_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastReceivedAt", payload`;
+
+/** Table sandbox_portal_event: what the embedded portal sandbox received, deduplicated by Idempotency-Key. */
+@Injectable()
+export class SandboxPortalEventsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Records an arrival; a repeated key only counts the repeat (the first body is kept). */
+  async record(idempotencyKey: string, payload: Record<string, unknown>): Promise<{ duplicate: boolean }> {
+    const dossierCode = typeof payload.dossierCode === 'string' ? payload.dossierCode : null;
+    const [row] = await this.dataSource.query(
+      `INSERT INTO sandbox_portal_event (idempotency_key, dossier_code, payload) VALUES ($1, $2, $3)
+       ON CONFLICT (idempotency_key) DO UPDATE
+         SET deliveries = sandbox_portal_event.deliveries + 1, last_received_at = now()
+       RETURNING (xmax = 0) AS inserted`,
+      [idempotencyKey, dossierCode, payload],
+    );
+    return { duplicate: !row.inserted };
+  }
+
+  /** In arrival order; without a dossier code, the latest `limit` arrivals. */
+  async list(dossierCode: string | undefined, limit: number): Promise<SandboxPortalReceivedEvent[]> {
+    if (dossierCode) {
+      return this.dataSource.query(
+        `SELECT ${COLUMNS} FROM sandbox_portal_event WHERE dossier_code = $1 ORDER BY id LIMIT $2`,
+        [dossierCode, limit],
+      );
+    }
+    return this.dataSource.query(
+      `SELECT * FROM (SELECT ${COLUMNS} FROM sandbox_portal_event ORDER BY id DESC LIMIT $1) latest ORDER BY seq`,
+      [limit],
+    );
+  }
+}
