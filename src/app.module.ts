@@ -8,6 +8,7 @@ import { EligibilityModule } from './eligibility/eligibility.module';
 import { RegistriesModule } from './registries/registries.module';
 import { SandboxModule, sandboxRegistryUrls } from './sandbox/sandbox.module';
 import { WebModule } from './web/web.module';
+import { DocumentsModule } from './documents/documents.module';
 import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
 import { sandboxEidClientSettings } from './sandbox/eid/sandbox-eid-settings';
@@ -54,6 +55,7 @@ export class AppModule {
         ProfileModule,
         ...sandboxes,
         EligibilityModule,
+        DocumentsModule,
         WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),
         ...extraModules,
       ],
