@@ -122,7 +122,8 @@ function issuerConfig(env: Env): IssuerConfig {
     return raw.normalize('NFC');
   };
   const symbol = text('ISSUER_SYMBOL', 'SNV');
-  if (!/^[\p{Lu}0-9]{1,20}$/u.test(symbol)) throw new ConfigError('ISSUER_SYMBOL', 'must be 1-20 capital letters or digits');
+  if (!/^[\p{Lu}0-9]{1,20}$/u.test(symbol))
+    throw new ConfigError('ISSUER_SYMBOL', 'must be 1-20 capital letters or digits');
   const centerSymbol = text('ISSUER_CENTER_SYMBOL', 'TTDVVL');
   if (!/^[\p{Lu}0-9]{1,20}$/u.test(centerSymbol)) {
     throw new ConfigError('ISSUER_CENTER_SYMBOL', 'must be 1-20 capital letters or digits');

@@ -86,7 +86,9 @@ export function holderOf(d: DossierSnapshot): DocumentHolder {
     fullName: String(a.fullName ?? d.fullName),
     personalId: d.personalId,
     dateOfBirth: String(a.dateOfBirth ?? ''),
-    address: [address.line, address.communeName, address.provinceName].filter((p) => typeof p === 'string' && p.trim()).join(', '),
+    address: [address.line, address.communeName, address.provinceName]
+      .filter((p) => typeof p === 'string' && p.trim())
+      .join(', '),
     ...(sex ? { sex } : {}),
     ...(typeof d.application?.phone === 'string' ? { phone: d.application.phone } : {}),
   };
@@ -114,8 +116,13 @@ export function buildDocumentData(kind: DocumentKind, d: DossierSnapshot, ctx: I
     case 'decision-refusal': {
       const reasons = lines(d.decisionNote);
       const fallback = (d.assessment?.output?.reasons ?? []).map((r: { message: string }) => r.message);
-      const data: DecisionRefusalData = { ...common, submittedAt: d.filedOn, reasons: reasons.length ? reasons : fallback };
-      if (!data.reasons.length) throw new IssuanceDataError('Thông báo không hưởng cần có lý do (decision_note trống).');
+      const data: DecisionRefusalData = {
+        ...common,
+        submittedAt: d.filedOn,
+        reasons: reasons.length ? reasons : fallback,
+      };
+      if (!data.reasons.length)
+        throw new IssuanceDataError('Thông báo không hưởng cần có lý do (decision_note trống).');
       return data;
     }
     case 'receipt': {
@@ -150,7 +157,9 @@ export function buildDocumentData(kind: DocumentKind, d: DossierSnapshot, ctx: I
 }
 
 function receivedItems(attachments: IssuanceContext['attachments']): string[] {
-  const items = attachments.some((a) => a.kind === 'application_form') ? [] : ['Đề nghị hưởng trợ cấp thất nghiệp (bản điện tử)'];
+  const items = attachments.some((a) => a.kind === 'application_form')
+    ? []
+    : ['Đề nghị hưởng trợ cấp thất nghiệp (bản điện tử)'];
   for (const a of attachments) items.push(`${ATTACHMENT_LABELS[a.kind] ?? ATTACHMENT_LABELS.other} (${a.fileName})`);
   return items;
 }

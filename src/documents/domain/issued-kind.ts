@@ -71,4 +71,3 @@ export function registerKey(typeCode: string, authoritySymbol: string): string {
 export function printedNumber(sequence: string, typeCode: string, symbol: string): string {
   return `${sequence}/${typeCode}-${symbol}`;
 }
-

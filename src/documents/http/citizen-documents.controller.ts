@@ -15,7 +15,9 @@ export class CitizenDocumentsController {
   constructor(private readonly access: DocumentAccessService) {}
 
   @Get(':id/decision')
-  @ApiOperation({ summary: 'Decision metadata {number, issuedAt, kind, sha256, verificationCode, verifyUrl}; 404 until issued' })
+  @ApiOperation({
+    summary: 'Decision metadata {number, issuedAt, kind, sha256, verificationCode, verifyUrl}; 404 until issued',
+  })
   decision(@CurrentPrincipal() citizen: CitizenPrincipal, @Param('id') id: string): Promise<DecisionView> {
     return this.access.citizenDecision(citizen, id);
   }
@@ -23,13 +25,19 @@ export class CitizenDocumentsController {
   @Get(':id/decision/pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The signed decision PDF (the stored bytes; download audited)' })
-  async decisionPdf(@CurrentPrincipal() citizen: CitizenPrincipal, @Param('id') id: string, @Req() req: FastifyRequest): Promise<StreamableFile> {
+  async decisionPdf(
+    @CurrentPrincipal() citizen: CitizenPrincipal,
+    @Param('id') id: string,
+    @Req() req: FastifyRequest,
+  ): Promise<StreamableFile> {
     return pdfFile(await this.access.citizenDecisionPdf(citizen, id, req.id));
   }
 
   @Get(':id/documents/:kind/pdf')
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'A signed document of the dossier (receipt, supplement-request[-<seq>], intake-refusal, decisions)' })
+  @ApiOperation({
+    summary: 'A signed document of the dossier (receipt, supplement-request[-<seq>], intake-refusal, decisions)',
+  })
   async documentPdf(
     @CurrentPrincipal() citizen: CitizenPrincipal,
     @Param('id') id: string,

@@ -10,7 +10,9 @@ export class PublicDecisionsController {
 
   @Get(':verificationCode')
   @RouteConfig({ rateLimit: { max: 30, timeWindow: '1 minute' } })
-  @ApiOperation({ summary: 'Verify a signed document by the code under its QR code (public, rate limited); 404 when unknown' })
+  @ApiOperation({
+    summary: 'Verify a signed document by the code under its QR code (public, rate limited); 404 when unknown',
+  })
   verify(@Param('verificationCode') code: string): Promise<DecisionVerification> {
     return this.access.verify(code);
   }

@@ -15,7 +15,9 @@ export class StaffDocumentsController {
 
   @Get(':id/documents/:kind/pdf')
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: "A signed document of a dossier of the caller's center (province-level roles: any center); audited" })
+  @ApiOperation({
+    summary: "A signed document of a dossier of the caller's center (province-level roles: any center); audited",
+  })
   async documentPdf(
     @CurrentPrincipal() staff: StaffPrincipal,
     @Param('id') id: string,

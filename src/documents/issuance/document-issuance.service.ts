@@ -8,7 +8,14 @@ import { RUNTIME } from '../../platform/platform.module';
 import { OBJECT_STORE, ObjectStore } from '../../platform/storage/object-store.port';
 import type { DocumentKind } from '../document-kind';
 import { buildDocumentData, IssuanceDataError, TriggeringEvent } from '../domain/document-data.builder';
-import { documentObjectKey, isDecisionKind, newVerificationCode, parseStoredKind, printedNumber, registerKey } from '../domain/issued-kind';
+import {
+  documentObjectKey,
+  isDecisionKind,
+  newVerificationCode,
+  parseStoredKind,
+  printedNumber,
+  registerKey,
+} from '../domain/issued-kind';
 import { issuerProfile } from '../domain/issuer-profile.factory';
 import { issueSignedDocument } from '../issue-signed-document';
 import { DossierSourceRepository } from '../persistence/dossier-source.repository';
@@ -130,7 +137,12 @@ export class DocumentIssuanceService {
     });
   }
 
-  private triggeringEvent(em: EntityManager, dossierId: string, kind: DocumentKind, eventSeq?: number): Promise<TriggeringEvent | undefined> {
+  private triggeringEvent(
+    em: EntityManager,
+    dossierId: string,
+    kind: DocumentKind,
+    eventSeq?: number,
+  ): Promise<TriggeringEvent | undefined> {
     const action = TRIGGER[kind];
     if (eventSeq !== undefined) return this.sources.event(em, dossierId, action, { seq: eventSeq });
     // The first supplementation request keeps the plain kind; every other document answers the latest event.

@@ -69,7 +69,8 @@ export class DocumentIssuanceWorker implements OnApplicationBootstrap, OnApplica
   /** Hands expired leases back to the queue (or fails them when their attempts are used up). */
   async sweep(): Promise<{ requeued: number; failed: number }> {
     const result = await this.jobs.requeueExpired(this.settings.maxAttempts);
-    if (result.requeued || result.failed) this.logger.warn(`sweeper: ${result.requeued} job(s) re-queued, ${result.failed} failed after expired leases`);
+    if (result.requeued || result.failed)
+      this.logger.warn(`sweeper: ${result.requeued} job(s) re-queued, ${result.failed} failed after expired leases`);
     return result;
   }
 

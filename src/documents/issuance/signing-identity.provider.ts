@@ -26,7 +26,8 @@ export class SigningIdentityProvider {
 
   private async open(): Promise<SigningIdentity> {
     const configured = this.runtime.config.signing;
-    if (configured) return openSigningIdentity({ p12: await readFile(configured.p12Path), password: configured.password });
+    if (configured)
+      return openSigningIdentity({ p12: await readFile(configured.p12Path), password: configured.password });
     const dev = await ensureDevelopmentSigningCredentials(this.runtime.config.dataDir);
     this.logger.warn(`signing with the DEVELOPMENT certificate ${dev.p12Path} (set SIGNING_P12_PATH for a real one)`);
     return openSigningIdentity({ p12: await readFile(dev.p12Path), password: dev.password });

@@ -22,10 +22,10 @@ export class DocumentJobRepository {
 
   /** Queues a document; a second request for the same dossier and kind is a no-op. */
   async enqueue(em: EntityManager, dossierId: string, kind: string): Promise<void> {
-    await em.query(`INSERT INTO document_job (dossier_id, kind) VALUES ($1, $2) ON CONFLICT (dossier_id, kind) DO NOTHING`, [
-      dossierId,
-      kind,
-    ]);
+    await em.query(
+      `INSERT INTO document_job (dossier_id, kind) VALUES ($1, $2) ON CONFLICT (dossier_id, kind) DO NOTHING`,
+      [dossierId, kind],
+    );
   }
 
   async exists(em: EntityManager, dossierId: string, kind: string): Promise<boolean> {
@@ -38,15 +38,17 @@ export class DocumentJobRepository {
    * (database time, so every instance agrees). A job whose lease expires is handed back by `requeueExpired`.
    */
   async claim(limit: number, leaseSeconds: number): Promise<ClaimedJob[]> {
-    return this.dataSource.query(
-      `UPDATE document_job j SET attempts = j.attempts + 1, locked_until = now() + make_interval(secs => $2)
+    return this.dataSource
+      .query(
+        `UPDATE document_job j SET attempts = j.attempts + 1, locked_until = now() + make_interval(secs => $2)
        FROM (SELECT id FROM document_job
              WHERE status = 'pending' AND run_after <= now() AND locked_until IS NULL
              ORDER BY run_after, id LIMIT $1 FOR UPDATE SKIP LOCKED) due
        WHERE j.id = due.id
        RETURNING j.id::text AS id, j.dossier_id AS "dossierId", j.kind, j.attempts`,
-      [limit, leaseSeconds],
-    ).then(([rows]: [ClaimedJob[]]) => rows);
+        [limit, leaseSeconds],
+      )
+      .then(([rows]: [ClaimedJob[]]) => rows);
   }
 
   /** Locks the job for the issuing transaction; a second worker on the same job waits here, then sees it done. */
@@ -59,9 +61,10 @@ export class DocumentJobRepository {
   }
 
   async markDone(em: EntityManager, id: string): Promise<void> {
-    await em.query(`UPDATE document_job SET status = 'done', done_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1`, [
-      id,
-    ]);
+    await em.query(
+      `UPDATE document_job SET status = 'done', done_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1`,
+      [id],
+    );
   }
 
   /** After a failed attempt: back off, or give up (status 'failed') when `final`. */
@@ -79,15 +82,20 @@ export class DocumentJobRepository {
    * their attempts are used up. Rows a live transaction still holds are skipped.
    */
   async requeueExpired(maxAttempts: number): Promise<{ requeued: number; failed: number }> {
-    const rows: { status: string }[] = await this.dataSource.query(
-      `UPDATE document_job j SET locked_until = NULL, run_after = now(),
+    const rows: { status: string }[] = await this.dataSource
+      .query(
+        `UPDATE document_job j SET locked_until = NULL, run_after = now(),
          status = CASE WHEN j.attempts >= $1 THEN 'failed' ELSE 'pending' END,
          last_error = coalesce(j.last_error || ' | ', '') || 'lease expired'
        FROM (SELECT id FROM document_job WHERE status = 'pending' AND locked_until < now() FOR UPDATE SKIP LOCKED) stuck
        WHERE j.id = stuck.id
        RETURNING j.status`,
-      [maxAttempts],
-    ).then(([r]: [{ status: string }[]]) => r);
-    return { requeued: rows.filter((r) => r.status === 'pending').length, failed: rows.filter((r) => r.status === 'failed').length };
+        [maxAttempts],
+      )
+      .then(([r]: [{ status: string }[]]) => r);
+    return {
+      requeued: rows.filter((r) => r.status === 'pending').length,
+      failed: rows.filter((r) => r.status === 'failed').length,
+    };
   }
 }

@@ -21,7 +21,10 @@ export class DossierSourceRepository {
     return em ?? this.dataSource.manager;
   }
 
-  async snapshot(dossierId: string, em?: EntityManager): Promise<{ dossier: DossierSnapshot; center: CenterRow } | undefined> {
+  async snapshot(
+    dossierId: string,
+    em?: EntityManager,
+  ): Promise<{ dossier: DossierSnapshot; center: CenterRow } | undefined> {
     const [row] = await this.db(em).query(
       `SELECT d.id, d.code, d.personal_id AS "personalId", d.channel, d.full_name AS "fullName", d.applicant, d.application,
          d.assessment, d.supplement, d.decision_note AS "decisionNote", d.filed_at AS "filedAt", d.received_at AS "receivedAt",
@@ -33,7 +36,10 @@ export class DossierSourceRepository {
     );
     if (!row) return undefined;
     const { centerCode, centerName, centerProvince, centerAddress, ...dossier } = row;
-    return { dossier, center: { code: centerCode, name: centerName, provinceName: centerProvince, address: centerAddress } };
+    return {
+      dossier,
+      center: { code: centerCode, name: centerName, provinceName: centerProvince, address: centerAddress },
+    };
   }
 
   /** Owner and center, for access checks. */
@@ -55,7 +61,11 @@ export class DossierSourceRepository {
     const columns = `seq, occurred_at AS "occurredAt", actor_name AS "actorName", note, data`;
     const [row] =
       'seq' in pick
-        ? await em.query(`SELECT ${columns} FROM dossier_event WHERE dossier_id = $1 AND action = $2 AND seq = $3`, [dossierId, action, pick.seq])
+        ? await em.query(`SELECT ${columns} FROM dossier_event WHERE dossier_id = $1 AND action = $2 AND seq = $3`, [
+            dossierId,
+            action,
+            pick.seq,
+          ])
         : await em.query(
             `SELECT ${columns} FROM dossier_event WHERE dossier_id = $1 AND action = $2 ORDER BY seq ${pick.which === 'first' ? 'ASC' : 'DESC'} LIMIT 1`,
             [dossierId, action],
@@ -64,6 +74,9 @@ export class DossierSourceRepository {
   }
 
   async attachments(em: EntityManager, dossierId: string): Promise<{ kind: string; fileName: string }[]> {
-    return em.query(`SELECT kind, file_name AS "fileName" FROM attachment WHERE dossier_id = $1 ORDER BY uploaded_at, id`, [dossierId]);
+    return em.query(
+      `SELECT kind, file_name AS "fileName" FROM attachment WHERE dossier_id = $1 ORDER BY uploaded_at, id`,
+      [dossierId],
+    );
   }
 }

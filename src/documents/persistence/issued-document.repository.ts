@@ -55,21 +55,45 @@ export class IssuedDocumentRepository {
       `INSERT INTO issued_document (id, dossier_id, kind, number, authority_symbol, year, verification_code, sha256,
          object_key, holder_name, issuer_name, issued_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [d.id, d.dossierId, d.kind, d.number, d.authoritySymbol, d.year, d.verificationCode, d.sha256, d.objectKey, d.holderName, d.issuerName, d.issuedAt],
+      [
+        d.id,
+        d.dossierId,
+        d.kind,
+        d.number,
+        d.authoritySymbol,
+        d.year,
+        d.verificationCode,
+        d.sha256,
+        d.objectKey,
+        d.holderName,
+        d.issuerName,
+        d.issuedAt,
+      ],
     );
   }
 
-  async findByDossierAndKind(dossierId: string, kind: string, em?: EntityManager): Promise<IssuedDocumentRecord | undefined> {
-    const [row] = await this.db(em).query(`SELECT ${COLUMNS} FROM issued_document WHERE dossier_id = $1 AND kind = $2`, [dossierId, kind]);
+  async findByDossierAndKind(
+    dossierId: string,
+    kind: string,
+    em?: EntityManager,
+  ): Promise<IssuedDocumentRecord | undefined> {
+    const [row] = await this.db(em).query(
+      `SELECT ${COLUMNS} FROM issued_document WHERE dossier_id = $1 AND kind = $2`,
+      [dossierId, kind],
+    );
     return row;
   }
 
   async listForDossier(dossierId: string, em?: EntityManager): Promise<IssuedDocumentRecord[]> {
-    return this.db(em).query(`SELECT ${COLUMNS} FROM issued_document WHERE dossier_id = $1 ORDER BY issued_at, kind`, [dossierId]);
+    return this.db(em).query(`SELECT ${COLUMNS} FROM issued_document WHERE dossier_id = $1 ORDER BY issued_at, kind`, [
+      dossierId,
+    ]);
   }
 
   async findByVerificationCode(code: string): Promise<IssuedDocumentRecord | undefined> {
-    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM issued_document WHERE verification_code = $1`, [code]);
+    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM issued_document WHERE verification_code = $1`, [
+      code,
+    ]);
     return row;
   }
 

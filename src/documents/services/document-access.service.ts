@@ -64,15 +64,26 @@ export class DocumentAccessService {
     return this.download(record, { type: 'citizen', id: citizen.personalId }, requestId);
   }
 
-  async citizenDocumentPdf(citizen: CitizenPrincipal, dossierId: string, kind: string, requestId?: string): Promise<DocumentFile> {
+  async citizenDocumentPdf(
+    citizen: CitizenPrincipal,
+    dossierId: string,
+    kind: string,
+    requestId?: string,
+  ): Promise<DocumentFile> {
     await this.ownDossier(citizen, dossierId);
     return this.download(await this.record(dossierId, kind), { type: 'citizen', id: citizen.personalId }, requestId);
   }
 
-  async staffDocumentPdf(staff: StaffPrincipal, dossierId: string, kind: string, requestId?: string): Promise<DocumentFile> {
+  async staffDocumentPdf(
+    staff: StaffPrincipal,
+    dossierId: string,
+    kind: string,
+    requestId?: string,
+  ): Promise<DocumentFile> {
     const owner = UUID.test(dossierId) ? await this.sources.owner(dossierId) : undefined;
     if (!owner) throw DomainError.notFound('Không tìm thấy hồ sơ.');
-    if (!PROVINCE_ROLES.has(staff.role) && staff.centerCode !== owner.centerCode) throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
+    if (!PROVINCE_ROLES.has(staff.role) && staff.centerCode !== owner.centerCode)
+      throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
     return this.download(await this.record(dossierId, kind), { type: 'staff', id: staff.username }, requestId);
   }
 
@@ -111,12 +122,18 @@ export class DocumentAccessService {
     return found;
   }
 
-  private async download(record: IssuedDocumentRecord, actor: { type: 'citizen' | 'staff'; id: string }, requestId?: string): Promise<DocumentFile> {
+  private async download(
+    record: IssuedDocumentRecord,
+    actor: { type: 'citizen' | 'staff'; id: string },
+    requestId?: string,
+  ): Promise<DocumentFile> {
     const bytes = await this.store.get(record.objectKey);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (sha256 !== record.sha256) {
       // Never hand out bytes that are not the recorded document.
-      this.logger.error(`stored PDF ${record.objectKey} does not match its record (sha256 ${sha256} ≠ ${record.sha256})`);
+      this.logger.error(
+        `stored PDF ${record.objectKey} does not match its record (sha256 ${sha256} ≠ ${record.sha256})`,
+      );
       throw DomainError.upstream('Tệp văn bản đang được kiểm tra lại. Vui lòng thử lại sau.');
     }
     await this.dataSource.transaction((em) =>
@@ -127,7 +144,13 @@ export class DocumentAccessService {
         action: 'document.download',
         entityType: 'dossier',
         entityId: record.dossierId,
-        data: { documentId: record.id, kind: record.kind, number: record.number, sha256: record.sha256, requestId: requestId ?? null },
+        data: {
+          documentId: record.id,
+          kind: record.kind,
+          number: record.number,
+          sha256: record.sha256,
+          requestId: requestId ?? null,
+        },
       }),
     );
     return { bytes, fileName: `${record.kind}-${asciiFileName(record.number ?? record.id)}.pdf` };

@@ -15,7 +15,12 @@ import { DocumentJobRepository } from '../persistence/document-job.repository';
 export class DocumentSideEffects implements DossierSideEffects {
   constructor(private readonly jobs: DocumentJobRepository) {}
 
-  async afterTransition(em: EntityManager, dossier: DossierRecord, action: WorkflowAction, _to: DossierStatus): Promise<void> {
+  async afterTransition(
+    em: EntityManager,
+    dossier: DossierRecord,
+    action: WorkflowAction,
+    _to: DossierStatus,
+  ): Promise<void> {
     const kind = await this.kindFor(em, dossier.id, action);
     if (kind) await this.jobs.enqueue(em, dossier.id, kind);
   }

@@ -19,9 +19,13 @@ export class DossierDocumentsService implements DossierDocuments {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  async forDossier(dossierId: string, em?: EntityManager): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null }> {
+  async forDossier(
+    dossierId: string,
+    em?: EntityManager,
+  ): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null }> {
     const records = await this.documents.listForDossier(dossierId, em);
-    const decision = records.find((r) => r.kind === 'decision-approval') ?? records.find((r) => r.kind === 'decision-refusal');
+    const decision =
+      records.find((r) => r.kind === 'decision-approval') ?? records.find((r) => r.kind === 'decision-refusal');
     return { documents: records.map((r) => this.summary(r)), decision: decision ? this.decision(decision) : null };
   }
 
