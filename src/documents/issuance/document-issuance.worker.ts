@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { Runtime } from '../../platform/embedded/runtime';
 import { RUNTIME } from '../../platform/platform.module';
 import { IssuanceDataError } from '../domain/document-data.builder';
@@ -14,7 +14,7 @@ export const ISSUANCE_SETTINGS = Symbol('ISSUANCE_SETTINGS');
  * instances may run against one database (claims use FOR UPDATE SKIP LOCKED).
  */
 @Injectable()
-export class DocumentIssuanceWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DocumentIssuanceWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('document-issuance');
   private readonly settings: IssuanceSettings;
   private running = false;
@@ -35,7 +35,8 @@ export class DocumentIssuanceWorker implements OnApplicationBootstrap, OnApplica
     if (this.runtime.config.documentWorker) this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the connection pool closes (TypeORM closes it in onApplicationShutdown): finish the job in hand. */
+  async onModuleDestroy(): Promise<void> {
     await this.stop();
   }
 
@@ -93,6 +94,7 @@ export class DocumentIssuanceWorker implements OnApplicationBootstrap, OnApplica
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
+      timer.unref();
       function done() {
         clearTimeout(timer);
         resolve();
