@@ -10,6 +10,7 @@ import { SandboxModule, sandboxRegistryUrls } from './sandbox/sandbox.module';
 import { WebModule } from './web/web.module';
 import { AuditModule } from './audit/audit.module';
 import { DossiersModule } from './dossiers/dossiers.module';
+import { DocumentsModule } from './documents/documents.module';
 import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
 import { sandboxEidClientSettings } from './sandbox/eid/sandbox-eid-settings';
@@ -62,6 +63,7 @@ export class AppModule {
         AuditModule,
         DossiersModule,
         PortalModule.forRoot(runtime),
+        DocumentsModule,
         WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),
         ...extraModules,
       ],

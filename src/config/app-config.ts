@@ -28,6 +28,35 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** National procedure code on Cổng DVCQG (DOMAIN.md §1). */
   procedureCode: string;
+  /** Who issues the signed documents (DOMAIN.md §1: configurable per deployment); Đồng Nai sandbox defaults. */
+  issuer: IssuerConfig;
+  /** `DOCUMENT_WORKER`: `off` stops the issuance worker of this process (tests; a web-only instance). */
+  documentWorker: boolean;
+}
+
+export interface IssuerConfig {
+  /** `ISSUER_PARENT_AUTHORITY`, e.g. "UBND TỈNH ĐỒNG NAI". */
+  parentAuthority: string;
+  /** `ISSUER_AUTHORITY`, header line, e.g. "SỞ NỘI VỤ". */
+  authority: string;
+  /** `ISSUER_AUTHORITY_FULL_NAME`, e.g. "Sở Nội vụ tỉnh Đồng Nai". */
+  authorityFullName: string;
+  /** `ISSUER_SYMBOL`, e.g. "SNV" in "12/QĐ-SNV". */
+  symbol: string;
+  /** `ISSUER_PLACE`, e.g. "Đồng Nai". */
+  place: string;
+  /** `ISSUER_SIGNER_TITLE`, e.g. "GIÁM ĐỐC". */
+  signerTitle: string;
+  /** `ISSUER_SIGNER_NAME`. */
+  signerName: string;
+  /** `ISSUER_SIGNER_ON_BEHALF_OF`, e.g. "KT. GIÁM ĐỐC" (optional). */
+  signerOnBehalfOf?: string;
+  /** `ISSUER_CENTER_SYMBOL`: symbol of the employment service centers on intake documents, e.g. "TTDVVL". */
+  centerSymbol: string;
+  /** `ISSUER_CENTER_HEADER`: header line of intake documents, e.g. "TRUNG TÂM DỊCH VỤ VIỆC LÀM". */
+  centerHeader: string;
+  /** `SOCIAL_INSURANCE_OFFICE`: the paying office named in the decision. */
+  socialInsuranceOffice: string;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +109,38 @@ export function loadConfig(env: Env = process.env): AppConfig {
     portalMaxAttempts: integer(env, 'PORTAL_MAX_ATTEMPTS', 12, 1, 1000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 1000000),
     procedureCode: env.PROCEDURE_CODE || '1.001978',
+    issuer: issuerConfig(env),
+    documentWorker: oneOf(env, 'DOCUMENT_WORKER', ['on', 'off'], 'on') === 'on',
+  };
+}
+
+function issuerConfig(env: Env): IssuerConfig {
+  const text = (name: string, fallback: string): string => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    if (raw.length > 200) throw new ConfigError(name, 'must be at most 200 characters');
+    return raw.normalize('NFC');
+  };
+  const symbol = text('ISSUER_SYMBOL', 'SNV');
+  if (!/^[\p{Lu}0-9]{1,20}$/u.test(symbol))
+    throw new ConfigError('ISSUER_SYMBOL', 'must be 1-20 capital letters or digits');
+  const centerSymbol = text('ISSUER_CENTER_SYMBOL', 'TTDVVL');
+  if (!/^[\p{Lu}0-9]{1,20}$/u.test(centerSymbol)) {
+    throw new ConfigError('ISSUER_CENTER_SYMBOL', 'must be 1-20 capital letters or digits');
+  }
+  const onBehalf = text('ISSUER_SIGNER_ON_BEHALF_OF', '');
+  return {
+    parentAuthority: text('ISSUER_PARENT_AUTHORITY', 'UBND TỈNH ĐỒNG NAI'),
+    authority: text('ISSUER_AUTHORITY', 'SỞ NỘI VỤ'),
+    authorityFullName: text('ISSUER_AUTHORITY_FULL_NAME', 'Sở Nội vụ tỉnh Đồng Nai'),
+    symbol,
+    place: text('ISSUER_PLACE', 'Đồng Nai'),
+    signerTitle: text('ISSUER_SIGNER_TITLE', 'GIÁM ĐỐC'),
+    signerName: text('ISSUER_SIGNER_NAME', 'Trần Đức Hải'),
+    ...(onBehalf ? { signerOnBehalfOf: onBehalf } : {}),
+    centerSymbol,
+    centerHeader: text('ISSUER_CENTER_HEADER', 'TRUNG TÂM DỊCH VỤ VIỆC LÀM'),
+    socialInsuranceOffice: text('SOCIAL_INSURANCE_OFFICE', 'Bảo hiểm xã hội tỉnh Đồng Nai'),
   };
 }
 

@@ -18,10 +18,10 @@ import {
 } from './dossiers.controller';
 import { DossiersFacade } from './dossiers.facade';
 import { FilingService } from './filing.service';
-import { NO_DOCUMENTS_PROVIDERS } from './no-documents.placeholder';
+import { DocumentsModule } from '../documents/documents.module';
 
 @Module({
-  imports: [EligibilityModule],
+  imports: [EligibilityModule, DocumentsModule],
   controllers: [CitizenDossiersController, StaffDossiersController, PortalDossiersController, CentersController],
   providers: [
     DossierRepository,
@@ -33,7 +33,6 @@ import { NO_DOCUMENTS_PROVIDERS } from './no-documents.placeholder';
     DossierViewService,
     AttachmentsService,
     DossiersFacade,
-    ...NO_DOCUMENTS_PROVIDERS,
   ],
   exports: [DossierRepository, FilingService, DossierWorkflowService, DossierQueryService],
 })

@@ -1,0 +1,107 @@
+import { shippedCalendar } from '../../calendar/shipped-calendar';
+import { WorkingCalendar } from '../../calendar/working-calendar';
+import type { DecisionApprovalData, SupplementRequestData } from '../document-data.types';
+import {
+  buildDocumentData,
+  DossierSnapshot,
+  holderOf,
+  IssuanceContext,
+  IssuanceDataError,
+} from './document-data.builder';
+
+const dossier: DossierSnapshot = {
+  id: 'd1',
+  code: 'DNA-BH-20261102-00042',
+  personalId: '075190012345',
+  channel: 'online',
+  fullName: 'Nguyễn Thị Ánh Tuyết',
+  applicant: {
+    fullName: 'Nguyễn Thị Ánh Tuyết',
+    dateOfBirth: '1990-03-15',
+    sex: 'female',
+    permanentAddress: {
+      line: 'Số 12, đường Võ Thị Sáu',
+      communeName: 'Phường Trấn Biên',
+      provinceName: 'Tỉnh Đồng Nai',
+    },
+  },
+  application: { lastEmployer: { name: 'Công ty TNHH Điện tử Biên Hòa' }, phone: '0912345678' },
+  assessment: {
+    output: {
+      monthlyBenefit: 5_520_000,
+      benefitMonths: 2,
+      averageSalary: 9_200_000,
+      totalContributionMonths: 30,
+      reservedMonthsAfter: 0,
+      entitlementStart: '2026-11-16',
+      entitlementEnd: '2027-01-15',
+      periods: [
+        { from: '2026-11-16', to: '2026-12-15' },
+        { from: '2026-12-16', to: '2027-01-15' },
+      ],
+    },
+  },
+  supplement: { items: ['stale'] },
+  decisionNote: null,
+  filedAt: new Date('2026-11-02T02:15:00Z'),
+  receivedAt: new Date('2026-11-02T03:00:00Z'),
+  dueDate: '2026-11-30',
+  terminationDate: '2026-10-15',
+  filedOn: '2026-11-02',
+};
+
+const context: IssuanceContext = {
+  documentNumber: '12',
+  issuedAt: new Date('2026-11-26T03:00:00Z'),
+  issuedOn: '2026-11-26',
+  verifyUrl: 'https://example.test/verify/CODE',
+  calendar: new WorkingCalendar(shippedCalendar()),
+  socialInsuranceOffice: 'Bảo hiểm xã hội tỉnh Đồng Nai',
+  centerName: 'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa',
+  attachments: [],
+  event: null,
+};
+
+describe('buildDocumentData', () => {
+  it('takes the holder from the population record, never from the application', () => {
+    expect(holderOf(dossier)).toEqual({
+      fullName: 'Nguyễn Thị Ánh Tuyết',
+      personalId: '075190012345',
+      dateOfBirth: '1990-03-15',
+      address: 'Số 12, đường Võ Thị Sáu, Phường Trấn Biên, Tỉnh Đồng Nai',
+      sex: 'female',
+      phone: '0912345678',
+    });
+  });
+
+  it('fills the approval from the assessment, with the notice schedule from the issue date', () => {
+    const data = buildDocumentData('decision-approval', dossier, context) as DecisionApprovalData;
+    expect(data.decision).toMatchObject({ monthlyBenefit: 5_520_000, benefitMonths: 2, contributionMonths: 30 });
+    expect(data.decision.noticeDates).toEqual([
+      { from: '2026-11-27', to: '2026-12-01' },
+      { from: '2026-12-16', to: '2026-12-18' },
+    ]);
+    expect(data.proposingCenter).toBe(context.centerName);
+    expect(data.submittedAt).toBe('2026-11-02');
+  });
+
+  it('refuses to build an approval without benefit periods, or a refusal without reasons', () => {
+    const ineligible = { ...dossier, assessment: { output: { ...dossier.assessment.output, periods: [] } } };
+    expect(() => buildDocumentData('decision-approval', ineligible, context)).toThrow(IssuanceDataError);
+    expect(() =>
+      buildDocumentData('decision-refusal', { ...dossier, assessment: { output: { reasons: [] } } }, context),
+    ).toThrow(IssuanceDataError);
+  });
+
+  it("lists the items of the supplementation request's own event, not the dossier's current request", () => {
+    const event = {
+      seq: 5,
+      occurredAt: new Date(),
+      actorName: 'Cán bộ',
+      note: null,
+      data: { items: ['Sổ bảo hiểm xã hội'] },
+    };
+    const data = buildDocumentData('supplement-request', dossier, { ...context, event }) as SupplementRequestData;
+    expect(data.missingItems).toEqual(['Sổ bảo hiểm xã hội']);
+  });
+});

@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { LegalContextService } from '../../eligibility/legal-context.service';
+import { CLOCK, Clock, vietnamDate } from '../../platform/clock/clock';
+import { Runtime } from '../../platform/embedded/runtime';
+import { RUNTIME } from '../../platform/platform.module';
+import { OBJECT_STORE, ObjectStore } from '../../platform/storage/object-store.port';
+import type { DocumentKind } from '../document-kind';
+import { buildDocumentData, IssuanceDataError, TriggeringEvent } from '../domain/document-data.builder';
+import {
+  documentObjectKey,
+  isDecisionKind,
+  newVerificationCode,
+  parseStoredKind,
+  printedNumber,
+  registerKey,
+} from '../domain/issued-kind';
+import { issuerProfile } from '../domain/issuer-profile.factory';
+import { issueSignedDocument } from '../issue-signed-document';
+import { DossierSourceRepository } from '../persistence/dossier-source.repository';
+import { DocumentJobRepository } from '../persistence/document-job.repository';
+import { IssuedDocumentRepository } from '../persistence/issued-document.repository';
+import { loadDocumentTemplate } from '../rendering/document-template.loader';
+import { DEFAULT_TEMPLATES_DIR } from '../rendering/templates-directory';
+import { SigningIdentityProvider } from './signing-identity.provider';
+
+export type IssuanceOutcome = 'issued' | 'already-issued' | 'not-pending';
+
+/** Test seam: lets a test stop an issuance at a chosen point, as a crash would. */
+export interface IssuanceFaults {
+  afterUpload?(objectKey: string): Promise<void>;
+}
+
+/** The workflow action whose history event asked for each document. */
+const TRIGGER: Record<DocumentKind, string> = {
+  receipt: 'receive',
+  'supplement-request': 'request_supplement',
+  'intake-refusal': 'reject_intake',
+  'decision-approval': 'approve',
+  'decision-refusal': 'deny',
+};
+
+/**
+ * Issues the document of one job, all in one transaction that holds the job row (and, for decisions, the
+ * number register row) until it commits:
+ *   lock job → already issued? mark done → allocate number → render + sign → PUT the PDF (deterministic key)
+ *   → insert issued_document → mark job done → COMMIT.
+ * A crash anywhere before COMMIT rolls everything back (the number too, so registers have no gaps); the retry
+ * renders again and overwrites the same object key before inserting. The unique (dossier_id, kind) row makes a
+ * second document for one dossier and kind impossible.
+ */
+@Injectable()
+export class DocumentIssuanceService {
+  private faults: IssuanceFaults = {};
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: DocumentJobRepository,
+    private readonly documents: IssuedDocumentRepository,
+    private readonly sources: DossierSourceRepository,
+    private readonly signing: SigningIdentityProvider,
+    private readonly legal: LegalContextService,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  /** Tests only. */
+  injectFaults(faults: IssuanceFaults): void {
+    this.faults = faults;
+  }
+
+  async issue(jobId: string): Promise<IssuanceOutcome> {
+    const identity = await this.signing.get();
+    const { calendar } = await this.legal.current();
+    return this.dataSource.transaction(async (em) => {
+      const job = await this.jobs.lock(em, jobId);
+      if (!job || job.status !== 'pending') return 'not-pending';
+      if (await this.documents.findByDossierAndKind(job.dossierId, job.kind, em)) {
+        await this.jobs.markDone(em, job.id);
+        return 'already-issued';
+      }
+      const parsed = parseStoredKind(job.kind);
+      if (!parsed) throw new IssuanceDataError(`Loại văn bản không xác định: "${job.kind}".`);
+      const source = await this.sources.snapshot(job.dossierId, em);
+      if (!source) throw new IssuanceDataError(`Không tìm thấy hồ sơ ${job.dossierId}.`);
+      const { dossier, center } = source;
+      const event = await this.triggeringEvent(em, job.dossierId, parsed.kind, parsed.eventSeq);
+
+      const config = this.runtime.config.issuer;
+      const meta = loadDocumentTemplate(DEFAULT_TEMPLATES_DIR, parsed.kind).meta;
+      const symbol = meta.issuedBy === 'center' ? config.centerSymbol : config.symbol;
+      const issuedAt = this.clock.now();
+      const issuedOn = vietnamDate(issuedAt);
+      const year = Number(issuedOn.slice(0, 4));
+      const sequence = isDecisionKind(parsed.kind)
+        ? String(await this.documents.nextNumber(em, registerKey(meta.code, symbol), year))
+        : parsed.eventSeq
+          ? `${dossier.code}.${parsed.eventSeq}`
+          : dossier.code;
+      const verificationCode = newVerificationCode();
+      const issuer = issuerProfile(config, center, event?.actorName ?? null);
+      const data = buildDocumentData(parsed.kind, dossier, {
+        documentNumber: sequence,
+        issuedAt,
+        issuedOn,
+        verifyUrl: `${this.runtime.config.publicBaseUrl}/verify/${verificationCode}`,
+        calendar,
+        socialInsuranceOffice: config.socialInsuranceOffice,
+        centerName: center.name,
+        attachments: await this.sources.attachments(em, job.dossierId),
+        event: event ?? null,
+      });
+      const { pdf, sha256 } = await issueSignedDocument(parsed.kind, data, issuer, identity, { signingTime: issuedAt });
+
+      const objectKey = documentObjectKey(job.dossierId, job.kind);
+      await this.store.put(objectKey, pdf, 'application/pdf', { sha256, 'dossier-id': job.dossierId, kind: job.kind });
+      await this.faults.afterUpload?.(objectKey);
+
+      await this.documents.insert(em, {
+        id: randomUUID(),
+        dossierId: job.dossierId,
+        kind: job.kind,
+        number: printedNumber(sequence, meta.code, symbol),
+        authoritySymbol: symbol,
+        year,
+        verificationCode,
+        sha256,
+        objectKey,
+        holderName: data.holder.fullName,
+        issuerName: meta.issuedBy === 'center' ? center.name : config.authorityFullName,
+        issuedAt,
+      });
+      await this.jobs.markDone(em, job.id);
+      return 'issued';
+    });
+  }
+
+  private triggeringEvent(
+    em: EntityManager,
+    dossierId: string,
+    kind: DocumentKind,
+    eventSeq?: number,
+  ): Promise<TriggeringEvent | undefined> {
+    const action = TRIGGER[kind];
+    if (eventSeq !== undefined) return this.sources.event(em, dossierId, action, { seq: eventSeq });
+    // The first supplementation request keeps the plain kind; every other document answers the latest event.
+    return this.sources.event(em, dossierId, action, { which: kind === 'supplement-request' ? 'first' : 'last' });
+  }
+}

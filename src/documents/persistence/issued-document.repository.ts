@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** One signed document as recorded (table issued_document). */
+export interface IssuedDocumentRecord {
+  id: string;
+  dossierId: string;
+  kind: string;
+  number: string | null;
+  authoritySymbol: string;
+  year: number;
+  verificationCode: string;
+  sha256: string;
+  objectKey: string;
+  holderName: string;
+  issuerName: string;
+  /** RFC 3339, UTC. */
+  issuedAt: string;
+  status: 'issued' | 'revoked';
+  revokedAt: string | null;
+}
+
+export type NewIssuedDocument = Omit<IssuedDocumentRecord, 'status' | 'revokedAt' | 'issuedAt'> & { issuedAt: Date };
+
+const COLUMNS = `id, dossier_id AS "dossierId", kind, number, authority_symbol AS "authoritySymbol", year,
+  verification_code AS "verificationCode", sha256, object_key AS "objectKey", holder_name AS "holderName",
+  issuer_name AS "issuerName", to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "issuedAt",
+  status, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "revokedAt"`;
+
+/** Signed documents and the number registers they draw from. */
+@Injectable()
+export class IssuedDocumentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private db(em?: EntityManager) {
+    return em ?? this.dataSource.manager;
+  }
+
+  /**
+   * The next number of a register for a year. The register row stays locked until the caller's transaction
+   * ends, so numbers are handed out in commit order without gaps: a rolled-back issuance gives its number back.
+   */
+  async nextNumber(em: EntityManager, register: string, year: number): Promise<number> {
+    const [row] = await em.query(
+      `INSERT INTO document_number_sequence (authority_symbol, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (authority_symbol, year) DO UPDATE SET last_value = document_number_sequence.last_value + 1
+       RETURNING last_value`,
+      [register, year],
+    );
+    return row.last_value;
+  }
+
+  async insert(em: EntityManager, d: NewIssuedDocument): Promise<void> {
+    await em.query(
+      `INSERT INTO issued_document (id, dossier_id, kind, number, authority_symbol, year, verification_code, sha256,
+         object_key, holder_name, issuer_name, issued_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        d.id,
+        d.dossierId,
+        d.kind,
+        d.number,
+        d.authoritySymbol,
+        d.year,
+        d.verificationCode,
+        d.sha256,
+        d.objectKey,
+        d.holderName,
+        d.issuerName,
+        d.issuedAt,
+      ],
+    );
+  }
+
+  async findByDossierAndKind(
+    dossierId: string,
+    kind: string,
+    em?: EntityManager,
+  ): Promise<IssuedDocumentRecord | undefined> {
+    const [row] = await this.db(em).query(
+      `SELECT ${COLUMNS} FROM issued_document WHERE dossier_id = $1 AND kind = $2`,
+      [dossierId, kind],
+    );
+    return row;
+  }
+
+  async listForDossier(dossierId: string, em?: EntityManager): Promise<IssuedDocumentRecord[]> {
+    return this.db(em).query(`SELECT ${COLUMNS} FROM issued_document WHERE dossier_id = $1 ORDER BY issued_at, kind`, [
+      dossierId,
+    ]);
+  }
+
+  async findByVerificationCode(code: string): Promise<IssuedDocumentRecord | undefined> {
+    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM issued_document WHERE verification_code = $1`, [
+      code,
+    ]);
+    return row;
+  }
+
+  /** Marks a document revoked (the verification page then answers valid: false). Returns false when unknown. */
+  async revoke(id: string, at: Date, em?: EntityManager): Promise<boolean> {
+    const [, count] = await this.db(em).query(
+      `UPDATE issued_document SET status = 'revoked', revoked_at = $2 WHERE id = $1 AND status = 'issued'`,
+      [id, at],
+    );
+    return count > 0;
+  }
+}

@@ -1,0 +1,563 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource, EntityManager } from 'typeorm';
+import { DocumentIssuanceService } from '../../src/documents/issuance/document-issuance.service';
+import { DocumentIssuanceWorker } from '../../src/documents/issuance/document-issuance.worker';
+import { DocumentJobRepository } from '../../src/documents/persistence/document-job.repository';
+import { IssuedDocumentRecord } from '../../src/documents/persistence/issued-document.repository';
+import { pdfText, runTool } from '../../src/documents/testing/debian-tools';
+import { DOSSIER_DOCUMENTS, DossierDocuments } from '../../src/dossiers/dossier-view.service';
+import { DOSSIER_SIDE_EFFECTS, DossierSideEffects } from '../../src/dossiers/dossier-workflow.service';
+import type { WorkflowAction } from '../../src/dossiers/domain/dossier-workflow';
+import type { DossierStatus } from '../../src/dossiers/domain/dossier-status';
+import type { DossierRecord } from '../../src/dossiers/dossier.repository';
+import { AccessTokenService } from '../../src/identity';
+import { citizenPrincipal, staffPrincipal, StaffRole } from '../../src/identity/principal';
+import { OBJECT_STORE, ObjectStore } from '../../src/platform/storage/object-store.port';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const CENTERS = [
+  { code: 'DNA-BH', name: 'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa' },
+  { code: 'DNA-DX', name: 'Trung tâm Dịch vụ việc làm Đồng Nai – Đồng Xoài' },
+];
+
+const OUTPUT = {
+  eligible: true,
+  reasons: [],
+  monthlyBenefit: 5_520_000,
+  benefitMonths: 3,
+  averageSalary: 9_200_000,
+  totalContributionMonths: 40,
+  reservedMonthsAfter: 4,
+  entitlementStart: '2026-11-16',
+  entitlementEnd: '2027-02-15',
+  periods: [
+    { from: '2026-11-16', to: '2026-12-15' },
+    { from: '2026-12-16', to: '2027-01-15' },
+    { from: '2027-01-16', to: '2027-02-15' },
+  ],
+};
+
+let personalIdCounter = 100000;
+function nextPersonalId(): string {
+  personalIdCounter += 1;
+  return `075190${personalIdCounter}`;
+}
+
+interface DossierFactoryInput {
+  personalId?: string;
+  fullName?: string;
+  centerCode?: string;
+  status?: DossierStatus;
+  output?: unknown;
+  decisionNote?: string | null;
+}
+
+describe('documents: issuance, downloads and public verification', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let worker: DocumentIssuanceWorker;
+  let issuance: DocumentIssuanceService;
+  let sideEffects: DossierSideEffects;
+  let documents: DossierDocuments;
+  let store: ObjectStore;
+  let tokens: AccessTokenService;
+
+  beforeAll(async () => {
+    t = await startTestApp({ DOCUMENT_WORKER: 'off' });
+    ds = t.app.get(DataSource);
+    worker = t.app.get(DocumentIssuanceWorker);
+    issuance = t.app.get(DocumentIssuanceService);
+    sideEffects = t.app.get(DOSSIER_SIDE_EFFECTS);
+    documents = t.app.get(DOSSIER_DOCUMENTS);
+    store = t.app.get(OBJECT_STORE);
+    tokens = t.app.get(AccessTokenService);
+    for (const c of CENTERS) {
+      await ds.query(
+        `INSERT INTO service_center (code, name, province_name, address) VALUES ($1, $2, 'Đồng Nai', '') ON CONFLICT DO NOTHING`,
+        [c.code, c.name],
+      );
+    }
+  });
+  afterAll(() => t.close());
+
+  const api = () => request(t.baseUrl);
+
+  async function citizenToken(personalId: string): Promise<string> {
+    return (await tokens.issue(citizenPrincipal(personalId), { use: 'bearer', ttlSeconds: 600 })).accessToken;
+  }
+
+  async function staffToken(role: StaffRole, centerCode: string | null): Promise<string> {
+    const principal = staffPrincipal({
+      username: `test.${role}.${centerCode ?? 'tinh'}`,
+      fullName: 'Cán bộ thử',
+      role,
+      centerCode,
+    });
+    return (await tokens.issue(principal, { use: 'bearer', ttlSeconds: 600 })).accessToken;
+  }
+
+  let dossierSeq = 0;
+  async function insertDossier(
+    input: DossierFactoryInput = {},
+  ): Promise<{ id: string; personalId: string; fullName: string }> {
+    const id = randomUUID();
+    const personalId = input.personalId ?? nextPersonalId();
+    const fullName = input.fullName ?? 'Nguyễn Thị Ánh Tuyết';
+    const centerCode = input.centerCode ?? 'DNA-BH';
+    dossierSeq += 1;
+    const applicant = {
+      fullName,
+      dateOfBirth: '1990-03-15',
+      sex: 'female',
+      permanentAddress: {
+        line: 'Số 12, đường Võ Thị Sáu',
+        communeName: 'Phường Trấn Biên',
+        provinceName: 'Tỉnh Đồng Nai',
+      },
+    };
+    const application = {
+      terminationDate: '2026-10-15',
+      terminationReason: 'contract_expired',
+      contractType: 'fixed_term',
+      lastEmployer: { name: 'Công ty TNHH Điện tử Biên Hòa', address: 'Biên Hòa' },
+      centerCode,
+      payment: { method: 'cash' },
+      phone: '0912345678',
+      declarationAccepted: true,
+    };
+    await ds.query(
+      `INSERT INTO dossier (id, code, personal_id, center_code, channel, status, full_name, search_name, applicant, application,
+         assessment, termination_date, filed_at, received_at, due_date, sort_date, decision_note)
+       VALUES ($1, $2, $3, $4, 'online', $5, $6, lower($6), $7, $8, $9, '2026-10-15', '2026-11-02T02:15:00Z', '2026-11-02T03:00:00Z',
+         '2026-11-30', '2026-11-02', $10)`,
+      [
+        id,
+        `${centerCode}-20261102-${String(dossierSeq).padStart(5, '0')}`,
+        personalId,
+        centerCode,
+        input.status ?? 'PROPOSED',
+        fullName,
+        applicant,
+        application,
+        { output: input.output ?? OUTPUT },
+        input.decisionNote ?? null,
+      ],
+    );
+    return { id, personalId, fullName };
+  }
+
+  async function appendEvent(
+    dossierId: string,
+    action: string,
+    data: Record<string, unknown> = {},
+    note: string | null = null,
+  ): Promise<number> {
+    const [row] = await ds.query(
+      `INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data)
+       SELECT $1, coalesce(max(seq), 0) + 1, now(), $2, 'SUBMITTED', 'RECEIVED', 'staff', 'tiepnhan.bh', 'Nguyễn Thị Thanh Tâm', $3, $4
+       FROM dossier_event WHERE dossier_id = $1 RETURNING seq`,
+      [dossierId, action, note, data],
+    );
+    return row.seq;
+  }
+
+  /** What the workflow service does at the end of a transition: the side effect inside the transaction. */
+  async function transition(
+    dossierId: string,
+    action: WorkflowAction,
+    to: DossierStatus,
+    em?: EntityManager,
+  ): Promise<void> {
+    const run = (m: EntityManager) => sideEffects.afterTransition(m, { id: dossierId } as DossierRecord, action, to);
+    await (em ? run(em) : ds.transaction(run));
+  }
+
+  async function recordOf(dossierId: string, kind: string): Promise<IssuedDocumentRecord> {
+    const [row] = await ds.query(
+      `SELECT id, kind, number, sha256, object_key AS "objectKey", verification_code AS "verificationCode", holder_name AS "holderName", status
+       FROM issued_document WHERE dossier_id = $1 AND kind = $2`,
+      [dossierId, kind],
+    );
+    return row;
+  }
+
+  async function jobOf(
+    dossierId: string,
+    kind: string,
+  ): Promise<{ status: string; attempts: number; lastError: string | null }> {
+    const [row] = await ds.query(
+      `SELECT status, attempts, last_error AS "lastError" FROM document_job WHERE dossier_id = $1 AND kind = $2`,
+      [dossierId, kind],
+    );
+    return row;
+  }
+
+  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+  async function writeTemp(bytes: Buffer): Promise<string> {
+    const path = join(mkdtempSync(join(tmpdir(), 'tctn-doc-')), 'document.pdf');
+    writeFileSync(path, bytes);
+    return path;
+  }
+
+  describe('an approval decision', () => {
+    let dossier: { id: string; personalId: string; fullName: string };
+    let record: IssuedDocumentRecord;
+
+    beforeAll(async () => {
+      dossier = await insertDossier();
+      await appendEvent(dossier.id, 'approve');
+      await transition(dossier.id, 'approve', 'APPROVED');
+      expect(await jobOf(dossier.id, 'decision-approval')).toMatchObject({ status: 'pending', attempts: 0 });
+      expect(await worker.drain()).toBeGreaterThanOrEqual(1);
+      record = await recordOf(dossier.id, 'decision-approval');
+    });
+
+    it('is recorded once, its job done, its stored bytes hashing to the recorded SHA-256', async () => {
+      expect(record.number).toMatch(/^\d+\/QĐ-SNV$/);
+      expect(record.verificationCode).toMatch(/^[A-Z2-7]{32}$/);
+      expect(record.objectKey).toBe(`dossiers/${dossier.id}/documents/decision-approval.pdf`);
+      expect(await jobOf(dossier.id, 'decision-approval')).toMatchObject({ status: 'done', attempts: 1 });
+      const stored = await store.get(record.objectKey);
+      expect(sha256(stored)).toBe(record.sha256);
+    });
+
+    it('is a validly signed PDF naming the decision number, the holder and the notice schedule', async () => {
+      const path = await writeTemp(await store.get(record.objectKey));
+      const sig = await runTool('pdfsig', [path]);
+      expect(sig.stdout).toContain('Signature is Valid.');
+      const text = await pdfText(path);
+      expect(text).toContain(`Số: ${record.number}`);
+      expect(text).toContain(dossier.fullName);
+      expect(text).toContain(record.verificationCode);
+      expect(text).toMatch(/5\.520\.000/);
+    });
+
+    it('shows in the dossier views through DOSSIER_DOCUMENTS', async () => {
+      const views = await documents.forDossier(dossier.id);
+      expect(views.decision).toEqual({
+        number: record.number,
+        issuedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+        kind: 'approval',
+        sha256: record.sha256,
+        verificationCode: record.verificationCode,
+        verifyUrl: `${t.runtime.config.publicBaseUrl}/verify/${record.verificationCode}`,
+      });
+      expect(views.documents).toEqual([
+        expect.objectContaining({
+          kind: 'decision-approval',
+          title: 'Quyết định về việc hưởng trợ cấp thất nghiệp',
+          number: record.number,
+          downloadUrl: `/api/v1/dossiers/${dossier.id}/documents/decision-approval/pdf`,
+        }),
+      ]);
+    });
+
+    it('gives the citizen its metadata (API.md) and the stored signed bytes, audited', async () => {
+      const token = await citizenToken(dossier.personalId);
+      const meta = await api()
+        .get(`/api/v1/dossiers/${dossier.id}/decision`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      expect(meta.body).toEqual({
+        number: record.number,
+        issuedAt: expect.any(String),
+        kind: 'approval',
+        sha256: record.sha256,
+        verificationCode: record.verificationCode,
+        verifyUrl: `${t.runtime.config.publicBaseUrl}/verify/${record.verificationCode}`,
+      });
+      const pdf = await api()
+        .get(`/api/v1/dossiers/${dossier.id}/decision/pdf`)
+        .set('Authorization', `Bearer ${token}`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(pdf.headers['content-type']).toMatch(/^application\/pdf/);
+      expect(pdf.headers['content-disposition']).toMatch(/attachment; filename="decision-approval-\d+-QD-SNV\.pdf"/);
+      expect(sha256(pdf.body as Buffer)).toBe(record.sha256);
+      await api()
+        .get(`/api/v1/dossiers/${dossier.id}/documents/decision-approval/pdf`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      const audit = await ds.query(
+        `SELECT actor_type AS "actorType", actor_id AS "actorId", data FROM audit_log WHERE action = 'document.download' AND entity_id = $1 ORDER BY id`,
+        [dossier.id],
+      );
+      expect(audit).toHaveLength(2);
+      expect(audit[0]).toMatchObject({
+        actorType: 'citizen',
+        actorId: dossier.personalId,
+        data: { kind: 'decision-approval', sha256: record.sha256 },
+      });
+      expect(audit[0].data.requestId).toEqual(expect.any(String));
+    });
+
+    it('answers 404 to another citizen, for an unknown dossier and for a document not issued', async () => {
+      const other = await citizenToken(nextPersonalId());
+      for (const path of ['decision', 'decision/pdf', 'documents/decision-approval/pdf']) {
+        const res = await api()
+          .get(`/api/v1/dossiers/${dossier.id}/${path}`)
+          .set('Authorization', `Bearer ${other}`)
+          .expect(404);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      const own = await citizenToken(dossier.personalId);
+      await api().get(`/api/v1/dossiers/${randomUUID()}/decision`).set('Authorization', `Bearer ${own}`).expect(404);
+      await api().get(`/api/v1/dossiers/not-a-uuid/decision`).set('Authorization', `Bearer ${own}`).expect(404);
+      await api()
+        .get(`/api/v1/dossiers/${dossier.id}/documents/receipt/pdf`)
+        .set('Authorization', `Bearer ${own}`)
+        .expect(404);
+      await api()
+        .get(`/api/v1/dossiers/${dossier.id}/documents/..%2Fsecret/pdf`)
+        .set('Authorization', `Bearer ${own}`)
+        .expect(404);
+      const pending = await insertDossier();
+      const token = await citizenToken(pending.personalId);
+      await api().get(`/api/v1/dossiers/${pending.id}/decision`).set('Authorization', `Bearer ${token}`).expect(404);
+    });
+
+    it('requires a citizen login (401 anonymous, 403 for staff on citizen routes)', async () => {
+      await api().get(`/api/v1/dossiers/${dossier.id}/decision`).expect(401);
+      const staff = await staffToken('receiver', 'DNA-BH');
+      await api().get(`/api/v1/dossiers/${dossier.id}/decision`).set('Authorization', `Bearer ${staff}`).expect(403);
+    });
+
+    it("lets staff of the dossier's center and province-level roles download it; another center gets 403", async () => {
+      for (const [role, center] of [
+        ['receiver', 'DNA-BH'],
+        ['director', null],
+        ['admin', null],
+      ] as const) {
+        await api()
+          .get(`/api/v1/staff/dossiers/${dossier.id}/documents/decision-approval/pdf`)
+          .set('Authorization', `Bearer ${await staffToken(role, center)}`)
+          .expect(200);
+      }
+      await api()
+        .get(`/api/v1/staff/dossiers/${dossier.id}/documents/decision-approval/pdf`)
+        .set('Authorization', `Bearer ${await staffToken('reviewer', 'DNA-DX')}`)
+        .expect(403);
+      await api()
+        .get(`/api/v1/staff/dossiers/${randomUUID()}/documents/decision-approval/pdf`)
+        .set('Authorization', `Bearer ${await staffToken('director', null)}`)
+        .expect(404);
+      const [row] = await ds.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'document.download' AND entity_id = $1 AND actor_type = 'staff'`,
+        [dossier.id],
+      );
+      expect(row.n).toBe(3);
+    });
+
+    it('is verifiable by the public: valid, same SHA-256, masked holder name; revoked → valid false', async () => {
+      const res = await api().get(`/api/v1/public/decisions/${record.verificationCode}`).expect(200);
+      expect(res.body).toMatchObject({
+        valid: true,
+        decisionNumber: record.number,
+        issuer: 'Sở Nội vụ tỉnh Đồng Nai',
+        holderName: 'Nguyễn T** Á** T****',
+        sha256: record.sha256,
+        status: 'issued',
+      });
+      expect(res.body.issuedAt).toEqual(expect.any(String));
+      const unknown = await api()
+        .get(`/api/v1/public/decisions/${'A'.repeat(32)}`)
+        .expect(404);
+      expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+      await api().get('/api/v1/public/decisions/short').expect(404);
+
+      await ds.query(`UPDATE issued_document SET status = 'revoked', revoked_at = now() WHERE id = $1`, [record.id]);
+      const revoked = await api().get(`/api/v1/public/decisions/${record.verificationCode}`).expect(200);
+      expect(revoked.body).toMatchObject({ valid: false, status: 'revoked', sha256: record.sha256 });
+      await ds.query(`UPDATE issued_document SET status = 'issued', revoked_at = NULL WHERE id = $1`, [record.id]);
+    });
+
+    it('never issues a second decision: a repeated side effect is a no-op, a re-run job is only marked done', async () => {
+      await transition(dossier.id, 'approve', 'APPROVED');
+      const [jobs] = await ds.query(`SELECT count(*)::int AS n FROM document_job WHERE dossier_id = $1`, [dossier.id]);
+      expect(jobs.n).toBe(1);
+      await ds.query(`UPDATE document_job SET status = 'pending', done_at = NULL WHERE dossier_id = $1`, [dossier.id]);
+      await worker.drain();
+      const rows = await ds.query(`SELECT sha256 FROM issued_document WHERE dossier_id = $1`, [dossier.id]);
+      expect(rows).toEqual([{ sha256: record.sha256 }]);
+      expect(await jobOf(dossier.id, 'decision-approval')).toMatchObject({ status: 'done' });
+      expect(sha256(await store.get(record.objectKey))).toBe(record.sha256);
+    });
+  });
+
+  it('numbers 20 decisions issued by two workers at once consecutively and uniquely', async () => {
+    const [before] = await ds.query(
+      `SELECT coalesce(max(last_value), 0) AS n FROM document_number_sequence WHERE authority_symbol = 'QĐ-SNV'`,
+    );
+    const dossiers: { id: string }[] = [];
+    for (let i = 0; i < 20; i += 1) dossiers.push(await insertDossier({ fullName: `Trần Văn Thứ ${i + 1}` }));
+    await ds.transaction(async (em) => {
+      for (const d of dossiers) await transition(d.id, 'approve', 'APPROVED', em);
+    });
+    const second = new DocumentIssuanceWorker(t.app.get(DocumentJobRepository), issuance, t.runtime, { batchSize: 2 });
+    const [a, b] = await Promise.all([worker.drain(), second.drain()]);
+    expect(a + b).toBe(20);
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(0);
+    const rows: { number: string }[] = await ds.query(
+      `SELECT number FROM issued_document WHERE kind = 'decision-approval' AND dossier_id = ANY($1::uuid[])`,
+      [dossiers.map((d) => d.id)],
+    );
+    const numbers = rows.map((r) => Number(r.number.split('/')[0])).sort((x, y) => x - y);
+    const start = Number(before.n) + 1;
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => start + i));
+    for (const r of rows) expect(r.number).toMatch(/\/QĐ-SNV$/);
+  });
+
+  it('survives a crash between upload and insert: the retry overwrites the object and records exactly one document', async () => {
+    const dossier = await insertDossier({ fullName: 'Lê Thị Ngọc Hường' });
+    await appendEvent(dossier.id, 'approve');
+    await transition(dossier.id, 'approve', 'APPROVED');
+    let firstUpload: Buffer | undefined;
+    issuance.injectFaults({
+      afterUpload: async (key) => {
+        firstUpload = await store.get(key);
+        throw new Error('simulated crash after upload');
+      },
+    });
+    try {
+      await worker.runOnce();
+    } finally {
+      issuance.injectFaults({});
+    }
+    const key = `dossiers/${dossier.id}/documents/decision-approval.pdf`;
+    expect(firstUpload).toBeDefined();
+    expect(await store.exists(key)).toBe(true);
+    expect(await recordOf(dossier.id, 'decision-approval')).toBeUndefined();
+    expect(await jobOf(dossier.id, 'decision-approval')).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'simulated crash after upload',
+    });
+
+    await ds.query(`UPDATE document_job SET run_after = now() WHERE dossier_id = $1`, [dossier.id]);
+    await worker.drain();
+    const rows = await ds.query(`SELECT sha256, object_key AS "objectKey" FROM issued_document WHERE dossier_id = $1`, [
+      dossier.id,
+    ]);
+    expect(rows).toHaveLength(1);
+    const stored = await store.get(key);
+    expect(sha256(stored)).toBe(rows[0].sha256);
+    expect(sha256(firstUpload!)).not.toBe(rows[0].sha256);
+    expect(await jobOf(dossier.id, 'decision-approval')).toMatchObject({ status: 'done', attempts: 2 });
+    const sig = await runTool('pdfsig', [await writeTemp(stored)]);
+    expect(sig.stdout).toContain('Signature is Valid.');
+  });
+
+  it('issues the intake documents and the refusal with their own numbers', async () => {
+    const dossier = await insertDossier({
+      status: 'RECEIVED',
+      decisionNote: 'Đã có việc làm và tham gia bảo hiểm xã hội bắt buộc.',
+    });
+    await appendEvent(dossier.id, 'receive');
+    await transition(dossier.id, 'receive', 'RECEIVED');
+    await appendEvent(dossier.id, 'request_supplement', { items: ['Quyết định thôi việc (bản sao chứng thực)'] });
+    await transition(dossier.id, 'request_supplement', 'SUPPLEMENT_REQUESTED');
+    const secondSeq = await appendEvent(dossier.id, 'request_supplement', { items: ['Sổ bảo hiểm xã hội'] });
+    await transition(dossier.id, 'request_supplement', 'SUPPLEMENT_REQUESTED');
+    await appendEvent(dossier.id, 'deny', {}, 'Đã có việc làm và tham gia bảo hiểm xã hội bắt buộc.');
+    await transition(dossier.id, 'deny', 'DENIED');
+    await worker.drain();
+
+    const kinds = (await documents.forDossier(dossier.id)).documents.map((d) => d.kind).sort();
+    expect(kinds).toEqual(
+      ['decision-refusal', 'receipt', 'supplement-request', `supplement-request-${secondSeq}`].sort(),
+    );
+    const views = await documents.forDossier(dossier.id);
+    expect(views.decision).toMatchObject({ kind: 'refusal', number: expect.stringMatching(/^\d+\/TB-SNV$/) });
+
+    const receipt = await recordOf(dossier.id, 'receipt');
+    expect(receipt.number).toMatch(/^DNA-BH-20261102-\d{5}\/TNHS-TTDVVL$/);
+    const first = await pdfText(
+      await writeTemp(await store.get((await recordOf(dossier.id, 'supplement-request')).objectKey)),
+    );
+    expect(first).toContain('Quyết định thôi việc');
+    const later = await recordOf(dossier.id, `supplement-request-${secondSeq}`);
+    expect(later.number).toContain(`.${secondSeq}/YCBS-TTDVVL`);
+    const laterText = await pdfText(await writeTemp(await store.get(later.objectKey)));
+    expect(laterText).toContain('Sổ bảo hiểm xã hội');
+    expect(laterText).not.toContain('Quyết định thôi việc');
+
+    const refusal = await recordOf(dossier.id, 'decision-refusal');
+    const refusalText = await pdfText(await writeTemp(await store.get(refusal.objectKey)));
+    expect(refusalText).toContain('Đã có việc làm và tham gia bảo hiểm xã hội bắt buộc.');
+    const token = await citizenToken(dossier.personalId);
+    const meta = await api()
+      .get(`/api/v1/dossiers/${dossier.id}/decision`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(meta.body).toMatchObject({ kind: 'refusal', number: refusal.number });
+    await api()
+      .get(`/api/v1/dossiers/${dossier.id}/documents/supplement-request-${secondSeq}/pdf`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+  });
+
+  it('fails a job at once when the dossier cannot make the document (no benefit periods)', async () => {
+    const dossier = await insertDossier({
+      output: { ...OUTPUT, periods: [], entitlementStart: null, entitlementEnd: null },
+    });
+    await transition(dossier.id, 'approve', 'APPROVED');
+    await worker.drain();
+    const job = await jobOf(dossier.id, 'decision-approval');
+    expect(job).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(job.lastError).toMatch(/thời gian hưởng/);
+    expect(await recordOf(dossier.id, 'decision-approval')).toBeUndefined();
+  });
+
+  it('backs off after a transient failure and hands expired leases back (sweeper)', async () => {
+    const dossier = await insertDossier();
+    await transition(dossier.id, 'approve', 'APPROVED');
+    issuance.injectFaults({ afterUpload: () => Promise.reject(new Error('object store timeout')) });
+    try {
+      await worker.runOnce();
+    } finally {
+      issuance.injectFaults({});
+    }
+    const [afterFailure] = await ds.query(
+      `SELECT status, attempts, run_after > now() + interval '5 seconds' AS "backedOff", locked_until AS "lockedUntil" FROM document_job WHERE dossier_id = $1`,
+      [dossier.id],
+    );
+    expect(afterFailure).toMatchObject({ status: 'pending', attempts: 1, backedOff: true, lockedUntil: null });
+    expect(await worker.runOnce()).toBe(0);
+
+    // A worker that died holding the lease: the job is claimed but its lease ran out.
+    await ds.query(
+      `UPDATE document_job SET run_after = now(), locked_until = now() - interval '1 second' WHERE dossier_id = $1`,
+      [dossier.id],
+    );
+    expect(await worker.runOnce()).toBe(0);
+    const swept = await worker.sweep();
+    expect(swept.requeued).toBeGreaterThanOrEqual(1);
+    await worker.drain();
+    expect(await jobOf(dossier.id, 'decision-approval')).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
+  it('runs by itself once started, and stops cleanly', async () => {
+    const dossier = await insertDossier();
+    await transition(dossier.id, 'approve', 'APPROVED');
+    worker.start();
+    try {
+      for (let i = 0; i < 100 && (await jobOf(dossier.id, 'decision-approval')).status !== 'done'; i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await worker.stop();
+    }
+    expect(await jobOf(dossier.id, 'decision-approval')).toMatchObject({ status: 'done' });
+  });
+});
