@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, FieldError } from '../platform/errors/domain-error';
 import { isIsoDate } from './iso-date';
 import { CalendarOverride, WorkingCalendar } from './working-calendar';
@@ -47,7 +47,7 @@ export class WorkingCalendarRepository {
   }
 
   /** Creates or replaces the override of one day (source 'admin'). */
-  async setDay(date: string, kind: 'holiday' | 'working', name: string, actor: string): Promise<StoredCalendarDay> {
+  async setDay(date: string, kind: 'holiday' | 'working', name: string, actor: string, em: EntityManager = this.dataSource.manager): Promise<StoredCalendarDay> {
     const errors: FieldError[] = [];
     if (!isIsoDate(date))
       errors.push({ field: 'date', code: 'invalid_date', message: 'Ngày không hợp lệ, cần định dạng YYYY-MM-DD.' });
@@ -63,7 +63,7 @@ export class WorkingCalendarRepository {
     if (!actor || !actor.trim())
       errors.push({ field: 'actor', code: 'required', message: 'Cần ghi rõ người sửa lịch.' });
     if (errors.length > 0) throw DomainError.validation(errors);
-    const records: CalendarDayRecord[] = await this.dataSource.query(
+    const records: CalendarDayRecord[] = await em.query(
       `INSERT INTO working_calendar_day (date, kind, name, source, updated_at, updated_by)
        VALUES ($1, $2, $3, 'admin', now(), $4)
        ON CONFLICT (date) DO UPDATE

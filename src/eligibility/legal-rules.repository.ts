@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isIsoDate, todayInVietnam } from '../calendar/iso-date';
 import { DomainError, FieldError } from '../platform/errors/domain-error';
 import {
@@ -56,13 +56,14 @@ export class LegalRulesRepository {
     row: LegalParameterRow,
     actor: string,
     today: string = todayInVietnam(),
+    em: EntityManager = this.dataSource.manager,
   ): Promise<StoredLegalParameter> {
     const errors = validateNewRow(row, today);
     if (!actor || !actor.trim())
       errors.push({ field: 'actor', code: 'required', message: 'Cần ghi rõ người thêm số liệu.' });
     if (errors.length > 0) throw DomainError.validation(errors);
     try {
-      const records: LegalParameterRecord[] = await this.dataSource.query(
+      const records: LegalParameterRecord[] = await em.query(
         `INSERT INTO legal_parameter (key, zone, value, effective_from, legal_basis, created_by)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${SELECT_COLUMNS}`,
         [row.key, row.zone, row.value, row.effectiveFrom, row.legalBasis.trim(), actor],

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, StaffOnly } from '../identity';
+import { CalendarDayDto, CalendarRangeDto, NewLegalParameterDto } from './dto/legal-admin.dto';
+import { LegalAdminService } from './legal-admin.service';
+
+@ApiTags('admin')
+@StaffOnly('admin')
+@Controller('api/v1/admin')
+export class LegalAdminController {
+  constructor(private readonly admin: LegalAdminService) {}
+
+  @Get('legal-parameters')
+  parameters() {
+    return this.admin.listParameters();
+  }
+
+  @Post('legal-parameters')
+  @ApiOperation({ summary: 'Add a future-dated legal figure (effective after today); audited' })
+  addParameter(@CurrentPrincipal() admin: Principal, @Body() body: NewLegalParameterDto) {
+    return this.admin.addParameter(admin, body);
+  }
+
+  @Get('calendar')
+  days(@Query() query: CalendarRangeDto) {
+    return this.admin.listDays(query);
+  }
+
+  @Put('calendar/:date')
+  @ApiOperation({ summary: 'Set one day as holiday or working day (e.g. a Government swap); audited' })
+  setDay(@CurrentPrincipal() admin: Principal, @Param('date') date: string, @Body() body: CalendarDayDto) {
+    return this.admin.setDay(admin, date, body);
+  }
+}
