@@ -27,17 +27,32 @@ step('system tools', 'bash', [join(root, 'scripts', 'ensure-system-deps.sh')]);
 step('type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('lint', bin('eslint'), ['.']);
 
-const report = join(mkdtempSync(join(tmpdir(), 'tctn-jest-')), 'report.json');
-const started = Date.now();
-process.stdout.write('\n=== tests\n');
-const jest = spawnSync(bin('jest'), ['--json', `--outputFile=${report}`, ...jestArgs], { cwd: root, stdio: 'inherit' });
-let summary = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0 };
-try {
-  summary = JSON.parse(readFileSync(report, 'utf8'));
-} catch {
-  // jest crashed before writing its report; its exit code decides.
+// Phase 1 runs the `npm start` test alone: it measures start-up time, which parallel workers would distort.
+// Phase 2 runs everything else with the configured workers. Extra arguments go to phase 2 only.
+const phases = jestArgs.length
+  ? [{ title: 'tests', args: jestArgs }]
+  : [
+      { title: 'start-up tests', args: ['test/e2e/start.e2e.spec.ts'] },
+      { title: 'tests', args: ['--testPathIgnorePatterns', 'test/e2e/start.e2e.spec.ts'] },
+    ];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let status = 0;
+for (const phase of phases) {
+  const report = join(mkdtempSync(join(tmpdir(), 'tctn-jest-')), 'report.json');
+  const started = Date.now();
+  process.stdout.write(`\n=== ${phase.title}\n`);
+  const jest = spawnSync(bin('jest'), ['--json', `--outputFile=${report}`, ...phase.args], { cwd: root, stdio: 'inherit' });
+  let summary = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0 };
+  try {
+    summary = JSON.parse(readFileSync(report, 'utf8'));
+  } catch {
+    // jest crashed before writing its report; its exit code decides.
+  }
+  process.stdout.write(`=== ${phase.title} finished in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+  totals.passed += summary.numPassedTests;
+  totals.failed += summary.numFailedTests + (jest.status !== 0 && summary.numFailedTests === 0 ? 1 : 0);
+  totals.skipped += summary.numPendingTests;
+  if (jest.status !== 0) status = jest.status ?? 1;
 }
-process.stdout.write(`=== tests finished in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
-const failed = summary.numFailedTests + (jest.status !== 0 && summary.numFailedTests === 0 ? 1 : 0);
-process.stdout.write(`${summary.numPassedTests} passed, ${failed} failed, ${summary.numPendingTests} skipped\n`);
-process.exit(jest.status ?? 1);
+process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.exit(status);
