@@ -6,7 +6,7 @@ import { Contribution } from '../registries/social-insurance/social-insurance-re
 import { SandboxResident, sandboxResidents } from './sandbox-residents';
 import { SANDBOX_SCENARIOS } from './sandbox-people.data';
 import { SANDBOX_CENTERS, SANDBOX_STAFF } from './sandbox-staff';
-import { addMonths, isApproximateWorkingDay, monthIndexOf } from './sandbox-dates';
+import { addMonths, isWorkingDay, monthIndexOf } from './sandbox-dates';
 
 const ZONE_I_MINIMUM_2026 = 5_310_000;
 
@@ -67,7 +67,7 @@ describe.each(['2026-11-27', '2026-12-31', '2027-02-22', '2028-02-29', '2026-03-
 
     it('suggests a recent working day within the filing window (old regime: the last day of 2025 at the latest)', () => {
       for (const r of residents) {
-        expect(isApproximateWorkingDay(r.suggestedTerminationDate)).toBe(true);
+        expect(isWorkingDay(r.suggestedTerminationDate)).toBe(true);
         expect(r.suggestedTerminationDate < today).toBe(true);
         if (r.scenario === 'old-regime-2025') {
           expect(r.suggestedTerminationDate <= '2025-12-31').toBe(true);

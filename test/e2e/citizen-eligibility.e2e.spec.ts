@@ -1,21 +1,17 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { residents } from '../support/dossier-fixtures';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestAppWithDb, TestApp } from '../support/test-app';
 import { auth, citizenBearer } from '../support/tokens';
 
 describe('GET /api/v1/me/eligibility', () => {
   let t: TestApp;
   let db: Client;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    t = await startTestApp();
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db, close } = await startTestAppWithDb());
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => close());
 
   it.each([
     ['eligible', true],

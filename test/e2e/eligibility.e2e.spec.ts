@@ -1,13 +1,6 @@
 import request from 'supertest';
+import { contributionMonths } from '../support/contributions';
 import { startTestApp, TestApp } from '../support/test-app';
-
-function months(from: string, count: number, salary: number) {
-  const [y, m] = from.split('-').map(Number);
-  return Array.from({ length: count }, (_, i) => {
-    const index = y * 12 + (m - 1) + i;
-    return { month: `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`, salary };
-  });
-}
 
 const base = {
   terminationDate: '2026-10-30',
@@ -16,7 +9,7 @@ const base = {
   contractType: 'fixed_term',
   salaryRegime: 'employer',
   zone: 'I',
-  contributions: months('2024-11', 24, 9_200_000),
+  contributions: contributionMonths('2024-11', 24, 9_200_000),
 };
 
 describe('POST /api/v1/eligibility/assessments', () => {
@@ -51,7 +44,7 @@ describe('POST /api/v1/eligibility/assessments', () => {
       .send({
         ...base,
         terminationReason: 'employee_unlawful_resignation',
-        contributions: months('2025-12', 11, 8_000_000),
+        contributions: contributionMonths('2025-12', 11, 8_000_000),
       })
       .expect(200);
     expect(res.body.eligible).toBe(false);

@@ -1,15 +1,8 @@
 import { Client } from 'pg';
 import request from 'supertest';
-import { startTestApp, TestApp } from '../support/test-app';
+import { contributionMonths } from '../support/contributions';
+import { startTestAppWithDb, TestApp } from '../support/test-app';
 import { auth, staffBearer } from '../support/tokens';
-
-function months(from: string, count: number, salary: number) {
-  const [y, m] = from.split('-').map(Number);
-  return Array.from({ length: count }, (_, i) => {
-    const index = y * 12 + (m - 1) + i;
-    return { month: `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`, salary };
-  });
-}
 
 const capped = (terminationDate: string, filingDate: string, firstMonth: string) => ({
   terminationDate,
@@ -18,23 +11,19 @@ const capped = (terminationDate: string, filingDate: string, firstMonth: string)
   contractType: 'indefinite',
   salaryRegime: 'employer',
   zone: 'I',
-  contributions: months(firstMonth, 24, 60_000_000),
+  contributions: contributionMonths(firstMonth, 24, 60_000_000),
 });
 
 describe('legal figures and calendar as data, changed by an administrator', () => {
   let t: TestApp;
   let db: Client;
+  let close: () => Promise<void>;
   let admin: string;
   beforeAll(async () => {
-    t = await startTestApp();
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db, close } = await startTestAppWithDb());
     admin = await staffBearer(t, 'quantri', 'admin', null);
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => close());
   const assess = (body: object) => request(t.baseUrl).post('/api/v1/eligibility/assessments').send(body).expect(200);
 
   it('adds a future-dated minimum wage that changes results only from its date, audited', async () => {
@@ -67,16 +56,13 @@ describe('legal figures and calendar as data, changed by an administrator', () =
   });
 
   it('refuses a row in force today or earlier, and anyone but an administrator', async () => {
-    const past = await request(t.baseUrl)
-      .post('/api/v1/admin/legal-parameters')
-      .set(auth(admin))
-      .send({
-        key: 'regional_minimum_wage',
-        zone: 'II',
-        value: 1,
-        effectiveFrom: '2020-01-01',
-        legalBasis: 'Không hợp lệ',
-      });
+    const past = await request(t.baseUrl).post('/api/v1/admin/legal-parameters').set(auth(admin)).send({
+      key: 'regional_minimum_wage',
+      zone: 'II',
+      value: 1,
+      effectiveFrom: '2020-01-01',
+      legalBasis: 'Không hợp lệ',
+    });
     expect(past.status).toBe(400);
     expect(past.body.errors[0].field).toBe('effectiveFrom');
     await request(t.baseUrl)
@@ -88,7 +74,10 @@ describe('legal figures and calendar as data, changed by an administrator', () =
   });
 
   it('moves the entitlement start when an administrator declares a holiday', async () => {
-    const body = { ...capped('2030-06-03', '2030-06-10', '2028-06'), contributions: months('2028-06', 24, 8_000_000) };
+    const body = {
+      ...capped('2030-06-03', '2030-06-10', '2028-06'),
+      contributions: contributionMonths('2028-06', 24, 8_000_000),
+    };
     const before = (await assess(body)).body.entitlementStart;
     await request(t.baseUrl)
       .put('/api/v1/admin/calendar/2030-06-12')

@@ -14,8 +14,18 @@ import {
 } from './portal.support';
 
 const API_FIELDS = [
-  'eventId', 'dossierCode', 'portalDossierCode', 'personalId', 'procedureCode', 'status', 'portalStatusCode',
-  'occurredAt', 'dueDate', 'actor', 'note', 'decision',
+  'eventId',
+  'dossierCode',
+  'portalDossierCode',
+  'personalId',
+  'procedureCode',
+  'status',
+  'portalStatusCode',
+  'occurredAt',
+  'dueDate',
+  'actor',
+  'note',
+  'decision',
 ];
 
 describe('national portal delivery (outbox → PORTAL_SYNC_URL)', () => {
@@ -43,7 +53,12 @@ describe('national portal delivery (outbox → PORTAL_SYNC_URL)', () => {
     const dossier = await insertDossier(db, { code: `DNA-BH-${Date.now()}-FAIL3` });
     const [eventId] = await enqueueEvents(t, dossier, [STEPS.submitted]);
 
-    const row = await waitFor(() => outboxRow(db, eventId), (r) => r.status === 'delivered', 10_000, 'delivery');
+    const row = await waitFor(
+      () => outboxRow(db, eventId),
+      (r) => r.status === 'delivered',
+      10_000,
+      'delivery',
+    );
     expect(row.attempts).toBe(4);
     await new Promise((r) => setTimeout(r, 200));
     const seen = receiver.forDossier(dossier.code);
@@ -73,7 +88,12 @@ describe('national portal delivery (outbox → PORTAL_SYNC_URL)', () => {
       STEPS.approved,
       STEPS.resultReturned,
     ]);
-    await waitFor(() => outboxRow(db, submitted), (r) => r.status === 'delivered', 10_000, 'first event');
+    await waitFor(
+      () => outboxRow(db, submitted),
+      (r) => r.status === 'delivered',
+      10_000,
+      'first event',
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.acceptedEventIds(dossier.code)).toEqual([submitted]);
     expect(await outboxRow(db, approved)).toMatchObject({ status: 'pending', attempts: 0 });
@@ -88,7 +108,12 @@ describe('national portal delivery (outbox → PORTAL_SYNC_URL)', () => {
          '2026-01-20T02:30:00Z')`,
       [randomUUID(), dossier.id, verificationCode, sha256],
     );
-    await waitFor(() => outboxRow(db, returned), (r) => r.status === 'delivered', 10_000, 'events after the decision');
+    await waitFor(
+      () => outboxRow(db, returned),
+      (r) => r.status === 'delivered',
+      10_000,
+      'events after the decision',
+    );
     expect(receiver.acceptedEventIds(dossier.code)).toEqual([submitted, approved, returned]);
     const sent = receiver.forDossier(dossier.code).find((r) => r.body.eventId === approved)!.body;
     expect(sent).not.toHaveProperty('awaitsDecision');
@@ -113,7 +138,12 @@ describe('national portal delivery (outbox → PORTAL_SYNC_URL)', () => {
       const dossier = await insertDossier(db);
       failing.add(dossier.code);
       const [first, second] = await enqueueEvents(t, dossier, [STEPS.submitted, STEPS.received]);
-      const dead = await waitFor(() => outboxRow(db, first), (r) => r.status === 'dead', 10_000, 'dead letter');
+      const dead = await waitFor(
+        () => outboxRow(db, first),
+        (r) => r.status === 'dead',
+        10_000,
+        'dead letter',
+      );
       expect(dead).toMatchObject({ attempts: 4, lastError: expect.stringMatching(/^HTTP 500/) });
       await new Promise((r) => setTimeout(r, 200));
       expect(receiver.forDossier(dossier.code).map((r) => r.body.eventId)).toEqual([first, first, first, first]);
@@ -171,7 +201,12 @@ describe('national portal delivery (outbox → PORTAL_SYNC_URL)', () => {
         .expect(200);
       expect(replay.body).toMatchObject({ eventId: first, status: 'pending', attempts: 0 });
 
-      await waitFor(() => outboxRow(db, second), (r) => r.status === 'delivered', 10_000, 'replayed dossier');
+      await waitFor(
+        () => outboxRow(db, second),
+        (r) => r.status === 'delivered',
+        10_000,
+        'replayed dossier',
+      );
       expect(receiver.acceptedEventIds(dossier.code)).toEqual([first, second]);
       expect(await outboxRow(db, first)).toMatchObject({ status: 'delivered', attempts: 1 });
 
@@ -199,7 +234,12 @@ describe('national portal delivery (outbox → PORTAL_SYNC_URL)', () => {
     const dossier = await insertDossier(db);
     failing.add(dossier.code);
     const [eventId] = await enqueueEvents(t, dossier, [STEPS.submitted]);
-    await waitFor(() => outboxRow(db, eventId), (r) => r.status === 'dead', 10_000, 'dead letter');
+    await waitFor(
+      () => outboxRow(db, eventId),
+      (r) => r.status === 'dead',
+      10_000,
+      'dead letter',
+    );
     const metrics = (await request(t.baseUrl).get('/metrics').expect(200)).text;
     const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1]);
     // Everything earlier in this file was delivered (6 events); only this dossier's event is dead.

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
 import { loadConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/app.factory';
 import { Runtime, startRuntime } from '../../src/platform/embedded/runtime';
@@ -41,6 +42,21 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     close: async () => {
       await app.close();
       await runtime.stop();
+    },
+  };
+}
+
+/** The app plus a direct connection to its database, for assertions on rows. */
+export async function startTestAppWithDb(env: Record<string, string> = {}, extraModules: any[] = []) {
+  const t = await startTestApp(env, extraModules);
+  const db = new Client({ connectionString: t.databaseUrl });
+  await db.connect();
+  return {
+    t,
+    db,
+    close: async () => {
+      await db.end();
+      await t.close();
     },
   };
 }

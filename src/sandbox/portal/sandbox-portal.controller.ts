@@ -51,7 +51,9 @@ export class SandboxPortalController {
       ]);
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw DomainError.validation([{ field: 'body', code: 'invalid_type', message: 'Nội dung phải là một đối tượng JSON.' }]);
+      throw DomainError.validation([
+        { field: 'body', code: 'invalid_type', message: 'Nội dung phải là một đối tượng JSON.' },
+      ]);
     }
     const { duplicate } = await this.events.record(key, body as Record<string, unknown>);
     void reply.status(duplicate ? 200 : 201);
