@@ -4,6 +4,7 @@ import { DataAccessLog1764150000000 } from './1764150000000-data-access-log';
 import { Identity1764200000000 } from './1764200000000-identity';
 import { Dossiers1764300000000 } from './1764300000000-dossiers';
 import { Documents1764400000000 } from './1764400000000-documents';
+import { Reports1764600000000 } from './1764600000000-reports';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
@@ -15,4 +16,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Identity1764200000000,
   Dossiers1764300000000,
   Documents1764400000000,
+  Reports1764600000000,
 ];

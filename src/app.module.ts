@@ -12,6 +12,7 @@ import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
 import { sandboxEidClientSettings } from './sandbox/eid/sandbox-eid-settings';
 import { sandboxPortalClient } from './sandbox/clients/sandbox-portal-client';
+import { ReportsModule } from './reports/reports.module';
 
 /** The whole service: platform first, then one module per step of the procedure. */
 @Module({})
@@ -54,6 +55,7 @@ export class AppModule {
         ProfileModule,
         ...sandboxes,
         EligibilityModule,
+        ReportsModule,
         WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),
         ...extraModules,
       ],
