@@ -69,7 +69,8 @@ export class ReportsService {
 
   private async scope(reader: ReportReader, requested: string | undefined): Promise<string | null> {
     const centerCode = resolveReportScope(reader, requested);
-    if (centerCode && requested !== undefined && !(await this.repository.centerExists(centerCode))) {
+    // A center head's center comes from the account; a center named by province staff must exist.
+    if (centerCode && reader.role !== 'center_head' && !(await this.repository.centerExists(centerCode))) {
       throw DomainError.validation([
         { field: 'centerCode', code: 'unknown_center', message: 'Không có trung tâm dịch vụ việc làm với mã này.' },
       ]);

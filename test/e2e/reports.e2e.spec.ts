@@ -87,7 +87,6 @@ function random(seed: number) {
 const vnDate = (d: Date) => new Date(d.getTime() + 7 * HOUR).toISOString().slice(0, 10);
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (date: string, n: number) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY));
-const inRange = (date: string) => date >= FROM && date <= TO;
 
 function ageOn(dob: string, on: string): number {
   const [y1, m1, d1] = dob.split('-').map(Number);
