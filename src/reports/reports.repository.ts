@@ -32,21 +32,15 @@ export const FILED_SQL = (centerClause: string) => `
   WITH f AS (
     SELECT d.status, d.channel, d.center_code,
       to_char(d.filed_at AT TIME ZONE ${TZ}, 'YYYY-MM') AS month,
-      CASE
-        WHEN a.age IS NULL THEN '${UNKNOWN}'
-        WHEN a.age < 25 THEN 'under_25'
-        WHEN a.age < 35 THEN '25_34'
-        WHEN a.age < 45 THEN '35_44'
-        WHEN a.age < 55 THEN '45_54'
-        ELSE '55_plus'
-      END AS age_band,
+      COALESCE((ARRAY['under_25', '25_34', '35_44', '45_54', '55_plus'])[1 + width_bucket(a.age, ARRAY[25, 35, 45, 55])], '${UNKNOWN}') AS age_band,
       CASE WHEN d.applicant->>'sex' IN ('male', 'female') THEN d.applicant->>'sex' ELSE '${UNKNOWN}' END AS sex,
       COALESCE(d.applicant#>>'{currentAddress,provinceCode}', d.applicant#>>'{permanentAddress,provinceCode}') AS province_code,
       COALESCE(d.applicant#>>'{currentAddress,provinceName}', d.applicant#>>'{permanentAddress,provinceName}') AS province_name
     FROM dossier d
     CROSS JOIN LATERAL (
+      -- Full years: (YYYYMMDD of the filing day − YYYYMMDD of birth) / 10000, evaluated once per row.
       SELECT CASE WHEN d.applicant->>'dateOfBirth' ~ '^\\d{4}-\\d{2}-\\d{2}$'
-        THEN date_part('year', age((d.filed_at AT TIME ZONE ${TZ})::date, (d.applicant->>'dateOfBirth')::date))::int
+        THEN (to_char(d.filed_at AT TIME ZONE ${TZ}, 'YYYYMMDD')::int - translate(d.applicant->>'dateOfBirth', '-', '')::int) / 10000
       END AS age
     ) a
     WHERE ${inPeriod('d.filed_at')} ${centerClause}
