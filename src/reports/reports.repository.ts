@@ -33,14 +33,16 @@ export const FILED_SQL = (centerClause: string) => `
     SELECT d.status, d.channel, d.center_code,
       to_char(d.filed_at AT TIME ZONE ${TZ}, 'YYYY-MM') AS month,
       COALESCE((ARRAY['under_25', '25_34', '35_44', '45_54', '55_plus'])[1 + width_bucket(a.age, ARRAY[25, 35, 45, 55])], '${UNKNOWN}') AS age_band,
-      CASE WHEN d.applicant->>'sex' IN ('male', 'female') THEN d.applicant->>'sex' ELSE '${UNKNOWN}' END AS sex,
-      COALESCE(d.applicant#>>'{currentAddress,provinceCode}', d.applicant#>>'{permanentAddress,provinceCode}') AS province_code,
-      COALESCE(d.applicant#>>'{currentAddress,provinceName}', d.applicant#>>'{permanentAddress,provinceName}') AS province_name
+      CASE WHEN p.sex IN ('male', 'female') THEN p.sex ELSE '${UNKNOWN}' END AS sex,
+      COALESCE(p."currentAddress", p."permanentAddress")->>'provinceCode' AS province_code,
+      COALESCE(p."currentAddress", p."permanentAddress")->>'provinceName' AS province_name
     FROM dossier d
+    -- jsonb_to_record reads (and decompresses) the registry record once per row, not once per field.
+    CROSS JOIN LATERAL jsonb_to_record(d.applicant) AS p("dateOfBirth" text, sex text, "currentAddress" jsonb, "permanentAddress" jsonb)
     CROSS JOIN LATERAL (
-      -- Full years: (YYYYMMDD of the filing day − YYYYMMDD of birth) / 10000, evaluated once per row.
-      SELECT CASE WHEN d.applicant->>'dateOfBirth' ~ '^\\d{4}-\\d{2}-\\d{2}$'
-        THEN (to_char(d.filed_at AT TIME ZONE ${TZ}, 'YYYYMMDD')::int - translate(d.applicant->>'dateOfBirth', '-', '')::int) / 10000
+      -- Full years: (YYYYMMDD of the filing day − YYYYMMDD of birth) / 10000.
+      SELECT CASE WHEN p."dateOfBirth" ~ '^\\d{4}-\\d{2}-\\d{2}$'
+        THEN (to_char(d.filed_at AT TIME ZONE ${TZ}, 'YYYYMMDD')::int - translate(p."dateOfBirth", '-', '')::int) / 10000
       END AS age
     ) a
     WHERE ${inPeriod('d.filed_at')} ${centerClause}
@@ -66,9 +68,10 @@ export const FILED_SQL = (centerClause: string) => `
 export const EMPLOYERS_SQL = (centerClause: string) => `
   SELECT max(tax_code) AS "taxCode", mode() WITHIN GROUP (ORDER BY name) AS name, count(*)::int AS count
   FROM (
-    SELECT NULLIF(btrim(d.application#>>'{lastEmployer,taxCode}'), '') AS tax_code,
-      btrim(COALESCE(d.application#>>'{lastEmployer,name}', '')) AS name
+    SELECT NULLIF(btrim(l."taxCode"), '') AS tax_code, btrim(COALESCE(l.name, '')) AS name
     FROM dossier d
+    CROSS JOIN LATERAL jsonb_to_record(d.application) AS x("lastEmployer" jsonb)
+    CROSS JOIN LATERAL jsonb_to_record(x."lastEmployer") AS l("taxCode" text, name text)
     WHERE ${inPeriod('d.filed_at')} ${centerClause}
   ) e
   GROUP BY COALESCE(tax_code, 'name:' || lower(name))
@@ -85,18 +88,23 @@ export const DECIDED_SQL = (centerClause: string) => `
     SELECT ${OUTCOME} AS outcome,
       (d.decided_at AT TIME ZONE ${TZ})::date AS decided_date,
       d.due_date,
-      COALESCE(d.application->>'terminationReason', '${UNKNOWN}') AS termination_reason,
-      o.output,
+      COALESCE(x."terminationReason", '${UNKNOWN}') AS termination_reason,
+      o."monthlyBenefit" AS monthly_benefit_raw,
+      o."benefitMonths" AS benefit_months_raw,
+      o.reasons->0->>'code' AS first_reason,
       d.decision_note
     FROM dossier d
-    CROSS JOIN LATERAL (SELECT d.assessment->'output' AS output) o
+    -- Each jsonb document is read (and decompressed) once per row.
+    CROSS JOIN LATERAL jsonb_to_record(d.application) AS x("terminationReason" text)
+    CROSS JOIN LATERAL jsonb_to_record(d.assessment) AS a(output jsonb)
+    CROSS JOIN LATERAL jsonb_to_record(a.output) AS o("monthlyBenefit" numeric, "benefitMonths" numeric, reasons jsonb)
     WHERE ${inPeriod('d.decided_at')} AND d.status IN ('APPROVED', 'DENIED', 'RESULT_RETURNED') ${centerClause}
   ), r AS (
     SELECT *,
-      CASE WHEN outcome = 'denied' THEN COALESCE(output#>>'{reasons,0,code}', '${DECISION_NOTE_REASON}') END AS refusal_reason,
-      CASE WHEN outcome = 'denied' AND output#>>'{reasons,0,code}' IS NULL THEN btrim(COALESCE(decision_note, '')) END AS refusal_note,
-      CASE WHEN outcome = 'approved' THEN COALESCE((output->>'monthlyBenefit')::numeric, 0) ELSE 0 END AS monthly_benefit,
-      CASE WHEN outcome = 'approved' THEN COALESCE((output->>'benefitMonths')::numeric, 0) ELSE 0 END AS benefit_months
+      CASE WHEN outcome = 'denied' THEN COALESCE(first_reason, '${DECISION_NOTE_REASON}') END AS refusal_reason,
+      CASE WHEN outcome = 'denied' AND first_reason IS NULL THEN btrim(COALESCE(decision_note, '')) END AS refusal_note,
+      CASE WHEN outcome = 'approved' THEN COALESCE(monthly_benefit_raw, 0) ELSE 0 END AS monthly_benefit,
+      CASE WHEN outcome = 'approved' THEN COALESCE(benefit_months_raw, 0) ELSE 0 END AS benefit_months
     FROM d
   )
   SELECT
