@@ -5,6 +5,7 @@ import { Identity1764200000000 } from './1764200000000-identity';
 import { Dossiers1764300000000 } from './1764300000000-dossiers';
 import { Documents1764400000000 } from './1764400000000-documents';
 import { Portal1764500000000 } from './1764500000000-portal';
+import { Reports1764600000000 } from './1764600000000-reports';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
@@ -17,4 +18,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Dossiers1764300000000,
   Documents1764400000000,
   Portal1764500000000,
+  Reports1764600000000,
 ];

@@ -17,6 +17,7 @@ import { sandboxEidClientSettings } from './sandbox/eid/sandbox-eid-settings';
 import { sandboxPortalClient } from './sandbox/clients/sandbox-portal-client';
 import { PortalModule } from './portal/portal.module';
 import { SandboxPortalModule } from './sandbox/portal/sandbox-portal.module';
+import { ReportsModule } from './reports/reports.module';
 
 /** The whole service: platform first, then one module per step of the procedure. */
 @Module({})
@@ -64,6 +65,7 @@ export class AppModule {
         DossiersModule,
         PortalModule.forRoot(runtime),
         DocumentsModule,
+        ReportsModule,
         WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),
         ...extraModules,
       ],

@@ -1,0 +1,28 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Principal, StaffOnly } from '../identity';
+import { MonthlyQueryDto } from './dto/monthly-query.dto';
+import { SummaryQueryDto } from './dto/summary-query.dto';
+import { sendReportFile } from './report-reply';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@Controller('api/v1/reports')
+@StaffOnly('center_head', 'director', 'admin')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Figures of a date range (≤ 366 days): own center for a center head, province or one center otherwise' })
+  summary(@Query() query: SummaryQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.reports.summary(query, principal);
+  }
+
+  @Get('monthly')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'application/json')
+  @ApiOperation({ summary: 'The monthly report as XLSX (default), CSV or JSON' })
+  async monthly(@Query() query: MonthlyQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    return sendReportFile(reply, await this.reports.monthly(query, principal));
+  }
+}

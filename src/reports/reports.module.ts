@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { EligibilityModule } from '../eligibility/eligibility.module';
+import { OpenDossierMetrics } from './open-dossier-metrics';
+import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
+import { ReportsService } from './reports.service';
+
+/** Statistics for center heads and the Director (summary, monthly report) and the open-dossier gauges. */
+@Module({
+  imports: [EligibilityModule],
+  controllers: [ReportsController],
+  providers: [ReportsRepository, ReportsService, OpenDossierMetrics],
+  exports: [ReportsService],
+})
+export class ReportsModule {}
