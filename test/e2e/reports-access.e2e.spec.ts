@@ -25,7 +25,10 @@ describe('reports: access and validation', () => {
     const db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     for (const c of SANDBOX_CENTERS) {
-      await db.query(`INSERT INTO service_center (code, name, province_name) VALUES ($1, $2, 'Tỉnh Đồng Nai')`, [c.code, c.name]);
+      await db.query(
+        `INSERT INTO service_center (code, name, province_name) VALUES ($1, $2, 'Tỉnh Đồng Nai') ON CONFLICT (code) DO NOTHING`,
+        [c.code, c.name],
+      );
     }
     await db.end();
   });
