@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Eta } from 'eta';
 import { join } from 'node:path';
 import { WEB_OPTIONS, WebModuleOptions } from './web-options';
-import { ATTACHMENT_KINDS, CONTRACT_TYPES, DOSSIER_STATUSES, TERMINATION_REASONS, ZONES } from './web-catalog';
+import {
+  ATTACHMENT_KINDS,
+  CONTRACT_TYPES,
+  DOSSIER_STATUSES,
+  FILING_ATTACHMENT_KINDS,
+  TERMINATION_REASONS,
+  ZONES,
+} from './web-catalog';
 
 export type PageArea = 'citizen' | 'staff' | 'public';
 
@@ -30,13 +37,13 @@ export class PageRenderer {
       ...locals,
       meta,
       sandbox: this.options.sandbox,
-      centers: this.options.centers,
       catalog: {
         terminationReasons: TERMINATION_REASONS,
         contractTypes: CONTRACT_TYPES,
         zones: ZONES,
         statuses: DOSSIER_STATUSES,
         attachmentKinds: ATTACHMENT_KINDS,
+        filingAttachmentKinds: FILING_ATTACHMENT_KINDS,
       },
     });
   }

@@ -53,7 +53,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
       page.on('console', (message) => {
-        // Failed fetches of API routes not merged yet log "Failed to load resource" (a 404): not a page fault.
+        // An API answering 4xx (401 before login, 400 for a form the server rejects) logs "Failed to load resource":
+        // an expected answer the page handles, not a page fault.
         if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
       });
       return { page, errors };

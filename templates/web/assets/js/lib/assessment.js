@@ -53,9 +53,10 @@ export function renderAssessment(a) {
             h(
               'li',
               {},
-              h('span', { class: `badge ${c.met ? 'badge-ok' : 'badge-err'}` }, c.met ? 'Đạt' : 'Không đạt'),
+              // AssessmentCondition (src/eligibility/domain/assessment.ts): {code, passed, message}
+              h('span', { class: `badge ${c.passed ? 'badge-ok' : 'badge-err'}`, 'data-condition': c.code }, c.passed ? 'Đạt' : 'Không đạt'),
               ' ',
-              c.message || c.label || c.code,
+              c.message || c.code,
             ),
           ),
         ),

@@ -9,11 +9,18 @@ export function money(value) {
   return Number.isFinite(n) ? `${vnd.format(n)} đồng` : String(value);
 }
 
-/** "2026-03-05" → "05/03/2026". */
+/** "2026-03-05" → "05/03/2026"; an RFC 3339 timestamp gives its calendar day in Việt Nam. */
 export function date(value) {
   if (!value) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value));
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : String(value);
+  const text = String(value);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : vietnamDay(text);
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day || text);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : text;
+}
+
+function vietnamDay(timestamp) {
+  const d = new Date(timestamp);
+  return Number.isNaN(d.getTime()) ? null : new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(d);
 }
 
 /** RFC 3339 → "05/03/2026 14:07" in Việt Nam time. */
@@ -48,10 +55,6 @@ export function reasonLabel(code) {
 
 export function contractLabel(code) {
   return catalog.contractTypes[code] || code || '';
-}
-
-export function centerLabel(code) {
-  return catalog.centers[code] || code || '';
 }
 
 export function kindLabel(code) {

@@ -90,4 +90,13 @@ export async function staffApi(path, options = {}) {
   return result;
 }
 
+/** The header's VNeID link comes back to the page it was clicked on (from the landing page: "Hồ sơ của tôi"). */
+function headerLoginReturns() {
+  const link = document.querySelector('#account a[href="/auth/eid/login"]');
+  if (!link) return;
+  const here = location.pathname === '/' ? '/ho-so' : location.pathname + location.search;
+  link.href = `/auth/eid/login?returnTo=${encodeURIComponent(here)}`;
+}
+
 markCurrentNav();
+headerLoginReturns();

@@ -1,28 +1,25 @@
-// GET /api/v1/me/profile is "identity plus contribution summary" (API.md); its exact nesting belongs to the identity
-// and registries modules, so read it defensively.
-export function identityOf(profile) {
-  const p = profile || {};
-  return p.identity || p.person || p.population || p.applicant || p;
-}
+// GET /api/v1/me/profile (src/profile/citizen-profile.types.ts):
+// {personalId, fullName, dateOfBirth, sex, nationality, permanentAddress, currentAddress, idCardIssueDate,
+//  personalIdFlags, insurance: null | {socialInsuranceNumber, salaryRegime, totalMonths, unusedMonths,
+//  lastContributionMonth, lastEmployer: {name, taxCode, zone} | null, usedMonths: ['YYYY-MM'], reservedMonths,
+//  contributions: [{month, salary, employerName, employerTaxCode, zone}] (oldest first)}}
 
-export function insuranceOf(profile) {
-  const p = profile || {};
-  const ins = p.insurance || p.socialInsurance || p.contributionSummary || p.contribution || {};
-  const rows = Array.isArray(ins.contributions) ? ins.contributions : Array.isArray(p.contributions) ? p.contributions : [];
+/** What the apply page shows of the contribution summary; `null` when the citizen was never insured. */
+export function insuranceFacts(insurance) {
+  if (!insurance) return null;
+  const rows = Array.isArray(insurance.contributions) ? insurance.contributions : [];
   const last = rows.length ? rows[rows.length - 1] : null;
-  const distinctMonths = new Set(rows.map((r) => r.month)).size;
-  const lastEmployer = ins.lastEmployer || p.lastEmployer || (last ? { name: last.employerName, taxCode: last.employerTaxCode, zone: last.zone } : null);
   return {
-    found: Boolean(rows.length || ins.totalContributionMonths !== undefined || ins.socialInsuranceNumber),
-    socialInsuranceNumber: ins.socialInsuranceNumber || p.socialInsuranceNumber,
-    totalMonths: ins.totalContributionMonths ?? ins.totalMonths ?? (rows.length ? distinctMonths : undefined),
-    usedMonths: Array.isArray(ins.usedMonths) ? ins.usedMonths.length : ins.usedMonths,
-    reservedMonths: ins.reservedMonths,
-    firstMonth: ins.firstMonth || (rows.length ? rows[0].month : undefined),
-    lastMonth: ins.lastMonth || ins.lastContributionMonth || (last ? last.month : undefined),
-    lastSalary: ins.lastSalary ?? (last ? last.salary : undefined),
-    lastEmployer,
-    salaryRegime: ins.salaryRegime,
+    socialInsuranceNumber: insurance.socialInsuranceNumber,
+    totalMonths: insurance.totalMonths,
+    unusedMonths: insurance.unusedMonths,
+    firstMonth: rows.length ? rows[0].month : null,
+    lastMonth: insurance.lastContributionMonth,
+    lastSalary: last ? last.salary : null,
+    lastEmployer: insurance.lastEmployer,
+    usedMonths: Array.isArray(insurance.usedMonths) ? insurance.usedMonths.length : 0,
+    reservedMonths: insurance.reservedMonths,
+    salaryRegime: insurance.salaryRegime,
   };
 }
 

@@ -1,9 +1,10 @@
 import { api, newIdempotencyKey } from '../lib/api.js';
 import { $, facts, focusRegion, h, replace } from '../lib/dom.js';
 import { busy, clearErrors, readForm, showErrors } from '../lib/forms.js';
-import { address, bytes, centerLabel, date, kindLabel, money, months, sexLabel, statusLabel } from '../lib/format.js';
+import { centerLabel, loadCenters } from '../lib/centers.js';
+import { address, bytes, date, kindLabel, money, months, sexLabel, statusLabel } from '../lib/format.js';
 import { clearError, citizenSignedIn, setStatus, showCitizenLogin, showError } from '../lib/page.js';
-import { identityOf, insuranceOf, monthLabel } from '../lib/profile.js';
+import { insuranceFacts, monthLabel } from '../lib/profile.js';
 
 const form = $('#apply-form');
 const summary = $('#error-summary');
@@ -12,25 +13,27 @@ const idempotency = { body: null, key: null };
 
 async function loadProfile() {
   setStatus('Đang lấy thông tin từ cơ sở dữ liệu quốc gia…');
-  const res = await api('/api/v1/me/profile');
+  const [res] = await Promise.all([api('/api/v1/me/profile'), fillCenters()]);
   setStatus('');
   if (res.status === 401) return showCitizenLogin();
   if (!res.ok) return showError(res);
-  const person = identityOf(res.data);
-  const ins = insuranceOf(res.data);
+  const person = res.data;
+  const ins = insuranceFacts(person.insurance);
   citizenSignedIn(person.fullName);
   facts($('#identity'), [
     ['Họ và tên', person.fullName],
     ['Số định danh cá nhân', person.personalId],
     ['Ngày sinh', date(person.dateOfBirth)],
     ['Giới tính', sexLabel(person.sex)],
+    ['Quốc tịch', person.nationality],
     ['Nơi thường trú', address(person.permanentAddress)],
     ['Nơi ở hiện tại', address(person.currentAddress)],
   ]);
-  if (ins.found) {
+  if (ins) {
     facts($('#insurance'), [
       ['Mã số bảo hiểm xã hội', ins.socialInsuranceNumber],
       ['Tổng số tháng đã đóng', months(ins.totalMonths)],
+      ['Số tháng chưa hưởng', ins.unusedMonths === ins.totalMonths ? '' : months(ins.unusedMonths)],
       ['Đóng từ tháng', monthLabel(ins.firstMonth)],
       ['Tháng đóng gần nhất', monthLabel(ins.lastMonth)],
       ['Tiền lương tháng gần nhất', money(ins.lastSalary)],
@@ -39,17 +42,32 @@ async function loadProfile() {
       ['Số tháng đang bảo lưu', ins.reservedMonths ? months(ins.reservedMonths) : ''],
     ]);
   } else {
-    replace($('#insurance'), h('dd', {}, 'Chưa tìm thấy quá trình đóng bảo hiểm thất nghiệp.'));
+    replace($('#insurance'), h('p', {}, 'Chưa tìm thấy quá trình đóng bảo hiểm thất nghiệp.'));
   }
-  if (ins.lastEmployer) {
-    if (ins.lastEmployer.name && !form.elements['lastEmployer.name'].value) form.elements['lastEmployer.name'].value = ins.lastEmployer.name;
-    if (ins.lastEmployer.taxCode && !form.elements['lastEmployer.taxCode'].value) form.elements['lastEmployer.taxCode'].value = ins.lastEmployer.taxCode;
-    if (ins.lastEmployer.address && !form.elements['lastEmployer.address'].value) form.elements['lastEmployer.address'].value = ins.lastEmployer.address;
+  // The registry knows the last employer's name and tax code (not its address): prefill, still editable.
+  const employer = ins && ins.lastEmployer;
+  if (employer) {
+    if (employer.name && !form.elements['lastEmployer.name'].value) form.elements['lastEmployer.name'].value = employer.name;
+    if (employer.taxCode && !form.elements['lastEmployer.taxCode'].value) form.elements['lastEmployer.taxCode'].value = employer.taxCode;
   }
   if (person.fullName && !form.elements['payment.accountHolder'].value) form.elements['payment.accountHolder'].value = person.fullName;
   $('#apply').hidden = false;
 }
 
+/** The center select, from the dossier module's directory. */
+async function fillCenters() {
+  const select = form.elements.centerCode;
+  const centers = await loadCenters();
+  const chosen = select.value;
+  replace(
+    select,
+    h('option', { value: '' }, centers.length ? '— Chọn nơi nộp —' : 'Không tải được danh sách, vui lòng tải lại trang'),
+    centers.map((c) => h('option', { value: c.code }, c.provinceName ? `${c.name} (${c.provinceName})` : c.name)),
+  );
+  select.value = chosen;
+}
+
+/** GET /api/v1/me/eligibility: the estimate from the citizen's own registry record, if filed today. */
 async function estimate() {
   const value = form.elements.terminationDate.value;
   const box = $('#estimate');
@@ -57,9 +75,15 @@ async function estimate() {
     box.hidden = true;
     return;
   }
+  const query = new URLSearchParams({ terminationDate: value });
+  if (form.elements.terminationReason.value) query.set('terminationReason', form.elements.terminationReason.value);
+  if (form.elements.contractType.value) query.set('contractType', form.elements.contractType.value);
+  const asked = query.toString();
+  estimate.asked = asked;
   replace(box, h('p', {}, 'Đang tính mức hưởng dự kiến…'));
   box.hidden = false;
-  const res = await api(`/api/v1/me/eligibility?terminationDate=${encodeURIComponent(value)}`);
+  const res = await api(`/api/v1/me/eligibility?${asked}`);
+  if (estimate.asked !== asked) return; // a newer question is on its way
   if (!res.ok) {
     replace(box, h('p', {}, 'Chưa tính được mức hưởng dự kiến. Bạn vẫn có thể nộp hồ sơ.'));
     return;
@@ -69,7 +93,7 @@ async function estimate() {
     box,
     h('h2', {}, 'Mức hưởng dự kiến'),
     a.eligible
-      ? h('p', {}, h('span', { class: 'big-number' }, money(a.monthlyBenefit)), ' mỗi tháng, trong ', String(a.benefitMonths ?? ''), ' tháng',
+      ? h('p', {}, h('span', { class: 'big-number', 'data-testid': 'estimate-benefit' }, money(a.monthlyBenefit)), ' mỗi tháng, trong ', String(a.benefitMonths ?? ''), ' tháng',
           a.entitlementStart ? `, từ ngày ${date(a.entitlementStart)}` : '', '.')
       : h('p', {}, h('span', { class: 'badge badge-err' }, 'Chưa đủ điều kiện hưởng')),
     Array.isArray(a.reasons) && a.reasons.length ? h('ul', {}, a.reasons.map((r) => h('li', {}, r.message || r.code))) : null,
@@ -82,6 +106,10 @@ function togglePayment() {
   $('#bank-fields').hidden = !method || method.value !== 'bank';
 }
 
+/**
+ * Only what can be told without the server (missing answers). Formats (account number, phone, e-mail, tax code…)
+ * are the API's rules: its 400 `errors[]` are shown next to the fields, in its Vietnamese words.
+ */
 function validate(v) {
   const errors = [];
   const need = (field, message) => {
@@ -98,13 +126,8 @@ function validate(v) {
     need('payment.bankCode', 'Vui lòng chọn ngân hàng.');
     need('payment.accountNumber', 'Vui lòng nhập số tài khoản.');
     need('payment.accountHolder', 'Vui lòng nhập tên chủ tài khoản.');
-    if (v.payment.accountNumber && !/^\d{6,20}$/.test(v.payment.accountNumber.replace(/\s/g, '')))
-      errors.push({ field: 'payment.accountNumber', message: 'Số tài khoản chỉ gồm 6 đến 20 chữ số.' });
   }
   need('phone', 'Vui lòng nhập số điện thoại.');
-  if (v.phone && !/^(\+84|0)\d{9,10}$/.test(v.phone.replace(/[\s.-]/g, '')))
-    errors.push({ field: 'phone', message: 'Số điện thoại không hợp lệ, ví dụ 0912345678.' });
-  if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) errors.push({ field: 'email', message: 'Địa chỉ thư điện tử không hợp lệ.' });
   if (!v.declarationAccepted) errors.push({ field: 'declarationAccepted', message: 'Vui lòng xác nhận lời cam đoan.' });
   return errors;
 }
@@ -113,7 +136,7 @@ function bodyOf(v) {
   const payment = { method: v.payment.method };
   if (payment.method === 'bank') {
     payment.bankCode = v.payment.bankCode;
-    payment.accountNumber = v.payment.accountNumber.replace(/\s/g, '');
+    payment.accountNumber = v.payment.accountNumber.replace(/[\s.-]/g, '');
     payment.accountHolder = v.payment.accountHolder;
   }
   const lastEmployer = { name: v.lastEmployer.name, address: v.lastEmployer.address };
@@ -209,9 +232,8 @@ $('#upload-form').addEventListener('submit', async (event) => {
       : [{ field: 'file', message: res.problem.detail || res.problem.title || 'Không tải lên được tệp.' }];
     return showErrors(uploadForm, errors, errorBox);
   }
-  const attachment = res.data && res.data.attachments ? null : res.data;
-  if (res.data && Array.isArray(res.data.attachments)) dossier = res.data;
-  else dossier.attachments = [...(dossier.attachments || []), attachment || { kind: uploadForm.elements.kind.value, fileName: file.name, size: file.size }];
+  // 201 with the attachment {id, kind, fileName, contentType, size, sha256, uploadedAt}.
+  dossier.attachments = [...(dossier.attachments || []), res.data];
   uploadForm.elements.file.value = '';
   renderUploaded();
   setStatus(`Đã tải lên ${file.name}.`);
@@ -223,7 +245,7 @@ $('#finish').addEventListener('click', async () => {
   facts($('#done-facts'), [
     ['Mã hồ sơ', h('strong', { 'data-testid': 'dossier-code' }, dossier.code || dossier.id)],
     ['Trạng thái', statusLabel(dossier.status, dossier.statusLabel)],
-    ['Nơi nộp', centerLabel(dossier.centerCode || (dossier.application && dossier.application.centerCode))],
+    ['Nơi nộp', centerLabel(dossier.centerCode)],
     ['Ngày nộp', date(dossier.filedAt)],
     ['Ngày hẹn trả kết quả', dossier.dueDate ? date(dossier.dueDate) : 'Có sau khi hồ sơ được tiếp nhận'],
   ]);
@@ -234,7 +256,8 @@ $('#finish').addEventListener('click', async () => {
   focusRegion($('#stage-done'));
 });
 
-form.elements.terminationDate.addEventListener('change', () => void estimate());
+for (const name of ['terminationDate', 'terminationReason', 'contractType'])
+  form.elements[name].addEventListener('change', () => void estimate());
 for (const radio of form.querySelectorAll('input[name="payment.method"]')) radio.addEventListener('change', togglePayment);
 togglePayment();
 void loadProfile();

@@ -3,8 +3,6 @@ import { $, h, replace } from '../lib/dom.js';
 import { dateTime } from '../lib/format.js';
 import { citizenSignedIn, setStatus, showCitizenLogin, showError } from '../lib/page.js';
 
-const SOURCES = { population: 'Cơ sở dữ liệu quốc gia về dân cư', insurance: 'Cơ sở dữ liệu bảo hiểm xã hội', social_insurance: 'Cơ sở dữ liệu bảo hiểm xã hội' };
-
 async function load() {
   setStatus('Đang tải nhật ký…');
   const res = await api('/api/v1/me/data-access');
@@ -12,7 +10,8 @@ async function load() {
   if (res.status === 401) return showCitizenLogin();
   if (!res.ok) return showError(res);
   citizenSignedIn();
-  const items = Array.isArray(res.data) ? res.data : (res.data && res.data.items) || [];
+  // {items: [{id, occurredAt, actorType, actorTypeLabel, actorId, source, sourceLabel, purpose, purposeLabel, requestId}]}
+  const items = (res.data && res.data.items) || [];
   replace(
     $('#log-rows'),
     items.length
@@ -20,10 +19,10 @@ async function load() {
           h(
             'tr',
             {},
-            h('td', {}, dateTime(e.at || e.accessedAt || e.occurredAt)),
-            h('td', {}, e.actorName || e.accessorName || e.actor || e.accessor || '—'),
-            h('td', {}, e.sourceLabel || SOURCES[e.source] || e.source || '—'),
-            h('td', {}, e.purposeLabel || e.purpose || '—'),
+            h('td', { 'data-label': 'Thời điểm' }, dateTime(e.occurredAt)),
+            h('td', { 'data-label': 'Người truy cập' }, e.actorTypeLabel || e.actorType, e.actorId ? h('div', { class: 'muted' }, e.actorId) : null),
+            h('td', { 'data-label': 'Nguồn dữ liệu' }, e.sourceLabel || e.source),
+            h('td', { 'data-label': 'Mục đích' }, e.purposeLabel || e.purpose),
           ),
         )
       : h('tr', {}, h('td', { colspan: '4' }, 'Chưa có lần truy cập nào.')),

@@ -3,7 +3,8 @@ import { $, facts, focusRegion, h, pageData, replace } from '../lib/dom.js';
 import { busy, clearErrors, showErrors } from '../lib/forms.js';
 import { renderAssessment } from '../lib/assessment.js';
 import { renderAttachments, renderDocuments, renderTimeline } from '../lib/dossier-view.js';
-import { centerLabel, channelLabel, date, dateTime, statusLabel } from '../lib/format.js';
+import { centerLabel, loadCenters } from '../lib/centers.js';
+import { channelLabel, date, dateTime, statusLabel } from '../lib/format.js';
 import { citizenSignedIn, clearError, setStatus, showCitizenLogin, showError } from '../lib/page.js';
 
 const id = pageData().id;
@@ -14,7 +15,7 @@ let dossier = null;
 
 async function load() {
   setStatus('Đang tải hồ sơ…');
-  const res = await api(path);
+  const [res] = await Promise.all([api(path), loadCenters()]);
   setStatus('');
   if (res.status === 401) return showCitizenLogin();
   if (res.status === 404) return showError('Không tìm thấy hồ sơ này trong danh sách hồ sơ của bạn.');
@@ -33,7 +34,7 @@ function render(d) {
     ['Ngày nộp', dateTime(d.filedAt)],
     ['Ngày tiếp nhận', dateTime(d.receivedAt)],
     ['Ngày hẹn trả kết quả', date(d.dueDate) || 'Có sau khi hồ sơ được tiếp nhận'],
-    ['Nơi giải quyết', centerLabel(d.centerCode || (d.application && d.application.centerCode))],
+    ['Nơi giải quyết', centerLabel(d.centerCode)],
     ['Kênh nộp', channelLabel(d.channel)],
   ]);
 
@@ -51,24 +52,30 @@ function render(d) {
     );
   }
 
+  // `decision` stays null until the documents worker has issued the signed PDF (shortly after the approval).
   const decision = d.decision;
   const decided = DECIDED.includes(d.status) || Boolean(decision);
   $('#decision').hidden = !decided;
   if (decided) {
     replace(
       $('#decision-body'),
+      d.decisionNote ? h('p', {}, d.decisionNote) : null,
       decision
-        ? facts(h('dl', { class: 'facts' }), [
-            ['Số quyết định', decision.number],
-            ['Ngày ban hành', dateTime(decision.issuedAt)],
-            ['Mã kiểm tra', decision.verificationCode ? h('a', { href: `/verify/${encodeURIComponent(decision.verificationCode)}` }, decision.verificationCode) : ''],
-          ])
-        : null,
-      h(
-        'p',
-        {},
-        h('a', { class: 'btn btn-primary', href: `${path}/decision/pdf`, download: '', 'data-testid': 'decision-download' }, 'Tải quyết định (PDF có chữ ký số)'),
-      ),
+        ? [
+            facts(h('dl', { class: 'facts' }), [
+              ['Loại quyết định', decision.kind === 'refusal' ? 'Quyết định không hưởng trợ cấp thất nghiệp' : 'Quyết định hưởng trợ cấp thất nghiệp'],
+              ['Số quyết định', h('span', { 'data-testid': 'decision-number' }, decision.number)],
+              ['Ngày ban hành', dateTime(decision.issuedAt)],
+              ['Mã kiểm tra', h('a', { href: `/verify/${encodeURIComponent(decision.verificationCode)}` }, decision.verificationCode)],
+              ['Mã băm SHA-256', h('code', { class: 'code' }, decision.sha256)],
+            ]),
+            h(
+              'p',
+              {},
+              h('a', { class: 'btn btn-primary', href: `${path}/decision/pdf`, download: '', 'data-testid': 'decision-download' }, 'Tải quyết định (PDF có chữ ký số)'),
+            ),
+          ]
+        : h('p', { class: 'muted', 'data-testid': 'decision-pending' }, 'Quyết định đang được ký số và phát hành. Vui lòng tải lại trang sau ít phút.'),
     );
   }
 
@@ -77,7 +84,7 @@ function render(d) {
   if (showAssessment) replace($('#assessment-body'), renderAssessment(d.assessment));
 
   renderTimeline($('#timeline'), d.history);
-  renderAttachments($('#attachments'), d.attachments);
+  renderAttachments($('#attachments'), d.attachments, (a) => `${path}/attachments/${encodeURIComponent(a.id)}`);
   renderDocuments($('#documents'), d.documents);
   $('#withdraw').hidden = CLOSED.includes(d.status);
   $('#detail').hidden = false;

@@ -1,16 +1,17 @@
 import { api } from '../lib/api.js';
 import { $, h, replace } from '../lib/dom.js';
-import { centerLabel, date, statusLabel } from '../lib/format.js';
+import { centerLabel, loadCenters } from '../lib/centers.js';
+import { date, statusLabel } from '../lib/format.js';
 import { citizenSignedIn, setStatus, showCitizenLogin, showError } from '../lib/page.js';
 
 async function load() {
   setStatus('Đang tải danh sách hồ sơ…');
-  const res = await api('/api/v1/dossiers');
+  const [res] = await Promise.all([api('/api/v1/dossiers'), loadCenters()]);
   setStatus('');
   if (res.status === 401) return showCitizenLogin();
   if (!res.ok) return showError(res);
   citizenSignedIn();
-  const items = Array.isArray(res.data) ? res.data : (res.data && res.data.items) || [];
+  const items = (res.data && res.data.items) || [];
   replace(
     $('#dossiers'),
     items.length
@@ -33,7 +34,7 @@ async function load() {
                   h('td', { 'data-label': 'Trạng thái' }, statusLabel(d.status, d.statusLabel)),
                   h('td', { 'data-label': 'Ngày nộp' }, date(d.filedAt)),
                   h('td', { 'data-label': 'Hẹn trả kết quả' }, date(d.dueDate) || '—'),
-                  h('td', { 'data-label': 'Nơi nộp' }, centerLabel(d.centerCode || (d.application && d.application.centerCode)) || '—'),
+                  h('td', { 'data-label': 'Nơi nộp' }, centerLabel(d.centerCode) || '—'),
                 ),
               ),
             ),

@@ -1,7 +1,8 @@
 import { $, facts, focusRegion, h, pageData, replace } from '../lib/dom.js';
 import { renderAssessment } from '../lib/assessment.js';
 import { renderTimeline } from '../lib/dossier-view.js';
-import { address, bytes, centerLabel, channelLabel, contractLabel, date, dateTime, kindLabel, money, reasonLabel, sexLabel, statusLabel } from '../lib/format.js';
+import { centerLabel, loadCenters } from '../lib/centers.js';
+import { address, bytes, channelLabel, contractLabel, date, dateTime, kindLabel, money, reasonLabel, sexLabel, statusLabel } from '../lib/format.js';
 import { busy, clearErrors, readForm, showErrors } from '../lib/forms.js';
 import { monthLabel } from '../lib/profile.js';
 import { staffSession } from '../lib/api.js';
@@ -21,7 +22,7 @@ const FIELD_LABELS = {
 
 async function load() {
   setStatus('Đang tải hồ sơ…');
-  const res = await staffApi(path);
+  const [res] = await Promise.all([staffApi(path), loadCenters()]);
   setStatus('');
   if (res.status === 404) return showError('Không tìm thấy hồ sơ, hoặc hồ sơ không thuộc đơn vị của bạn.');
   if (!res.ok) return showError(res);
@@ -42,7 +43,8 @@ function render(d) {
     ['Kênh nộp', channelLabel(d.channel)],
     ['Trạng thái trên Cổng DVCQG', d.portalStatusCode ? String(d.portalStatusCode) : ''],
     ['Phiên bản', d.version === undefined ? '' : String(d.version)],
-    ['Cảnh báo', Array.isArray(d.flags) && d.flags.length ? d.flags.map((f) => h('span', { class: 'badge badge-warn' }, typeof f === 'string' ? f : f.message || f.code)) : ''],
+    ['Quyết định', d.decision ? h('span', { 'data-testid': 'decision-number' }, `Số ${d.decision.number} · `, h('a', { href: `/verify/${encodeURIComponent(d.decision.verificationCode)}` }, 'kiểm tra')) : ''],
+    ['Cảnh báo', Array.isArray(d.flags) && d.flags.length ? d.flags.map((f) => h('span', { class: 'badge badge-warn', title: f.code }, f.label || f.code)) : ''],
   ]);
   facts($('#applicant'), [
     ['Họ và tên', applicant.fullName],
@@ -101,17 +103,35 @@ function renderRegistry(registry, applicant) {
   );
 }
 
-/** Files need the bearer token, so they are fetched and handed to the browser as a blob. */
+/**
+ * Files need the bearer token, so they are fetched and handed to the browser as a blob. Attachments: the staff
+ * attachment route; issued documents: their `downloadUrl` (the staff view already points it at the staff route).
+ */
 async function download(url, fileName) {
   const res = await fetch(url, { headers: { authorization: `Bearer ${staffSession.token}` } });
   if (!res.ok) return showError(`Không tải được tệp (mã ${res.status}).`);
   const blob = await res.blob();
   const href = URL.createObjectURL(blob);
-  const a = h('a', { href, download: fileName || '' });
+  const a = h('a', { href, download: dispositionName(res.headers.get('content-disposition')) || fileName || '' });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10000);
+}
+
+/** `attachment; filename*=UTF-8''…` or `attachment; filename="…"` → the file name. */
+function dispositionName(header) {
+  if (!header) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      return null;
+    }
+  }
+  const plain = /filename="([^"]+)"/i.exec(header);
+  return plain ? plain[1] : null;
 }
 
 function renderFiles(d) {
@@ -212,9 +232,8 @@ async function perform(form, action, fields) {
   const button = form.querySelector('button[type="submit"]');
   const res = await busy(button, () => staffApi(`${path}/actions`, { method: 'POST', body }));
   if (res.ok && res.data) {
-    // The action response is the updated dossier; re-read the staff view to get allowedActions for the new state.
-    const fresh = await staffApi(path);
-    render(fresh.ok ? fresh.data : { ...dossier, ...res.data });
+    // The answer is the updated staff view, with the allowedActions of the new status.
+    render(res.data);
     setStatus(`Đã thực hiện: ${action.label || action.action}. Trạng thái mới: ${statusLabel(dossier.status, dossier.statusLabel)}.`);
     focusRegion($('#summary-title'));
     return;

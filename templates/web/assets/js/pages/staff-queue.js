@@ -20,6 +20,7 @@ function queryOf(f, extra = {}) {
   const q = new URLSearchParams();
   if (f.status) q.set('status', f.status);
   if (f.deadline === 'overdue') q.set('overdue', 'true');
+  if (f.deadline === 'dueSoon') q.set('dueSoon', 'true');
   if (f.q) q.set('q', f.q);
   for (const [k, v] of Object.entries(extra)) if (v !== null && v !== undefined) q.set(k, String(v));
   return q.toString();
@@ -47,10 +48,6 @@ function row(item) {
   );
 }
 
-function byDueDate(a, b) {
-  return String(a.dueDate || '9999').localeCompare(String(b.dueDate || '9999'));
-}
-
 async function loadPage(reset) {
   const f = filters();
   if (reset) {
@@ -61,9 +58,8 @@ async function loadPage(reset) {
   const res = await staffApi(`/api/v1/staff/dossiers?${queryOf(f, { cursor, limit: PAGE_SIZE })}`);
   setStatus('');
   if (!res.ok) return showError(res);
-  let items = (res.data && res.data.items) || [];
-  if (f.deadline === 'dueSoon') items = items.filter((i) => i.dueSoon && !i.overdue);
-  items = [...items].sort(byDueDate);
+  // {items, nextCursor}: already in due-date order (keyset paging on the server).
+  const items = (res.data && res.data.items) || [];
   rows.append(...items.map(row));
   cursor = (res.data && res.data.nextCursor) || null;
   more.hidden = !cursor;

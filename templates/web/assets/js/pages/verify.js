@@ -25,7 +25,8 @@ async function load() {
     return;
   }
   const d = res.data || {};
-  const revoked = d.status === 'revoked' || d.status === 'REVOKED';
+  // {valid, decisionNumber, issuedAt, issuer, holderName (masked), sha256, status: 'issued' | 'revoked', documentKind, title}
+  const revoked = d.status === 'revoked';
   const valid = d.valid === true && !revoked;
   region.className = `panel ${valid ? 'verify-valid' : 'verify-invalid'}`;
   replace(
@@ -33,6 +34,7 @@ async function load() {
     h('h2', {}, valid ? 'Quyết định hợp lệ' : revoked ? 'Quyết định đã bị thu hồi' : 'Quyết định không còn hiệu lực'),
     h('p', {}, h('span', { class: `badge ${valid ? 'badge-ok' : 'badge-err'}`, 'data-testid': 'verify-verdict' }, valid ? 'Hợp lệ' : revoked ? 'Đã thu hồi' : 'Không hợp lệ')),
     facts(h('dl', { class: 'facts' }), [
+      ['Văn bản', d.title],
       ['Số quyết định', d.decisionNumber],
       ['Ngày ban hành', date(d.issuedAt)],
       ['Cơ quan ban hành', d.issuer],
