@@ -1,12 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
+import { projectRoot } from '../platform/project-root';
 import { PageRenderer } from './page-renderer.service';
 import { WebAssetsController } from './web-assets.controller';
 import { WEB_OPTIONS, WebModuleOptions } from './web-options';
 import { WebPagesController } from './web-pages.controller';
 
 /** `templates/` at the repository root (the same relative path from src/web and dist/src/web). */
-const DEFAULT_TEMPLATES_DIR = resolve(__dirname, '..', '..', 'templates');
+const DEFAULT_TEMPLATES_DIR = join(projectRoot(), 'templates');
 
 /**
  * Citizen, staff and public pages: Eta shells + small vanilla-JS page scripts calling the JSON API. Service centers

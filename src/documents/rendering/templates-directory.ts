@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join } from 'node:path';
+import { projectRoot } from '../../platform/project-root';
 
-/** `templates/` at the repository root (the same relative path from src/ and from dist/). */
-export const DEFAULT_TEMPLATES_DIR = resolve(__dirname, '..', '..', '..', 'templates');
+/** `templates/` at the project root (found from src/ and from the compiled dist/ alike). */
+export const DEFAULT_TEMPLATES_DIR = join(projectRoot(), 'templates');
