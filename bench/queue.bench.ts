@@ -26,6 +26,8 @@ export interface QueuePage {
   plan: string;
   indexes: string[];
   sqlMs: number;
+  /** Diagnostic only (not what the service sends): the same query with `center_code = <one value>` instead of ANY. */
+  singleCenter: { plan: string; indexes: string[]; sqlMs: number };
 }
 
 export interface QueueSizeResult {
@@ -47,8 +49,16 @@ async function queueSql(after?: { sortDate: string; id: string }): Promise<{ sql
   return captured!;
 }
 
-async function explain(db: Client, after?: { sortDate: string; id: string }): Promise<{ plan: string; indexes: string[]; sqlMs: number }> {
-  const { sql, params } = await queueSql(after);
+async function explain(
+  db: Client,
+  after?: { sortDate: string; id: string },
+  singleCenter = false,
+): Promise<{ plan: string; indexes: string[]; sqlMs: number }> {
+  const captured = await queueSql(after);
+  const { params } = captured;
+  const sql = singleCenter
+    ? captured.sql.replace('center_code = ANY($1::text[])', 'center_code = ($1::text[])[1]')
+    : captured.sql;
   const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
   const plan = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
   const indexes = [...new Set([...plan.matchAll(/using (\w+) on dossier/gi)].map((m) => m[1]))];
@@ -100,7 +110,7 @@ export async function runQueueBench(db: BenchDatabase, options: QueueOptions): P
         const measure = async (path: string, after?: { sortDate: string; id: string }): Promise<QueuePage> => {
           await load({ url: service!.baseUrl + path, headers, connections: options.connections, duration: 2 });
           const figures = await load({ url: service!.baseUrl + path, headers, connections: options.connections, duration: options.seconds });
-          return { load: figures, ...(await explain(sql, after)) };
+          return { load: figures, ...(await explain(sql, after)), singleCenter: await explain(sql, after, true) };
         };
         log(`queue: ${size.toLocaleString('en')} — first page`);
         const first = await measure(pages.first);

@@ -91,7 +91,7 @@ function report(
     for (const q of queue) {
       for (const [name, page] of [['first page', q.first], [`deep page (after ${q.deepOffset.toLocaleString('en')} rows)`, q.deep]] as const) {
         lines.push(
-          `| queue | ${q.size.toLocaleString('en')} dossiers (${q.centerRows.toLocaleString('en')} in the center, ${q.tableSize}), ${name} | **p95 ${ms(page.load.p95)} ms**, p50 ${ms(page.load.p50)} ms, p99 ${ms(page.load.p99)} ms, ${page.load.perSecond.toFixed(0)} req/s; SQL ${ms(page.sqlMs)} ms via ${page.indexes.join(', ') || 'NO INDEX (seq scan)'} | | |`,
+          `| queue | ${q.size.toLocaleString('en')} dossiers (${q.centerRows.toLocaleString('en')} in the center, ${q.tableSize}), ${name} | **p95 ${ms(page.load.p95)} ms**, p50 ${ms(page.load.p50)} ms, p99 ${ms(page.load.p99)} ms, ${page.load.perSecond.toFixed(0)} req/s; SQL ${ms(page.sqlMs)} ms via ${page.indexes.join(', ') || 'NO INDEX (seq scan)'}; diagnostic \`center_code = one value\`: ${ms(page.singleCenter.sqlMs)} ms via ${page.singleCenter.indexes.join(', ') || 'seq scan'} | | |`,
         );
       }
     }
@@ -125,6 +125,7 @@ function report(
     for (const q of queue) {
       lines.push('', `EXPLAIN (ANALYZE, BUFFERS), ${q.size.toLocaleString('en')} dossiers, first page:`, '```', q.first.plan, '```');
       lines.push('', `EXPLAIN (ANALYZE, BUFFERS), ${q.size.toLocaleString('en')} dossiers, deep page:`, '```', q.deep.plan, '```');
+      lines.push('', `Diagnostic, ${q.size.toLocaleString('en')} dossiers, deep page with center_code = one value (not what the service sends):`, '```', q.deep.singleCenter.plan, '```');
     }
   }
   if (explain && filing) lines.push('', 'pgbench script (filing transaction):', '```sql', filing.pgbenchScript.trim(), '```');
