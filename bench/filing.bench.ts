@@ -32,6 +32,7 @@ export interface FilingOptions {
   connections: number;
   pgbenchSeconds: number;
   dataDir: string;
+  serviceEntry?: string;
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
   log: (m: string) => void;
 }
@@ -131,7 +132,7 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
     const dataDir = join(options.dataDir, 'service-filing');
     rmSync(dataDir, { recursive: true, force: true });
     log('filing: starting the service (node scripts/start.js) as a child process');
-    const service = await startService({ databaseUrl: url, dataDir, registryUrl: stub.url, s3: options.s3 });
+    const service = await startService({ databaseUrl: url, dataDir, registryUrl: stub.url, s3: options.s3, entry: options.serviceEntry });
     try {
       await new Promise((r) => setTimeout(r, 1000));
       const idle = service.memory();

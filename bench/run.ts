@@ -5,6 +5,7 @@
  *   npm run bench -- [--only=filing,queue,decisions,memory] [--queue-sizes=1000,1000000] [--explain] [--fresh]
  *                    [--filings=2000] [--warmup=100] [--connections=20] [--pgbench-seconds=20]
  *                    [--queue-seconds=8] [--queue-connections=4] [--decision-iterations=100] [--data-dir=data/bench]
+ *                    [--service-entry=scripts/start.js]   (e.g. dist/src/main.js after `npm run build`)
  *
  * PostgreSQL: DATABASE_URL if set (bench databases tctn_bench_* are created on that server), else an embedded
  * PostgreSQL 18 kept under <data-dir>/postgres so that the seeded queue tables survive between runs (--fresh reseeds).
@@ -54,6 +55,7 @@ function parseArgs(argv: string[]) {
     queueConnections: num('queue-connections', 4),
     decisionIterations: num('decision-iterations', 100),
     dataDir: resolve(ROOT, flags.get('data-dir') ?? join('data', 'bench')),
+    serviceEntry: flags.get('service-entry'),
   };
 }
 
@@ -91,7 +93,7 @@ function report(
     for (const q of queue) {
       for (const [name, page] of [['first page', q.first], [`deep page (after ${q.deepOffset.toLocaleString('en')} rows)`, q.deep]] as const) {
         lines.push(
-          `| queue | ${q.size.toLocaleString('en')} dossiers (${q.centerRows.toLocaleString('en')} in the center, ${q.tableSize}), ${name} | **p95 ${ms(page.load.p95)} ms**, p50 ${ms(page.load.p50)} ms, p99 ${ms(page.load.p99)} ms, ${page.load.perSecond.toFixed(0)} req/s; SQL ${ms(page.sqlMs)} ms via ${page.indexes.join(', ') || 'NO INDEX (seq scan)'}; diagnostic \`center_code = one value\`: ${ms(page.singleCenter.sqlMs)} ms via ${page.singleCenter.indexes.join(', ') || 'seq scan'} | | |`,
+          `| queue | ${q.size.toLocaleString('en')} dossiers (${q.centerRows.toLocaleString('en')} in the center, ${q.tableSize}), ${name} | **p95 ${ms(page.load.p95)} ms**, p50 ${ms(page.load.p50)} ms, p99 ${ms(page.load.p99)} ms, ${page.load.perSecond.toFixed(page.load.perSecond < 10 ? 2 : 0)} req/s (${page.load.requests} responses${page.load.errors ? `, ${page.load.errors} errors/timeouts` : ''}); SQL ${ms(page.sqlMs)} ms via ${page.indexes.join(', ') || 'NO INDEX (seq scan)'}; diagnostic \`center_code = one value\`: ${ms(page.singleCenter.sqlMs)} ms via ${page.singleCenter.indexes.join(', ') || 'seq scan'} | | |`,
         );
       }
     }
@@ -154,6 +156,7 @@ async function main(): Promise<void> {
         connections: options.connections,
         pgbenchSeconds: options.pgbenchSeconds,
         dataDir: options.dataDir,
+        serviceEntry: options.serviceEntry,
         s3: s3!.settings,
         log,
       });
@@ -165,6 +168,7 @@ async function main(): Promise<void> {
         connections: options.queueConnections,
         fresh: options.fresh,
         dataDir: options.dataDir,
+        serviceEntry: options.serviceEntry,
         s3: s3!.settings,
         log,
       });
@@ -180,7 +184,7 @@ async function main(): Promise<void> {
   const loadEnd = loadavg();
   const text = report(env, loadEnd, filing, queue, decisions, options.only.has('memory'), options.explain);
   console.log(text);
-  console.log(`\n(total ${((Date.now() - started) / 1000).toFixed(0)} s; bench PostgreSQL settings ${JSON.stringify(db?.embedded ? BENCH_PG_SETTINGS : 'DATABASE_URL server')})`);
+  console.log(`\n(total ${((Date.now() - started) / 1000).toFixed(0)} s; service entry ${options.serviceEntry ?? "scripts/start.js"}; bench PostgreSQL settings ${JSON.stringify(db?.embedded ? BENCH_PG_SETTINGS : 'DATABASE_URL server')})`);
   const file = join(options.dataDir, `results-${env.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,

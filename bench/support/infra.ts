@@ -140,6 +140,8 @@ export interface ServiceOptions {
   registryUrl: string;
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
   extraEnv?: Record<string, string>;
+  /** Script run by node: default scripts/start.js (`npm start`); e.g. dist/src/main.js for the compiled build. */
+  entry?: string;
 }
 
 function readStatus(pid: number): { hwmMiB: number; rssMiB: number } {
@@ -183,7 +185,7 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
     RATE_LIMIT_PER_MINUTE: '1000000',
     ...options.extraEnv,
   };
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'scripts', 'start.js')], {
+  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, options.entry ?? join('scripts', 'start.js'))], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
