@@ -174,7 +174,7 @@ export function progressBar(label: string): (done: number, target: number, start
   let lastDecile = -1;
   return (done, target, startedWith) => {
     const total = Math.max(1, target - startedWith);
-    const fraction = Math.min(1, Math.max(0, (done - startedWith) / total));
+    const fraction = target <= startedWith ? 1 : Math.min(1, Math.max(0, (done - startedWith) / total));
     const seconds = (Date.now() - start) / 1000;
     const rate = seconds > 0 ? (done - startedWith) / seconds : 0;
     const eta = rate > 0 ? (target - done) / rate : 0;
