@@ -1,0 +1,261 @@
+/**
+ * Filing: authenticated `POST /api/v1/dossiers` by distinct citizens (autocannon) against pgbench running the same
+ * SQL transaction on the same database, in the same run; peak RSS of the service under that load.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { vietnamDate } from '../src/platform/clock/clock';
+import {
+  BenchDatabase,
+  findPgbench,
+  load,
+  LoadFigures,
+  percentile,
+  startService,
+  tokenMinter,
+  withMemorySampling,
+} from './support/infra';
+import { benchPersonalId, startRegistryStub, syntheticPopulation } from './support/synthetic-registry';
+
+const run = promisify(execFile);
+
+export const FILING_CENTER = 'DNA-BH';
+
+export interface FilingOptions {
+  /** Measured filings (one distinct citizen each). */
+  filings: number;
+  warmUp: number;
+  connections: number;
+  pgbenchSeconds: number;
+  dataDir: string;
+  serviceEntry?: string;
+  s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
+  log: (m: string) => void;
+}
+
+export interface FilingResult {
+  http: LoadFigures;
+  created: number;
+  pgbench: { tps: number; transactions: number; p50: number; p95: number; p99: number; clients: number; seconds: number; failed: number };
+  ratio: number;
+  memory: { idleRssMiB: number; peakHwmMiB: number; maxSampledRssMiB: number };
+  rowBytes: number;
+  pgbenchScript: string;
+}
+
+/** A realistic application body (as test/support/dossier-fixtures.ts builds for sandbox residents). */
+export function applicationBody(personalId: string, terminationDate: string) {
+  const person = syntheticPopulation(personalId);
+  return {
+    terminationDate,
+    terminationReason: 'mutual_agreement',
+    contractType: 'indefinite',
+    lastEmployer: {
+      name: 'Công ty TNHH Điện tử Biên Hòa',
+      taxCode: '3600123456',
+      address: 'KCN Biên Hòa 2, phường Long Bình, tỉnh Đồng Nai',
+    },
+    centerCode: FILING_CENTER,
+    payment: { method: 'bank', bankCode: 'VCB', accountNumber: String(1_000_000_000 + Number(personalId.slice(-6))), accountHolder: person.fullName.toUpperCase() },
+    phone: '0912345678',
+    email: 'cong.dan@example.vn',
+    declarationAccepted: true,
+  };
+}
+
+const DOSSIER_COLUMNS = `id, code, personal_id AS "personalId", center_code AS "centerCode", channel,
+  portal_dossier_code AS "portalDossierCode", status, version, full_name AS "fullName", applicant, insurance,
+  application, assessment, flags, termination_date::text AS "terminationDate",
+  to_char(filed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "filedAt",
+  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedAt",
+  due_date::text AS "dueDate", clock_paused_remaining AS "clockPausedRemaining",
+  to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
+  supplement, review, decision_note AS "decisionNote", is_open AS "isOpen"`.replace(/\s+/g, ' ');
+
+/**
+ * The statements one online filing sends (FilingService.fileOnce, no Idempotency-Key), in order, with random keys.
+ * JSON documents are those of a dossier the service just filed, kept as text in `bench_template` and parsed as jsonb
+ * per transaction (the service sends them as text parameters). pgbench's \gset stands in for values the service
+ * carries between statements.
+ */
+export function pgbenchScript(center: string): string {
+  // pgbench (extended protocol) turns every ":name" into a parameter, even inside a string literal: spell the colons
+  // of the timestamp formats as chr(58), folded to the same constant when the statement is planned.
+  const columns = DOSSIER_COLUMNS.replace(/HH24:MI:SS\.MS/g, `HH24' || chr(58) || 'MI' || chr(58) || 'SS.MS`);
+  const pid = `'2' || lpad(:n::text, 11, '0')`;
+  const t = (k: string) => `(SELECT t FROM bench_template WHERE k = '${k}')::jsonb`;
+  return `\\set n random(0, 99999999999)
+SELECT 1 FROM service_center WHERE code = '${center}' AND active;
+SELECT ${columns} FROM dossier WHERE personal_id = ${pid} AND is_open;
+INSERT INTO data_access_log (subject_personal_id, actor_type, actor_id, source, purpose, request_id) VALUES (${pid}, 'citizen', ${pid}, 'population', 'filing', gen_random_uuid()::text), (${pid}, 'citizen', ${pid}, 'social_insurance', 'filing', gen_random_uuid()::text);
+BEGIN;
+INSERT INTO dossier_sequence (center_code, day, last_value) VALUES ('${center}', (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 1) ON CONFLICT (center_code, day) DO UPDATE SET last_value = dossier_sequence.last_value + 1 RETURNING last_value AS seq \\gset
+INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name, search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date) VALUES (gen_random_uuid(), '${center}-' || to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYYMMDD') || '-' || lpad(:seq::text, 5, '0'), ${pid}, '${center}', 'online', NULL, 'SUBMITTED', 1, 'Nguyễn Văn Hùng', 'nguyen van hung', ${t('applicant')}, ${t('insurance')}, ${t('application')}, ${t('assessment')}, '{}', (now() - interval '20 days')::date, now(), (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) RETURNING id AS did, code AS dcode \\gset
+INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data) VALUES (:did, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_event WHERE dossier_id = :did), now(), 'submit', NULL, 'SUBMITTED', 'citizen', ${pid}, NULL, NULL, '{"channel":"online"}') RETURNING seq;
+INSERT INTO portal_outbox (event_id, dossier_id, payload) VALUES (gen_random_uuid(), :did, ${t('payload')});
+SELECT pg_advisory_xact_lock(727001);
+SELECT COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), repeat('0', 64)) AS prev \\gset
+INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash) VALUES (now(), 'citizen', ${pid}, 'dossier.submit', 'dossier', :did, ${t('audit')}, :prev, encode(sha256(convert_to(:prev::text || :did::text || clock_timestamp()::text, 'UTF8')), 'hex'));
+SELECT ${columns} FROM dossier WHERE id = :did;
+SELECT seq, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24' || chr(58) || 'MI' || chr(58) || 'SS.MS"Z"') AS "occurredAt", action, from_status, to_status, actor_type, actor_id, actor_name, note, data FROM dossier_event WHERE dossier_id = :did ORDER BY seq;
+SELECT id, dossier_id, kind, file_name, content_type, size, sha256, object_key, uploaded_at, uploaded_by FROM attachment WHERE dossier_id = :did ORDER BY uploaded_at, id;
+SELECT id, dossier_id, kind, number, authority_symbol, year, verification_code, sha256, object_key, holder_name, issuer_name, issued_at, status, revoked_at FROM issued_document WHERE dossier_id = :did ORDER BY issued_at, kind;
+END;
+`;
+}
+
+function pgArgs(url: string): { args: string[]; env: NodeJS.ProcessEnv } {
+  const u = new URL(url);
+  return {
+    args: ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), u.pathname.slice(1)],
+    env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) },
+  };
+}
+
+export async function runFilingBench(db: BenchDatabase, options: FilingOptions): Promise<FilingResult> {
+  const { log } = options;
+  const pgbench = findPgbench(log);
+  const url = await db.database('tctn_bench_filing', true);
+  const sql = new Client({ connectionString: url });
+  await sql.connect();
+  try {
+    await sql.query(
+      `INSERT INTO service_center (code, name, province_name, address) VALUES ($1, 'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa', 'Đồng Nai', 'Số 1, đường Phạm Văn Thuận, Phường Trấn Biên, Tỉnh Đồng Nai') ON CONFLICT DO NOTHING`,
+      [FILING_CENTER],
+    );
+    const terminationDate = vietnamDate(new Date(Date.now() - 20 * 86_400_000));
+    const stub = await startRegistryStub(terminationDate);
+    const dataDir = join(options.dataDir, 'service-filing');
+    rmSync(dataDir, { recursive: true, force: true });
+    log('filing: starting the service (node scripts/start.js) as a child process');
+    const service = await startService({ databaseUrl: url, dataDir, registryUrl: stub.url, s3: options.s3, entry: options.serviceEntry });
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      const idle = service.memory();
+      const mint = tokenMinter(dataDir, service.publicBaseUrl);
+      const total = options.warmUp + options.filings;
+      log(`filing: minting ${total.toLocaleString('en')} citizen tokens with AccessTokenService`);
+      const citizens: { token: string; body: string }[] = [];
+      for (let i = 1; i <= total; i++) {
+        const personalId = benchPersonalId(i);
+        citizens.push({
+          token: await mint.citizen(personalId, syntheticPopulation(personalId).fullName),
+          body: JSON.stringify(applicationBody(personalId, terminationDate)),
+        });
+      }
+      let next = 0;
+      const filing = (amount: number) =>
+        load({
+          url: service.baseUrl,
+          connections: options.connections,
+          amount,
+          timeout: 30,
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/v1/dossiers',
+              setupRequest: (request) => {
+                const citizen = citizens[next++ % citizens.length];
+                return {
+                  ...request,
+                  headers: { 'content-type': 'application/json', authorization: `Bearer ${citizen.token}` },
+                  body: citizen.body,
+                };
+              },
+            },
+          ],
+        });
+      log(`filing: warm-up, ${options.warmUp} filings`);
+      const warm = await filing(options.warmUp);
+      if (!warm.statuses['201']) {
+        const probe = await fetch(`${service.baseUrl}/api/v1/dossiers`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${citizens[citizens.length - 1].token}` },
+          body: citizens[citizens.length - 1].body,
+        });
+        throw new Error(`filing warm-up created nothing (${JSON.stringify(warm.statuses)}): ${probe.status} ${await probe.text()}`);
+      }
+      next = options.warmUp;
+      log(`filing: measuring ${options.filings.toLocaleString('en')} filings, ${options.connections} connections`);
+      const measured = await withMemorySampling(service, () => filing(options.filings));
+      const http = measured.result;
+      const [{ created }] = (
+        await sql.query(`SELECT count(*)::int AS created FROM dossier WHERE center_code = $1`, [FILING_CENTER])
+      ).rows;
+      const [{ bytes }] = (
+        await sql.query(`SELECT avg(pg_column_size(d.*))::int AS bytes FROM dossier d WHERE center_code = $1`, [FILING_CENTER])
+      ).rows;
+
+      // The JSON documents the service really wrote, as the pgbench transaction's payloads.
+      const [sample] = (
+        await sql.query(
+          `SELECT d.applicant::text, d.insurance::text, d.application::text, d.assessment::text,
+                  (SELECT payload::text FROM portal_outbox o WHERE o.dossier_id = d.id LIMIT 1) AS payload,
+                  (SELECT data::text FROM audit_log a WHERE a.entity_id = d.id::text LIMIT 1) AS audit
+             FROM dossier d WHERE center_code = $1 ORDER BY filed_at DESC LIMIT 1`,
+          [FILING_CENTER],
+        )
+      ).rows;
+      await sql.query(`CREATE TABLE IF NOT EXISTS bench_template (k text PRIMARY KEY, t text NOT NULL)`);
+      for (const k of ['applicant', 'insurance', 'application', 'assessment', 'payload', 'audit']) {
+        await sql.query(`INSERT INTO bench_template (k, t) VALUES ($1, $2) ON CONFLICT (k) DO UPDATE SET t = EXCLUDED.t`, [k, sample[k]]);
+      }
+      await stub.close().catch(() => undefined);
+      // The service stays up (idle) while pgbench runs, as it would on a shared database server.
+      const dir = mkdtempSync(join(tmpdir(), 'bench-pgbench-'));
+      const script = pgbenchScript(FILING_CENTER);
+      const scriptFile = join(dir, 'filing.sql');
+      writeFileSync(scriptFile, script);
+      const { args, env } = pgArgs(url);
+      log(`filing: pgbench, ${options.connections} clients, ${options.pgbenchSeconds} s (${pgbench})`);
+      const out = await run(
+        pgbench,
+        ['-n', '-M', 'extended', '-c', String(options.connections), '-j', '2', '-T', String(options.pgbenchSeconds),
+          '-f', scriptFile, '-l', `--log-prefix=${join(dir, 'tx')}`, ...args],
+        { env, maxBuffer: 16 * 1024 * 1024 },
+      ).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+        throw new Error(`pgbench failed: ${error.stderr || error.stdout || error.message}`);
+      });
+      const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out.stdout)?.[1] ?? NaN);
+      const transactions = Number(/number of transactions actually processed: (\d+)/.exec(out.stdout)?.[1] ?? NaN);
+      const failed = Number(/number of failed transactions: (\d+)/.exec(out.stdout)?.[1] ?? 0);
+      const latencies: number[] = [];
+      for (const file of readdirSync(dir).filter((f) => f.startsWith('tx'))) {
+        for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+          const fields = line.split(' ');
+          if (fields.length >= 3) latencies.push(Number(fields[2]) / 1000);
+        }
+      }
+      latencies.sort((a, b) => a - b);
+      rmSync(dir, { recursive: true, force: true });
+      await service.stop();
+      return {
+        http,
+        created,
+        pgbench: {
+          tps,
+          transactions,
+          failed,
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          clients: options.connections,
+          seconds: options.pgbenchSeconds,
+        },
+        ratio: http.perSecond / tps,
+        memory: { idleRssMiB: idle.rssMiB, peakHwmMiB: measured.peakHwmMiB, maxSampledRssMiB: measured.maxRssMiB },
+        rowBytes: bytes,
+        pgbenchScript: script,
+      };
+    } finally {
+      await service.stop();
+      await stub.close().catch(() => undefined);
+    }
+  } finally {
+    await sql.end();
+  }
+}
