@@ -19,7 +19,8 @@ export interface RecordedStep {
 
 /**
  * The three rows every status change writes in its own transaction: the history event, the outgoing portal
- * event and the audit row (appended last: it holds the chain lock until commit).
+ * event and the audit row. The audit row is appended last, after `beforeAudit` (the caller's remaining work),
+ * because it holds the chain lock until commit.
  */
 export async function recordStep(
   em: EntityManager,
@@ -28,6 +29,7 @@ export async function recordStep(
   dossier: Pick<DossierRecord, 'id' | 'code' | 'personalId' | 'portalDossierCode'>,
   actor: Actor,
   step: RecordedStep,
+  beforeAudit: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   await repos.dossiers.appendEvent(em, dossier.id, {
     occurredAt: step.occurredAt,
@@ -57,6 +59,8 @@ export async function recordStep(
     },
     { awaitsDecision: step.awaitsDecision },
   );
+  // Everything else the transaction does goes before the audit row: the chain lock is held from here to COMMIT.
+  await beforeAudit();
   await repos.audit.append(em, {
     occurredAt: step.occurredAt,
     actorType: actor.type,

@@ -110,7 +110,10 @@ export function staffView(d: DossierRecord, ctx: ViewContext, party: ActingParty
   const flags = deadlineFlags(d.isOpen, d.dueDate, ctx.today, ctx.calendar);
   return {
     ...citizenView(d, ctx),
-    documents: ctx.documents.map((doc) => ({ ...doc, downloadUrl: `/api/v1/staff/dossiers/${d.id}/documents/${doc.kind}/pdf` })),
+    documents: ctx.documents.map((doc) => ({
+      ...doc,
+      downloadUrl: `/api/v1/staff/dossiers/${d.id}/documents/${doc.kind}/pdf`,
+    })),
     dueSoon: flags.dueSoon,
     flags: d.flags.map((code) => ({ code, label: FLAG_LABELS[code] ?? code })),
     registry: { population: d.applicant, insurance: d.insurance },

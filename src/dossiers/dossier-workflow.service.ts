@@ -177,8 +177,8 @@ export class DossierWorkflowService {
           dueDate: updated.dueDate,
           awaitsDecision,
         },
+        () => this.sideEffects.afterTransition(em, updated, input.action, to),
       );
-      await this.sideEffects.afterTransition(em, updated, input.action, to);
       return updated;
     });
   }

@@ -166,6 +166,7 @@ export class FilingService {
           terminationDate: application.terminationDate,
           filedAt: submittedAt,
         });
+        let result!: FilingResult;
         await recordStep(
           em,
           { dossiers: this.dossiers, outbox: this.outbox, audit: this.audit },
@@ -180,10 +181,13 @@ export class FilingService {
             dueDate: null,
             data: { channel: request.channel },
           },
+          async () => {
+            const dossier = (await this.dossiers.findById(id, em))!;
+            result = { status: 201, body: await this.views.citizen(dossier, em) };
+            if (request.idempotencyKey)
+              await this.idempotency.complete(em, scope(actor), request.idempotencyKey, result);
+          },
         );
-        const dossier = (await this.dossiers.findById(id, em))!;
-        const result: FilingResult = { status: 201, body: await this.views.citizen(dossier, em) };
-        if (request.idempotencyKey) await this.idempotency.complete(em, scope(actor), request.idempotencyKey, result);
         return result;
       });
     } catch (error) {
