@@ -106,7 +106,9 @@ describe('SIGKILL during issuance of signed decisions', () => {
     await db.query(
       `UPDATE document_job SET locked_until = now() - interval '1 second' WHERE status = 'pending' AND locked_until IS NOT NULL`,
     );
-    await db.query(`UPDATE portal_outbox SET next_attempt_at = now() WHERE status = 'pending' AND next_attempt_at > now()`);
+    await db.query(
+      `UPDATE portal_outbox SET next_attempt_at = now() WHERE status = 'pending' AND next_attempt_at > now()`,
+    );
   }
 
   async function stopGracefully(service: Service): Promise<void> {
@@ -187,7 +189,12 @@ describe('SIGKILL during issuance of signed decisions', () => {
         const before = await issuedCount(ids);
         if (before < DOSSIERS) {
           const target = Math.min(DOSSIERS - 1, before + between(0, 3));
-          await waitFor(() => issuedCount(ids), (n) => n >= target, 20_000, `${target} decisions`);
+          await waitFor(
+            () => issuedCount(ids),
+            (n) => n >= target,
+            20_000,
+            `${target} decisions`,
+          );
           await sleep(between(0, 150));
         }
         killedAt.push(await issuedCount(ids));
@@ -198,7 +205,12 @@ describe('SIGKILL during issuance of signed decisions', () => {
       }
 
       // After the last restart: wait until everything is issued and delivered.
-      await waitFor(() => issuedCount(ids), (n) => n === DOSSIERS, 30_000, 'all decisions issued');
+      await waitFor(
+        () => issuedCount(ids),
+        (n) => n === DOSSIERS,
+        30_000,
+        'all decisions issued',
+      );
       await waitFor(
         async () =>
           (
