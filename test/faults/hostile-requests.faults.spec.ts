@@ -140,6 +140,8 @@ function wrongTyped(valid: Record<string, unknown>, required: string[]): fc.Arbi
       replacement = typeof original === 'string' ? [replacement] : String(replacement);
     }
     if (field === 'declarationAccepted' && replacement === true) replacement = 'true';
+    // `null` means "not given" to an optional field (withdraw's expectedVersion): not a wrong type there.
+    if (replacement === null) replacement = [null];
     return { ...valid, [field]: replacement };
   });
 }
