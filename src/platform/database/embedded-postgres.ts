@@ -19,6 +19,8 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   /** Extra `-c name=value` settings, e.g. `fsync=off` for throw-away test clusters. */
   settings?: Record<string, string>;
+  /** A fixed TCP port (e.g. to start the same cluster again on the same address); a free one when unset. */
+  port?: number;
   log?: (message: string) => void;
 }
 
@@ -47,7 +49,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   await stopStaleServer(dataDir, log);
 
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const settings = {
     listen_addresses: '127.0.0.1',
     unix_socket_directories: '',

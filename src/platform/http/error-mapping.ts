@@ -22,6 +22,8 @@ export function toProblem(
   }
   const fastify = fastifyError(error);
   if (fastify) return { problem: { ...fastify, requestId }, unexpected: false };
+  const unavailable = dependencyUnavailable(error);
+  if (unavailable) return { problem: { ...unavailable, requestId }, unexpected: false };
   return {
     problem: problem(
       'internal',
@@ -145,5 +147,58 @@ function invalidJson(): ProblemDetails {
     {
       errors: [{ field: 'body', code: 'invalid_json', message: 'Nội dung gửi lên không phải JSON hợp lệ.' }],
     },
+  );
+}
+
+/** Network errors of a socket to a dependency (PostgreSQL, the object store) that is down or unreachable. */
+const NETWORK_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+/**
+ * PostgreSQL SQLSTATEs that mean "the server is not there right now", not "the query is wrong": class 08
+ * (connection exception), 57P01/57P02/57P03 (admin shutdown, crash shutdown, cannot connect now: starting or
+ * stopping) and 53300 (too many connections).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+
+/** Messages node-postgres and TypeORM raise when a connection is lost or cannot be made (they carry no code). */
+const LOST_CONNECTION =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed|Cannot use a pool after calling end)/;
+
+/**
+ * A database (or another backing service) that is down is a temporary condition, not a defect: 503 with
+ * `upstream_unavailable`, so clients and load balancers retry instead of reporting a bug. Looks through TypeORM's
+ * `QueryFailedError.driverError` and `cause` chains.
+ */
+function dependencyUnavailable(error: unknown): ProblemDetails | undefined {
+  let database = false;
+  let network = false;
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const e = current as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown; cause?: unknown };
+    const code = typeof e.code === 'string' ? e.code : '';
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (UNAVAILABLE_SQLSTATE.test(code) || LOST_CONNECTION.test(message)) database = true;
+    // TypeORM: a transaction whose connection was lost (and released) underneath it.
+    if (e.name === 'QueryRunnerProviderAlreadyReleasedError') database = true;
+    if (NETWORK_ERRNOS.has(code)) network = true;
+    current = e.driverError ?? e.cause;
+  }
+  if (!database && !network) return undefined;
+  const { status, title } = statusOf(ErrorCode.UpstreamUnavailable);
+  return problem(
+    ErrorCode.UpstreamUnavailable,
+    status,
+    title,
+    database
+      ? 'Cơ sở dữ liệu tạm thời không sẵn sàng. Vui lòng thử lại sau ít phút.'
+      : 'Cơ sở dữ liệu hoặc kho lưu trữ tạm thời không sẵn sàng. Vui lòng thử lại sau ít phút.',
   );
 }

@@ -25,5 +25,6 @@ export function sendProblem(
   if (unexpected) logger.error({ err: error, requestId: request?.id }, 'unexpected error');
   problem.instance = request?.url?.split('?')[0];
   if (problem.status === 429 && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
+  if (problem.status === 503 && !reply.getHeader('retry-after')) reply.header('retry-after', '5');
   void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
 }
