@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import cookie from '@fastify/cookie';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { LogController } from 'fastify';
 import { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
@@ -18,6 +19,24 @@ import { createValidationPipe } from './platform/http/validation';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
+/** Errors from the HTTP parser itself (oversized headers, garbage): a minimal problem+json, then close. */
+function answerClientError(error: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, title] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Phần đầu yêu cầu (header) quá lớn']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Hết thời gian chờ yêu cầu']
+        : [400, 'Yêu cầu không hợp lệ'];
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail: title + '.', code: 'bad_request' });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 /** Builds the Nest application on Fastify with every cross-cutting concern; used by main.ts and the tests. */
 export async function createApp(
   runtime: Runtime,
@@ -28,7 +47,11 @@ export async function createApp(
     loggerInstance: logger,
     // Our onResponse hook logs requests (with personal IDs masked); Fastify's own per-request lines are off.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    trustProxy: runtime.config.trustProxy,
+    maxParamLength: 200,
+    // Errors Fastify answers before routing (bad URL, over-long path parameter) also leave as problem+json.
+    frameworkErrors: (error: Error, request: any, reply: any) => sendProblem(request, reply, error, new Logger('http')),
+    clientErrorHandler: answerClientError,
     bodyLimit: 1024 * 1024,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -56,6 +79,19 @@ export async function createApp(
   });
   const nestLogger = new Logger('http');
   fastify.setErrorHandler((error, request, reply) => sendProblem(request, reply, error, nestLogger));
+  // A multipart body is accepted only where a file is expected; elsewhere it would read as "no body".
+  fastify.addHook('preValidation', async (request, reply) => {
+    const type = request.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/') && !request.routeOptions?.url?.endsWith('/attachments')) {
+      sendProblem(
+        request,
+        reply,
+        Object.assign(new Error('multipart not accepted here'), { statusCode: 415 }),
+        nestLogger,
+      );
+      return reply;
+    }
+  });
 
   await app.register(helmet as any, {
     contentSecurityPolicy: {

@@ -26,6 +26,8 @@ export interface AppConfig {
   registryTimeoutMs: number;
   portalMaxAttempts: number;
   rateLimitPerMinute: number;
+  /** Honour X-Forwarded-For only behind a trusted reverse proxy (rate limits key on the client address). */
+  trustProxy: boolean;
   /** National procedure code on Cổng DVCQG (DOMAIN.md §1). */
   procedureCode: string;
   /** Who issues the signed documents (DOMAIN.md §1: configurable per deployment); Đồng Nai sandbox defaults. */
@@ -109,6 +111,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     portalMaxAttempts: integer(env, 'PORTAL_MAX_ATTEMPTS', 12, 1, 1000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 1000000),
     procedureCode: env.PROCEDURE_CODE || '1.001978',
+    trustProxy: oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
     issuer: issuerConfig(env),
     documentWorker: oneOf(env, 'DOCUMENT_WORKER', ['on', 'off'], 'on') === 'on',
   };

@@ -95,6 +95,18 @@ describe('platform over HTTP', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/hunter2|secret|app\.ts|stack/);
   });
 
+  it('answers an over-long path parameter, oversized headers and a multipart body on a JSON route with problem+json', async () => {
+    const long = await request(t.baseUrl).get(`/api/v1/dossiers/${'a'.repeat(300)}`);
+    expect(long.status).toBe(414);
+    expect(long.headers['content-type']).toMatch(problemJson);
+    const headers = await fetch(`${t.baseUrl}/health/live`, { headers: { 'x-big': 'x'.repeat(20000) } });
+    expect(headers.status).toBe(431);
+    expect(headers.headers.get('content-type')).toMatch(problemJson);
+    const multipart = await request(t.baseUrl).post('/test-only/echo').field('name', 'An').field('count', '1');
+    expect(multipart.status).toBe(415);
+    expect(multipart.headers['content-type']).toMatch(problemJson);
+  });
+
   it('serves security headers', async () => {
     const res = await request(t.baseUrl).get('/health/live');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

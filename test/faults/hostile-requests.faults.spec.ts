@@ -284,7 +284,7 @@ describe('10 000 hostile requests against every write endpoint', () => {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '1000000' });
+    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '1000000', TRUST_PROXY: 'true' });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
   });
