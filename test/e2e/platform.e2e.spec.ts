@@ -68,6 +68,21 @@ describe('platform over HTTP', () => {
     ]);
   });
 
+  it('refuses keys that name Object.prototype members instead of treating them as known fields', async () => {
+    const res = await request(t.baseUrl)
+      .post('/test-only/echo')
+      .set('content-type', 'application/json')
+      .send('{"name":"An","count":1,"constructor":" ","toString":"x"}');
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['constructor', 'toString']);
+    const poisoned = await request(t.baseUrl)
+      .post('/test-only/echo')
+      .set('content-type', 'application/json')
+      .send('{"name":"An","count":1,"__proto__":{"isAdmin":true}}');
+    expect(poisoned.status).toBe(400);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
   it('answers a wrong type with 400 naming the field in Vietnamese', async () => {
     const res = await request(t.baseUrl).post('/test-only/echo').send({ name: 'An', count: 'many' });
     expect(res.status).toBe(400);

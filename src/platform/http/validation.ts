@@ -74,9 +74,40 @@ class BodyCheckingValidationPipe extends ValidationPipe {
           { field: 'body', code: 'too_deep', message: 'Nội dung gửi lên lồng nhau quá nhiều cấp.' },
         ]);
       }
+      const inherited = inheritedKeys(value);
+      if (inherited.length) {
+        throw DomainError.validation(
+          inherited.map((field) => ({
+            field,
+            code: MESSAGES.whitelistValidation[0],
+            message: MESSAGES.whitelistValidation[1],
+          })),
+        );
+      }
     }
     return super.transform(value, metadata);
   }
+}
+
+/**
+ * Keys that name Object.prototype members (`constructor`, `toString`, `__proto__`, ...): class-validator's whitelist
+ * sees them as known properties of every DTO and lets them through, so a body made only of them passed as empty.
+ * They are never fields of ours: refuse them by their dotted path, at any depth.
+ */
+export function inheritedKeys(value: unknown): string[] {
+  const found: string[] = [];
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [current, path] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    for (const key of Object.keys(current as object)) {
+      const field = path ? `${path}.${key}` : key;
+      if (key in Object.prototype || key === '__proto__') found.push(field);
+      const child = (current as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push([child, field]);
+    }
+  }
+  return found.sort();
 }
 
 /** Iterative (never recursive), so it cannot overflow the stack on the very input it guards against. */
