@@ -36,104 +36,66 @@ export function toProblem(
   };
 }
 
+/** The standard explanation of each error that is not a DomainError with its own message. */
+const STANDARD_DETAIL: Partial<Record<ErrorCode, string>> = {
+  [ErrorCode.Unauthenticated]: 'Cần đăng nhập hoặc thông tin xác thực không hợp lệ.',
+  [ErrorCode.Forbidden]: 'Bạn không có quyền thực hiện thao tác này.',
+  [ErrorCode.NotFound]: 'Không tìm thấy địa chỉ hoặc tài nguyên được yêu cầu.',
+  [ErrorCode.PayloadTooLarge]: 'Dữ liệu gửi lên vượt quá giới hạn cho phép.',
+  [ErrorCode.UnsupportedMediaType]: 'Kiểu nội dung (Content-Type) không được hỗ trợ.',
+  [ErrorCode.RateLimited]: 'Bạn gửi quá nhiều yêu cầu, vui lòng thử lại sau ít phút.',
+};
+
+/** HTTP statuses raised by Nest or Fastify that have a domain meaning. */
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  429: ErrorCode.RateLimited,
+};
+
+function standard(code: ErrorCode, extra: Partial<ProblemDetails> = {}): ProblemDetails {
+  const { status, title } = statusOf(code);
+  return problem(code, status, title, STANDARD_DETAIL[code] ?? title, extra);
+}
+
+function badRequest(status: number, extra: Partial<ProblemDetails> = {}): ProblemDetails {
+  return status >= 500
+    ? problem('internal', status, 'Lỗi hệ thống', 'Đã xảy ra lỗi không mong muốn.', extra)
+    : problem('bad_request', status, 'Yêu cầu không hợp lệ', 'Yêu cầu không hợp lệ.', extra);
+}
+
 function fromHttpException(error: HttpException, requestId?: string): ProblemDetails {
   const status = error.getStatus();
-  switch (status) {
-    case 400:
-      // Fastify's body-parser errors reach us wrapped by Nest with only their message left.
-      if (/JSON/i.test(error.message)) return { ...invalidJson(), requestId };
-      return problem('bad_request', 400, 'Yêu cầu không hợp lệ', 'Yêu cầu không hợp lệ.', { requestId });
-    case 415:
-      return problem(
-        ErrorCode.UnsupportedMediaType,
-        415,
-        statusOf(ErrorCode.UnsupportedMediaType).title,
-        'Kiểu nội dung (Content-Type) không được hỗ trợ.',
-        { requestId },
-      );
-    case 401:
-      return problem(
-        ErrorCode.Unauthenticated,
-        401,
-        statusOf(ErrorCode.Unauthenticated).title,
-        'Cần đăng nhập hoặc thông tin xác thực không hợp lệ.',
-        { requestId },
-      );
-    case 403:
-      return problem(
-        ErrorCode.Forbidden,
-        403,
-        statusOf(ErrorCode.Forbidden).title,
-        'Bạn không có quyền thực hiện thao tác này.',
-        { requestId },
-      );
-    case 404:
-      return problem(
-        ErrorCode.NotFound,
-        404,
-        statusOf(ErrorCode.NotFound).title,
-        'Không tìm thấy địa chỉ hoặc tài nguyên được yêu cầu.',
-        { requestId },
-      );
-    case 413:
-      return problem(
-        ErrorCode.PayloadTooLarge,
-        413,
-        statusOf(ErrorCode.PayloadTooLarge).title,
-        'Dữ liệu gửi lên vượt quá giới hạn cho phép.',
-        { requestId },
-      );
-    case 429:
-      return problem(
-        ErrorCode.RateLimited,
-        429,
-        statusOf(ErrorCode.RateLimited).title,
-        'Bạn gửi quá nhiều yêu cầu, vui lòng thử lại sau ít phút.',
-        { requestId },
-      );
-    default: {
-      const title = status >= 500 ? 'Lỗi hệ thống' : 'Yêu cầu không hợp lệ';
-      const detail = status >= 500 ? 'Đã xảy ra lỗi không mong muốn.' : 'Yêu cầu không hợp lệ.';
-      return problem(status >= 500 ? 'internal' : 'bad_request', status, title, detail, { requestId });
-    }
-  }
+  // Fastify's body-parser errors reach us wrapped by Nest with only their message left.
+  if (status === 400 && /JSON/i.test(error.message)) return { ...invalidJson(), requestId };
+  const code = CODE_OF_STATUS[status];
+  return code ? standard(code, { requestId }) : badRequest(status, { requestId });
 }
 
 /** Errors raised by Fastify itself before a handler runs (body parsing, content types, limits). */
 function fastifyError(error: unknown): ProblemDetails | undefined {
   const e = error as { code?: string; statusCode?: number; message?: string } | undefined;
   if (!e || typeof e !== 'object') return undefined;
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
-    return problem(
-      ErrorCode.PayloadTooLarge,
-      413,
-      statusOf(ErrorCode.PayloadTooLarge).title,
-      'Dữ liệu gửi lên vượt quá giới hạn cho phép.',
-    );
-  }
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) {
-    return problem(
-      ErrorCode.UnsupportedMediaType,
-      415,
-      statusOf(ErrorCode.UnsupportedMediaType).title,
-      'Kiểu nội dung (Content-Type) không được hỗ trợ.',
-    );
-  }
-  if (e.statusCode === 429) {
-    return problem(
-      ErrorCode.RateLimited,
-      429,
-      statusOf(ErrorCode.RateLimited).title,
-      'Bạn gửi quá nhiều yêu cầu, vui lòng thử lại sau ít phút.',
-    );
-  }
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return standard(ErrorCode.PayloadTooLarge);
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return standard(ErrorCode.UnsupportedMediaType);
   const badBody =
     e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
     e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
     ((error as Error).name === 'SyntaxError' && e.statusCode === 400);
   if (badBody) return invalidJson();
+  if (
+    typeof e.statusCode === 'number' &&
+    CODE_OF_STATUS[e.statusCode] &&
+    e.statusCode !== 401 &&
+    e.statusCode !== 403
+  ) {
+    return standard(CODE_OF_STATUS[e.statusCode]);
+  }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && e.code?.startsWith('FST_')) {
-    return problem('bad_request', e.statusCode, 'Yêu cầu không hợp lệ', 'Yêu cầu không hợp lệ.');
+    return badRequest(e.statusCode);
   }
   return undefined;
 }
