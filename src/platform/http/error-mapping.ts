@@ -86,14 +86,8 @@ function fastifyError(error: unknown): ProblemDetails | undefined {
     e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
     ((error as Error).name === 'SyntaxError' && e.statusCode === 400);
   if (badBody) return invalidJson();
-  if (
-    typeof e.statusCode === 'number' &&
-    CODE_OF_STATUS[e.statusCode] &&
-    e.statusCode !== 401 &&
-    e.statusCode !== 403
-  ) {
+  if (e.statusCode === 413 || e.statusCode === 415 || e.statusCode === 429)
     return standard(CODE_OF_STATUS[e.statusCode]);
-  }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && e.code?.startsWith('FST_')) {
     return badRequest(e.statusCode);
   }
