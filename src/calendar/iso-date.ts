@@ -1,3 +1,5 @@
+import { vietnamDate } from '../platform/clock/clock';
+
 /**
  * Calendar arithmetic on ISO strings ('YYYY-MM-DD' dates, 'YYYY-MM' months) without local time zones:
  * a date is turned into a UTC day number, moved, and formatted back.
@@ -101,5 +103,5 @@ export function lastDayOfMonth(index: number): string {
 
 /** Today's date in Vietnam (UTC+7), the date every deadline in the product is counted in. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return vietnamDate(now);
 }

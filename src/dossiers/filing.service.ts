@@ -57,7 +57,7 @@ export class FilingService {
     } catch (error) {
       // A concurrent request with the same Idempotency-Key may have created the dossier meanwhile: answer as it did.
       if (request.idempotencyKey && error instanceof DomainError && error.details.openDossierCode) {
-        const hash = requestHash({ actor: actor.id, personalId: request.personalId, application: request.application });
+        const hash = filingHash(actor, request);
         const earlier = await this.idempotency.lookup(scope(actor), request.idempotencyKey, hash);
         if (earlier) return earlier as FilingResult;
       }
@@ -75,9 +75,7 @@ export class FilingService {
       const existing = await this.dossiers.findByPortalCode(request.portalDossierCode);
       if (existing) return { status: 200, body: await this.views.citizen(existing) };
     }
-    const hash = request.idempotencyKey
-      ? requestHash({ actor: actor.id, personalId: request.personalId, application })
-      : '';
+    const hash = request.idempotencyKey ? filingHash(actor, request) : '';
     if (request.idempotencyKey) {
       const earlier = await this.idempotency.lookup(scope(actor), request.idempotencyKey, hash);
       if (earlier) return earlier as FilingResult;
@@ -216,6 +214,11 @@ export class FilingService {
       errors.push({ field: 'submittedAt', code: 'in_future', message: 'Thời điểm nộp không được ở tương lai.' });
     if (errors.length) throw DomainError.validation(errors);
   }
+}
+
+/** What makes two filings "the same request" for an Idempotency-Key. */
+function filingHash(actor: Actor, request: FilingRequest): string {
+  return requestHash({ actor: actor.id, personalId: request.personalId, application: request.application });
 }
 
 function scope(actor: Actor): string {

@@ -1,5 +1,5 @@
 import { PersonalIdRegistryFlag } from '../personal-id/personal-id-registry-check';
-import { Address } from '../registries/population/population-registry.port';
+import { PopulationRecord } from '../registries/population/population-registry.port';
 import { Contribution, MinimumWageZone } from '../registries/social-insurance/social-insurance-registry.port';
 import { DataAccessEntry } from '../registries/registry-reader.service';
 
@@ -23,15 +23,7 @@ export interface InsuranceSummary {
 }
 
 /** GET /api/v1/me/profile: identity from the population registry, never typed by the citizen. */
-export interface CitizenProfile {
-  readonly personalId: string;
-  readonly fullName: string;
-  readonly dateOfBirth: string;
-  readonly sex: 'male' | 'female';
-  readonly nationality: string;
-  readonly permanentAddress: Address;
-  readonly currentAddress: Address;
-  readonly idCardIssueDate: string;
+export interface CitizenProfile extends PopulationRecord {
   /** Disagreements between the personal ID's digits and the registry (a caseworker looks; nothing is rejected). */
   readonly personalIdFlags: readonly PersonalIdRegistryFlag[];
   /** `null`: never insured. */

@@ -40,14 +40,7 @@ export class ProfileService {
     }
     const insurance = await this.registries.readInsurance(personalId, context);
     return {
-      personalId: person.personalId,
-      fullName: person.fullName,
-      dateOfBirth: person.dateOfBirth,
-      sex: person.sex,
-      nationality: person.nationality,
-      permanentAddress: person.permanentAddress,
-      currentAddress: person.currentAddress,
-      idCardIssueDate: person.idCardIssueDate,
+      ...person,
       personalIdFlags: checkAgainstRegistry(person.personalId, person),
       insurance: insurance ? summariseInsurance(insurance) : null,
     };
