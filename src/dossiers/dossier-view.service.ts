@@ -35,12 +35,19 @@ export class DossierViewService {
   }
 
   private async context(d: DossierRecord, em?: EntityManager): Promise<ViewContext> {
-    const [history, attachments, docs, legal] = await Promise.all([
-      this.dossiers.history(d.id, em),
-      this.dossiers.attachments(d.id, em),
-      this.documents.forDossier(d.id, em),
-      this.legal.current(),
-    ]);
+    const [history, attachments, docs] = em
+      ? // A transaction is one connection, which runs one query at a time: ask in turn.
+        [
+          await this.dossiers.history(d.id, em),
+          await this.dossiers.attachments(d.id, em),
+          await this.documents.forDossier(d.id, em),
+        ]
+      : await Promise.all([
+          this.dossiers.history(d.id),
+          this.dossiers.attachments(d.id),
+          this.documents.forDossier(d.id),
+        ]);
+    const legal = await this.legal.current();
     return {
       today: this.clock.today(),
       calendar: legal.calendar,
