@@ -21,4 +21,6 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
+  // A worker that has run many suites (each a whole app, some a browser) is replaced once it holds this much.
+  workerIdleMemoryLimit: '700MB',
 };

@@ -145,7 +145,12 @@ function childProcessesCpuMs(): number {
   }
 }
 
-async function measure(documents: number, warmUp: number, work: () => Promise<Buffer>, countChildren = false): Promise<StepFigures> {
+async function measure(
+  documents: number,
+  warmUp: number,
+  work: () => Promise<Buffer>,
+  countChildren = false,
+): Promise<StepFigures> {
   for (let index = 0; index < warmUp; index += 1) await work();
   let bytes = 0;
   const cpu = process.cpuUsage();
@@ -172,12 +177,17 @@ async function measureChromium(documents: number, data: DecisionApprovalData): P
   });
   try {
     const page = await browser.newPage();
-    return await measure(documents, Math.max(3, Math.floor(documents / 10)), async () => {
-      // Same per-document work as the pdfkit side: QR code and markup built from the data.
-      const qrSvg = await QRCode.toString(data.verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      await page.setContent(decisionHtml(data, SAMPLE_ISSUER, qrSvg), { waitUntil: 'load' });
-      return page.pdf({ format: 'A4', preferCSSPageSize: true });
-    }, true);
+    return await measure(
+      documents,
+      Math.max(3, Math.floor(documents / 10)),
+      async () => {
+        // Same per-document work as the pdfkit side: QR code and markup built from the data.
+        const qrSvg = await QRCode.toString(data.verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+        await page.setContent(decisionHtml(data, SAMPLE_ISSUER, qrSvg), { waitUntil: 'load' });
+        return page.pdf({ format: 'A4', preferCSSPageSize: true });
+      },
+      true,
+    );
   } finally {
     await browser.close();
   }
@@ -194,15 +204,24 @@ export async function runDecisionBench(options: DecisionBenchOptions = {}): Prom
     const identity = openSigningIdentity(credentials);
     const unsigned = await renderDocument('decision-approval', data, SAMPLE_ISSUER);
 
-    const signed = await measure(iterations, warmUp, async () => (await issueSignedDocument('decision-approval', data, SAMPLE_ISSUER, credentials)).pdf);
-    const renderOnly = await measure(iterations, warmUp, () => renderDocument('decision-approval', data, SAMPLE_ISSUER));
+    const signed = await measure(
+      iterations,
+      warmUp,
+      async () => (await issueSignedDocument('decision-approval', data, SAMPLE_ISSUER, credentials)).pdf,
+    );
+    const renderOnly = await measure(iterations, warmUp, () =>
+      renderDocument('decision-approval', data, SAMPLE_ISSUER),
+    );
     const signOnly = await measure(iterations, warmUp, () => signPdf(unsigned, identity));
 
     let chromiumFigures: StepFigures | null = null;
     let chromiumError: string | undefined;
     if (options.chromium !== false) {
       try {
-        chromiumFigures = await measureChromium(options.chromiumIterations ?? Math.max(10, Math.floor(iterations / 4)), data);
+        chromiumFigures = await measureChromium(
+          options.chromiumIterations ?? Math.max(10, Math.floor(iterations / 4)),
+          data,
+        );
       } catch (error) {
         chromiumError = (error as Error).message;
       }

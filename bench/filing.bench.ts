@@ -18,6 +18,7 @@ import {
   startService,
   tokenMinter,
   withMemorySampling,
+  serviceNodeFlags,
 } from './support/infra';
 import { benchPersonalId, startRegistryStub, syntheticPopulation } from './support/synthetic-registry';
 
@@ -40,7 +41,16 @@ export interface FilingOptions {
 export interface FilingResult {
   http: LoadFigures;
   created: number;
-  pgbench: { tps: number; transactions: number; p50: number; p95: number; p99: number; clients: number; seconds: number; failed: number };
+  pgbench: {
+    tps: number;
+    transactions: number;
+    p50: number;
+    p95: number;
+    p99: number;
+    clients: number;
+    seconds: number;
+    failed: number;
+  };
   ratio: number;
   memory: { idleRssMiB: number; peakHwmMiB: number; maxSampledRssMiB: number };
   rowBytes: number;
@@ -60,7 +70,12 @@ export function applicationBody(personalId: string, terminationDate: string) {
       address: 'KCN Biên Hòa 2, phường Long Bình, tỉnh Đồng Nai',
     },
     centerCode: FILING_CENTER,
-    payment: { method: 'bank', bankCode: 'VCB', accountNumber: String(1_000_000_000 + Number(personalId.slice(-6))), accountHolder: person.fullName.toUpperCase() },
+    payment: {
+      method: 'bank',
+      bankCode: 'VCB',
+      accountNumber: String(1_000_000_000 + Number(personalId.slice(-6))),
+      accountHolder: person.fullName.toUpperCase(),
+    },
     phone: '0912345678',
     email: 'cong.dan@example.vn',
     declarationAccepted: true,
@@ -111,7 +126,15 @@ END;
 function pgArgs(url: string): { args: string[]; env: NodeJS.ProcessEnv } {
   const u = new URL(url);
   return {
-    args: ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), u.pathname.slice(1)],
+    args: [
+      '-h',
+      u.hostname,
+      '-p',
+      u.port || '5432',
+      '-U',
+      decodeURIComponent(u.username || 'postgres'),
+      u.pathname.slice(1),
+    ],
     env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) },
   };
 }
@@ -131,8 +154,16 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
     const stub = await startRegistryStub(terminationDate);
     const dataDir = join(options.dataDir, 'service-filing');
     rmSync(dataDir, { recursive: true, force: true });
-    log('filing: starting the service (node scripts/start.js) as a child process');
-    const service = await startService({ databaseUrl: url, dataDir, registryUrl: stub.url, s3: options.s3, entry: options.serviceEntry });
+    log(
+      `filing: starting the service (node ${[...serviceNodeFlags(), options.serviceEntry ?? 'scripts/start.js'].join(' ')}) as a child process`,
+    );
+    const service = await startService({
+      databaseUrl: url,
+      dataDir,
+      registryUrl: stub.url,
+      s3: options.s3,
+      entry: options.serviceEntry,
+    });
     try {
       await new Promise((r) => setTimeout(r, 1000));
       const idle = service.memory();
@@ -174,10 +205,15 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
       if (!warm.statuses['201']) {
         const probe = await fetch(`${service.baseUrl}/api/v1/dossiers`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${citizens[citizens.length - 1].token}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${citizens[citizens.length - 1].token}`,
+          },
           body: citizens[citizens.length - 1].body,
         });
-        throw new Error(`filing warm-up created nothing (${JSON.stringify(warm.statuses)}): ${probe.status} ${await probe.text()}`);
+        throw new Error(
+          `filing warm-up created nothing (${JSON.stringify(warm.statuses)}): ${probe.status} ${await probe.text()}`,
+        );
       }
       next = options.warmUp;
       log(`filing: measuring ${options.filings.toLocaleString('en')} filings, ${options.connections} connections`);
@@ -187,7 +223,9 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
         await sql.query(`SELECT count(*)::int AS created FROM dossier WHERE center_code = $1`, [FILING_CENTER])
       ).rows;
       const [{ bytes }] = (
-        await sql.query(`SELECT avg(pg_column_size(d.*))::int AS bytes FROM dossier d WHERE center_code = $1`, [FILING_CENTER])
+        await sql.query(`SELECT avg(pg_column_size(d.*))::int AS bytes FROM dossier d WHERE center_code = $1`, [
+          FILING_CENTER,
+        ])
       ).rows;
 
       // The JSON documents the service really wrote, as the pgbench transaction's payloads.
@@ -202,7 +240,10 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
       ).rows;
       await sql.query(`CREATE TABLE IF NOT EXISTS bench_template (k text PRIMARY KEY, t text NOT NULL)`);
       for (const k of ['applicant', 'insurance', 'application', 'assessment', 'payload', 'audit']) {
-        await sql.query(`INSERT INTO bench_template (k, t) VALUES ($1, $2) ON CONFLICT (k) DO UPDATE SET t = EXCLUDED.t`, [k, sample[k]]);
+        await sql.query(
+          `INSERT INTO bench_template (k, t) VALUES ($1, $2) ON CONFLICT (k) DO UPDATE SET t = EXCLUDED.t`,
+          [k, sample[k]],
+        );
       }
       await stub.close().catch(() => undefined);
       // The service stays up (idle) while pgbench runs, as it would on a shared database server.
@@ -214,8 +255,22 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
       log(`filing: pgbench, ${options.connections} clients, ${options.pgbenchSeconds} s (${pgbench})`);
       const out = await run(
         pgbench,
-        ['-n', '-M', 'extended', '-c', String(options.connections), '-j', '2', '-T', String(options.pgbenchSeconds),
-          '-f', scriptFile, '-l', `--log-prefix=${join(dir, 'tx')}`, ...args],
+        [
+          '-n',
+          '-M',
+          'extended',
+          '-c',
+          String(options.connections),
+          '-j',
+          '2',
+          '-T',
+          String(options.pgbenchSeconds),
+          '-f',
+          scriptFile,
+          '-l',
+          `--log-prefix=${join(dir, 'tx')}`,
+          ...args,
+        ],
         { env, maxBuffer: 16 * 1024 * 1024 },
       ).catch((error: { stdout?: string; stderr?: string; message: string }) => {
         throw new Error(`pgbench failed: ${error.stderr || error.stdout || error.message}`);

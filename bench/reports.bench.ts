@@ -158,7 +158,10 @@ async function seed(url: string, size: number, log: (line: string) => void): Pro
   try {
     await db.query(`SET synchronous_commit = off`);
     for (const code of CENTERS) {
-      await db.query(`INSERT INTO service_center (code, name, province_name) VALUES ($1, $2, 'Tỉnh Bench')`, [code, `Trung tâm ${code}`]);
+      await db.query(`INSERT INTO service_center (code, name, province_name) VALUES ($1, $2, 'Tỉnh Bench')`, [
+        code,
+        `Trung tâm ${code}`,
+      ]);
     }
     // Bulk load as a restore would: secondary indexes dropped, rows inserted, indexes rebuilt (same definitions).
     const { rows: indexes } = await db.query(
@@ -169,7 +172,10 @@ async function seed(url: string, size: number, log: (line: string) => void): Pro
     const batch = 250_000;
     for (let first = 0; first < size; first += batch) {
       await db.query(seedSql(first, Math.min(size, first + batch), size));
-      if (size > batch) log(`  seeded ${Math.min(size, first + batch).toLocaleString('en')} / ${size.toLocaleString('en')} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      if (size > batch)
+        log(
+          `  seeded ${Math.min(size, first + batch).toLocaleString('en')} / ${size.toLocaleString('en')} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        );
     }
     await db.query(`SET maintenance_work_mem = '256MB'`);
     for (const index of indexes) await db.query(index.indexdef);
@@ -226,7 +232,10 @@ export async function runReportsBench(options: ReportsBenchOptions = {}): Promis
         seeding.push({ size, seconds, tableMb: mb });
         log(`  seeded in ${seconds.toFixed(1)} s, dossier table ${mb} MB with indexes and TOAST`);
         const repository = new ReportsRepository(dataSource);
-        const legal = new LegalContextService(new LegalRulesRepository(dataSource), new WorkingCalendarRepository(dataSource));
+        const legal = new LegalContextService(
+          new LegalRulesRepository(dataSource),
+          new WorkingCalendarRepository(dataSource),
+        );
         const service = new ReportsService(repository, legal, new FixedClock(new Date('2026-12-01T02:00:00Z')));
 
         for (const c of CASES) {
@@ -238,7 +247,14 @@ export async function runReportsBench(options: ReportsBenchOptions = {}): Promis
             if (run > 0) times.push(performance.now() - started);
             filed = summary.filed.total;
           }
-          cases.push({ size, label: c.label, filedInPeriod: filed, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) });
+          cases.push({
+            size,
+            label: c.label,
+            filedInPeriod: filed,
+            medianMs: median(times),
+            minMs: Math.min(...times),
+            maxMs: Math.max(...times),
+          });
           log(`  ${c.label}: median ${median(times).toFixed(1)} ms`);
         }
         const gaugeTimes: number[] = [];
@@ -249,18 +265,38 @@ export async function runReportsBench(options: ReportsBenchOptions = {}): Promis
           if (run > 0) gaugeTimes.push(performance.now() - started);
         }
         const openCount = (await dataSource.query(`SELECT count(*)::int AS n FROM dossier WHERE is_open`))[0].n;
-        cases.push({ size, label: 'gauges: open dossiers (one scrape)', filedInPeriod: openCount, medianMs: median(gaugeTimes), minMs: Math.min(...gaugeTimes), maxMs: Math.max(...gaugeTimes) });
+        cases.push({
+          size,
+          label: 'gauges: open dossiers (one scrape)',
+          filedInPeriod: openCount,
+          medianMs: median(gaugeTimes),
+          minMs: Math.min(...gaugeTimes),
+          maxMs: Math.max(...gaugeTimes),
+        });
 
         if (options.explain && size === Math.max(...sizes)) {
           const year = CASES[1].period;
           const params = [year.from, '2026-12-01'];
-          const queries = { filed: FILED_SQL(''), employers: EMPLOYERS_SQL(''), decided: DECIDED_SQL(''), spans: SPANS_SQL(''), received: RECEIVED_SQL(''), intakeRefusals: INTAKE_REFUSALS_SQL('') };
+          const queries = {
+            filed: FILED_SQL(''),
+            employers: EMPLOYERS_SQL(''),
+            decided: DECIDED_SQL(''),
+            spans: SPANS_SQL(''),
+            received: RECEIVED_SQL(''),
+            intakeRefusals: INTAKE_REFUSALS_SQL(''),
+          };
           for (const [name, sql] of Object.entries(queries)) {
-            const rows: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+            const rows: { 'QUERY PLAN': string }[] = await dataSource.query(
+              `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+              params,
+            );
             plans[`${name} (province, 366 days)`] = rows.map((r) => r['QUERY PLAN']).join('\n');
           }
           const centerParams = ['2026-11-01', '2026-12-01', CENTERS[0]];
-          const rows: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${DECIDED_SQL('AND d.center_code = $3')}`, centerParams);
+          const rows: { 'QUERY PLAN': string }[] = await dataSource.query(
+            `EXPLAIN (ANALYZE, BUFFERS) ${DECIDED_SQL('AND d.center_code = $3')}`,
+            centerParams,
+          );
           plans['decided (one center, 1 month)'] = rows.map((r) => r['QUERY PLAN']).join('\n');
           const gauge: { 'QUERY PLAN': string }[] = await dataSource.query(
             `EXPLAIN (ANALYZE, BUFFERS) SELECT center_code, status, due_date::text, count(*)::int FROM dossier WHERE is_open GROUP BY 1, 2, 3`,
@@ -292,7 +328,8 @@ export function formatReportsBench(result: ReportsBenchResult): string {
     '| dossiers | case | rows in scope | median ms | min ms | max ms |',
     '|---:|---|---:|---:|---:|---:|',
     ...result.cases.map(
-      (c) => `| ${c.size.toLocaleString('en')} | ${c.label} | ${c.filedInPeriod.toLocaleString('en')} | **${c.medianMs.toFixed(1)}** | ${c.minMs.toFixed(1)} | ${c.maxMs.toFixed(1)} |`,
+      (c) =>
+        `| ${c.size.toLocaleString('en')} | ${c.label} | ${c.filedInPeriod.toLocaleString('en')} | **${c.medianMs.toFixed(1)}** | ${c.minMs.toFixed(1)} | ${c.maxMs.toFixed(1)} |`,
     ),
   ];
   for (const [name, plan] of Object.entries(result.plans ?? {})) lines.push('', `EXPLAIN ${name}:`, plan);
@@ -302,7 +339,11 @@ export function formatReportsBench(result: ReportsBenchResult): string {
 if (require.main === module) {
   const args = process.argv.slice(2);
   const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
-  runReportsBench({ sizes: sizes.length ? sizes : undefined, explain: args.includes('--explain'), log: (line) => console.log(line) })
+  runReportsBench({
+    sizes: sizes.length ? sizes : undefined,
+    explain: args.includes('--explain'),
+    log: (line) => console.log(line),
+  })
     .then((result) => console.log('\n' + formatReportsBench(result)))
     .catch((error: unknown) => {
       console.error(error);

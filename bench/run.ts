@@ -17,7 +17,14 @@ import { join, resolve } from 'node:path';
 import { formatDecisionBench, runDecisionBench, DecisionBenchResult } from './decisions.bench';
 import { FilingResult, runFilingBench } from './filing.bench';
 import { QueueSizeResult, runQueueBench } from './queue.bench';
-import { machine, openBenchDatabase, ROOT, startObjectStore, BENCH_PG_SETTINGS } from './support/infra';
+import {
+  machine,
+  openBenchDatabase,
+  ROOT,
+  startObjectStore,
+  BENCH_PG_SETTINGS,
+  serviceNodeFlags,
+} from './support/infra';
 
 const SECTIONS = ['filing', 'queue', 'decisions', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -39,7 +46,8 @@ function parseArgs(argv: string[]) {
     return value;
   };
   const only = (flags.get('only') ?? SECTIONS.join(',')).split(',').map((s) => s.trim()) as Section[];
-  for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
+  for (const s of only)
+    if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
   const sizes = (flags.get('queue-sizes') ?? '1000,1000000').split(',').map((s) => Number(s.replace(/[_,]/g, '')));
   if (sizes.some((s) => !Number.isInteger(s) || s < 200)) throw new Error('--queue-sizes: whole numbers ≥ 200');
   return {
@@ -75,7 +83,9 @@ function report(
   lines.push(
     `Machine: ${env.nproc} × ${env.cpu}, ${env.memoryGiB} GiB RAM, ${env.os}, Node ${env.node}, ${env.date}`,
     `Load average at start ${env.loadavg.join(' / ')}, at end ${loadEnd.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min)` +
-      (env.loadavg[0] > env.nproc * 0.5 ? ' — the machine was SHARED/LOADED during this run: figures are pessimistic' : ''),
+      (env.loadavg[0] > env.nproc * 0.5
+        ? ' — the machine was SHARED/LOADED during this run: figures are pessimistic'
+        : ''),
     '',
     '| section | measure | figure | target | verdict |',
     '|---|---|---|---|---|',
@@ -91,7 +101,10 @@ function report(
   }
   if (queue?.length) {
     for (const q of queue) {
-      for (const [name, page] of [['first page', q.first], [`deep page (after ${q.deepOffset.toLocaleString('en')} rows)`, q.deep]] as const) {
+      for (const [name, page] of [
+        ['first page', q.first],
+        [`deep page (after ${q.deepOffset.toLocaleString('en')} rows)`, q.deep],
+      ] as const) {
         lines.push(
           `| queue | ${q.size.toLocaleString('en')} dossiers (${q.centerRows.toLocaleString('en')} in the center, ${q.tableSize}), ${name} | **p95 ${ms(page.load.p95)} ms**, p50 ${ms(page.load.p50)} ms, p99 ${ms(page.load.p99)} ms, ${page.load.perSecond.toFixed(page.load.perSecond < 10 ? 2 : 0)} req/s (${page.load.requests} responses${page.load.errors ? `, ${page.load.errors} errors/timeouts` : ''}); SQL ${ms(page.sqlMs)} ms via ${page.indexes.join(', ') || 'NO INDEX (seq scan)'}; diagnostic \`center_code = one value\`: ${ms(page.singleCenter.sqlMs)} ms via ${page.singleCenter.indexes.join(', ') || 'seq scan'} | | |`,
         );
@@ -125,12 +138,31 @@ function report(
   if (decisions) lines.push('', formatDecisionBench(decisions));
   if (explain && queue) {
     for (const q of queue) {
-      lines.push('', `EXPLAIN (ANALYZE, BUFFERS), ${q.size.toLocaleString('en')} dossiers, first page:`, '```', q.first.plan, '```');
-      lines.push('', `EXPLAIN (ANALYZE, BUFFERS), ${q.size.toLocaleString('en')} dossiers, deep page:`, '```', q.deep.plan, '```');
-      lines.push('', `Diagnostic, ${q.size.toLocaleString('en')} dossiers, deep page with center_code = one value (not what the service sends):`, '```', q.deep.singleCenter.plan, '```');
+      lines.push(
+        '',
+        `EXPLAIN (ANALYZE, BUFFERS), ${q.size.toLocaleString('en')} dossiers, first page:`,
+        '```',
+        q.first.plan,
+        '```',
+      );
+      lines.push(
+        '',
+        `EXPLAIN (ANALYZE, BUFFERS), ${q.size.toLocaleString('en')} dossiers, deep page:`,
+        '```',
+        q.deep.plan,
+        '```',
+      );
+      lines.push(
+        '',
+        `Diagnostic, ${q.size.toLocaleString('en')} dossiers, deep page with center_code = one value (not what the service sends):`,
+        '```',
+        q.deep.singleCenter.plan,
+        '```',
+      );
     }
   }
-  if (explain && filing) lines.push('', 'pgbench script (filing transaction):', '```sql', filing.pgbenchScript.trim(), '```');
+  if (explain && filing)
+    lines.push('', 'pgbench script (filing transaction):', '```sql', filing.pgbenchScript.trim(), '```');
   return lines.join('\n');
 }
 
@@ -184,11 +216,17 @@ async function main(): Promise<void> {
   const loadEnd = loadavg();
   const text = report(env, loadEnd, filing, queue, decisions, options.only.has('memory'), options.explain);
   console.log(text);
-  console.log(`\n(total ${((Date.now() - started) / 1000).toFixed(0)} s; service entry ${options.serviceEntry ?? "scripts/start.js"}; bench PostgreSQL settings ${JSON.stringify(db?.embedded ? BENCH_PG_SETTINGS : 'DATABASE_URL server')})`);
+  console.log(
+    `\n(total ${((Date.now() - started) / 1000).toFixed(0)} s; service: node ${[...serviceNodeFlags(), options.serviceEntry ?? 'scripts/start.js'].join(' ')}; bench PostgreSQL settings ${JSON.stringify(db?.embedded ? BENCH_PG_SETTINGS : 'DATABASE_URL server')})`,
+  );
   const file = join(options.dataDir, `results-${env.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    JSON.stringify({ machine: env, loadEnd, options: { ...options, only: [...options.only] }, filing, queue, decisions }, null, 2),
+    JSON.stringify(
+      { machine: env, loadEnd, options: { ...options, only: [...options.only] }, filing, queue, decisions },
+      null,
+      2,
+    ),
   );
   log(`figures written to ${file}`);
 }

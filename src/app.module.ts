@@ -6,7 +6,7 @@ import { HealthModule } from './platform/health/health.module';
 import { PlatformModule } from './platform/platform.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RegistriesModule } from './registries/registries.module';
-import { SandboxModule, sandboxRegistryUrls } from './sandbox/sandbox.module';
+import { sandboxRegistryUrls } from './sandbox/sandbox-registry-urls';
 import { WebModule } from './web/web.module';
 import { AuditModule } from './audit/audit.module';
 import { DossiersModule } from './dossiers/dossiers.module';
@@ -16,7 +16,6 @@ import { ProfileModule } from './profile/profile.module';
 import { sandboxEidClientSettings } from './sandbox/eid/sandbox-eid-settings';
 import { sandboxPortalClient } from './sandbox/clients/sandbox-portal-client';
 import { PortalModule } from './portal/portal.module';
-import { SandboxPortalModule } from './sandbox/portal/sandbox-portal.module';
 import { ReportsModule } from './reports/reports.module';
 
 /** The whole service: platform first, then one module per step of the procedure. */
@@ -26,10 +25,22 @@ export class AppModule {
     const { config } = runtime;
     const sandboxUrls = sandboxRegistryUrls(runtime.selfUrl);
     const portalClient = runtime.sandbox.portal ? sandboxPortalClient(config.dataDir) : undefined;
+    // Sandboxes are loaded only when used, so a production process never loads their code (oidc-provider among it).
     const sandboxes =
       runtime.sandbox.registries || runtime.sandbox.eid || runtime.sandbox.portal
-        ? [SandboxModule.forRoot({ eid: runtime.sandbox.eid, portalClient })]
+        ? [
+            import('./sandbox/sandbox.module').then(({ SandboxModule }) =>
+              SandboxModule.forRoot({ eid: runtime.sandbox.eid, portalClient }),
+            ),
+          ]
         : [];
+    const sandboxPortal = runtime.sandbox.portal
+      ? [
+          import('./sandbox/portal/sandbox-portal.module').then(({ SandboxPortalModule }) => ({
+            module: SandboxPortalModule,
+          })),
+        ]
+      : [];
     const eid = config.eid
       ? {
           ...config.eid,
@@ -59,7 +70,7 @@ export class AppModule {
         }),
         ProfileModule,
         ...sandboxes,
-        ...(runtime.sandbox.portal ? [SandboxPortalModule] : []),
+        ...sandboxPortal,
         EligibilityModule,
         AuditModule,
         DossiersModule,

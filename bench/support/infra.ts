@@ -185,11 +185,15 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
     RATE_LIMIT_PER_MINUTE: '1000000',
     ...options.extraEnv,
   };
-  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, options.entry ?? join('scripts', 'start.js'))], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...serviceNodeFlags(), resolve(ROOT, options.entry ?? join('scripts', 'start.js'))],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-8000);
@@ -199,7 +203,8 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service exited during start (code ${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`the service exited during start (code ${child.exitCode}):\n${output}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`the service did not become ready within 180 s:\n${output}`);
@@ -228,6 +233,12 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
       clearTimeout(force);
     },
   };
+}
+
+/** The Node/V8 flags `npm start` gives the service (package.json), so the bench measures the process users run. */
+export function serviceNodeFlags(): string[] {
+  const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 /** Samples the peak RSS while `work` runs (VmHWM covers spikes between samples too). */
@@ -263,7 +274,8 @@ export function tokenMinter(dataDir: string, publicBaseUrl: string) {
   const service = new AccessTokenService(runtime, new SystemClock());
   return {
     citizen: async (personalId: string, fullName?: string) =>
-      (await service.issue(citizenPrincipal(personalId, fullName), { use: 'bearer', ttlSeconds: 4 * 3600 })).accessToken,
+      (await service.issue(citizenPrincipal(personalId, fullName), { use: 'bearer', ttlSeconds: 4 * 3600 }))
+        .accessToken,
     staff: async (username: string, role: StaffRole, centerCode: string | null) =>
       (
         await service.issue(staffPrincipal({ username, fullName: username, role, centerCode }), {
@@ -297,7 +309,11 @@ export function percentile(sorted: number[], p: number): number {
 export async function load(options: autocannon.Options): Promise<LoadFigures> {
   const times: number[] = [];
   const statuses: Record<string, number> = {};
-  const instance = autocannon({ ...options, renderProgressBar: false, renderResultsTable: false } as autocannon.Options);
+  const instance = autocannon({
+    ...options,
+    renderProgressBar: false,
+    renderResultsTable: false,
+  } as autocannon.Options);
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     times.push(responseTime);
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
@@ -323,7 +339,10 @@ export async function load(options: autocannon.Options): Promise<LoadFigures> {
 
 /** pgbench from PATH or a Debian PostgreSQL install; as root, installs postgresql-contrib when missing. */
 export function findPgbench(log: (m: string) => void): string {
-  const candidates = ['/usr/bin/pgbench', ...['18', '17', '16', '15'].map((v) => `/usr/lib/postgresql/${v}/bin/pgbench`)];
+  const candidates = [
+    '/usr/bin/pgbench',
+    ...['18', '17', '16', '15'].map((v) => `/usr/lib/postgresql/${v}/bin/pgbench`),
+  ];
   const which = () => {
     try {
       return execFileSync('which', ['pgbench'], { encoding: 'utf8' }).trim();

@@ -8,7 +8,8 @@ import { findFreePort } from '../platform/embedded/free-port';
 import { DomainError, ErrorCode } from '../platform/errors/domain-error';
 import { SandboxDirectory } from '../sandbox/sandbox-directory.service';
 import { SandboxFaultInjector } from '../sandbox/sandbox-fault-injector.service';
-import { SandboxModule, sandboxRegistryUrls } from '../sandbox/sandbox.module';
+import { SandboxModule } from '../sandbox/sandbox.module';
+import { sandboxRegistryUrls } from '../sandbox/sandbox-registry-urls';
 import { RegistriesModule } from './registries.module';
 import { RegistryReader, RegistryReadContext } from './registry-reader.service';
 
