@@ -10,6 +10,7 @@ import { DossierRepository } from '../src/dossiers/dossier.repository';
 import { progressBar, SEED_MAIN_CENTER, seedDossiers } from '../scripts/seed-dossiers';
 import { BenchDatabase, load, LoadFigures, startService, tokenMinter } from './support/infra';
 import { startRegistryStub } from './support/synthetic-registry';
+import { ensureStaffAccount } from '../test/support/staff-accounts';
 
 export interface QueueOptions {
   sizes: number[];
@@ -45,7 +46,9 @@ export interface QueueSizeResult {
 /** The SQL and parameters DossierRepository.queue sends, captured with a stand-in DataSource. */
 async function queueSql(after?: { sortDate: string; id: string }): Promise<{ sql: string; params: unknown[] }> {
   let captured: { sql: string; params: unknown[] } | undefined;
-  const fake = { query: async (sql: string, params: unknown[]) => ((captured = { sql, params }), []) } as unknown as DataSource;
+  const fake = {
+    query: async (sql: string, params: unknown[]) => ((captured = { sql, params }), []),
+  } as unknown as DataSource;
   await new DossierRepository(fake).queue({ centerCodes: [SEED_MAIN_CENTER], after, limit: 51 });
   return captured!;
 }
@@ -82,7 +85,9 @@ export async function runQueueBench(db: BenchDatabase, options: QueueOptions): P
       let service: Awaited<ReturnType<typeof startService>> | undefined;
       try {
         if (seeded.inserted > 0) {
-          log(`queue: seeded ${seeded.inserted.toLocaleString('en')} rows in ${seeded.seconds.toFixed(1)} s; VACUUM ANALYZE`);
+          log(
+            `queue: seeded ${seeded.inserted.toLocaleString('en')} rows in ${seeded.seconds.toFixed(1)} s; VACUUM ANALYZE`,
+          );
           await sql.query('VACUUM (ANALYZE) dossier');
         }
         const [{ tableSize }] = (
@@ -97,15 +102,28 @@ export async function runQueueBench(db: BenchDatabase, options: QueueOptions): P
         ).rows;
         const cursor = Buffer.from(`${anchor.sortDate}|${anchor.id}`).toString('base64url');
 
-        service = await startService({ databaseUrl: url, dataDir, registryUrl: stub.url, s3: options.s3, entry: options.serviceEntry });
-        const token = await tokenMinter(dataDir, service.publicBaseUrl).staff('bench.receiver', 'receiver', SEED_MAIN_CENTER);
+        service = await startService({
+          databaseUrl: url,
+          dataDir,
+          registryUrl: stub.url,
+          s3: options.s3,
+          entry: options.serviceEntry,
+        });
+        await ensureStaffAccount(sql, { username: 'bench.receiver', role: 'receiver', centerCode: SEED_MAIN_CENTER });
+        const token = await tokenMinter(dataDir, service.publicBaseUrl).staff(
+          'bench.receiver',
+          'receiver',
+          SEED_MAIN_CENTER,
+        );
         const headers = { authorization: `Bearer ${token}` };
         const pages = { first: '/api/v1/staff/dossiers', deep: `/api/v1/staff/dossiers?cursor=${cursor}` };
         for (const path of Object.values(pages)) {
           const response = await fetch(service.baseUrl + path, { headers });
           const body = (await response.json()) as { items?: unknown[] };
           if (response.status !== 200 || body.items?.length !== 50) {
-            throw new Error(`queue ${path} answered ${response.status} with ${body.items?.length} items: ${JSON.stringify(body).slice(0, 300)}`);
+            throw new Error(
+              `queue ${path} answered ${response.status} with ${body.items?.length} items: ${JSON.stringify(body).slice(0, 300)}`,
+            );
           }
         }
         const measure = async (path: string, after?: { sortDate: string; id: string }): Promise<QueuePage> => {
@@ -121,13 +139,21 @@ export async function runQueueBench(db: BenchDatabase, options: QueueOptions): P
             figures = await load({ url, headers, connections: options.connections, amount, timeout: 300 });
           } else {
             await load({ url, headers, connections: options.connections, duration: 2 });
-            figures = await load({ url, headers, connections: options.connections, duration: options.seconds, timeout: 60 });
+            figures = await load({
+              url,
+              headers,
+              connections: options.connections,
+              duration: options.seconds,
+              timeout: 60,
+            });
           }
           return { load: figures, ...(await explain(sql, after)), singleCenter: await explain(sql, after, true) };
         };
         log(`queue: ${size.toLocaleString('en')} — first page`);
         const first = await measure(pages.first);
-        log(`queue: ${size.toLocaleString('en')} — deep page (after ${deepOffset.toLocaleString('en')} rows of ${SEED_MAIN_CENTER})`);
+        log(
+          `queue: ${size.toLocaleString('en')} — deep page (after ${deepOffset.toLocaleString('en')} rows of ${SEED_MAIN_CENTER})`,
+        );
         const deep = await measure(pages.deep, anchor);
         results.push({
           size,

@@ -11,6 +11,7 @@ import { EidLoginService } from './eid/eid-login.service';
 import { EidLoginTransactionSealer } from './eid/eid-login-transaction';
 import { EidOidcClient } from './eid/eid-oidc-client';
 import { AccessGuard } from './guards/access.guard';
+import { AccountStanding } from './guards/account-standing.service';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity-options';
 import { IdentitySeeder } from './identity-seeder.service';
 import { StaffAccountEntity } from './staff/staff-account.entity';
@@ -46,6 +47,7 @@ export class IdentityModule {
         ApiClientRepository,
         ClientCredentialsService,
         IdentitySeeder,
+        AccountStanding,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
       exports: [AccessTokenService, SessionCookieService],

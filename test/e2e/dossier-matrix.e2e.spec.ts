@@ -63,7 +63,7 @@ describe('workflow authorization matrix', () => {
     const tokens = new Map<string, string>();
     for (const role of staffRoles) {
       for (const center of role === 'director' ? [null] : ['DNA-BH', 'DNA-DX']) {
-        tokens.set(`${role}@${center}`, await staffBearer(t, `${role}.${center}`, role as never, center));
+        tokens.set(`${role}@${center}`, await staffBearer(t, `${role}.${center}`.toLowerCase(), role as never, center));
       }
     }
     const mismatches: string[] = [];

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JWK, SignJWT, importJWK } from 'jose';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { citizenToken } from '../../scripts/token';
 import { SANDBOX_STAFF } from '../../src/sandbox/sandbox-staff';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -250,6 +251,69 @@ describe('access tokens, guards, staff login and client credentials', () => {
         expect(res.status).toBe(401);
         expect(res.headers['content-type']).toMatch(problemJson);
         expect(res.body.detail).toBe('Mã ứng dụng hoặc khóa bí mật không đúng.');
+      }
+    });
+  });
+
+  describe('tokens follow their account', () => {
+    const sql = (text: string, params: unknown[]) => t.app.get(DataSource).query(text, params);
+    const me = (token: string) => api().get('/api/v1/staff/me').set('Authorization', `Bearer ${token}`);
+
+    it('refuses a staff token at once when its account is deactivated, and accepts it again when reactivated', async () => {
+      const token = (await staffLogin('tiepnhan.dx').expect(200)).body.accessToken;
+      await me(token).expect(200);
+      await sql(`UPDATE staff_account SET active = false WHERE username = $1`, ['tiepnhan.dx']);
+      try {
+        const res = await me(token);
+        expect(res.status).toBe(401);
+        expect(res.headers['content-type']).toMatch(problemJson);
+        expect(res.body).toMatchObject({ code: 'unauthenticated' });
+        expect(res.body.detail).toBe(
+          'Tài khoản đã bị khóa hoặc đã được đổi vai trò, đơn vị công tác. Vui lòng đăng nhập lại.',
+        );
+      } finally {
+        await sql(`UPDATE staff_account SET active = true WHERE username = $1`, ['tiepnhan.dx']);
+      }
+      await me(token).expect(200);
+    });
+
+    it('refuses a staff token whose account has moved to another role or center', async () => {
+      const token = (await staffLogin('truongtt.dx').expect(200)).body.accessToken;
+      const [{ role, center_code: center }] = await sql(
+        `SELECT role, center_code FROM staff_account WHERE username = $1`,
+        ['truongtt.dx'],
+      );
+      try {
+        await sql(`UPDATE staff_account SET role = 'reviewer' WHERE username = $1`, ['truongtt.dx']);
+        await me(token).expect(401);
+        await sql(`UPDATE staff_account SET role = $2, center_code = 'DNA-BH' WHERE username = $1`, [
+          'truongtt.dx',
+          role,
+        ]);
+        await me(token).expect(401);
+      } finally {
+        await sql(`UPDATE staff_account SET role = $2, center_code = $3 WHERE username = $1`, [
+          'truongtt.dx',
+          role,
+          center,
+        ]);
+      }
+      await me(token).expect(200);
+      // A fresh login carries the account as it is now.
+      expect((await me((await staffLogin('truongtt.dx').expect(200)).body.accessToken)).body.centerCode).toBe(center);
+    });
+
+    it('refuses a portal client token once the client is revoked', async () => {
+      const [client] = (await api().get('/sandbox/clients').expect(200)).body;
+      const token = (await api().post('/api/v1/auth/clients/token').send(client).expect(200)).body.accessToken;
+      await me(token).expect(403);
+      await sql(`UPDATE api_client SET active = false WHERE client_id = $1`, [client.clientId]);
+      try {
+        const res = await me(token);
+        expect(res.status).toBe(401);
+        expect(res.body.detail).toBe('Ứng dụng kết nối đã bị thu hồi quyền truy cập.');
+      } finally {
+        await sql(`UPDATE api_client SET active = true WHERE client_id = $1`, [client.clientId]);
       }
     });
   });

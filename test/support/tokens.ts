@@ -1,5 +1,7 @@
 import { AccessTokenService } from '../../src/identity';
 import { citizenPrincipal, staffPrincipal, StaffRole } from '../../src/identity/principal';
+import { DataSource } from 'typeorm';
+import { ensureStaffAccount } from './staff-accounts';
 import { TestApp } from './test-app';
 
 /**
@@ -20,6 +22,7 @@ export async function staffBearer(
   centerCode: string | null,
   fullName = username,
 ): Promise<string> {
+  await ensureStaffAccount(t.app.get(DataSource), { username, fullName, role, centerCode });
   const issued = await t.app
     .get(AccessTokenService)
     .issue(staffPrincipal({ username, fullName, role, centerCode }), { use: 'bearer', ttlSeconds: 3600 });

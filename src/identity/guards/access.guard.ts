@@ -6,6 +6,7 @@ import { Principal } from '../principal';
 import { SessionCookieService } from '../tokens/session-cookie.service';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { ACCESS_POLICY, AccessPolicy } from './access-policy.decorator';
+import { AccountStanding } from './account-standing.service';
 import { PRINCIPAL_KEY } from './current-principal.decorator';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -13,7 +14,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Global guard. Handlers without an access decorator are public. Otherwise the caller must present one of our
  * access tokens (`Authorization: Bearer`, or the session cookie): missing, tampered, expired or foreign tokens
- * get 401; a valid caller of the wrong kind or role gets 403. A session cookie is renewed as it ages.
+ * get 401, and so do staff and client tokens whose account was since deactivated or changed (AccountStanding); a
+ * valid caller of the wrong kind or role gets 403. A session cookie is renewed as it ages.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -21,6 +23,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
     private readonly sessions: SessionCookieService,
+    private readonly standing: AccountStanding,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,7 +49,9 @@ export class AccessGuard implements CanActivate {
     if (header !== undefined) {
       const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim());
       if (!match) throw DomainError.unauthenticated('Tiêu đề Authorization phải có dạng "Bearer <mã truy cập>".');
-      return (await this.tokens.verify(match[1])).principal;
+      const { principal } = await this.tokens.verify(match[1]);
+      await this.standing.assertCurrent(principal);
+      return principal;
     }
     const cookie = this.sessions.read(request);
     if (!cookie) throw DomainError.unauthenticated();
@@ -55,6 +60,7 @@ export class AccessGuard implements CanActivate {
     }
     const verified = await this.tokens.verify(cookie);
     if (verified.use !== 'web') throw DomainError.unauthenticated('Mã truy cập không hợp lệ. Vui lòng đăng nhập lại.');
+    await this.standing.assertCurrent(verified.principal);
     await this.sessions.renewIfAging(reply, verified);
     return verified.principal;
   }
