@@ -6,6 +6,7 @@ import { Dossiers1764300000000 } from './1764300000000-dossiers';
 import { Documents1764400000000 } from './1764400000000-documents';
 import { Portal1764500000000 } from './1764500000000-portal';
 import { Reports1764600000000 } from './1764600000000-reports';
+import { DecisionRevocation1764700000000 } from './1764700000000-decision-revocation';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
@@ -19,4 +20,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Documents1764400000000,
   Portal1764500000000,
   Reports1764600000000,
+  DecisionRevocation1764700000000,
 ];

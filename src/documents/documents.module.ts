@@ -12,6 +12,7 @@ import { SigningIdentityProvider } from './issuance/signing-identity.provider';
 import { DocumentJobRepository } from './persistence/document-job.repository';
 import { DossierSourceRepository } from './persistence/dossier-source.repository';
 import { IssuedDocumentRepository } from './persistence/issued-document.repository';
+import { DecisionRevocationService } from './services/decision-revocation.service';
 import { DocumentAccessService } from './services/document-access.service';
 import { DocumentSideEffects } from './services/document-side-effects.service';
 import { DossierDocumentsService } from './services/dossier-documents.service';
@@ -33,6 +34,7 @@ import { DossierDocumentsService } from './services/dossier-documents.service';
     DocumentIssuanceService,
     DocumentIssuanceWorker,
     DocumentAccessService,
+    DecisionRevocationService,
     DossierDocumentsService,
     DocumentSideEffects,
     { provide: DOSSIER_DOCUMENTS, useExisting: DossierDocumentsService },

@@ -31,6 +31,10 @@ export interface DecisionSummary {
   sha256: string;
   verificationCode: string;
   verifyUrl: string;
+  /** `revoked` once the Director has revoked it (thu hồi); then when and why. */
+  status: 'issued' | 'revoked';
+  revokedAt: string | null;
+  revocationReason: string | null;
 }
 
 export interface ViewContext {

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../platform/json/canonical-json';
 import { PortalEvent } from './portal-outbox.repository';
 import { PortalGateway, PortalSendResult } from './portal-gateway.port';
 
@@ -17,13 +18,18 @@ export class HttpPortalGateway implements PortalGateway {
       const response = await fetch(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': event.eventId, accept: 'application/json' },
-        body: JSON.stringify(event),
+        // Keys sorted: a retry sends the same bytes whether the event came from memory or back from jsonb.
+        body: canonicalJson(event),
         signal: AbortSignal.any([signal, timeout]),
         redirect: 'error',
       });
       const text = await response.text().catch(() => '');
       if (response.ok) return { ok: true, status: response.status };
-      return { ok: false, status: response.status, error: `HTTP ${response.status}${text ? `: ${text.slice(0, 300)}` : ''}` };
+      return {
+        ok: false,
+        status: response.status,
+        error: `HTTP ${response.status}${text ? `: ${text.slice(0, 300)}` : ''}`,
+      };
     } catch (error) {
       if (signal.aborted) return { ok: false, aborted: true, error: 'interrupted: service stopping' };
       if (timeout.aborted) return { ok: false, error: `timeout after ${this.timeoutMs} ms` };

@@ -9,7 +9,12 @@ const base: StoredPortalPayload = {
   portalStatusCode: 9,
   occurredAt: '2026-01-05T03:00:00.000Z',
 };
-const decision = { number: '15/QĐ-SNV', issuedAt: '2026-01-05T03:01:00.000Z', sha256: 'a'.repeat(64), verificationCode: 'K7Q2-9XZP' };
+const decision = {
+  number: '15/QĐ-SNV',
+  issuedAt: '2026-01-05T03:01:00.000Z',
+  sha256: 'a'.repeat(64),
+  verificationCode: 'K7Q2-9XZP',
+};
 
 describe('deliverablePayload', () => {
   it('sends an ordinary event as stored', () => {
@@ -31,6 +36,8 @@ describe('deliverablePayload', () => {
   });
 
   it('refuses to build an event that still waits for its decision', () => {
-    expect(() => deliverablePayload({ ...base, awaitsDecision: true }, null, 'https://dvc.example.vn')).toThrow(/awaits/);
+    expect(() => deliverablePayload({ ...base, awaitsDecision: true }, null, 'https://dvc.example.vn')).toThrow(
+      /awaits/,
+    );
   });
 });

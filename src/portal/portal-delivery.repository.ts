@@ -104,7 +104,12 @@ export class PortalDeliveryRepository {
         ),
       );
       const attempts = new Map(updated.map((u) => [u.id, u.attempts]));
-      return frozen.map((f, i) => ({ id: f.id, eventId: rows[i].eventId, attempts: attempts.get(f.id)!, payload: f.payload }));
+      return frozen.map((f, i) => ({
+        id: f.id,
+        eventId: rows[i].eventId,
+        attempts: attempts.get(f.id)!,
+        payload: f.payload,
+      }));
     });
   }
 
@@ -159,7 +164,9 @@ export class PortalDeliveryRepository {
   }
 
   async findForUpdate(em: EntityManager, eventId: string): Promise<PortalDeliveryView | undefined> {
-    const [row] = await em.query(`SELECT ${VIEW_COLUMNS} FROM portal_outbox o WHERE o.event_id = $1 FOR UPDATE`, [eventId]);
+    const [row] = await em.query(`SELECT ${VIEW_COLUMNS} FROM portal_outbox o WHERE o.event_id = $1 FOR UPDATE`, [
+      eventId,
+    ]);
     return row;
   }
 

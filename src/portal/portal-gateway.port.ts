@@ -7,7 +7,6 @@ export interface PortalGateway {
 }
 
 export type PortalSendResult =
-  | { ok: true; status: number }
-  | { ok: false; error: string; status?: number; aborted?: boolean };
+  { ok: true; status: number } | { ok: false; error: string; status?: number; aborted?: boolean };
 
 export const PORTAL_GATEWAY = Symbol('PORTAL_GATEWAY');

@@ -24,10 +24,19 @@ export interface PortalEvent {
  */
 @Injectable()
 export class PortalOutboxRepository {
-  async enqueue(em: EntityManager, dossierId: string, event: Omit<PortalEvent, 'eventId'>, options: { awaitsDecision?: boolean } = {}): Promise<string> {
+  async enqueue(
+    em: EntityManager,
+    dossierId: string,
+    event: Omit<PortalEvent, 'eventId'>,
+    options: { awaitsDecision?: boolean } = {},
+  ): Promise<string> {
     const eventId = randomUUID();
     const payload = { eventId, ...event, ...(options.awaitsDecision ? { awaitsDecision: true } : {}) };
-    await em.query(`INSERT INTO portal_outbox (event_id, dossier_id, payload) VALUES ($1, $2, $3)`, [eventId, dossierId, payload]);
+    await em.query(`INSERT INTO portal_outbox (event_id, dossier_id, payload) VALUES ($1, $2, $3)`, [
+      eventId,
+      dossierId,
+      payload,
+    ]);
     return eventId;
   }
 }

@@ -32,8 +32,16 @@ function outboxGauge(name: string, help: string, pick: (s: PortalOutboxStats) =>
   });
 }
 
-outboxGauge('portal_events_pending', 'Portal events not yet delivered (including those awaiting their decision)', (s) => s.pending);
-outboxGauge('portal_events_dead', 'Portal events that exhausted their attempts (dead letters, blocking their dossier)', (s) => s.dead);
+outboxGauge(
+  'portal_events_pending',
+  'Portal events not yet delivered (including those awaiting their decision)',
+  (s) => s.pending,
+);
+outboxGauge(
+  'portal_events_dead',
+  'Portal events that exhausted their attempts (dead letters, blocking their dossier)',
+  (s) => s.dead,
+);
 outboxGauge(
   'portal_oldest_pending_age_seconds',
   'Age of the oldest pending portal event',

@@ -4,7 +4,11 @@ import { Runtime } from '../platform/embedded/runtime';
 import { HttpPortalGateway } from './http-portal-gateway.adapter';
 import { PortalDeliveriesAdminController } from './portal-deliveries-admin.controller';
 import { PortalDeliveriesService } from './portal-deliveries.service';
-import { DEFAULT_PORTAL_DELIVERY_TUNING, PORTAL_DELIVERY_TUNING, PortalDeliveryTuning } from './portal-delivery.options';
+import {
+  DEFAULT_PORTAL_DELIVERY_TUNING,
+  PORTAL_DELIVERY_TUNING,
+  PortalDeliveryTuning,
+} from './portal-delivery.options';
 import { PortalDeliveryRepository } from './portal-delivery.repository';
 import { PortalDeliveryWorker } from './portal-delivery.worker';
 import { PORTAL_GATEWAY } from './portal-gateway.port';
@@ -37,7 +41,10 @@ export class PortalModule {
           provide: PORTAL_GATEWAY,
           inject: [{ token: PORTAL_DELIVERY_TUNING, optional: true }],
           useFactory: (tuning?: Partial<PortalDeliveryTuning>) =>
-            new HttpPortalGateway(portalSyncUrl(runtime), { ...DEFAULT_PORTAL_DELIVERY_TUNING, ...tuning }.requestTimeoutMs),
+            new HttpPortalGateway(
+              portalSyncUrl(runtime),
+              { ...DEFAULT_PORTAL_DELIVERY_TUNING, ...tuning }.requestTimeoutMs,
+            ),
         },
       ],
       exports: [PortalOutboxRepository, PortalDeliveryWorker],

@@ -6,7 +6,14 @@ import { Page } from 'playwright-core';
 import { runTool } from '../../src/documents/testing/debian-tools';
 import { startTestApp, TestApp } from '../support/test-app';
 import { DESKTOP, launchBrowser, screenshot, seriousA11yViolations, TestBrowser } from './support/browser';
-import { loginAsStaff, loginOnSandboxEid, publicUrl, sandboxResidents, sandboxStaff, SandboxStaff } from './support/flows';
+import {
+  loginAsStaff,
+  loginOnSandboxEid,
+  publicUrl,
+  sandboxResidents,
+  sandboxStaff,
+  SandboxStaff,
+} from './support/flows';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -95,7 +102,9 @@ describe('full online flow in Chromium', () => {
     await citizen.locator('#stage-done').waitFor();
     const code = (await citizen.locator('[data-testid="dossier-code"]').innerText()).trim();
     expect(code).toMatch(/^DNA-BH-\d{8}-\d{5}$/);
-    await expect(citizen.locator('#done-facts').innerText()).resolves.toContain('Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa');
+    await expect(citizen.locator('#done-facts').innerText()).resolves.toContain(
+      'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa',
+    );
     const detailHref = (await citizen.getAttribute('#done-link', 'href'))!;
     await screenshot(citizen, 'flow-05-filed');
 
@@ -116,11 +125,9 @@ describe('full online flow in Chromium', () => {
     };
 
     const receiver = await openDossier('receiver');
-    expect(await receiver.locator('#actions form').evaluateAll((forms) => forms.map((f) => f.getAttribute('data-action')))).toEqual([
-      'receive',
-      'request_supplement',
-      'reject_intake',
-    ]);
+    expect(
+      await receiver.locator('#actions form').evaluateAll((forms) => forms.map((f) => f.getAttribute('data-action'))),
+    ).toEqual(['receive', 'request_supplement', 'reject_intake']);
     await expect(receiver.locator('#attachments').innerText()).resolves.toContain('quyet-dinh-thoi-viec.pdf');
     await screenshot(receiver, 'flow-06-staff-receive');
     await expectAccessible(receiver);
@@ -131,7 +138,10 @@ describe('full online flow in Chromium', () => {
       await receiver.locator('#detail').waitFor();
       return (await receiver.locator('#documents button').count()) > 0;
     });
-    const [receipt] = await Promise.all([receiver.waitForEvent('download'), receiver.locator('#documents button').first().click()]);
+    const [receipt] = await Promise.all([
+      receiver.waitForEvent('download'),
+      receiver.locator('#documents button').first().click(),
+    ]);
     expect((await bytesOf(receipt)).subarray(0, 5).toString()).toBe('%PDF-');
 
     const reviewer = await openDossier('reviewer');
@@ -179,6 +189,31 @@ describe('full online flow in Chromium', () => {
     await expect(citizen.locator('#verify-result').innerText()).resolves.toContain(decisionNumber);
     await screenshot(citizen, 'flow-09-verify');
     await expectAccessible(citizen);
+
+    // The Director revokes it through the API with the token the staff pages keep: verify and the citizen's page say so.
+    const dossierId = detailHref.split('/').pop()!;
+    const reason = 'Quyết định ban hành nhầm, sẽ ban hành lại.';
+    const revoked = await director.evaluate(
+      async ([id, why]) => {
+        const { token } = JSON.parse(sessionStorage.getItem('tctn.staffToken')!);
+        const response = await fetch(`/api/v1/staff/dossiers/${id}/decision/revoke`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ reason: why }),
+        });
+        return response.status;
+      },
+      [dossierId, reason],
+    );
+    expect(revoked).toBe(200);
+    await citizen.reload({ waitUntil: 'domcontentloaded' });
+    await citizen.locator('[data-testid="verify-revoked-at"]').waitFor();
+    expect(await citizen.locator('[data-testid="verify-verdict"]').innerText()).toBe('Đã thu hồi');
+    await screenshot(citizen, 'flow-10-verify-revoked');
+    await expectAccessible(citizen);
+    await citizen.goto(`${base}${detailHref}`, { waitUntil: 'domcontentloaded' });
+    await citizen.locator('[data-testid="decision-revoked"]').waitFor();
+    await expect(citizen.locator('[data-testid="decision-revoked"]').innerText()).resolves.toContain(reason);
     expect(errors).toEqual([]);
   }, 240_000);
 });

@@ -15,9 +15,10 @@ import type { WorkflowAction } from '../../src/dossiers/domain/dossier-workflow'
 import type { DossierStatus } from '../../src/dossiers/domain/dossier-status';
 import type { DossierRecord } from '../../src/dossiers/dossier.repository';
 import { AccessTokenService } from '../../src/identity';
-import { citizenPrincipal, staffPrincipal, StaffRole } from '../../src/identity/principal';
+import { citizenPrincipal, StaffRole } from '../../src/identity/principal';
 import { OBJECT_STORE, ObjectStore } from '../../src/platform/storage/object-store.port';
 import { startTestApp, TestApp } from '../support/test-app';
+import { staffBearer } from '../support/tokens';
 
 const CENTERS = [
   { code: 'DNA-BH', name: 'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa' },
@@ -90,14 +91,8 @@ describe('documents: issuance, downloads and public verification', () => {
     return (await tokens.issue(citizenPrincipal(personalId), { use: 'bearer', ttlSeconds: 600 })).accessToken;
   }
 
-  async function staffToken(role: StaffRole, centerCode: string | null): Promise<string> {
-    const principal = staffPrincipal({
-      username: `test.${role}.${centerCode ?? 'tinh'}`,
-      fullName: 'Cán bộ thử',
-      role,
-      centerCode,
-    });
-    return (await tokens.issue(principal, { use: 'bearer', ttlSeconds: 600 })).accessToken;
+  function staffToken(role: StaffRole, centerCode: string | null): Promise<string> {
+    return staffBearer(t, `test.${role}.${centerCode ?? 'tinh'}`.toLowerCase(), role, centerCode, 'Cán bộ thử');
   }
 
   let dossierSeq = 0;
@@ -246,6 +241,9 @@ describe('documents: issuance, downloads and public verification', () => {
         sha256: record.sha256,
         verificationCode: record.verificationCode,
         verifyUrl: `${t.runtime.config.publicBaseUrl}/verify/${record.verificationCode}`,
+        status: 'issued',
+        revokedAt: null,
+        revocationReason: null,
       });
       expect(views.documents).toEqual([
         expect.objectContaining({
@@ -270,6 +268,9 @@ describe('documents: issuance, downloads and public verification', () => {
         sha256: record.sha256,
         verificationCode: record.verificationCode,
         verifyUrl: `${t.runtime.config.publicBaseUrl}/verify/${record.verificationCode}`,
+        status: 'issued',
+        revokedAt: null,
+        revocationReason: null,
       });
       const pdf = await api()
         .get(`/api/v1/dossiers/${dossier.id}/decision/pdf`)
@@ -358,7 +359,7 @@ describe('documents: issuance, downloads and public verification', () => {
       expect(row.n).toBe(3);
     });
 
-    it('is verifiable by the public: valid, same SHA-256, masked holder name; revoked → valid false', async () => {
+    it('is verifiable by the public: valid, same SHA-256, masked holder name', async () => {
       const res = await api().get(`/api/v1/public/decisions/${record.verificationCode}`).expect(200);
       expect(res.body).toMatchObject({
         valid: true,
@@ -367,6 +368,7 @@ describe('documents: issuance, downloads and public verification', () => {
         holderName: 'Nguyễn T** Á** T****',
         sha256: record.sha256,
         status: 'issued',
+        revokedAt: null,
       });
       expect(res.body.issuedAt).toEqual(expect.any(String));
       const unknown = await api()
@@ -374,11 +376,6 @@ describe('documents: issuance, downloads and public verification', () => {
         .expect(404);
       expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
       await api().get('/api/v1/public/decisions/short').expect(404);
-
-      await ds.query(`UPDATE issued_document SET status = 'revoked', revoked_at = now() WHERE id = $1`, [record.id]);
-      const revoked = await api().get(`/api/v1/public/decisions/${record.verificationCode}`).expect(200);
-      expect(revoked.body).toMatchObject({ valid: false, status: 'revoked', sha256: record.sha256 });
-      await ds.query(`UPDATE issued_document SET status = 'issued', revoked_at = NULL WHERE id = $1`, [record.id]);
     });
 
     it('never issues a second decision: a repeated side effect is a no-op, a re-run job is only marked done', async () => {
@@ -392,6 +389,74 @@ describe('documents: issuance, downloads and public verification', () => {
       expect(await jobOf(dossier.id, 'decision-approval')).toMatchObject({ status: 'done' });
       expect(sha256(await store.get(record.objectKey))).toBe(record.sha256);
     });
+  });
+
+  it('lets the Director revoke a decision with a reason: verification says revoked, the citizen sees why, audited once', async () => {
+    const dossier = await insertDossier({ fullName: 'Phạm Thị Thu Hà' });
+    await appendEvent(dossier.id, 'approve');
+    await transition(dossier.id, 'approve', 'APPROVED');
+    await worker.drain();
+    const issued = await recordOf(dossier.id, 'decision-approval');
+    const revoke = (token: string, body: object, id = dossier.id) =>
+      api().post(`/api/v1/staff/dossiers/${id}/decision/revoke`).set('Authorization', `Bearer ${token}`).send(body);
+    const director = await staffToken('director', null);
+    const reason = 'Quyết định ban hành nhầm: người lao động đã có việc làm trước ngày hưởng.';
+
+    for (const [role, center] of [
+      ['reviewer', 'DNA-BH'],
+      ['center_head', 'DNA-BH'],
+      ['admin', null],
+    ] as const)
+      await revoke(await staffToken(role, center), { reason }).expect(403);
+    for (const body of [{}, { reason: '   ngắn    ' }, { reason: 42 }, { reason: 'x'.repeat(1001) }]) {
+      const bad = await revoke(director, body);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'reason' }));
+    }
+    await revoke(director, { reason }, randomUUID()).expect(404);
+    await revoke(director, { reason }, 'not-a-uuid').expect(404);
+    const pending = await insertDossier();
+    expect((await revoke(director, { reason }, pending.id).expect(404)).body.detail).toBe('Hồ sơ chưa có quyết định.');
+    expect((await recordOf(dossier.id, 'decision-approval')).status).toBe('issued');
+
+    const done = await revoke(director, { reason: `  ${reason}  ` }).expect(200);
+    expect(done.body).toMatchObject({
+      number: issued.number,
+      status: 'revoked',
+      revokedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      revocationReason: reason,
+    });
+    const again = await revoke(director, { reason }).expect(409);
+    expect(again.body.detail).toBe(`Quyết định số ${issued.number} đã được thu hồi trước đó.`);
+
+    const publicView = await api().get(`/api/v1/public/decisions/${issued.verificationCode}`).expect(200);
+    expect(publicView.body).toMatchObject({
+      valid: false,
+      status: 'revoked',
+      revokedAt: done.body.revokedAt,
+      sha256: issued.sha256,
+    });
+    expect(publicView.body).not.toHaveProperty('revocationReason');
+    const citizen = await citizenToken(dossier.personalId);
+    const meta = await api()
+      .get(`/api/v1/dossiers/${dossier.id}/decision`)
+      .set('Authorization', `Bearer ${citizen}`)
+      .expect(200);
+    expect(meta.body).toMatchObject({ status: 'revoked', revocationReason: reason });
+    const view = await api()
+      .get(`/api/v1/dossiers/${dossier.id}`)
+      .set('Authorization', `Bearer ${citizen}`)
+      .expect(200);
+    expect(view.body.decision).toMatchObject({ status: 'revoked', revokedAt: done.body.revokedAt });
+    // The signed PDF itself is kept, unchanged.
+    expect(sha256(await store.get(issued.objectKey))).toBe(issued.sha256);
+    const audit = await ds.query(
+      `SELECT actor_id AS "actorId", data FROM audit_log WHERE action = 'document.revoke' AND entity_id = $1`,
+      [dossier.id],
+    );
+    expect(audit).toEqual([
+      { actorId: 'test.director.tinh', data: expect.objectContaining({ number: issued.number, reason }) },
+    ]);
   });
 
   it('numbers 20 decisions issued by two workers at once consecutively and uniquely', async () => {

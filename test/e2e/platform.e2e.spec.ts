@@ -72,9 +72,14 @@ describe('platform over HTTP', () => {
     const res = await request(t.baseUrl)
       .post('/test-only/echo')
       .set('content-type', 'application/json')
-      .send('{"name":"An","count":1,"constructor":" ","toString":"x"}');
+      .send('{"name":"An","count":1,"constructor":" ","toString":"x","prototype":null,"nested":{"prototype":1}}');
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['constructor', 'toString']);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'constructor',
+      'nested.prototype',
+      'prototype',
+      'toString',
+    ]);
     const poisoned = await request(t.baseUrl)
       .post('/test-only/echo')
       .set('content-type', 'application/json')

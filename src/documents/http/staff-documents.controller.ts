@@ -1,17 +1,23 @@
-import { Controller, Get, Param, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { StaffOnly } from '../../identity/guards/access-policy.decorator';
 import { CurrentPrincipal } from '../../identity/guards/current-principal.decorator';
 import { StaffPrincipal } from '../../identity/principal';
+import { DecisionRevocationService } from '../services/decision-revocation.service';
 import { DocumentAccessService } from '../services/document-access.service';
+import { DecisionView } from '../services/dossier-documents.service';
+import { RevokeDecisionDto } from './revoke-decision.dto';
 import { pdfFile } from './pdf-file';
 
 @ApiTags('staff')
 @Controller('api/v1/staff/dossiers')
 @StaffOnly()
 export class StaffDocumentsController {
-  constructor(private readonly access: DocumentAccessService) {}
+  constructor(
+    private readonly access: DocumentAccessService,
+    private readonly revocation: DecisionRevocationService,
+  ) {}
 
   @Get(':id/documents/:kind/pdf')
   @ApiProduces('application/pdf')
@@ -25,5 +31,21 @@ export class StaffDocumentsController {
     @Req() req: FastifyRequest,
   ): Promise<StreamableFile> {
     return pdfFile(await this.access.staffDocumentPdf(staff, id, kind, req.id));
+  }
+
+  @Post(':id/decision/revoke')
+  @StaffOnly('director')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Revoke (thu hồi) the signed decision of a dossier, with the reason shown to the citizen; Director only; audited',
+  })
+  revokeDecision(
+    @CurrentPrincipal() director: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: RevokeDecisionDto,
+    @Req() req: FastifyRequest,
+  ): Promise<DecisionView> {
+    return this.revocation.revoke(director, id, body.reason, req.id);
   }
 }

@@ -18,14 +18,21 @@ export interface IssuedDocumentRecord {
   issuedAt: string;
   status: 'issued' | 'revoked';
   revokedAt: string | null;
+  /** Why and by whom (staff username) it was revoked. */
+  revocationReason: string | null;
+  revokedBy: string | null;
 }
 
-export type NewIssuedDocument = Omit<IssuedDocumentRecord, 'status' | 'revokedAt' | 'issuedAt'> & { issuedAt: Date };
+export type NewIssuedDocument = Omit<
+  IssuedDocumentRecord,
+  'status' | 'revokedAt' | 'revocationReason' | 'revokedBy' | 'issuedAt'
+> & { issuedAt: Date };
 
 const COLUMNS = `id, dossier_id AS "dossierId", kind, number, authority_symbol AS "authoritySymbol", year,
   verification_code AS "verificationCode", sha256, object_key AS "objectKey", holder_name AS "holderName",
   issuer_name AS "issuerName", to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "issuedAt",
-  status, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "revokedAt"`;
+  status, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "revokedAt",
+  revocation_reason AS "revocationReason", revoked_by AS "revokedBy"`;
 
 /** Signed documents and the number registers they draw from. */
 @Injectable()
@@ -84,6 +91,16 @@ export class IssuedDocumentRepository {
     return row;
   }
 
+  /** The dossier's decision (approval or refusal), row-locked until the caller's transaction ends. */
+  async lockDecision(em: EntityManager, dossierId: string): Promise<IssuedDocumentRecord | undefined> {
+    const [row] = await em.query(
+      `SELECT ${COLUMNS} FROM issued_document
+       WHERE dossier_id = $1 AND kind IN ('decision-approval', 'decision-refusal') FOR UPDATE`,
+      [dossierId],
+    );
+    return row;
+  }
+
   async listForDossier(dossierId: string, em?: EntityManager): Promise<IssuedDocumentRecord[]> {
     return this.db(em).query(`SELECT ${COLUMNS} FROM issued_document WHERE dossier_id = $1 ORDER BY issued_at, kind`, [
       dossierId,
@@ -97,11 +114,12 @@ export class IssuedDocumentRepository {
     return row;
   }
 
-  /** Marks a document revoked (the verification page then answers valid: false). Returns false when unknown. */
-  async revoke(id: string, at: Date, em?: EntityManager): Promise<boolean> {
-    const [, count] = await this.db(em).query(
-      `UPDATE issued_document SET status = 'revoked', revoked_at = $2 WHERE id = $1 AND status = 'issued'`,
-      [id, at],
+  /** Marks a document revoked (the verification page then answers valid: false). False when it was not 'issued'. */
+  async revoke(em: EntityManager, id: string, revocation: { at: Date; reason: string; by: string }): Promise<boolean> {
+    const [, count] = await em.query(
+      `UPDATE issued_document SET status = 'revoked', revoked_at = $2, revocation_reason = $3, revoked_by = $4
+       WHERE id = $1 AND status = 'issued'`,
+      [id, revocation.at, revocation.reason, revocation.by],
     );
     return count > 0;
   }

@@ -165,7 +165,16 @@ describe('renderDocument', () => {
     const info = await runTool('pdfinfo', [path]);
     expect(info.stdout).toMatch(/Pages:\s+2\s/);
     const page = async (number: number): Promise<string> => {
-      const result = await runTool('pdftotext', ['-enc', 'UTF-8', '-f', String(number), '-l', String(number), path, '-']);
+      const result = await runTool('pdftotext', [
+        '-enc',
+        'UTF-8',
+        '-f',
+        String(number),
+        '-l',
+        String(number),
+        path,
+        '-',
+      ]);
       return result.stdout.normalize('NFC').replace(/\s+/g, ' ');
     };
     const [first, second] = [await page(1), await page(2)];
@@ -183,10 +192,15 @@ describe('renderDocument', () => {
     const data: DecisionApprovalData = {
       ...decision,
       lastEmployer: 'Công ty Trách nhiệm hữu hạn Một thành viên Sản xuất và Thương mại Điện tử Biên Hòa',
-      holder: { ...decision.holder, address: 'Tổ 7, khu phố Bình Dương 2, số 128/14 đường Nguyễn Ái Quốc, phường Trấn Biên, tỉnh Đồng Nai' },
+      holder: {
+        ...decision.holder,
+        address: 'Tổ 7, khu phố Bình Dương 2, số 128/14 đường Nguyễn Ái Quốc, phường Trấn Biên, tỉnh Đồng Nai',
+      },
     };
     const path = await renderToFile('decision-long', renderDocument('decision-approval', data, SAMPLE_ISSUER));
-    const first = (await runTool('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', path, '-'])).stdout.normalize('NFC');
+    const first = (await runTool('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', path, '-'])).stdout.normalize(
+      'NFC',
+    );
     expect(first).toContain('Nơi nhận:');
     expect(first).toContain(SAMPLE_ISSUER.signerName);
   });
@@ -194,7 +208,10 @@ describe('renderDocument', () => {
   it('gives the same bytes whatever was rendered before in the process (shared font caches)', async () => {
     const first = await renderDocument('decision-approval', decision, SAMPLE_ISSUER);
     for (const kind of DOCUMENT_KINDS) await renderDocument(kind, SAMPLE_DOCUMENTS[kind] as never, SAMPLE_ISSUER);
-    const other: DecisionApprovalData = { ...decision, holder: { ...decision.holder, fullName: 'Trịnh Quỳnh Hương Ỷ Ỡ' } };
+    const other: DecisionApprovalData = {
+      ...decision,
+      holder: { ...decision.holder, fullName: 'Trịnh Quỳnh Hương Ỷ Ỡ' },
+    };
     await renderDocument('decision-approval', other, SAMPLE_ISSUER);
     expect((await renderDocument('decision-approval', decision, SAMPLE_ISSUER)).equals(first)).toBe(true);
   });

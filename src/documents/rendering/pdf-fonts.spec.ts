@@ -31,7 +31,9 @@ describe('TrueTypeSubset', () => {
 
   it('copies the outlines and advance widths of the chosen glyphs, .notdef first, remapping composite components', () => {
     const text = 'Nguyễn Thị Ánh Tuyết ĐỒNG ỹ ặ 0123 ./:';
-    const ids = [...new Set([...text].map((character) => original.glyphForCodePoint(character.codePointAt(0) ?? 0).id))];
+    const ids = [
+      ...new Set([...text].map((character) => original.glyphForCodePoint(character.codePointAt(0) ?? 0).id)),
+    ];
     const subset = new TrueTypeFont(data).createSubset();
     const newIds = ids.map((id) => subset.includeGlyph(id));
     expect(newIds[0]).toBe(1);
@@ -55,7 +57,8 @@ describe('installFonts', () => {
     expect(installFonts(doc, fonts)).toBe(true);
     const other = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
     installFonts(other, fonts);
-    const fontOf = (document: PDFKit.PDFDocument): unknown => (document.font('bold') as unknown as { _font: { font: unknown } })._font.font;
+    const fontOf = (document: PDFKit.PDFDocument): unknown =>
+      (document.font('bold') as unknown as { _font: { font: unknown } })._font.font;
     expect(fontOf(doc)).toBe(fontOf(other));
   });
 });

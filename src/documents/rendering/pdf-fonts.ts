@@ -70,7 +70,11 @@ interface EmbeddedFontInternals {
   subset: unknown;
 }
 
-type EmbeddedFontConstructor = new (document: PDFKit.PDFDocument, font: FontkitFont, id: string) => EmbeddedFontInternals;
+type EmbeddedFontConstructor = new (
+  document: PDFKit.PDFDocument,
+  font: FontkitFont,
+  id: string,
+) => EmbeddedFontInternals;
 
 interface DocumentFontInternals {
   _fontFamilies: Record<string, unknown>;
@@ -106,7 +110,11 @@ function isDocumentWithFonts(value: unknown): value is DocumentFontInternals {
 
 function isEmbeddedFont(value: unknown): value is EmbeddedFontInternals {
   const font = (value as { font?: Partial<FontkitFont> } | null)?.font;
-  return typeof font?.layout === 'function' && typeof font.createSubset === 'function' && typeof font.postscriptName === 'string';
+  return (
+    typeof font?.layout === 'function' &&
+    typeof font.createSubset === 'function' &&
+    typeof font.postscriptName === 'string'
+  );
 }
 
 function openTrueType(data: Buffer): TrueTypeFont | undefined {
@@ -129,7 +137,12 @@ function parseFontSet(fonts: FontSet): ParsedFontSet | null {
     const constructor = (opened as object).constructor as EmbeddedFontConstructor;
     if (embeddedFont && embeddedFont !== constructor) return null;
     embeddedFont = constructor;
-    faces[face] = { font: opened.font, trueType: openTrueType(fonts[face]), layoutCache: Object.create(null) as Record<string, unknown>, entries: 0 };
+    faces[face] = {
+      font: opened.font,
+      trueType: openTrueType(fonts[face]),
+      layoutCache: Object.create(null) as Record<string, unknown>,
+      entries: 0,
+    };
   }
   return embeddedFont ? { embeddedFont, faces } : null;
 }

@@ -98,7 +98,6 @@ function pageBottom(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 
-
 /** pdfkit drops the leading space of a continued fragment that wraps; keep spaces at the end of the previous run. */
 function moveLeadingSpaces(runs: readonly TextRun[]): TextRun[] {
   const result: TextRun[] = [];
@@ -241,7 +240,11 @@ function drawFooter(doc: Doc, input: Layout, pageNumber: number): void {
   doc.text(input.verifyUrl, textX, urlTop, { lineBreak: false });
   if (pageNumber > 1) {
     useFont(doc, 'regular', 11);
-    doc.text(String(pageNumber), MARGIN.left, MARGIN.top / 2, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+    doc.text(String(pageNumber), MARGIN.left, MARGIN.top / 2, {
+      width: CONTENT_WIDTH,
+      align: 'center',
+      lineBreak: false,
+    });
   }
   doc.page.margins.bottom = savedBottom;
   state._font = font;
@@ -318,7 +321,9 @@ function drawTextBlock(doc: Doc, input: Layout, block: TextBlock): void {
       return;
     case 'paragraph':
     case 'fields':
-      for (const paragraph of block.type === 'fields' ? block.lines.filter((item) => item.text !== '') : paragraphsOf(block.lines)) {
+      for (const paragraph of block.type === 'fields'
+        ? block.lines.filter((item) => item.text !== '')
+        : paragraphsOf(block.lines)) {
         writeRuns(doc, input.spacing, evaluateRuns(paragraph.text, scope, siteOf(input, paragraph)), {
           indent: FIRST_LINE_INDENT,
           italic: block.options.italic,
@@ -330,7 +335,11 @@ function drawTextBlock(doc: Doc, input: Layout, block: TextBlock): void {
       return;
     case 'recipients':
     case 'signature':
-      throw new TemplateError(input.template.name, block.lines[0]?.lineNumber, `@${block.type} is drawn by the closing block`);
+      throw new TemplateError(
+        input.template.name,
+        block.lines[0]?.lineNumber,
+        `@${block.type} is drawn by the closing block`,
+      );
   }
 }
 
@@ -371,7 +380,9 @@ function drawTable(doc: Doc, input: Layout, block: TableBlock): void {
   const drawRow = (cells: readonly string[], bold: boolean): void => {
     useFont(doc, bold ? 'bold' : 'regular', size);
     const height =
-      Math.max(...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * padding, lineGap: 1 }))) +
+      Math.max(
+        ...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * padding, lineGap: 1 })),
+      ) +
       2 * padding;
     if (doc.y + height > pageBottom(doc)) {
       doc.addPage();
@@ -402,7 +413,12 @@ function drawTable(doc: Doc, input: Layout, block: TableBlock): void {
 
 /** "Nơi nhận:" bottom left and the signer block bottom right, side by side. */
 /** Returns whether the block had to start a new page. */
-function drawClosing(doc: Doc, input: Layout, recipients: TextBlock | undefined, signature: TextBlock | undefined): boolean {
+function drawClosing(
+  doc: Doc,
+  input: Layout,
+  recipients: TextBlock | undefined,
+  signature: TextBlock | undefined,
+): boolean {
   const scope = input.view.scope;
   const leftWidth = CLOSING_LEFT_WIDTH - 8;
   const rightX = MARGIN.left + CLOSING_LEFT_WIDTH;
@@ -520,7 +536,10 @@ export function layoutDocument(layoutInput: LayoutInput): LayoutResult {
       case 'recipients':
       case 'signature': {
         const next = blocks[index + 1];
-        const pair = next && (next.type === 'recipients' || next.type === 'signature') && next.type !== block.type ? next : undefined;
+        const pair =
+          next && (next.type === 'recipients' || next.type === 'signature') && next.type !== block.type
+            ? next
+            : undefined;
         if (pair) index += 1;
         const all = [block, pair].filter((item): item is TextBlock => item !== undefined);
         const moved = drawClosing(

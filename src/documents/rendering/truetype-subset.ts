@@ -156,7 +156,8 @@ export class TrueTypeSubset {
       let bytes = glyph.bytes;
       if (glyph.components.length > 0) {
         bytes = Buffer.from(bytes);
-        for (const component of glyph.components) bytes.writeUInt16BE(this.includeGlyph(component.glyphId), component.position);
+        for (const component of glyph.components)
+          bytes.writeUInt16BE(this.includeGlyph(component.glyphId), component.position);
       }
       offsets.push(offset);
       glyphBuffers.push(bytes);

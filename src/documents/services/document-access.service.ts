@@ -26,7 +26,8 @@ export interface DecisionVerification {
   holderName: string;
   sha256: string;
   status: 'issued' | 'revoked';
-  /** Extensions: which document the code belongs to. */
+  /** Extensions: when it was revoked (null while valid), and which document the code belongs to. */
+  revokedAt: string | null;
   documentKind: string;
   title: string;
 }
@@ -98,6 +99,7 @@ export class DocumentAccessService {
       holderName: maskHolderName(record.holderName),
       sha256: record.sha256,
       status: record.status,
+      revokedAt: record.revokedAt,
       documentKind: record.kind,
       title: documentTitle(record.kind),
     };

@@ -41,6 +41,9 @@ export class DossierDocumentsService implements DossierDocuments {
       sha256: r.sha256,
       verificationCode: r.verificationCode,
       verifyUrl: this.verifyUrl(r.verificationCode),
+      status: r.status,
+      revokedAt: r.revokedAt,
+      revocationReason: r.revocationReason,
     };
   }
 

@@ -92,7 +92,8 @@ class BodyCheckingValidationPipe extends ValidationPipe {
 /**
  * Keys that name Object.prototype members (`constructor`, `toString`, `__proto__`, ...): class-validator's whitelist
  * sees them as known properties of every DTO and lets them through, so a body made only of them passed as empty.
- * They are never fields of ours: refuse them by their dotted path, at any depth.
+ * `prototype` is deleted silently by Nest's pipe, with the same effect. They are never fields of ours: refuse them by
+ * their dotted path, at any depth.
  */
 export function inheritedKeys(value: unknown): string[] {
   const found: string[] = [];
@@ -102,7 +103,7 @@ export function inheritedKeys(value: unknown): string[] {
     if (current === null || typeof current !== 'object') continue;
     for (const key of Object.keys(current as object)) {
       const field = path ? `${path}.${key}` : key;
-      if (key in Object.prototype || key === '__proto__') found.push(field);
+      if (key in Object.prototype || key === '__proto__' || key === 'prototype') found.push(field);
       const child = (current as Record<string, unknown>)[key];
       if (child !== null && typeof child === 'object') stack.push([child, field]);
     }

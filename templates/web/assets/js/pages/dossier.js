@@ -62,6 +62,13 @@ function render(d) {
       d.decisionNote ? h('p', {}, d.decisionNote) : null,
       decision
         ? [
+            decision.status === 'revoked'
+              ? h(
+                  'p',
+                  { class: 'alert alert-error', 'data-testid': 'decision-revoked' },
+                  `Quyết định này đã bị thu hồi ngày ${dateTime(decision.revokedAt)}. Lý do: ${decision.revocationReason}`,
+                )
+              : null,
             facts(h('dl', { class: 'facts' }), [
               ['Loại quyết định', decision.kind === 'refusal' ? 'Quyết định không hưởng trợ cấp thất nghiệp' : 'Quyết định hưởng trợ cấp thất nghiệp'],
               ['Số quyết định', h('span', { 'data-testid': 'decision-number' }, decision.number)],

@@ -43,7 +43,7 @@ function render(d) {
     ['Kênh nộp', channelLabel(d.channel)],
     ['Trạng thái trên Cổng DVCQG', d.portalStatusCode ? String(d.portalStatusCode) : ''],
     ['Phiên bản', d.version === undefined ? '' : String(d.version)],
-    ['Quyết định', d.decision ? h('span', { 'data-testid': 'decision-number' }, `Số ${d.decision.number} · `, h('a', { href: `/verify/${encodeURIComponent(d.decision.verificationCode)}` }, 'kiểm tra')) : ''],
+    ['Quyết định', d.decision ? h('span', { 'data-testid': 'decision-number' }, `Số ${d.decision.number}${d.decision.status === 'revoked' ? ' (đã thu hồi)' : ''} · `, h('a', { href: `/verify/${encodeURIComponent(d.decision.verificationCode)}` }, 'kiểm tra')) : ''],
     ['Cảnh báo', Array.isArray(d.flags) && d.flags.length ? d.flags.map((f) => h('span', { class: 'badge badge-warn', title: f.code }, f.label || f.code)) : ''],
   ]);
   facts($('#applicant'), [

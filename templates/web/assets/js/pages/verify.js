@@ -25,7 +25,7 @@ async function load() {
     return;
   }
   const d = res.data || {};
-  // {valid, decisionNumber, issuedAt, issuer, holderName (masked), sha256, status: 'issued' | 'revoked', documentKind, title}
+  // {valid, decisionNumber, issuedAt, issuer, holderName (masked), sha256, status: 'issued' | 'revoked', revokedAt, documentKind, title}
   const revoked = d.status === 'revoked';
   const valid = d.valid === true && !revoked;
   region.className = `panel ${valid ? 'verify-valid' : 'verify-invalid'}`;
@@ -37,6 +37,7 @@ async function load() {
       ['Văn bản', d.title],
       ['Số quyết định', d.decisionNumber],
       ['Ngày ban hành', date(d.issuedAt)],
+      ['Ngày thu hồi', revoked ? h('span', { 'data-testid': 'verify-revoked-at' }, date(d.revokedAt)) : ''],
       ['Cơ quan ban hành', d.issuer],
       ['Người được hưởng', d.holderName],
       ['Mã băm SHA-256 của tệp', d.sha256 ? h('code', { class: 'code' }, d.sha256) : ''],
