@@ -63,7 +63,7 @@ export async function createApp(
     // Our onResponse hook logs requests (with personal IDs masked); Fastify's own per-request lines are off.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: runtime.config.trustProxy,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     // Errors Fastify answers before routing (bad URL, over-long path parameter) also leave as problem+json.
     frameworkErrors: (error: Error, request: any, reply: any) => sendProblem(request, reply, error, new Logger('http')),
     clientErrorHandler: answerClientError,
