@@ -126,6 +126,8 @@ export function staffView(d: DossierRecord, ctx: ViewContext, party: ActingParty
     allowedActions: (party ? allowedActions(d.status, d.centerCode, party) : [])
       .filter((a) => WORKFLOW[d.status][a]?.roles.some((r) => r !== 'citizen'))
       .map((action) => ({ action, label: ACTION_LABELS[action], fields: WORKFLOW[d.status][action]!.fields })),
+    /** Not a status change: the Director may revoke a signed decision (POST …/decision/revoke). */
+    canRevokeDecision: party?.role === 'director' && ctx.decision?.status === 'issued',
   };
 }
 

@@ -3,11 +3,10 @@ import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { StaffPrincipal } from '../identity';
 import { DomainError } from '../platform/errors/domain-error';
+import { isUuid } from '../platform/ids/uuid';
 import { ListedDeliveryStatus } from './dto/portal-deliveries-query.dto';
 import { PortalDeliveryRepository, PortalDeliveryView } from './portal-delivery.repository';
 import { PortalDeliveryWorker } from './portal-delivery.worker';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What administrators do with the outbox: look at what is stuck, and replay dead letters. */
 @Injectable()
@@ -25,7 +24,7 @@ export class PortalDeliveriesService {
 
   /** Dead → pending with a fresh attempt budget; audited in the same transaction. */
   async replay(eventId: string, admin: StaffPrincipal, requestId: string): Promise<PortalDeliveryView> {
-    if (!UUID.test(eventId)) throw DomainError.notFound('Không tìm thấy sự kiện đồng bộ.');
+    if (!isUuid(eventId)) throw DomainError.notFound('Không tìm thấy sự kiện đồng bộ.');
     const replayed = await this.dataSource.transaction(async (em) => {
       const event = await this.deliveries.findForUpdate(em, eventId);
       if (!event) throw DomainError.notFound('Không tìm thấy sự kiện đồng bộ.');

@@ -190,26 +190,23 @@ describe('full online flow in Chromium', () => {
     await screenshot(citizen, 'flow-09-verify');
     await expectAccessible(citizen);
 
-    // The Director revokes it through the API with the token the staff pages keep: verify and the citizen's page say so.
-    const dossierId = detailHref.split('/').pop()!;
+    // The Director revokes it from the dossier page: the verify page and the citizen's page then say so.
     const reason = 'Quyết định ban hành nhầm, sẽ ban hành lại.';
-    const revoked = await director.evaluate(
-      async ([id, why]) => {
-        const { token } = JSON.parse(sessionStorage.getItem('tctn.staffToken')!);
-        const response = await fetch(`/api/v1/staff/dossiers/${id}/decision/revoke`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ reason: why }),
-        });
-        return response.status;
-      },
-      [dossierId, reason],
-    );
-    expect(revoked).toBe(200);
+    await director.reload({ waitUntil: 'domcontentloaded' });
+    const revokeForm = director.locator('form[data-action="revoke_decision"]');
+    await revokeForm.waitFor();
+    await revokeForm.locator('button[type="submit"]').click();
+    await expect(revokeForm.locator('[aria-invalid="true"]').getAttribute('name')).resolves.toBe('reason');
+    await revokeForm.locator('textarea[name="reason"]').fill(reason);
+    await screenshot(director, 'flow-10-staff-revoke');
+    await expectAccessible(director);
+    await revokeForm.locator('button[type="submit"]').click();
+    await director.locator('[data-testid="decision-number"]', { hasText: 'đã thu hồi' }).waitFor();
+    expect(await director.locator('form[data-action="revoke_decision"]').count()).toBe(0);
     await citizen.reload({ waitUntil: 'domcontentloaded' });
     await citizen.locator('[data-testid="verify-revoked-at"]').waitFor();
     expect(await citizen.locator('[data-testid="verify-verdict"]').innerText()).toBe('Đã thu hồi');
-    await screenshot(citizen, 'flow-10-verify-revoked');
+    await screenshot(citizen, 'flow-11-verify-revoked');
     await expectAccessible(citizen);
     await citizen.goto(`${base}${detailHref}`, { waitUntil: 'domcontentloaded' });
     await citizen.locator('[data-testid="decision-revoked"]').waitFor();

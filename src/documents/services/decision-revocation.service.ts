@@ -4,10 +4,9 @@ import { AuditLogRepository } from '../../audit/audit-log.repository';
 import type { StaffPrincipal } from '../../identity/principal';
 import { CLOCK, Clock } from '../../platform/clock/clock';
 import { DomainError } from '../../platform/errors/domain-error';
+import { isUuid } from '../../platform/ids/uuid';
 import { IssuedDocumentRepository } from '../persistence/issued-document.repository';
 import { DecisionView, DossierDocumentsService } from './dossier-documents.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The Director revokes (thu hồi) a signed decision, e.g. one issued in error or overtaken by a later decision.
@@ -25,7 +24,7 @@ export class DecisionRevocationService {
   ) {}
 
   revoke(director: StaffPrincipal, dossierId: string, reason: string, requestId?: string): Promise<DecisionView> {
-    if (!UUID.test(dossierId)) throw DomainError.notFound('Không tìm thấy hồ sơ.');
+    if (!isUuid(dossierId)) throw DomainError.notFound('Không tìm thấy hồ sơ.');
     return this.dataSource.transaction(async (em) => {
       const decision = await this.documents.lockDecision(em, dossierId);
       if (!decision) throw DomainError.notFound('Hồ sơ chưa có quyết định.');

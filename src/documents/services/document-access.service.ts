@@ -6,6 +6,7 @@ import type { CitizenPrincipal, StaffPrincipal } from '../../identity/principal'
 import { CLOCK, Clock } from '../../platform/clock/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { OBJECT_STORE, ObjectStore } from '../../platform/storage/object-store.port';
+import { isUuid } from '../../platform/ids/uuid';
 import { maskHolderName } from '../domain/holder-name';
 import { parseStoredKind, VERIFICATION_CODE_PATTERN } from '../domain/issued-kind';
 import { DossierSourceRepository } from '../persistence/dossier-source.repository';
@@ -32,7 +33,6 @@ export interface DecisionVerification {
   title: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PROVINCE_ROLES = new Set(['director', 'admin']);
 
 /**
@@ -81,7 +81,7 @@ export class DocumentAccessService {
     kind: string,
     requestId?: string,
   ): Promise<DocumentFile> {
-    const owner = UUID.test(dossierId) ? await this.sources.owner(dossierId) : undefined;
+    const owner = isUuid(dossierId) ? await this.sources.owner(dossierId) : undefined;
     if (!owner) throw DomainError.notFound('Không tìm thấy hồ sơ.');
     if (!PROVINCE_ROLES.has(staff.role) && staff.centerCode !== owner.centerCode)
       throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
@@ -106,7 +106,7 @@ export class DocumentAccessService {
   }
 
   private async ownDossier(citizen: CitizenPrincipal, dossierId: string): Promise<void> {
-    const owner = UUID.test(dossierId) ? await this.sources.owner(dossierId) : undefined;
+    const owner = isUuid(dossierId) ? await this.sources.owner(dossierId) : undefined;
     if (!owner || owner.personalId !== citizen.personalId) throw DomainError.notFound('Không tìm thấy hồ sơ.');
   }
 

@@ -186,28 +186,65 @@ function fieldControl(actionKey, field) {
 function renderActions(d) {
   const box = $('#actions');
   const actions = Array.isArray(d.allowedActions) ? d.allowedActions : [];
-  if (!actions.length) {
+  const forms = actions.map((a) => {
+    const fields = Array.isArray(a.fields) ? a.fields : [];
+    const form = h(
+      'form',
+      { class: 'form action-card', 'data-action': a.action, novalidate: true },
+      h('h3', {}, a.label || a.action),
+      fields.map((f) => fieldControl(a.action, f)),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, a.label || a.action)),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void perform(form, a, fields);
+    });
+    return form;
+  });
+  if (d.canRevokeDecision) forms.push(revokeForm(d));
+  if (!forms.length) {
     replace(box, h('p', { class: 'muted' }, 'Bạn không có thao tác nào với hồ sơ ở trạng thái này.'));
     return;
   }
-  replace(
-    box,
-    actions.map((a) => {
-      const fields = Array.isArray(a.fields) ? a.fields : [];
-      const form = h(
-        'form',
-        { class: 'form action-card', 'data-action': a.action, novalidate: true },
-        h('h3', {}, a.label || a.action),
-        fields.map((f) => fieldControl(a.action, f)),
-        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, a.label || a.action)),
-      );
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        void perform(form, a, fields);
-      });
-      return form;
-    }),
+  replace(box, forms);
+}
+
+/** The Director revokes (thu hồi) the signed decision; the reason is shown to the citizen. */
+function revokeForm(d) {
+  const form = h(
+    'form',
+    { class: 'form action-card', 'data-action': 'revoke_decision', novalidate: true },
+    h('h3', {}, 'Thu hồi quyết định'),
+    h('p', { class: 'muted' }, `Quyết định số ${d.decision.number} sẽ không còn hiệu lực; trang kiểm tra và công dân sẽ thấy việc thu hồi.`),
+    fieldControl('revoke_decision', 'reason'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-danger' }, 'Thu hồi quyết định')),
   );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearError();
+    clearErrors(form, null);
+    const { reason } = readForm(form);
+    if (!reason || reason.trim().length < 10) {
+      showErrors(form, [{ field: 'reason', message: 'Vui lòng nêu lý do thu hồi (ít nhất 10 ký tự).' }], null);
+      form.querySelector('[aria-invalid="true"]').focus();
+      return;
+    }
+    const button = form.querySelector('button[type="submit"]');
+    const res = await busy(button, () => staffApi(`${path}/decision/revoke`, { method: 'POST', body: { reason } }));
+    if (res.ok) {
+      const fresh = await staffApi(path);
+      if (fresh.ok) render(fresh.data);
+      setStatus(`Đã thu hồi quyết định số ${d.decision.number}.`);
+      focusRegion($('#summary-title'));
+      return;
+    }
+    if (res.status === 400 && Array.isArray(res.problem.errors) && res.problem.errors.length) {
+      showErrors(form, res.problem.errors, null);
+      return;
+    }
+    showError(res);
+  });
+  return form;
 }
 
 async function perform(form, action, fields) {
