@@ -91,11 +91,18 @@ export class IssuedDocumentRepository {
     return row;
   }
 
-  /** The dossier's decision (approval or refusal), row-locked until the caller's transaction ends. */
-  async lockDecision(em: EntityManager, dossierId: string): Promise<IssuedDocumentRecord | undefined> {
-    const [row] = await em.query(
+  /**
+   * The dossier's decision, approval or refusal (an approval first, should both exist). With `forUpdate` (inside the
+   * caller's transaction) the row stays locked until that transaction ends.
+   */
+  async findDecision(
+    dossierId: string,
+    options: { em?: EntityManager; forUpdate?: boolean } = {},
+  ): Promise<IssuedDocumentRecord | undefined> {
+    const [row] = await this.db(options.em).query(
       `SELECT ${COLUMNS} FROM issued_document
-       WHERE dossier_id = $1 AND kind IN ('decision-approval', 'decision-refusal') FOR UPDATE`,
+       WHERE dossier_id = $1 AND kind IN ('decision-approval', 'decision-refusal')
+       ORDER BY kind LIMIT 1${options.forUpdate ? ' FOR UPDATE' : ''}`,
       [dossierId],
     );
     return row;
@@ -114,13 +121,12 @@ export class IssuedDocumentRepository {
     return row;
   }
 
-  /** Marks a document revoked (the verification page then answers valid: false). False when it was not 'issued'. */
-  async revoke(em: EntityManager, id: string, revocation: { at: Date; reason: string; by: string }): Promise<boolean> {
-    const [, count] = await em.query(
+  /** Marks an issued document revoked (the verification page then answers valid: false). */
+  async revoke(em: EntityManager, id: string, revocation: { at: Date; reason: string; by: string }): Promise<void> {
+    await em.query(
       `UPDATE issued_document SET status = 'revoked', revoked_at = $2, revocation_reason = $3, revoked_by = $4
        WHERE id = $1 AND status = 'issued'`,
       [id, revocation.at, revocation.reason, revocation.by],
     );
-    return count > 0;
   }
 }

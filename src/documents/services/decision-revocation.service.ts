@@ -26,7 +26,7 @@ export class DecisionRevocationService {
   revoke(director: StaffPrincipal, dossierId: string, reason: string, requestId?: string): Promise<DecisionView> {
     if (!isUuid(dossierId)) throw DomainError.notFound('Không tìm thấy hồ sơ.');
     return this.dataSource.transaction(async (em) => {
-      const decision = await this.documents.lockDecision(em, dossierId);
+      const decision = await this.documents.findDecision(dossierId, { em, forUpdate: true });
       if (!decision) throw DomainError.notFound('Hồ sơ chưa có quyết định.');
       if (decision.status === 'revoked')
         throw DomainError.conflict(`Quyết định số ${decision.number} đã được thu hồi trước đó.`, {

@@ -111,9 +111,7 @@ export class DocumentAccessService {
   }
 
   private async decisionRecord(dossierId: string): Promise<IssuedDocumentRecord> {
-    const found =
-      (await this.documents.findByDossierAndKind(dossierId, 'decision-approval')) ??
-      (await this.documents.findByDossierAndKind(dossierId, 'decision-refusal'));
+    const found = await this.documents.findDecision(dossierId);
     if (!found) throw DomainError.notFound('Hồ sơ chưa có quyết định.');
     return found;
   }
