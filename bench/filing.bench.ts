@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { DOSSIER_COLUMNS as REPOSITORY_DOSSIER_COLUMNS } from '../src/dossiers/dossier.repository';
 import { vietnamDate } from '../src/platform/clock/clock';
 import {
   BenchDatabase,
@@ -82,14 +83,7 @@ export function applicationBody(personalId: string, terminationDate: string) {
   };
 }
 
-const DOSSIER_COLUMNS = `id, code, personal_id AS "personalId", center_code AS "centerCode", channel,
-  portal_dossier_code AS "portalDossierCode", status, version, full_name AS "fullName", applicant, insurance,
-  application, assessment, flags, termination_date::text AS "terminationDate",
-  to_char(filed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "filedAt",
-  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedAt",
-  due_date::text AS "dueDate", clock_paused_remaining AS "clockPausedRemaining",
-  to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
-  supplement, review, decision_note AS "decisionNote", is_open AS "isOpen"`.replace(/\s+/g, ' ');
+const DOSSIER_COLUMNS = REPOSITORY_DOSSIER_COLUMNS.replace(/\s+/g, ' ');
 
 /**
  * The statements one online filing sends (FilingService.fileOnce, no Idempotency-Key), in order, with random keys.

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry, chainHash, ChainVerdict, GENESIS_HASH, StoredAuditRow, verifyChain } from './audit-chain';
+import { utcTimestamp } from '../platform/database/sql-timestamp';
 
 /** Any number fixed for the application; serialises appends so the chain has one order. */
 const AUDIT_CHAIN_LOCK = 727_001;
 
-const ROW_COLUMNS = `id::text AS id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
+const ROW_COLUMNS = `id::text AS id, ${utcTimestamp('occurred_at')} AS "occurredAt",
   actor_type AS "actorType", actor_id AS "actorId", action, entity_type AS "entityType", entity_id AS "entityId", data,
   prev_hash AS "prevHash", hash`;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DossierStatus } from './domain/dossier-status';
+import { utcTimestamp } from '../platform/database/sql-timestamp';
 
 /** A dossier row as the services use it (snake_case columns mapped to camelCase). */
 export interface DossierRecord {
@@ -66,13 +67,14 @@ export interface QueueQuery {
   limit: number;
 }
 
-const DOSSIER_COLUMNS = `id, code, personal_id AS "personalId", center_code AS "centerCode", channel,
+/** The dossier row as `DossierRecord`; also read back, statement for statement, by the filing bench's pgbench script. */
+export const DOSSIER_COLUMNS = `id, code, personal_id AS "personalId", center_code AS "centerCode", channel,
   portal_dossier_code AS "portalDossierCode", status, version, full_name AS "fullName", applicant, insurance,
   application, assessment, flags, termination_date::text AS "terminationDate",
-  to_char(filed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "filedAt",
-  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedAt",
+  ${utcTimestamp('filed_at')} AS "filedAt",
+  ${utcTimestamp('received_at')} AS "receivedAt",
   due_date::text AS "dueDate", clock_paused_remaining AS "clockPausedRemaining",
-  to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
+  ${utcTimestamp('decided_at')} AS "decidedAt",
   supplement, review, decision_note AS "decisionNote", is_open AS "isOpen"`;
 
 export interface NewDossier {
@@ -225,7 +227,7 @@ export class DossierRepository {
 
   async history(dossierId: string, em?: EntityManager): Promise<DossierEventRecord[]> {
     return this.db(em).query(
-      `SELECT seq, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt", action,
+      `SELECT seq, ${utcTimestamp('occurred_at')} AS "occurredAt", action,
          from_status AS "fromStatus", to_status AS "toStatus", actor_type AS "actorType", actor_id AS "actorId",
          actor_name AS "actorName", note, data
        FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`,
@@ -244,7 +246,7 @@ export class DossierRepository {
   async attachments(dossierId: string, em?: EntityManager): Promise<AttachmentRecord[]> {
     return this.db(em).query(
       `SELECT id, dossier_id AS "dossierId", kind, file_name AS "fileName", content_type AS "contentType", size, sha256,
-         object_key AS "objectKey", to_char(uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "uploadedAt",
+         object_key AS "objectKey", ${utcTimestamp('uploaded_at')} AS "uploadedAt",
          uploaded_by AS "uploadedBy"
        FROM attachment WHERE dossier_id = $1 ORDER BY uploaded_at, id`,
       [dossierId],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { deliverablePayload, IssuedDecision, StoredPortalPayload } from './portal-delivery-payload';
 import { PortalEvent } from './portal-outbox.repository';
+import { utcTimestamp } from '../platform/database/sql-timestamp';
 
 /** An event claimed by this worker: leased until the POST has surely ended, `attempts` already counts it. */
 export interface ClaimedPortalEvent {
@@ -35,12 +36,10 @@ export interface PortalOutboxStats {
   oldestPendingAgeSeconds: number;
 }
 
-const TS = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 const VIEW_COLUMNS = `o.event_id AS "eventId", o.dossier_id AS "dossierId", o.payload->>'dossierCode' AS "dossierCode",
   o.status, o.payload->>'status' AS "dossierStatus", (o.payload ? 'awaitsDecision') AS "awaitsDecision", o.attempts,
-  ${TS('o.next_attempt_at')} AS "nextAttemptAt", o.last_error AS "lastError", ${TS('o.created_at')} AS "createdAt",
-  ${TS('o.delivered_at')} AS "deliveredAt"`;
+  ${utcTimestamp('o.next_attempt_at')} AS "nextAttemptAt", o.last_error AS "lastError", ${utcTimestamp('o.created_at')} AS "createdAt",
+  ${utcTimestamp('o.delivered_at')} AS "deliveredAt"`;
 
 /**
  * Only a dossier's oldest undelivered event may go out (strict order per dossier): a later event waits while an
@@ -54,7 +53,7 @@ const CLAIM_SQL = `
     SELECT DISTINCT ON (dossier_id) id FROM portal_outbox WHERE status <> 'delivered' ORDER BY dossier_id, id
   )
   SELECT o.id::text AS id, o.event_id AS "eventId", o.payload,
-         d.number, ${TS('d.issued_at')} AS "issuedAt", d.sha256, d.verification_code AS "verificationCode"
+         d.number, ${utcTimestamp('d.issued_at')} AS "issuedAt", d.sha256, d.verification_code AS "verificationCode"
   FROM portal_outbox o
   JOIN heads h ON h.id = o.id
   LEFT JOIN LATERAL (

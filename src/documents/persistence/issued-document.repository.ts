@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { utcTimestamp } from '../../platform/database/sql-timestamp';
 
 /** One signed document as recorded (table issued_document). */
 export interface IssuedDocumentRecord {
@@ -30,8 +31,8 @@ export type NewIssuedDocument = Omit<
 
 const COLUMNS = `id, dossier_id AS "dossierId", kind, number, authority_symbol AS "authoritySymbol", year,
   verification_code AS "verificationCode", sha256, object_key AS "objectKey", holder_name AS "holderName",
-  issuer_name AS "issuerName", to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "issuedAt",
-  status, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "revokedAt",
+  issuer_name AS "issuerName", ${utcTimestamp('issued_at')} AS "issuedAt",
+  status, ${utcTimestamp('revoked_at')} AS "revokedAt",
   revocation_reason AS "revocationReason", revoked_by AS "revokedBy"`;
 
 /** Signed documents and the number registers they draw from. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { utcTimestamp } from '../../platform/database/sql-timestamp';
 
 /** One event as the sandbox portal received it. */
 export interface SandboxPortalReceivedEvent {
@@ -18,8 +19,8 @@ export interface SandboxPortalReceivedEvent {
 
 const COLUMNS = `id::int AS seq, idempotency_key AS "idempotencyKey", dossier_code AS "dossierCode",
   payload->>'status' AS status, (payload->>'portalStatusCode')::int AS "portalStatusCode", deliveries,
-  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedAt",
-  to_char(last_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastReceivedAt", payload`;
+  ${utcTimestamp('received_at')} AS "receivedAt",
+  ${utcTimestamp('last_received_at')} AS "lastReceivedAt", payload`;
 
 /** Table sandbox_portal_event: what the embedded portal sandbox received, deduplicated by Idempotency-Key. */
 @Injectable()
