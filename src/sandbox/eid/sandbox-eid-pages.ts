@@ -1,45 +1,22 @@
 import { SandboxResidentSummary } from '../sandbox-directory.service';
+import { escapeHtml, sandboxPage } from '../sandbox-page';
 
 /** HTML of the sandbox e-ID provider (Vietnamese, clearly marked as a test environment, no JavaScript). */
 
-const BANNER = 'MÔI TRƯỜNG THỬ NGHIỆM (SANDBOX)';
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
-
 function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)} — ${BANNER}</title>
-<style>
-  body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; margin: 0; color: #1b1b1b; background: #f5f6f8; }
-  .sandbox { background: #b00020; color: #fff; text-align: center; font-weight: 700; padding: .6rem; letter-spacing: .03em; }
-  main { max-width: 46rem; margin: 1.5rem auto; background: #fff; padding: 1.5rem; border-radius: .5rem; box-shadow: 0 1px 3px #0002; }
-  h1 { font-size: 1.4rem; margin-top: 0; }
-  fieldset { border: 1px solid #ccd; border-radius: .4rem; margin: 1rem 0; }
+  return sandboxPage({
+    title,
+    notReal: 'hệ thống định danh điện tử thật (VNeID)',
+    width: '46rem',
+    styles: `  fieldset { border: 1px solid #ccd; border-radius: .4rem; margin: 1rem 0; }
   label.resident { display: block; padding: .35rem .2rem; border-bottom: 1px solid #eee; }
   .scenario { color: #555; font-size: .85rem; }
   .error { background: #fdecea; color: #8a1c1c; padding: .6rem .8rem; border-radius: .3rem; }
   input[type=text] { font-size: 1.05rem; padding: .4rem; width: 14rem; }
   button { font-size: 1rem; padding: .5rem 1.2rem; margin-right: .5rem; }
-  code { font-size: 1rem; }
-</style>
-</head>
-<body>
-<div class="sandbox" role="alert">${BANNER} — không phải hệ thống định danh điện tử thật (VNeID)</div>
-<main>
-${body}
-</main>
-</body>
-</html>`;
+  code { font-size: 1rem; }`,
+    body,
+  });
 }
 
 export function renderSandboxEidLogin(options: {

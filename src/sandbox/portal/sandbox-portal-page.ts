@@ -1,16 +1,8 @@
 import { SandboxPortalReceivedEvent } from './sandbox-portal-events.repository';
 import { SandboxPortalFaultState } from './sandbox-portal-faults.service';
+import { escapeHtml, sandboxPage } from '../sandbox-page';
 
 /** The page of the embedded national-portal sandbox (Vietnamese, clearly marked as a test environment, no JavaScript). */
-
-const BANNER = 'MÔI TRƯỜNG THỬ NGHIỆM (SANDBOX)';
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
 
 function row(e: SandboxPortalReceivedEvent): string {
   const decision = (e.payload.decision as { number?: string; url?: string } | undefined) ?? undefined;
@@ -36,30 +28,17 @@ export function renderSandboxPortalPage(options: {
     faults.down || faults.failNext > 0
       ? `<p class="fault">Đang giả lập lỗi: ${faults.down ? 'cổng ngừng hoạt động (trả 503)' : `${faults.failNext} lần nhận tới sẽ trả 503`}.</p>`
       : '';
-  return `<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Cổng Dịch vụ công quốc gia — sự kiện đã nhận — ${BANNER}</title>
-<style>
-  body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; margin: 0; color: #1b1b1b; background: #f5f6f8; }
-  .sandbox { background: #b00020; color: #fff; text-align: center; font-weight: 700; padding: .6rem; letter-spacing: .03em; }
-  main { max-width: 72rem; margin: 1.5rem auto; background: #fff; padding: 1.5rem; border-radius: .5rem; box-shadow: 0 1px 3px #0002; }
-  h1 { font-size: 1.4rem; margin-top: 0; }
-  table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+  return sandboxPage({
+    title: 'Cổng Dịch vụ công quốc gia — sự kiện đã nhận',
+    notReal: 'Cổng Dịch vụ công quốc gia thật',
+    width: '72rem',
+    styles: `  table { border-collapse: collapse; width: 100%; font-size: .9rem; }
   th, td { border-bottom: 1px solid #e3e3e8; padding: .35rem .4rem; text-align: left; vertical-align: top; }
   th { background: #eef0f4; }
   code.key { font-size: .75rem; color: #555; }
   .fault { background: #fdecea; color: #8a1c1c; padding: .6rem .8rem; border-radius: .3rem; }
-  input[type=text] { font-size: 1rem; padding: .3rem; width: 18rem; }
-</style>
-</head>
-<body>
-<div class="sandbox" role="alert">${BANNER} — không phải Cổng Dịch vụ công quốc gia thật</div>
-<main>
-<h1>Sự kiện đồng bộ trạng thái hồ sơ đã nhận</h1>
+  input[type=text] { font-size: 1rem; padding: .3rem; width: 18rem; }`,
+    body: `<h1>Sự kiện đồng bộ trạng thái hồ sơ đã nhận</h1>
 <p>Bộ nhận thử nghiệm ghi lại mọi thông báo thay đổi trạng thái mà hệ thống gửi tới (khi chưa cấu hình <code>PORTAL_SYNC_URL</code>), theo thứ tự nhận. Một sự kiện gửi lại nhiều lần (cùng khóa <code>Idempotency-Key</code>) chỉ ghi một dòng và đếm số lần nhận.</p>
 ${faultNote}
 <form method="get" action="/sandbox/portal">
@@ -77,8 +56,6 @@ ${events.map(row).join('\n')}
 </tbody>
 </table>`
 }
-<p>Dữ liệu dạng JSON: <a href="/sandbox/portal/events${dossierCode ? `?dossierCode=${encodeURIComponent(dossierCode)}` : ''}">/sandbox/portal/events</a></p>
-</main>
-</body>
-</html>`;
+<p>Dữ liệu dạng JSON: <a href="/sandbox/portal/events${dossierCode ? `?dossierCode=${encodeURIComponent(dossierCode)}` : ''}">/sandbox/portal/events</a></p>`,
+  });
 }
