@@ -1,6 +1,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Import boundaries: modules depend one way (see README "Architecture"); the sandbox is wired in by the app module only. */
+const FEATURES = ['identity', 'registries', 'profile', 'eligibility', 'dossiers', 'documents', 'portal', 'reports', 'web', 'audit'];
+const forbid = (modules, why) => modules.map((m) => ({ group: [`**/${m}/**`, `**/${m}`], message: why }));
+const boundary = (files, modules, why, ignores = []) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns: forbid(modules, why) }] },
+});
+const SANDBOX_WHY = 'Only src/sandbox and the application module may import sandbox code (it must never load in production).';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-artifacts/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -16,4 +26,10 @@ export default tseslint.config(
     },
   },
   { files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts'], rules: { 'no-console': 'off' } },
+  // Later modules may use earlier ones, never the reverse.
+  boundary(['src/platform/**/*.ts', 'src/config/**/*.ts'], [...FEATURES, 'sandbox'], 'platform and config know nothing of the procedure.'),
+  boundary(['src/portal/**/*.ts'], ['dossiers', 'documents', 'reports', 'web', 'sandbox'], 'portal is used by dossiers and documents, never the reverse.', ['src/**/*.spec.ts']),
+  boundary(['src/dossiers/**/*.ts'], ['documents', 'reports', 'web', 'sandbox'], 'dossiers reaches documents only through its DOSSIER_DOCUMENTS port.', ['src/**/*.spec.ts']),
+  boundary(['src/documents/**/*.ts'], ['reports', 'web', 'sandbox'], 'documents is used by reports and web, never the reverse.', ['src/**/*.spec.ts']),
+  boundary(['src/**/*.ts'], ['sandbox'], SANDBOX_WHY, ['src/sandbox/**', 'src/app.module.ts', 'src/**/*.spec.ts', 'src/platform/**', 'src/config/**', 'src/portal/**', 'src/dossiers/**', 'src/documents/**']),
 );

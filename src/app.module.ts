@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Runtime } from './platform/embedded/runtime';
 import { DatabaseModule } from './platform/database/database.module';
 import { StorageModule } from './platform/storage/storage.module';
@@ -11,12 +11,41 @@ import { WebModule } from './web/web.module';
 import { AuditModule } from './audit/audit.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { DocumentsModule } from './documents/documents.module';
+import { DossierDocumentsService } from './documents/services/dossier-documents.service';
+import { SEED_CENTERS } from './dossiers/dossiers.module';
+import { DOSSIER_DOCUMENTS } from './dossiers/ports/dossier-documents.port';
+import { SANDBOX_CENTERS, SANDBOX_STAFF } from './sandbox/sandbox-staff';
 import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
 import { sandboxEidClientSettings } from './sandbox/eid/sandbox-eid-settings';
 import { sandboxPortalClient } from './sandbox/clients/sandbox-portal-client';
 import { PortalModule } from './portal/portal.module';
 import { ReportsModule } from './reports/reports.module';
+
+/**
+ * Ports that a module owns and another implements, bound here so that modules depend one way: dossiers asks for
+ * DOSSIER_DOCUMENTS, documents (which depends on dossiers) implements it.
+ */
+@Global()
+@Module({})
+class PortBindingsModule {
+  static forRoot(options: { sandboxCenters: boolean }): DynamicModule {
+    return {
+      module: PortBindingsModule,
+      imports: [DocumentsModule],
+      providers: [
+        { provide: DOSSIER_DOCUMENTS, useExisting: DossierDocumentsService },
+        {
+          provide: SEED_CENTERS,
+          useValue: options.sandboxCenters
+            ? SANDBOX_CENTERS.map((c) => ({ code: c.code, name: c.name, provinceName: 'Đồng Nai', address: c.address }))
+            : [],
+        },
+      ],
+      exports: [DOSSIER_DOCUMENTS, SEED_CENTERS],
+    };
+  }
+}
 
 /** The whole service: platform first, then one module per step of the procedure. */
 @Module({})
@@ -64,7 +93,7 @@ export class AppModule {
         }),
         IdentityModule.forRoot({
           eid,
-          seedSandboxStaff: runtime.sandbox.registries,
+          sandboxStaff: runtime.sandbox.registries ? SANDBOX_STAFF : [],
           portalClients: config.portalClients ?? [],
           sandboxPortalClient: portalClient,
         }),
@@ -76,6 +105,7 @@ export class AppModule {
         DossiersModule,
         PortalModule.forRoot(runtime),
         DocumentsModule,
+        PortBindingsModule.forRoot({ sandboxCenters: runtime.sandbox.registries }),
         ReportsModule,
         WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),
         ...extraModules,

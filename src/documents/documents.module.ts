@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { DOSSIER_DOCUMENTS } from '../dossiers/dossier-view.service';
-import { DOSSIER_SIDE_EFFECTS } from '../dossiers/dossier-workflow.service';
+import { DossiersModule } from '../dossiers/dossiers.module';
+import { PortalEventsModule } from '../portal/portal.module';
 import { EligibilityModule } from '../eligibility/eligibility.module';
 import { CitizenDocumentsController } from './http/citizen-documents.controller';
 import { PublicDecisionsController } from './http/public-decisions.controller';
@@ -10,36 +10,32 @@ import { DocumentIssuanceService } from './issuance/document-issuance.service';
 import { DocumentIssuanceWorker } from './issuance/document-issuance.worker';
 import { SigningIdentityProvider } from './issuance/signing-identity.provider';
 import { DocumentJobRepository } from './persistence/document-job.repository';
-import { DossierSourceRepository } from './persistence/dossier-source.repository';
+import { DossierSource } from './persistence/dossier-source';
 import { IssuedDocumentRepository } from './persistence/issued-document.repository';
-import { DecisionRevocationService } from './services/decision-revocation.service';
 import { DocumentAccessService } from './services/document-access.service';
-import { DocumentSideEffects } from './services/document-side-effects.service';
 import { DossierDocumentsService } from './services/dossier-documents.service';
+import { DocumentRevocationService } from './services/document-revocation.service';
 
 /**
- * Signed documents of a dossier: queued by the workflow (DOSSIER_SIDE_EFFECTS), issued by the worker
- * (number, render, sign, store, record), listed in dossier views (DOSSIER_DOCUMENTS), downloaded by the
- * citizen and staff, verified by the public. Reads dossier rows with its own SQL, so it never imports the
- * dossiers module (which imports this one).
+ * Signed documents of a dossier: queued by workflow steps and listed in dossier views through the dossiers'
+ * DOSSIER_DOCUMENTS port (implemented by DossierDocumentsService, bound by the application module), issued by the
+ * worker (number, render, sign, store, record, release the held portal event), downloaded by the citizen and
+ * staff, verified by the public. Depends on dossiers (read port) and portal (held events); neither depends on it.
  */
 @Module({
-  imports: [AuditModule, EligibilityModule],
+  imports: [AuditModule, EligibilityModule, DossiersModule, PortalEventsModule],
   controllers: [CitizenDocumentsController, StaffDocumentsController, PublicDecisionsController],
   providers: [
     DocumentJobRepository,
     IssuedDocumentRepository,
-    DossierSourceRepository,
+    DossierSource,
     SigningIdentityProvider,
     DocumentIssuanceService,
     DocumentIssuanceWorker,
     DocumentAccessService,
-    DecisionRevocationService,
     DossierDocumentsService,
-    DocumentSideEffects,
-    { provide: DOSSIER_DOCUMENTS, useExisting: DossierDocumentsService },
-    { provide: DOSSIER_SIDE_EFFECTS, useExisting: DocumentSideEffects },
+    DocumentRevocationService,
   ],
-  exports: [DOSSIER_DOCUMENTS, DOSSIER_SIDE_EFFECTS],
+  exports: [DossierDocumentsService],
 })
 export class DocumentsModule {}

@@ -13,14 +13,14 @@ export interface RecordedStep {
   data?: Record<string, unknown>;
   occurredAt: string;
   dueDate: string | null;
-  /** The portal event waits for the signed decision before it is delivered (approve, deny). */
-  awaitsDecision?: boolean;
+  /** The portal event is held until this document of the dossier is issued (decisions). */
+  portalHeldFor?: string;
 }
 
 /**
- * The three rows every status change writes in its own transaction: the history event, the outgoing portal
- * event and the audit row. The audit row is appended last, after `beforeAudit` (the caller's remaining work),
- * because it holds the chain lock until commit.
+ * The rows every status change writes in its own transaction: the history event, the outgoing portal event,
+ * the step's own effects (`effects`, given the history event's number) and the audit row. The audit row is
+ * appended last because it holds the chain lock until commit.
  */
 export async function recordStep(
   em: EntityManager,
@@ -29,9 +29,9 @@ export async function recordStep(
   dossier: Pick<DossierRecord, 'id' | 'code' | 'personalId' | 'portalDossierCode'>,
   actor: Actor,
   step: RecordedStep,
-  beforeAudit: () => Promise<void> = async () => undefined,
+  effects: (eventSeq: number) => Promise<void> = async () => undefined,
 ): Promise<void> {
-  await repos.dossiers.appendEvent(em, dossier.id, {
+  const eventSeq = await repos.dossiers.appendEvent(em, dossier.id, {
     occurredAt: step.occurredAt,
     action: step.action,
     fromStatus: step.from,
@@ -57,10 +57,10 @@ export async function recordStep(
       actor: { type: actor.type, ...(actor.type === 'staff' ? { name: actor.name, role: actor.role } : {}) },
       ...(step.note ? { note: step.note } : {}),
     },
-    { awaitsDecision: step.awaitsDecision },
+    { heldFor: step.portalHeldFor },
   );
   // Everything else the transaction does goes before the audit row: the chain lock is held from here to COMMIT.
-  await beforeAudit();
+  await effects(eventSeq);
   await repos.audit.append(em, {
     occurredAt: step.occurredAt,
     actorType: actor.type,

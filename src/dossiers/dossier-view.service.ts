@@ -1,20 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { LegalContextService } from '../eligibility/legal-context.service';
 import { CLOCK, Clock } from '../platform/clock/clock';
 import { ActingParty } from './domain/dossier-workflow';
 import { DossierRecord, DossierRepository } from './dossier.repository';
-import { citizenView, DecisionSummary, DocumentSummary, staffView, ViewContext } from './dossier-views';
-
-export const DOSSIER_DOCUMENTS = Symbol('DOSSIER_DOCUMENTS');
-
-/** The documents module tells the dossier views which signed documents a dossier has. */
-export interface DossierDocuments {
-  forDossier(
-    dossierId: string,
-    em?: EntityManager,
-  ): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null }>;
-}
+import { citizenView, staffView, ViewContext } from './dossier-views';
+import { DOSSIER_DOCUMENTS, DossierDocuments } from './ports/dossier-documents.port';
 
 /** Assembles the response views of a dossier (history, attachments, documents, deadline flags). */
 @Injectable()

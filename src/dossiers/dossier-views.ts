@@ -112,6 +112,7 @@ export function citizenView(d: DossierRecord, ctx: ViewContext) {
 /** What a caseworker sees: everything, plus the actions the workflow table allows this caseworker now. */
 export function staffView(d: DossierRecord, ctx: ViewContext, party: ActingParty | null) {
   const flags = deadlineFlags(d.isOpen, d.dueDate, ctx.today, ctx.calendar);
+  const staffActions = party && party.role !== 'citizen' ? allowedActions(d.status, d.centerCode, party) : [];
   return {
     ...citizenView(d, ctx),
     documents: ctx.documents.map((doc) => ({
@@ -123,11 +124,11 @@ export function staffView(d: DossierRecord, ctx: ViewContext, party: ActingParty
     registry: { population: d.applicant, insurance: d.insurance },
     assessmentRecord: d.assessment,
     review: d.review,
-    allowedActions: (party ? allowedActions(d.status, d.centerCode, party) : [])
-      .filter((a) => WORKFLOW[d.status][a]?.roles.some((r) => r !== 'citizen'))
-      .map((action) => ({ action, label: ACTION_LABELS[action], fields: WORKFLOW[d.status][action]!.fields })),
-    /** Not a status change: the Director may revoke a signed decision (POST …/decision/revoke). */
-    canRevokeDecision: party?.role === 'director' && ctx.decision?.status === 'issued',
+    allowedActions: staffActions
+      .filter((a) => a !== 'revoke_decision')
+      .map((action) => ({ action, label: ACTION_LABELS[action], fields: WORKFLOW[action].fields })),
+    /** Revocation has its own form (a destructive step, shown only while a signed decision stands). */
+    canRevokeDecision: staffActions.includes('revoke_decision') && ctx.decision?.status === 'issued',
   };
 }
 

@@ -1,41 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
-import { processingDueDate } from '../eligibility/domain/processing-deadlines';
 import { LegalContextService } from '../eligibility/legal-context.service';
 import { CLOCK, Clock } from '../platform/clock/clock';
-import { DomainError, ErrorCode, FieldError } from '../platform/errors/domain-error';
+import { DomainError, ErrorCode } from '../platform/errors/domain-error';
 import { Runtime } from '../platform/embedded/runtime';
 import { RUNTIME } from '../platform/platform.module';
 import { PortalOutboxRepository } from '../portal/portal-outbox.repository';
 import { RegistryReader } from '../registries/registry-reader.service';
 import { Actor } from './domain/actor';
-import { pauseClock, resumeClock } from './domain/dossier-deadlines';
-import { DossierStatus } from './domain/dossier-status';
-import { ActingParty, guard, WorkflowAction } from './domain/dossier-workflow';
-import { DossierChange, DossierRecord, DossierRepository } from './dossier.repository';
+import type { ReemploymentCheck } from './domain/dossier';
+import { STATUS_LABELS } from './domain/dossier-status';
+import {
+  ActingParty,
+  ActionInput,
+  FactName,
+  guard,
+  missingInput,
+  nextStatus,
+  StepFacts,
+  WORKFLOW,
+} from './domain/dossier-workflow';
+import { DossierRecord, DossierRepository } from './dossier.repository';
 import { recordStep } from './dossier-transaction';
+import { DOSSIER_DOCUMENTS, DossierDocuments } from './ports/dossier-documents.port';
 
-export interface ActionInput {
-  action: WorkflowAction;
-  expectedVersion?: number;
-  note?: string;
-  items?: string[];
-  reason?: string;
-  recommendation?: 'approve' | 'deny';
-  overrideReason?: string;
-}
-
-export const DOSSIER_SIDE_EFFECTS = Symbol('DOSSIER_SIDE_EFFECTS');
-
-/** Work that follows a transition in the same transaction (e.g. queueing the signed document to issue). */
-export interface DossierSideEffects {
-  afterTransition(em: EntityManager, dossier: DossierRecord, action: WorkflowAction, to: DossierStatus): Promise<void>;
-}
+export type { ActionInput } from './domain/dossier-workflow';
 
 /**
- * Moves a dossier through the workflow table: guard, the action's own rules, optimistic concurrency, and the
- * history, portal event and audit rows in one transaction.
+ * Takes a workflow step: load → guard → required input → facts → apply (pure, from the table) → persist, the
+ * last in one transaction: the change (optimistic on the version), the history event, the portal event (held for
+ * the step's document when the table says so), the step's document request or decision revocation, and the
+ * audit row. Everything a step does is in its row of WORKFLOW; this service has no per-action code.
  */
 @Injectable()
 export class DossierWorkflowService {
@@ -48,7 +44,7 @@ export class DossierWorkflowService {
     private readonly audit: AuditLogRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    @Inject(DOSSIER_SIDE_EFFECTS) private readonly sideEffects: DossierSideEffects,
+    @Inject(DOSSIER_DOCUMENTS) private readonly documents: DossierDocuments,
   ) {}
 
   /** Citizens act on their own dossiers only; someone else's is "not found" (its existence is not revealed). */
@@ -56,17 +52,14 @@ export class DossierWorkflowService {
     const dossier = await this.dossiers.findById(dossierId);
     if (!dossier || (actor.type === 'citizen' && dossier.personalId !== actor.id))
       throw DomainError.notFound('Không tìm thấy hồ sơ.');
-    const party = actingParty(actor);
-    const verdict = guard(input.action, dossier.status, dossier.centerCode, party);
+    const step = WORKFLOW[input.action];
+    const verdict = guard(input.action, dossier.status, dossier.centerCode, actingParty(actor));
     if (!verdict.ok) {
       if (verdict.reason === 'status') {
         throw new DomainError(
           ErrorCode.InvalidTransition,
-          `Không thể "${input.action}" khi hồ sơ đang ở trạng thái ${dossier.status}.`,
-          {
-            status: dossier.status,
-            action: input.action,
-          },
+          `Không thể "${step.label}" khi hồ sơ đang ở trạng thái "${STATUS_LABELS[dossier.status]}".`,
+          { status: dossier.status, action: input.action },
         );
       }
       throw DomainError.forbidden(
@@ -77,86 +70,27 @@ export class DossierWorkflowService {
     }
     const expectedVersion = input.expectedVersion ?? dossier.version;
     if (expectedVersion !== dossier.version) throw staleVersion(dossier.version);
-    requireFields(input);
+    const missing = missingInput(step, { dossier, input });
+    if (missing.length) throw DomainError.validation(missing);
 
-    const now = this.clock.now().toISOString();
-    const today = this.clock.today();
+    const facts = await this.loadFacts(step.loads ?? [], actor, dossier);
+    const at = this.clock.now();
+    const now = at.toISOString();
     const { rules, calendar } = await this.legal.current();
-    const to: DossierStatus =
-      verdict.transition.to === 'previous' ? (dossier.supplement?.fromStatus ?? 'SUBMITTED') : verdict.transition.to;
-    const change: DossierChange = { status: to };
-    const data: Record<string, unknown> = {};
-    let awaitsDecision = false;
-
-    switch (input.action) {
-      case 'receive':
-        change.receivedAt = now;
-        change.dueDate = processingDueDate(today, dossier.terminationDate, rules, calendar);
-        break;
-      case 'request_supplement':
-        change.supplement = {
-          requestedAt: now,
-          items: input.items,
-          note: input.note ?? null,
-          fromStatus: dossier.status,
-          by: actor.id,
-        };
-        if (dossier.dueDate) change.clockPausedRemaining = pauseClock(today, dossier.dueDate, calendar);
-        data.items = input.items;
-        break;
-      case 'supplement':
-        change.supplement = null;
-        if (dossier.clockPausedRemaining !== null && dossier.dueDate) {
-          change.dueDate = resumeClock(today, dossier.clockPausedRemaining, calendar);
-          change.clockPausedRemaining = null;
-        }
-        data.answered = dossier.supplement;
-        break;
-      case 'reject_intake':
-      case 'deny':
-        change.decisionNote = input.reason;
-        if (input.action === 'deny') {
-          change.decidedAt = now;
-          awaitsDecision = true;
-        }
-        break;
-      case 'complete_review': {
-        const reemployment = await this.reemploymentCheck(actor, dossier);
-        change.review = {
-          recommendation: input.recommendation,
-          note: input.note ?? null,
-          completedAt: now,
-          by: actor.id,
-          reemployment,
-        };
-        if (reemployment.contributedAfterTermination) change.flags = [...new Set([...dossier.flags, 'reemployed'])];
-        data.recommendation = input.recommendation;
-        break;
-      }
-      case 'approve':
-        if (dossier.review?.reemployment?.contributedAfterTermination && !input.overrideReason) {
-          throw DomainError.validation([
-            {
-              field: 'overrideReason',
-              code: 'required',
-              message: 'Hồ sơ có đóng bảo hiểm sau ngày chấm dứt hợp đồng: cần ghi rõ lý do vẫn quyết định hưởng.',
-            },
-          ]);
-        }
-        change.decidedAt = now;
-        if (input.overrideReason) data.overrideReason = input.overrideReason;
-        awaitsDecision = true;
-        break;
-      case 'start_review':
-      case 'propose':
-      case 'return_to_review':
-      case 'return_result':
-      case 'withdraw':
-        break;
-    }
+    const to = nextStatus(step, dossier);
+    const { change, data } = step.apply({
+      dossier,
+      input,
+      actor,
+      now,
+      today: this.clock.today(),
+      rules,
+      calendar,
+      facts,
+    });
 
     return this.dataSource.transaction(async (em) => {
-      if (!(await this.dossiers.applyChange(em, dossier.id, expectedVersion, change))) {
+      if (!(await this.dossiers.applyChange(em, dossier.id, expectedVersion, { ...change, status: to }))) {
         const current = await this.dossiers.findById(dossier.id, em);
         throw staleVersion(current?.version ?? dossier.version);
       }
@@ -172,19 +106,35 @@ export class DossierWorkflowService {
           from: dossier.status,
           to,
           note: input.reason ?? input.note ?? null,
-          data,
+          data: data ?? {},
           occurredAt: now,
           dueDate: updated.dueDate,
-          awaitsDecision,
+          portalHeldFor: step.awaitsDocument ? step.document : undefined,
         },
-        () => this.sideEffects.afterTransition(em, updated, input.action, to),
+        async (eventSeq) => {
+          if (step.document) await this.documents.requestIssue(em, { dossierId: dossier.id, kind: step.document, eventSeq });
+          if (step.revokesDecision)
+            await this.documents.revokeDecision(em, dossier.id, { at, reason: input.reason!, by: actor.id });
+        },
       );
       return updated;
     });
   }
 
+  private async loadFacts(names: readonly FactName[], actor: Actor, dossier: DossierRecord): Promise<StepFacts> {
+    const facts: StepFacts = {};
+    for (const name of names) {
+      switch (name) {
+        case 'reemployment':
+          facts.reemployment = await this.reemploymentCheck(actor, dossier);
+          break;
+      }
+    }
+    return facts;
+  }
+
   /** Work within the waiting period shows as contributions after the termination month (re-read, logged). */
-  private async reemploymentCheck(actor: Actor, dossier: DossierRecord) {
+  private async reemploymentCheck(actor: Actor, dossier: DossierRecord): Promise<ReemploymentCheck> {
     const insurance = await this.registries.readInsurance(dossier.personalId, {
       actorType: actor.type,
       actorId: actor.id,
@@ -213,22 +163,4 @@ function staleVersion(current: number): DomainError {
   return new DomainError(ErrorCode.StaleVersion, 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.', {
     currentVersion: current,
   });
-}
-
-function requireFields(input: ActionInput): void {
-  const errors: FieldError[] = [];
-  if (input.action === 'request_supplement' && !input.items?.length) {
-    errors.push({ field: 'items', code: 'required', message: 'Cần nêu các giấy tờ cần bổ sung.' });
-  }
-  if ((input.action === 'reject_intake' || input.action === 'deny') && !input.reason?.trim()) {
-    errors.push({ field: 'reason', code: 'required', message: 'Cần nêu rõ lý do.' });
-  }
-  if (input.action === 'complete_review' && !input.recommendation) {
-    errors.push({
-      field: 'recommendation',
-      code: 'required',
-      message: 'Cần chọn đề xuất: approve (hưởng) hoặc deny (không hưởng).',
-    });
-  }
-  if (errors.length) throw DomainError.validation(errors);
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { DossierChange, ReviewRecord, SupplementRequest } from './domain/dossier';
 import { DossierStatus } from './domain/dossier-status';
 import { utcTimestamp } from '../platform/database/sql-timestamp';
 
@@ -25,8 +26,8 @@ export interface DossierRecord {
   dueDate: string | null;
   clockPausedRemaining: number | null;
   decidedAt: string | null;
-  supplement: any;
-  review: any;
+  supplement: SupplementRequest | null;
+  review: ReviewRecord | null;
   decisionNote: string | null;
   isOpen: boolean;
 }
@@ -55,6 +56,13 @@ export interface AttachmentRecord {
   objectKey: string;
   uploadedAt: string;
   uploadedBy: string;
+}
+
+export interface CenterRecord {
+  code: string;
+  name: string;
+  provinceName: string;
+  address: string;
 }
 
 export interface QueueQuery {
@@ -95,17 +103,8 @@ export interface NewDossier {
   filedAt: string;
 }
 
-export interface DossierChange {
-  status: DossierStatus;
-  receivedAt?: string | null;
-  dueDate?: string | null;
-  clockPausedRemaining?: number | null;
-  decidedAt?: string | null;
-  supplement?: unknown;
-  review?: unknown;
-  decisionNote?: string | null;
-  flags?: string[];
-}
+/** A step's change with the status it leads to. */
+export type DossierUpdate = DossierChange & { status: DossierStatus };
 
 /** Everything SQL about the dossier aggregate: the dossier row, its event history and its attachments. */
 @Injectable()
@@ -179,10 +178,10 @@ export class DossierRepository {
   }
 
   /** Optimistic update: applies only when the version is still the expected one; returns false otherwise. */
-  async applyChange(em: EntityManager, id: string, expectedVersion: number, change: DossierChange): Promise<boolean> {
+  async applyChange(em: EntityManager, id: string, expectedVersion: number, change: DossierUpdate): Promise<boolean> {
     const sets: string[] = ['status = $3', 'version = version + 1', 'updated_at = now()'];
     const params: unknown[] = [id, expectedVersion, change.status];
-    const column: Record<keyof Omit<DossierChange, 'status'>, string> = {
+    const column: Record<keyof DossierChange, string> = {
       receivedAt: 'received_at',
       dueDate: 'due_date',
       clockPausedRemaining: 'clock_paused_remaining',
@@ -233,6 +232,25 @@ export class DossierRepository {
        FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`,
       [dossierId],
     );
+  }
+
+  async event(em: EntityManager | undefined, dossierId: string, seq: number): Promise<DossierEventRecord | undefined> {
+    const [row] = await this.db(em).query(
+      `SELECT seq, ${utcTimestamp('occurred_at')} AS "occurredAt", action,
+         from_status AS "fromStatus", to_status AS "toStatus", actor_type AS "actorType", actor_id AS "actorId",
+         actor_name AS "actorName", note, data
+       FROM dossier_event WHERE dossier_id = $1 AND seq = $2`,
+      [dossierId, seq],
+    );
+    return row;
+  }
+
+  async center(code: string, em?: EntityManager): Promise<CenterRecord | undefined> {
+    const [row] = await this.db(em).query(
+      `SELECT code, name, province_name AS "provinceName", address FROM service_center WHERE code = $1`,
+      [code],
+    );
+    return row;
   }
 
   async insertAttachment(em: EntityManager, a: AttachmentRecord): Promise<void> {

@@ -1,10 +1,7 @@
-import { Module, OnApplicationBootstrap, Inject } from '@nestjs/common';
+import { Inject, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { EligibilityModule } from '../eligibility/eligibility.module';
 import { IdempotencyRepository } from '../platform/idempotency/idempotency.repository';
-import { Runtime } from '../platform/embedded/runtime';
-import { RUNTIME } from '../platform/platform.module';
-import { PortalOutboxRepository } from '../portal/portal-outbox.repository';
-import { SANDBOX_CENTERS } from '../sandbox/sandbox-staff';
+import { PortalEventsModule } from '../portal/portal.module';
 import { AttachmentsService } from './attachments.service';
 import { DossierRepository } from './dossier.repository';
 import { DossierQueryService } from './dossier-query.service';
@@ -18,36 +15,42 @@ import {
 } from './dossiers.controller';
 import { DossiersFacade } from './dossiers.facade';
 import { FilingService } from './filing.service';
-import { DocumentsModule } from '../documents/documents.module';
+import { DossierReader } from './dossier-reader';
+
+/** Centers to create or update at start (bound by the application module). */
+export const SEED_CENTERS = Symbol('SEED_CENTERS');
+
+export interface SeedCenter {
+  code: string;
+  name: string;
+  provinceName: string;
+  address?: string;
+}
 
 @Module({
-  imports: [EligibilityModule, DocumentsModule],
+  imports: [EligibilityModule, PortalEventsModule],
   controllers: [CitizenDossiersController, StaffDossiersController, PortalDossiersController, CentersController],
   providers: [
     DossierRepository,
     IdempotencyRepository,
-    PortalOutboxRepository,
     FilingService,
     DossierWorkflowService,
     DossierQueryService,
     DossierViewService,
     AttachmentsService,
     DossiersFacade,
+    DossierReader,
   ],
-  exports: [DossierRepository, FilingService, DossierWorkflowService, DossierQueryService],
+  exports: [DossierReader, DossierWorkflowService, DossierQueryService],
 })
 export class DossiersModule implements OnApplicationBootstrap {
   constructor(
     private readonly dossiers: DossierRepository,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @Optional() @Inject(SEED_CENTERS) private readonly seedCenters?: readonly SeedCenter[],
   ) {}
 
-  /** In sandbox mode the sandbox centers exist; in production centers are configured by an administrator. */
+  /** Centers bound by the application module at start (the sandbox centers in sandbox mode) are upserted. */
   async onApplicationBootstrap(): Promise<void> {
-    if (this.runtime.sandbox.registries) {
-      await this.dossiers.upsertCenters(
-        SANDBOX_CENTERS.map((c) => ({ code: c.code, name: c.name, provinceName: 'Đồng Nai', address: c.address })),
-      );
-    }
+    if (this.seedCenters?.length) await this.dossiers.upsertCenters([...this.seedCenters]);
   }
 }

@@ -1,4 +1,14 @@
 import { EidClientSettings } from './eid/eid-client-settings';
+import type { StaffRole } from './principal';
+
+/** A published test account (sandbox mode only: its password is public). */
+export interface SandboxStaffSeed {
+  readonly username: string;
+  readonly password: string;
+  readonly role: StaffRole;
+  readonly centerCode: string | null;
+  readonly fullName: string;
+}
 
 export interface CredentialPair {
   readonly clientId: string;
@@ -8,8 +18,8 @@ export interface CredentialPair {
 /** What AppModule tells the identity module about this deployment. */
 export interface IdentityOptions {
   readonly eid: EidClientSettings;
-  /** Seed SANDBOX_STAFF (sandbox registries in use); otherwise sandbox accounts are deactivated. */
-  readonly seedSandboxStaff: boolean;
+  /** Sandbox accounts to seed (sandbox mode); empty: every sandbox account left in the database is deactivated. */
+  readonly sandboxStaff: readonly SandboxStaffSeed[];
   /** `PORTAL_CLIENTS`. */
   readonly portalClients: readonly CredentialPair[];
   /** The `portal-sandbox` client, in sandbox mode only. */

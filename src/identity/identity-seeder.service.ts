@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SANDBOX_STAFF } from '../sandbox/sandbox-staff';
 import { ApiClientRepository } from './clients/api-client.repository';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity-options';
 import { PUBLISHED_SECRET_COST, hashSecret, verifySecret } from './secrets/password-hasher';
@@ -26,13 +25,14 @@ export class IdentitySeeder implements OnApplicationBootstrap {
   }
 
   private async seedStaff(): Promise<void> {
-    if (!this.options.seedSandboxStaff) {
+    const accounts = this.options.sandboxStaff;
+    if (!accounts.length) {
       await this.staff.deactivateSandboxAccounts();
       return;
     }
-    const existing = await this.staff.existingUsernames(SANDBOX_STAFF.map((s) => s.username));
+    const existing = await this.staff.existingUsernames(accounts.map((s) => s.username));
     await Promise.all(
-      SANDBOX_STAFF.map(async (s) => {
+      accounts.map(async (s) => {
         const seed = {
           username: s.username,
           fullName: s.fullName,
@@ -44,7 +44,7 @@ export class IdentitySeeder implements OnApplicationBootstrap {
         else await this.staff.insert({ ...seed, passwordHash: await hashSecret(s.password, PUBLISHED_SECRET_COST) });
       }),
     );
-    this.logger.log(`SANDBOX staff accounts ready (${SANDBOX_STAFF.length})`);
+    this.logger.log(`SANDBOX staff accounts ready (${accounts.length})`);
   }
 
   private async seedClients(): Promise<void> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { deliverablePayload, IssuedDecision, StoredPortalPayload } from './portal-delivery-payload';
 import { PortalEvent } from './portal-outbox.repository';
 import { utcTimestamp } from '../platform/database/sql-timestamp';
 
@@ -37,36 +36,25 @@ export interface PortalOutboxStats {
 }
 
 const VIEW_COLUMNS = `o.event_id AS "eventId", o.dossier_id AS "dossierId", o.payload->>'dossierCode' AS "dossierCode",
-  o.status, o.payload->>'status' AS "dossierStatus", (o.payload ? 'awaitsDecision') AS "awaitsDecision", o.attempts,
+  o.status, o.payload->>'status' AS "dossierStatus", (o.held_for IS NOT NULL) AS "awaitsDecision", o.attempts,
   ${utcTimestamp('o.next_attempt_at')} AS "nextAttemptAt", o.last_error AS "lastError", ${utcTimestamp('o.created_at')} AS "createdAt",
   ${utcTimestamp('o.delivered_at')} AS "deliveredAt"`;
 
 /**
  * Only a dossier's oldest undelivered event may go out (strict order per dossier): a later event waits while an
- * earlier one is retrying, waits for its decision, or is dead. Among those heads: pending, due, and — for an
- * APPROVED/DENIED event — with its signed decision issued. Rows are locked with SKIP LOCKED, and the conditions
- * on `o` are re-checked by PostgreSQL against the latest row version, so an event another instance has just
- * claimed (lease in the future) or delivered is never picked twice.
+ * earlier one is retrying, is held for its document (a decision not yet signed), or is dead. Among those heads:
+ * pending, due and released. Rows are locked with SKIP LOCKED, and the conditions on `o` are re-checked by
+ * PostgreSQL against the latest row version, so an event another instance has just claimed (lease in the future)
+ * or delivered is never picked twice.
  */
 const CLAIM_SQL = `
   WITH heads AS (
     SELECT DISTINCT ON (dossier_id) id FROM portal_outbox WHERE status <> 'delivered' ORDER BY dossier_id, id
   )
-  SELECT o.id::text AS id, o.event_id AS "eventId", o.payload,
-         d.number, ${utcTimestamp('d.issued_at')} AS "issuedAt", d.sha256, d.verification_code AS "verificationCode"
+  SELECT o.id::text AS id, o.event_id AS "eventId", o.payload
   FROM portal_outbox o
   JOIN heads h ON h.id = o.id
-  LEFT JOIN LATERAL (
-    SELECT number, issued_at, sha256, verification_code FROM issued_document i
-    WHERE i.dossier_id = o.dossier_id AND i.status = 'issued'
-      AND i.kind = ANY (CASE o.payload->>'status'
-                          WHEN 'APPROVED' THEN ARRAY['decision-approval']
-                          WHEN 'DENIED' THEN ARRAY['decision-refusal']
-                          ELSE ARRAY['decision-approval', 'decision-refusal'] END)
-    ORDER BY i.issued_at DESC LIMIT 1
-  ) d ON o.payload ? 'awaitsDecision'
-  WHERE o.status = 'pending' AND o.next_attempt_at <= now()
-    AND (NOT (o.payload ? 'awaitsDecision') OR d.sha256 IS NOT NULL)
+  WHERE o.status = 'pending' AND o.next_attempt_at <= now() AND o.held_for IS NULL
   ORDER BY o.next_attempt_at, o.id
   LIMIT $1
   FOR UPDATE OF o SKIP LOCKED`;
@@ -77,38 +65,24 @@ export class PortalDeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Claims up to `limit` deliverable events in one short transaction: counts the attempt, sets the lease
-   * (`next_attempt_at = now() + lease`) and freezes the body to be sent (decision included).
+   * Claims up to `limit` deliverable events in one short transaction: counts the attempt and sets the lease
+   * (`next_attempt_at = now() + lease`). The payload is final once released, so every retry sends the same body.
    */
-  async claim(limit: number, leaseMs: number, publicBaseUrl: string): Promise<ClaimedPortalEvent[]> {
+  async claim(limit: number, leaseMs: number): Promise<ClaimedPortalEvent[]> {
     return this.dataSource.transaction(async (em) => {
-      const rows: (IssuedDecision & { id: string; eventId: string; payload: StoredPortalPayload })[] = await em.query(
-        CLAIM_SQL,
-        [limit],
-      );
+      const rows: { id: string; eventId: string; payload: PortalEvent }[] = await em.query(CLAIM_SQL, [limit]);
       if (rows.length === 0) return [];
-      const frozen = rows.map((r) => ({
-        id: r.id,
-        payload: deliverablePayload(r.payload, r.sha256 ? r : null, publicBaseUrl),
-      }));
       const updated: { id: string; attempts: number }[] = rowsOf(
         await em.query(
-          `UPDATE portal_outbox o
-           SET attempts = o.attempts + 1, next_attempt_at = now() + make_interval(secs => $2::double precision / 1000),
-               payload = c.payload
-           FROM jsonb_to_recordset($1::jsonb) AS c (id bigint, payload jsonb)
-           WHERE o.id = c.id
-           RETURNING o.id::text AS id, o.attempts`,
-          [JSON.stringify(frozen), leaseMs],
+          `UPDATE portal_outbox SET attempts = attempts + 1,
+             next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
+           WHERE id = ANY ($1::bigint[])
+           RETURNING id::text AS id, attempts`,
+          [rows.map((r) => r.id), leaseMs],
         ),
       );
       const attempts = new Map(updated.map((u) => [u.id, u.attempts]));
-      return frozen.map((f, i) => ({
-        id: f.id,
-        eventId: rows[i].eventId,
-        attempts: attempts.get(f.id)!,
-        payload: f.payload,
-      }));
+      return rows.map((r) => ({ id: r.id, eventId: r.eventId, attempts: attempts.get(r.id)!, payload: r.payload }));
     });
   }
 

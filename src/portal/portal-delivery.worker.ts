@@ -75,11 +75,7 @@ export class PortalDeliveryWorker implements OnApplicationBootstrap, BeforeAppli
    * claimed. The worker loop calls it; tests with the worker disabled may call it directly.
    */
   async deliverDue(): Promise<number> {
-    const claimed = await this.deliveries.claim(
-      this.tuning.batchSize,
-      claimLeaseMs(this.tuning),
-      this.runtime.config.publicBaseUrl,
-    );
+    const claimed = await this.deliveries.claim(this.tuning.batchSize, claimLeaseMs(this.tuning));
     await Promise.all(claimed.map((event) => this.deliver(event)));
     return claimed.length;
   }

@@ -20,7 +20,8 @@ export interface PortalEvent {
 
 /**
  * Outgoing portal events, written in the same transaction as the status change they report
- * (transactional outbox); the delivery worker sends them in order per dossier.
+ * (transactional outbox); the delivery worker sends them in order per dossier. An event `heldFor` a document
+ * (a decision) is not sent until the documents module releases it with that document (PortalHolds).
  */
 @Injectable()
 export class PortalOutboxRepository {
@@ -28,14 +29,14 @@ export class PortalOutboxRepository {
     em: EntityManager,
     dossierId: string,
     event: Omit<PortalEvent, 'eventId'>,
-    options: { awaitsDecision?: boolean } = {},
+    options: { heldFor?: string } = {},
   ): Promise<string> {
     const eventId = randomUUID();
-    const payload = { eventId, ...event, ...(options.awaitsDecision ? { awaitsDecision: true } : {}) };
-    await em.query(`INSERT INTO portal_outbox (event_id, dossier_id, payload) VALUES ($1, $2, $3)`, [
+    await em.query(`INSERT INTO portal_outbox (event_id, dossier_id, payload, held_for) VALUES ($1, $2, $3, $4)`, [
       eventId,
       dossierId,
-      payload,
+      { eventId, ...event },
+      options.heldFor ?? null,
     ]);
     return eventId;
   }

@@ -13,12 +13,23 @@ import { PortalDeliveryRepository } from './portal-delivery.repository';
 import { PortalDeliveryWorker } from './portal-delivery.worker';
 import { PORTAL_GATEWAY } from './portal-gateway.port';
 import { PortalOutboxRepository } from './portal-outbox.repository';
+import { PortalHolds } from './portal-holds.repository';
 import { PortalMetrics } from './portal.metrics';
 
 /** Where events go: `PORTAL_SYNC_URL`, else the embedded sandbox receiver served by this process. */
 export function portalSyncUrl(runtime: Runtime): string {
   return runtime.config.portalSyncUrl ?? `${runtime.selfUrl.replace(/\/+$/, '')}/sandbox/portal/events`;
 }
+
+/**
+ * What other modules write to: the outbox (dossier steps enqueue events in their own transaction) and the held
+ * events (the documents module releases them with the document they wait for).
+ */
+@Module({
+  providers: [PortalOutboxRepository, PortalHolds],
+  exports: [PortalOutboxRepository, PortalHolds],
+})
+export class PortalEventsModule {}
 
 /**
  * Outbound synchronisation with the national portal (API.md "National portal", outbound): the outbox that
@@ -29,10 +40,9 @@ export class PortalModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: PortalModule,
-      imports: [AuditModule],
+      imports: [AuditModule, PortalEventsModule],
       controllers: [PortalDeliveriesAdminController],
       providers: [
-        PortalOutboxRepository,
         PortalDeliveryRepository,
         PortalDeliveryWorker,
         PortalDeliveriesService,
@@ -47,7 +57,7 @@ export class PortalModule {
             ),
         },
       ],
-      exports: [PortalOutboxRepository, PortalDeliveryWorker],
+      exports: [PortalEventsModule, PortalDeliveryWorker],
     };
   }
 }

@@ -9,11 +9,10 @@ import { DocumentIssuanceWorker } from '../../src/documents/issuance/document-is
 import { DocumentJobRepository } from '../../src/documents/persistence/document-job.repository';
 import { IssuedDocumentRecord } from '../../src/documents/persistence/issued-document.repository';
 import { pdfText, runTool } from '../../src/documents/testing/debian-tools';
-import { DOSSIER_DOCUMENTS, DossierDocuments } from '../../src/dossiers/dossier-view.service';
-import { DOSSIER_SIDE_EFFECTS, DossierSideEffects } from '../../src/dossiers/dossier-workflow.service';
+import { DOSSIER_DOCUMENTS, DossierDocuments } from '../../src/dossiers/ports/dossier-documents.port';
+import { WORKFLOW } from '../../src/dossiers/domain/dossier-workflow';
 import type { WorkflowAction } from '../../src/dossiers/domain/dossier-workflow';
 import type { DossierStatus } from '../../src/dossiers/domain/dossier-status';
-import type { DossierRecord } from '../../src/dossiers/dossier.repository';
 import { AccessTokenService } from '../../src/identity';
 import { citizenPrincipal, StaffRole } from '../../src/identity/principal';
 import { OBJECT_STORE, ObjectStore } from '../../src/platform/storage/object-store.port';
@@ -62,7 +61,6 @@ describe('documents: issuance, downloads and public verification', () => {
   let ds: DataSource;
   let worker: DocumentIssuanceWorker;
   let issuance: DocumentIssuanceService;
-  let sideEffects: DossierSideEffects;
   let documents: DossierDocuments;
   let store: ObjectStore;
   let tokens: AccessTokenService;
@@ -72,7 +70,6 @@ describe('documents: issuance, downloads and public verification', () => {
     ds = t.app.get(DataSource);
     worker = t.app.get(DocumentIssuanceWorker);
     issuance = t.app.get(DocumentIssuanceService);
-    sideEffects = t.app.get(DOSSIER_SIDE_EFFECTS);
     documents = t.app.get(DOSSIER_DOCUMENTS);
     store = t.app.get(OBJECT_STORE);
     tokens = t.app.get(AccessTokenService);
@@ -167,7 +164,15 @@ describe('documents: issuance, downloads and public verification', () => {
     to: DossierStatus,
     em?: EntityManager,
   ): Promise<void> {
-    const run = (m: EntityManager) => sideEffects.afterTransition(m, { id: dossierId } as DossierRecord, action, to);
+    // What the workflow step does in its transaction: request the row's document for the step's (latest) event.
+    const run = async (m: EntityManager) => {
+      const [{ seq }] = await m.query(`SELECT max(seq) AS seq FROM dossier_event WHERE dossier_id = $1 AND action = $2`, [
+        dossierId,
+        action,
+      ]);
+      await documents.requestIssue(m, { dossierId, kind: WORKFLOW[action].document!, eventSeq: Number(seq) });
+      await m.query(`UPDATE dossier SET status = $2 WHERE id = $1`, [dossierId, to]);
+    };
     await (em ? run(em) : ds.transaction(run));
   }
 
@@ -457,6 +462,19 @@ describe('documents: issuance, downloads and public verification', () => {
     expect(audit).toEqual([
       { actorId: 'test.director.tinh', data: expect.objectContaining({ number: issued.number, reason }) },
     ]);
+    // Revocation is a workflow step: a history row, an audit row and a portal event (8 "Dừng xử lý"), and the
+    // citizen sees the dossier closed.
+    expect(view.body).toMatchObject({ status: 'REVOKED', statusLabel: 'Quyết định đã bị thu hồi', portalStatusCode: 8 });
+    expect(view.body.history.at(-1)).toMatchObject({ action: 'revoke_decision', status: 'REVOKED', note: reason });
+    const steps = await ds.query(`SELECT action FROM audit_log WHERE action = 'dossier.revoke_decision' AND entity_id = $1`, [
+      dossier.id,
+    ]);
+    expect(steps).toHaveLength(1);
+    const [event] = await ds.query(
+      `SELECT payload FROM portal_outbox WHERE dossier_id = $1 ORDER BY id DESC LIMIT 1`,
+      [dossier.id],
+    );
+    expect(event.payload).toMatchObject({ status: 'REVOKED', portalStatusCode: 8, note: reason });
   });
 
   it('numbers 20 decisions issued by two workers at once consecutively and uniquely', async () => {
@@ -538,7 +556,7 @@ describe('documents: issuance, downloads and public verification', () => {
     await transition(dossier.id, 'deny', 'DENIED');
     await worker.drain();
 
-    const kinds = (await documents.forDossier(dossier.id)).documents.map((d) => d.kind).sort();
+    const kinds = (await documents.forDossier(dossier.id)).documents.map((d: { kind: string }) => d.kind).sort();
     expect(kinds).toEqual(
       ['decision-refusal', 'receipt', 'supplement-request', `supplement-request-${secondSeq}`].sort(),
     );

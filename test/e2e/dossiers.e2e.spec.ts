@@ -112,10 +112,14 @@ describe('dossier lifecycle over HTTP', () => {
       'return_result',
     ]);
 
-    const outbox = await db.query(`SELECT payload FROM portal_outbox WHERE dossier_id = $1 ORDER BY id`, [id]);
+    const outbox = await db.query(
+      `SELECT payload, held_for AS "heldFor" FROM portal_outbox WHERE dossier_id = $1 ORDER BY id`,
+      [id],
+    );
     expect(outbox.rows.map((r) => r.payload.portalStatusCode)).toEqual([1, 2, 4, 5, 4, 4, 4, 9, 10]);
-    // The approval event waits for the signed decision and then carries it (added by the delivery worker).
-    expect(outbox.rows[7].payload.awaitsDecision === true || outbox.rows[7].payload.decision?.number).toBeTruthy();
+    // The approval event waits for the signed decision and then carries it (added when the decision is issued).
+    expect(outbox.rows[7].heldFor === 'decision-approval' || outbox.rows[7].payload.decision?.number).toBeTruthy();
+    expect(outbox.rows.filter((r) => r.heldFor).length).toBeLessThanOrEqual(1);
     expect(outbox.rows[0].payload).toMatchObject({
       dossierCode: filed.body.code,
       personalId: citizen.personalId,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { migrations } from '../../migrations';
+import { OPEN_STATUSES } from '../../src/dossiers/domain/dossier-status';
 import { createTestDatabase } from '../support/database';
 
 const run = promisify(execFile);
@@ -30,4 +31,23 @@ describe('npm run migration:run / migration:revert', () => {
     expect(await count()).toBe(migrations.length);
     expect((await migrate('run')).stdout).toContain('up to date');
   }, 60000);
+});
+
+describe('the schema agrees with the workflow table', () => {
+  it('counts as open (one open dossier per person) exactly the statuses OPEN_STATUSES names', async () => {
+    const { url } = await createTestDatabase();
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT pg_get_expr(d.adbin, d.adrelid) AS expr FROM pg_attrdef d
+         JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+         WHERE d.adrelid = 'dossier'::regclass AND a.attname = 'is_open'`,
+      );
+      const inExpression = [...rows[0].expr.matchAll(/'([A-Z_]+)'/g)].map((m: RegExpMatchArray) => m[1]).sort();
+      expect(inExpression).toEqual([...OPEN_STATUSES].sort());
+    } finally {
+      await db.end();
+    }
+  });
 });

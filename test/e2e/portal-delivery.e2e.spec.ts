@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/test-app';
+import { PortalHolds } from '../../src/portal/portal-holds.repository';
 import {
   enqueueEvents,
   fastPortalDelivery,
@@ -101,12 +102,17 @@ describe('national portal delivery (outbox → PORTAL_SYNC_URL)', () => {
 
     const verificationCode = `VC${randomBytes(5).toString('hex').toUpperCase()}`;
     const sha256 = randomBytes(32).toString('hex');
-    await db.query(
-      `INSERT INTO issued_document (id, dossier_id, kind, number, authority_symbol, year, verification_code, sha256,
-         object_key, holder_name, issuer_name, issued_at)
-       VALUES ($1, $2, 'decision-approval', '123/QĐ-SNV', 'SNV', 2026, $3, $4, 'k', 'Nguyễn Văn Thử', 'Giám đốc',
-         '2026-01-20T02:30:00Z')`,
-      [randomUUID(), dossier.id, verificationCode, sha256],
+    // The documents module releases the held event in the transaction that issues the decision.
+    await db.transaction((em) =>
+      t.app
+        .get(PortalHolds)
+        .release(
+          em,
+          dossier.id,
+          'decision-approval',
+          { number: '123/QĐ-SNV', issuedAt: '2026-01-20T02:30:00.000Z', sha256, verificationCode },
+          t.runtime.config.publicBaseUrl,
+        ),
     );
     await waitFor(
       () => outboxRow(db, returned),

@@ -181,7 +181,7 @@ export async function insertDossier(
 export async function enqueueEvents(
   t: TestApp,
   dossier: { id: string; code: string; personalId: string },
-  statuses: { status: string; portalStatusCode: number; awaitsDecision?: boolean }[],
+  statuses: { status: string; portalStatusCode: number; heldFor?: string }[],
   firstSeq = 1,
 ): Promise<string[]> {
   const db = t.app.get(DataSource);
@@ -203,7 +203,7 @@ export async function enqueueEvents(
             actor: { type: 'system' },
             note: String(firstSeq + i),
           },
-          { awaitsDecision: s.awaitsDecision },
+          { heldFor: s.heldFor },
         ),
       ),
     );
@@ -215,7 +215,7 @@ export const STEPS = {
   submitted: { status: 'SUBMITTED', portalStatusCode: 1 },
   received: { status: 'RECEIVED', portalStatusCode: 2 },
   inReview: { status: 'IN_REVIEW', portalStatusCode: 4 },
-  approved: { status: 'APPROVED', portalStatusCode: 9, awaitsDecision: true },
+  approved: { status: 'APPROVED', portalStatusCode: 9, heldFor: 'decision-approval' },
   resultReturned: { status: 'RESULT_RETURNED', portalStatusCode: 10 },
 } as const;
 

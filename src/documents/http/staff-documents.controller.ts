@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { StaffOnly } from '../../identity/guards/access-policy.decorator';
 import { CurrentPrincipal } from '../../identity/guards/current-principal.decorator';
 import { StaffPrincipal } from '../../identity/principal';
-import { DecisionRevocationService } from '../services/decision-revocation.service';
+import { DocumentRevocationService } from '../services/document-revocation.service';
 import { DocumentAccessService } from '../services/document-access.service';
 import { DecisionView } from '../services/dossier-documents.service';
 import { RevokeDecisionDto } from './revoke-decision.dto';
@@ -16,7 +16,7 @@ import { pdfFile } from './pdf-file';
 export class StaffDocumentsController {
   constructor(
     private readonly access: DocumentAccessService,
-    private readonly revocation: DecisionRevocationService,
+    private readonly revocation: DocumentRevocationService,
   ) {}
 
   @Get(':id/documents/:kind/pdf')

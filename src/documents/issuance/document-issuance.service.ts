@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { PortalHolds } from '../../portal/portal-holds.repository';
 import { LegalContextService } from '../../eligibility/legal-context.service';
 import { CLOCK, Clock, vietnamDate } from '../../platform/clock/clock';
 import { Runtime } from '../../platform/embedded/runtime';
 import { RUNTIME } from '../../platform/platform.module';
 import { OBJECT_STORE, ObjectStore } from '../../platform/storage/object-store.port';
-import type { DocumentKind } from '../document-kind';
-import { buildDocumentData, IssuanceDataError, TriggeringEvent } from '../domain/document-data.builder';
+import { buildDocumentData, IssuanceDataError } from '../domain/document-data.builder';
 import {
   documentObjectKey,
   isDecisionKind,
@@ -18,7 +18,7 @@ import {
 } from '../domain/issued-kind';
 import { issuerProfile } from '../domain/issuer-profile.factory';
 import { issueSignedDocument } from '../issue-signed-document';
-import { DossierSourceRepository } from '../persistence/dossier-source.repository';
+import { DossierSource } from '../persistence/dossier-source';
 import { DocumentJobRepository } from '../persistence/document-job.repository';
 import { IssuedDocumentRepository } from '../persistence/issued-document.repository';
 import { loadDocumentTemplate } from '../rendering/document-template.loader';
@@ -31,15 +31,6 @@ export type IssuanceOutcome = 'issued' | 'already-issued' | 'not-pending';
 export interface IssuanceFaults {
   afterUpload?(objectKey: string): Promise<void>;
 }
-
-/** The workflow action whose history event asked for each document. */
-const TRIGGER: Record<DocumentKind, string> = {
-  receipt: 'receive',
-  'supplement-request': 'request_supplement',
-  'intake-refusal': 'reject_intake',
-  'decision-approval': 'approve',
-  'decision-refusal': 'deny',
-};
 
 /**
  * Issues the document of one job, all in one transaction that holds the job row (and, for decisions, the
@@ -58,7 +49,8 @@ export class DocumentIssuanceService {
     private readonly dataSource: DataSource,
     private readonly jobs: DocumentJobRepository,
     private readonly documents: IssuedDocumentRepository,
-    private readonly sources: DossierSourceRepository,
+    private readonly sources: DossierSource,
+    private readonly portalHolds: PortalHolds,
     private readonly signing: SigningIdentityProvider,
     private readonly legal: LegalContextService,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
@@ -86,7 +78,7 @@ export class DocumentIssuanceService {
       const source = await this.sources.snapshot(job.dossierId, em);
       if (!source) throw new IssuanceDataError(`Không tìm thấy hồ sơ ${job.dossierId}.`);
       const { dossier, center } = source;
-      const event = await this.triggeringEvent(em, job.dossierId, parsed.kind, parsed.eventSeq);
+      const event = job.eventSeq === null ? undefined : await this.sources.event(em, job.dossierId, job.eventSeq);
 
       const config = this.runtime.config.issuer;
       const meta = loadDocumentTemplate(DEFAULT_TEMPLATES_DIR, parsed.kind).meta;
@@ -132,20 +124,38 @@ export class DocumentIssuanceService {
         issuerName: meta.issuedBy === 'center' ? center.name : config.authorityFullName,
         issuedAt,
       });
+      // A portal event held for this document (a decision) goes out now, with the decision.
+      await this.portalHolds.release(
+        em,
+        job.dossierId,
+        job.kind,
+        { number: printedNumber(sequence, meta.code, symbol), issuedAt: issuedAt.toISOString(), sha256, verificationCode },
+        this.runtime.config.publicBaseUrl,
+      );
       await this.jobs.markDone(em, job.id);
       return 'issued';
     });
   }
 
-  private triggeringEvent(
-    em: EntityManager,
-    dossierId: string,
-    kind: DocumentKind,
-    eventSeq?: number,
-  ): Promise<TriggeringEvent | undefined> {
-    const action = TRIGGER[kind];
-    if (eventSeq !== undefined) return this.sources.event(em, dossierId, action, { seq: eventSeq });
-    // The first supplementation request keeps the plain kind; every other document answers the latest event.
-    return this.sources.event(em, dossierId, action, { which: kind === 'supplement-request' ? 'first' : 'last' });
+  /**
+   * Releases portal events still held for documents that exist (e.g. held before an upgrade, when the portal
+   * still read the document tables itself). Returns how many were released.
+   */
+  async releaseIssuedHolds(): Promise<number> {
+    let released = 0;
+    for (const held of await this.portalHolds.held()) {
+      released += await this.dataSource.transaction(async (em) => {
+        const doc = await this.documents.findByDossierAndKind(held.dossierId, held.documentKind, em);
+        if (!doc) return 0;
+        return this.portalHolds.release(
+          em,
+          held.dossierId,
+          held.documentKind,
+          { number: doc.number, issuedAt: doc.issuedAt, sha256: doc.sha256, verificationCode: doc.verificationCode },
+          this.runtime.config.publicBaseUrl,
+        );
+      });
+    }
+    return released;
   }
 }

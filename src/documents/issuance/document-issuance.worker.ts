@@ -72,6 +72,8 @@ export class DocumentIssuanceWorker implements OnApplicationBootstrap, OnModuleD
     const result = await this.jobs.requeueExpired(this.settings.maxAttempts);
     if (result.requeued || result.failed)
       this.logger.warn(`sweeper: ${result.requeued} job(s) re-queued, ${result.failed} failed after expired leases`);
+    const released = await this.issuance.releaseIssuedHolds();
+    if (released) this.logger.warn(`sweeper: ${released} held portal event(s) released for documents already issued`);
     return result;
   }
 

@@ -5,6 +5,8 @@ export interface ClaimedJob {
   id: string;
   dossierId: string;
   kind: string;
+  /** The history event that asked for the document. */
+  eventSeq: number | null;
   attempts: number;
 }
 
@@ -21,10 +23,10 @@ export class DocumentJobRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Queues a document; a second request for the same dossier and kind is a no-op. */
-  async enqueue(em: EntityManager, dossierId: string, kind: string): Promise<void> {
+  async enqueue(em: EntityManager, dossierId: string, kind: string, eventSeq: number): Promise<void> {
     await em.query(
-      `INSERT INTO document_job (dossier_id, kind) VALUES ($1, $2) ON CONFLICT (dossier_id, kind) DO NOTHING`,
-      [dossierId, kind],
+      `INSERT INTO document_job (dossier_id, kind, event_seq) VALUES ($1, $2, $3) ON CONFLICT (dossier_id, kind) DO NOTHING`,
+      [dossierId, kind, eventSeq],
     );
   }
 
@@ -45,7 +47,7 @@ export class DocumentJobRepository {
              WHERE status = 'pending' AND run_after <= now() AND locked_until IS NULL
              ORDER BY run_after, id LIMIT $1 FOR UPDATE SKIP LOCKED) due
        WHERE j.id = due.id
-       RETURNING j.id::text AS id, j.dossier_id AS "dossierId", j.kind, j.attempts`,
+       RETURNING j.id::text AS id, j.dossier_id AS "dossierId", j.kind, j.event_seq AS "eventSeq", j.attempts`,
         [limit, leaseSeconds],
       )
       .then(([rows]: [ClaimedJob[]]) => rows);
@@ -54,7 +56,8 @@ export class DocumentJobRepository {
   /** Locks the job for the issuing transaction; a second worker on the same job waits here, then sees it done. */
   async lock(em: EntityManager, id: string): Promise<LockedJob | undefined> {
     const [row] = await em.query(
-      `SELECT id::text AS id, dossier_id AS "dossierId", kind, attempts, status FROM document_job WHERE id = $1 FOR UPDATE`,
+      `SELECT id::text AS id, dossier_id AS "dossierId", kind, event_seq AS "eventSeq", attempts, status
+       FROM document_job WHERE id = $1 FOR UPDATE`,
       [id],
     );
     return row;

@@ -9,7 +9,7 @@ import { OBJECT_STORE, ObjectStore } from '../../platform/storage/object-store.p
 import { isUuid } from '../../platform/ids/uuid';
 import { maskHolderName } from '../domain/holder-name';
 import { parseStoredKind, VERIFICATION_CODE_PATTERN } from '../domain/issued-kind';
-import { DossierSourceRepository } from '../persistence/dossier-source.repository';
+import { DossierSource } from '../persistence/dossier-source';
 import { IssuedDocumentRecord, IssuedDocumentRepository } from '../persistence/issued-document.repository';
 import { DecisionView, documentTitle, DossierDocumentsService } from './dossier-documents.service';
 
@@ -47,7 +47,7 @@ export class DocumentAccessService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: IssuedDocumentRepository,
-    private readonly sources: DossierSourceRepository,
+    private readonly sources: DossierSource,
     private readonly views: DossierDocumentsService,
     private readonly audit: AuditLogRepository,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,

@@ -1,23 +1,73 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { DossierDocuments } from '../../dossiers/dossier-view.service';
+import type { IssuedDocumentKind } from '../../dossiers/domain/dossier-workflow';
 import type { DecisionSummary, DocumentSummary } from '../../dossiers/dossier-views';
+import type { DossierDocuments } from '../../dossiers/ports/dossier-documents.port';
+import { AuditLogRepository } from '../../audit/audit-log.repository';
+import { DomainError } from '../../platform/errors/domain-error';
 import { Runtime } from '../../platform/embedded/runtime';
 import { RUNTIME } from '../../platform/platform.module';
-import { parseStoredKind } from '../domain/issued-kind';
+import { parseStoredKind, supplementRequestKind } from '../domain/issued-kind';
+import { DocumentJobRepository } from '../persistence/document-job.repository';
 import { IssuedDocumentRecord, IssuedDocumentRepository } from '../persistence/issued-document.repository';
 import { DOCUMENT_TITLES } from '../rendering/document.renderer';
 
 /** The public shape of a decision (API.md: GET /api/v1/dossiers/{id}/decision). */
 export type DecisionView = DecisionSummary;
 
-/** Tells the dossier views which signed documents a dossier has (DOSSIER_DOCUMENTS). */
+/**
+ * The documents side of the dossiers' DOSSIER_DOCUMENTS port: which signed documents a dossier has (for its views),
+ * queueing the document a workflow step issues, and revoking a decision, the last two inside the step's
+ * transaction (so a committed step always has its job, and a rolled-back one never does).
+ */
 @Injectable()
 export class DossierDocumentsService implements DossierDocuments {
   constructor(
     private readonly documents: IssuedDocumentRepository,
+    private readonly jobs: DocumentJobRepository,
+    private readonly audit: AuditLogRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
+
+  /**
+   * The first supplementation request of a dossier is stored as `supplement-request`; each later one as
+   * `supplement-request-<seq>`, seq being its history event.
+   */
+  async requestIssue(
+    em: EntityManager,
+    request: { dossierId: string; kind: IssuedDocumentKind; eventSeq: number },
+  ): Promise<void> {
+    const stored =
+      request.kind === 'supplement-request' &&
+      (await this.jobs.exists(em, request.dossierId, supplementRequestKind(null)))
+        ? supplementRequestKind(request.eventSeq)
+        : request.kind;
+    await this.jobs.enqueue(em, request.dossierId, stored, request.eventSeq);
+  }
+
+  /** Marks the decision revoked (the PDF and its record stay), with its own audit row naming the document. */
+  async revokeDecision(
+    em: EntityManager,
+    dossierId: string,
+    revocation: { at: Date; reason: string; by: string },
+  ): Promise<void> {
+    const decision = await this.documents.findDecision(dossierId, { em, forUpdate: true });
+    if (!decision) throw DomainError.notFound('Hồ sơ chưa có quyết định.');
+    if (decision.status === 'revoked')
+      throw DomainError.conflict(`Quyết định số ${decision.number} đã được thu hồi trước đó.`, {
+        revokedAt: decision.revokedAt,
+      });
+    await this.documents.revoke(em, decision.id, revocation);
+    await this.audit.append(em, {
+      occurredAt: revocation.at.toISOString(),
+      actorType: 'staff',
+      actorId: revocation.by,
+      action: 'document.revoke',
+      entityType: 'dossier',
+      entityId: dossierId,
+      data: { documentId: decision.id, kind: decision.kind, number: decision.number, reason: revocation.reason },
+    });
+  }
 
   async forDossier(
     dossierId: string,

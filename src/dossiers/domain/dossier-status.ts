@@ -11,6 +11,7 @@ export const DOSSIER_STATUSES = [
   'RESULT_RETURNED',
   'REJECTED',
   'WITHDRAWN',
+  'REVOKED',
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
@@ -26,11 +27,13 @@ export const STATUS_LABELS: Record<DossierStatus, string> = {
   RESULT_RETURNED: 'Đã trả kết quả',
   REJECTED: 'Từ chối tiếp nhận',
   WITHDRAWN: 'Công dân đã rút hồ sơ',
+  REVOKED: 'Quyết định đã bị thu hồi',
 };
 
 /**
  * Portal status codes (Cổng DVCQG): 1 Mới đăng ký · 2 Được tiếp nhận · 3 Không được tiếp nhận · 4 Đang xử lý ·
- * 5 Yêu cầu bổ sung giấy tờ · 7 Công dân yêu cầu rút hồ sơ · 9 Đã xử lý xong · 10 Đã trả kết quả.
+ * 5 Yêu cầu bổ sung giấy tờ · 7 Công dân yêu cầu rút hồ sơ · 8 Dừng xử lý · 9 Đã xử lý xong · 10 Đã trả kết quả.
+ * A revoked decision (thu hồi) stops the case: 8 Dừng xử lý.
  */
 export const PORTAL_STATUS_CODES: Record<DossierStatus, number> = {
   SUBMITTED: 1,
@@ -44,6 +47,7 @@ export const PORTAL_STATUS_CODES: Record<DossierStatus, number> = {
   APPROVED: 9,
   DENIED: 9,
   RESULT_RETURNED: 10,
+  REVOKED: 8,
 };
 
 /** Statuses in which a person's dossier still counts as open (one open dossier per person). */

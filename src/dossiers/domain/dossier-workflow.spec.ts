@@ -1,12 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOSSIER_STATUSES, PORTAL_STATUS_CODES } from './dossier-status';
-import { allowedActions, guard, WORKFLOW, WORKFLOW_ACTIONS, workflowDiagram } from './dossier-workflow';
+import { WorkingCalendar } from '../../calendar/working-calendar';
+import { shippedCalendar } from '../../calendar/shipped-calendar';
+import { defaultLegalParameters } from '../../eligibility/domain/default-legal-parameters';
+import { LegalRules } from '../../eligibility/domain/legal-rules';
+import type { DossierState } from './dossier';
+import {
+  allowedActions,
+  guard,
+  missingInput,
+  nextStatus,
+  StepContext,
+  transitionsFrom,
+  WORKFLOW,
+  WORKFLOW_ACTIONS,
+  workflowDiagram,
+  workflowEffectsTable,
+} from './dossier-workflow';
 
 describe('dossier workflow table', () => {
   it('matches API.md row by row', () => {
-    const rows = Object.entries(WORKFLOW).flatMap(([from, actions]) =>
-      Object.entries(actions).map(([action, t]) => `${from} ${action} [${t!.roles.join(',')}] -> ${t!.to}`),
+    const rows = DOSSIER_STATUSES.flatMap((from) =>
+      Object.entries(transitionsFrom(from)).map(([action, t]) => `${from} ${action} [${t.roles.join(',')}] -> ${t.to}`),
     );
     expect(rows).toEqual([
       'SUBMITTED receive [receiver] -> RECEIVED',
@@ -17,8 +33,8 @@ describe('dossier workflow table', () => {
       'SUPPLEMENT_REQUESTED withdraw [citizen] -> WITHDRAWN',
       'RECEIVED start_review [reviewer] -> IN_REVIEW',
       'RECEIVED withdraw [citizen] -> WITHDRAWN',
-      'IN_REVIEW complete_review [reviewer] -> REVIEWED',
       'IN_REVIEW request_supplement [reviewer] -> SUPPLEMENT_REQUESTED',
+      'IN_REVIEW complete_review [reviewer] -> REVIEWED',
       'IN_REVIEW withdraw [citizen] -> WITHDRAWN',
       'REVIEWED propose [center_head] -> PROPOSED',
       'REVIEWED return_to_review [center_head] -> IN_REVIEW',
@@ -27,12 +43,15 @@ describe('dossier workflow table', () => {
       'PROPOSED deny [director] -> DENIED',
       'PROPOSED withdraw [citizen] -> WITHDRAWN',
       'APPROVED return_result [receiver] -> RESULT_RETURNED',
+      'APPROVED revoke_decision [director] -> REVOKED',
       'DENIED return_result [receiver] -> RESULT_RETURNED',
+      'DENIED revoke_decision [director] -> REVOKED',
+      'RESULT_RETURNED revoke_decision [director] -> REVOKED',
     ]);
   });
 
   it('lets a citizen withdraw exactly before the decision', () => {
-    const withdrawable = DOSSIER_STATUSES.filter((s) => WORKFLOW[s].withdraw);
+    const withdrawable = DOSSIER_STATUSES.filter((s) => transitionsFrom(s).withdraw);
     expect(withdrawable).toEqual([
       'SUBMITTED',
       'SUPPLEMENT_REQUESTED',
@@ -56,19 +75,21 @@ describe('dossier workflow table', () => {
       APPROVED: 9,
       DENIED: 9,
       RESULT_RETURNED: 10,
+      REVOKED: 8,
     });
   });
 
   it('keeps docs/workflow.md in step with the table', () => {
     const doc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'workflow.md'), 'utf8');
-    expect(doc).toContain('```mermaid\n' + workflowDiagram() + '```');
+    expect(doc).toContain('```mermaid\n' + workflowDiagram(DOSSIER_STATUSES) + '```');
+    expect(doc).toContain(workflowEffectsTable());
   });
 
   describe('guard', () => {
     it('walks every row of the table', () => {
       for (const status of DOSSIER_STATUSES) {
-        for (const [action, t] of Object.entries(WORKFLOW[status])) {
-          for (const role of t!.roles) {
+        for (const [action, t] of Object.entries(transitionsFrom(status))) {
+          for (const role of t.roles) {
             const outcome = guard(action as never, status, 'DNA-BH', {
               role,
               centerCode: role === 'citizen' ? null : 'DNA-BH',
@@ -98,8 +119,140 @@ describe('dossier workflow table', () => {
     it('offers as buttons exactly the actions the guard allows', () => {
       for (const status of DOSSIER_STATUSES) {
         const actions = allowedActions(status, 'DNA-BH', { role: 'receiver', centerCode: 'DNA-BH' });
-        expect(actions).toEqual(WORKFLOW_ACTIONS.filter((a) => WORKFLOW[status][a]?.roles.includes('receiver')));
+        expect(actions).toEqual(WORKFLOW_ACTIONS.filter((a) => transitionsFrom(status)[a]?.roles.includes('receiver')));
       }
+    });
+  });
+
+  describe('effects of every row (apply is pure; the table says what each step issues, holds and revokes)', () => {
+    const calendar = new WorkingCalendar(shippedCalendar());
+    const rules = new LegalRules(defaultLegalParameters());
+    const base: DossierState = {
+      id: '00000000-0000-4000-8000-000000000001',
+      code: 'DNA-BH-20260105-0001',
+      personalId: '075192104729',
+      centerCode: 'DNA-BH',
+      portalDossierCode: null,
+      status: 'SUBMITTED',
+      version: 3,
+      flags: ['filed_late'],
+      terminationDate: '2025-12-31',
+      dueDate: '2026-02-03',
+      clockPausedRemaining: null,
+      supplement: null,
+      review: null,
+    };
+    const context = (action: keyof typeof WORKFLOW, dossier: DossierState, extra: Partial<StepContext> = {}) =>
+      ({
+        dossier,
+        input: { action, note: 'ghi chú', items: ['Bản sao hợp đồng'], reason: 'Lý do đầy đủ', recommendation: 'approve' },
+        actor: { id: 'tiepnhan.bh' },
+        now: '2026-01-05T03:00:00.000Z',
+        today: '2026-01-05',
+        rules,
+        calendar,
+        facts: { reemployment: { checkedAt: '2026-01-05T03:00:00.000Z', contributedAfterTermination: false, months: [] } },
+        ...extra,
+      }) satisfies StepContext;
+
+    it('applies every row from every status it starts in without touching the status or the input', () => {
+      for (const action of WORKFLOW_ACTIONS) {
+        for (const from of Object.keys(WORKFLOW[action].from) as (typeof DOSSIER_STATUSES)[number][]) {
+          const dossier = { ...base, status: from };
+          const ctx = context(action, dossier);
+          const frozen = JSON.stringify(ctx.dossier);
+          const result = WORKFLOW[action].apply(ctx);
+          expect(result.change).not.toHaveProperty('status');
+          expect(JSON.stringify(ctx.dossier)).toBe(frozen);
+          expect(DOSSIER_STATUSES).toContain(nextStatus(WORKFLOW[action], dossier));
+        }
+      }
+    });
+
+    it('receive: the due date is the 20th working day after the day of receipt (clock runs from receipt)', () => {
+      // 2026-01-05 (Mon) + 20 working days; 2026 has no holiday between 5/1 and 2/2, but Sat 10/1 is a working day.
+      const { change } = WORKFLOW.receive.apply(context('receive', base));
+      expect(change.receivedAt).toBe('2026-01-05T03:00:00.000Z');
+      expect(change.dueDate).toBe(calendar.addWorkingDays('2026-01-05', 20));
+    });
+
+    it('request_supplement pauses the clock with the working days left and remembers where it came from', () => {
+      const { change, data } = WORKFLOW.request_supplement.apply(
+        context('request_supplement', { ...base, status: 'IN_REVIEW' }),
+      );
+      expect(change.supplement).toMatchObject({ fromStatus: 'IN_REVIEW', items: ['Bản sao hợp đồng'], by: 'tiepnhan.bh' });
+      expect(change.clockPausedRemaining).toBe(calendar.workingDaysBetween('2026-01-05', '2026-02-03'));
+      expect(data).toEqual({ items: ['Bản sao hợp đồng'] });
+    });
+
+    it('supplement leads back to the interrupted status and restarts the clock from today', () => {
+      const waiting: DossierState = {
+        ...base,
+        status: 'SUPPLEMENT_REQUESTED',
+        clockPausedRemaining: 7,
+        supplement: { requestedAt: 'x', items: ['a'], note: null, fromStatus: 'IN_REVIEW', by: 'thamdinh.bh' },
+      };
+      expect(nextStatus(WORKFLOW.supplement, waiting)).toBe('IN_REVIEW');
+      const { change } = WORKFLOW.supplement.apply(context('supplement', waiting));
+      expect(change).toEqual({
+        supplement: null,
+        dueDate: calendar.addWorkingDays('2026-01-05', 7),
+        clockPausedRemaining: null,
+      });
+    });
+
+    it('complete_review records the recommendation and flags contributions after the termination', () => {
+      const reemployment = { checkedAt: 't', contributedAfterTermination: true, months: [{ month: '2026-01' }] };
+      const { change } = WORKFLOW.complete_review.apply(
+        context('complete_review', { ...base, status: 'IN_REVIEW' }, { facts: { reemployment } }),
+      );
+      expect(change.review).toMatchObject({ recommendation: 'approve', reemployment });
+      expect(change.flags).toEqual(['filed_late', 'reemployed']);
+      expect(WORKFLOW.complete_review.loads).toEqual(['reemployment']);
+    });
+
+    it('names the document each step issues, and holds the portal event only for decisions', () => {
+      const effects = Object.fromEntries(
+        WORKFLOW_ACTIONS.map((a) => [a, [WORKFLOW[a].document ?? '-', WORKFLOW[a].awaitsDocument ? 'held' : '-', WORKFLOW[a].revokesDecision ? 'revokes' : '-'].join(' ')]),
+      );
+      expect(effects).toEqual({
+        receive: 'receipt - -',
+        request_supplement: 'supplement-request - -',
+        reject_intake: 'intake-refusal - -',
+        supplement: '- - -',
+        start_review: '- - -',
+        complete_review: '- - -',
+        propose: '- - -',
+        return_to_review: '- - -',
+        approve: 'decision-approval held -',
+        deny: 'decision-refusal held -',
+        return_result: '- - -',
+        revoke_decision: '- - revokes',
+        withdraw: '- - -',
+      });
+    });
+
+    it('requires the input each step needs, and the override reason only when the review found re-employment', () => {
+      const blank = (action: keyof typeof WORKFLOW) => ({ dossier: base, input: { action, reason: '  ', items: [] } });
+      expect(missingInput(WORKFLOW.deny, blank('deny')).map((e) => e.field)).toEqual(['reason']);
+      expect(missingInput(WORKFLOW.reject_intake, blank('reject_intake')).map((e) => e.field)).toEqual(['reason']);
+      expect(missingInput(WORKFLOW.revoke_decision, blank('revoke_decision')).map((e) => e.field)).toEqual(['reason']);
+      expect(missingInput(WORKFLOW.request_supplement, blank('request_supplement')).map((e) => e.field)).toEqual(['items']);
+      expect(missingInput(WORKFLOW.complete_review, blank('complete_review')).map((e) => e.field)).toEqual(['recommendation']);
+      expect(missingInput(WORKFLOW.approve, blank('approve'))).toEqual([]);
+      const reemployed: DossierState = {
+        ...base,
+        review: {
+          recommendation: 'approve',
+          note: null,
+          completedAt: 't',
+          by: 'r',
+          reemployment: { checkedAt: 't', contributedAfterTermination: true, months: [] },
+        },
+      };
+      expect(missingInput(WORKFLOW.approve, { dossier: reemployed, input: { action: 'approve' } })).toEqual([
+        expect.objectContaining({ field: 'overrideReason', code: 'required' }),
+      ]);
     });
   });
 });

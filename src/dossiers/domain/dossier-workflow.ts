@@ -1,3 +1,9 @@
+import type { WorkingCalendar } from '../../calendar/working-calendar';
+import type { LegalRules } from '../../eligibility/domain/legal-rules';
+import { processingDueDate } from '../../eligibility/domain/processing-deadlines';
+import type { FieldError } from '../../platform/errors/domain-error';
+import type { DossierChange, DossierState, Recommendation, ReemploymentCheck } from './dossier';
+import { pauseClock, resumeClock } from './dossier-deadlines';
 import { DossierStatus } from './dossier-status';
 
 export const STAFF_ROLES = ['receiver', 'reviewer', 'center_head', 'director', 'admin'] as const;
@@ -16,79 +22,289 @@ export const WORKFLOW_ACTIONS = [
   'approve',
   'deny',
   'return_result',
+  'revoke_decision',
   'withdraw',
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-/** Extra input an action needs; the staff pages draw their form fields from this. */
+/** Extra input an action takes; the staff pages draw their form fields from this. */
 export type ActionField = 'note' | 'items' | 'reason' | 'recommendation' | 'overrideReason';
 
+/** The signed documents a step can issue (the documents module renders them). */
+export const ISSUED_DOCUMENT_KINDS = [
+  'receipt',
+  'supplement-request',
+  'intake-refusal',
+  'decision-approval',
+  'decision-refusal',
+] as const;
+export type IssuedDocumentKind = (typeof ISSUED_DOCUMENT_KINDS)[number];
+
+/** What the caller sent with the action. */
+export interface ActionInput {
+  action: WorkflowAction;
+  expectedVersion?: number;
+  note?: string;
+  items?: string[];
+  reason?: string;
+  recommendation?: Recommendation;
+  overrideReason?: string;
+}
+
+/** Facts a step needs from outside the dossier, loaded by the service before `apply` (so `apply` stays pure). */
+export interface StepFacts {
+  /** complete_review: contributions after the termination month, read from the social-insurance registry. */
+  reemployment?: ReemploymentCheck;
+}
+export type FactName = keyof StepFacts;
+
+export interface StepContext {
+  dossier: DossierState;
+  input: ActionInput;
+  actor: { id: string };
+  /** RFC 3339 timestamp of the step. */
+  now: string;
+  /** Today's date in Vietnam. */
+  today: string;
+  rules: LegalRules;
+  calendar: WorkingCalendar;
+  facts: StepFacts;
+}
+
+/** What a step changes: the dossier columns, and what its history event records besides the note. */
+export interface StepResult {
+  change: DossierChange;
+  data?: Record<string, unknown>;
+}
+
+/** One required input: which field, when, and what the caller reads when it is missing. */
+export interface Requirement {
+  field: ActionField;
+  message: string;
+  /** Present and non-blank (text), or a non-empty list. */
+  when?: (ctx: Pick<StepContext, 'dossier' | 'input'>) => boolean;
+}
+
+/**
+ * One row of the workflow: everything a step does.
+ * - `from`: in which statuses it may be taken, and by whom there (a `director` acts for every center; other staff
+ *   for their own center; a citizen for their own dossier);
+ * - `to`: the next status (`previous`: the status a supplement request interrupted);
+ * - `fields` the caller may send, `requires` those it must send, `loads` facts to read before `apply`;
+ * - `apply`: the pure change;
+ * - effects: the signed `document` it issues, whether the portal event `awaitsDocument` (so the portal learns of
+ *   a decision only with its number and hash), and whether it `revokesDecision`.
+ */
+export interface WorkflowStep {
+  label: string;
+  from: Partial<Record<DossierStatus, readonly WorkflowRole[]>>;
+  to: DossierStatus | 'previous';
+  fields: readonly ActionField[];
+  requires?: readonly Requirement[];
+  loads?: readonly FactName[];
+  apply: (ctx: StepContext) => StepResult;
+  document?: IssuedDocumentKind;
+  awaitsDocument?: boolean;
+  revokesDecision?: boolean;
+}
+
+const BEFORE_DECISION: readonly DossierStatus[] = [
+  'SUBMITTED',
+  'SUPPLEMENT_REQUESTED',
+  'RECEIVED',
+  'IN_REVIEW',
+  'REVIEWED',
+  'PROPOSED',
+];
+
+const NO_CHANGE = (): StepResult => ({ change: {} });
+
+const REASON_REQUIRED: Requirement = { field: 'reason', message: 'Cần nêu rõ lý do.' };
+
+/**
+ * THE workflow. Everything else (the guard, the buttons, the service's persistence, the documents it queues, the
+ * portal's hold, the matrix test, the diagram in docs/workflow.md) is derived from this table.
+ */
+export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
+  receive: {
+    label: 'Tiếp nhận hồ sơ',
+    from: { SUBMITTED: ['receiver'] },
+    to: 'RECEIVED',
+    fields: ['note'],
+    apply: ({ now, today, dossier, rules, calendar }) => ({
+      change: { receivedAt: now, dueDate: processingDueDate(today, dossier.terminationDate, rules, calendar) },
+    }),
+    document: 'receipt',
+  },
+  request_supplement: {
+    label: 'Yêu cầu bổ sung hồ sơ',
+    from: { SUBMITTED: ['receiver'], IN_REVIEW: ['reviewer'] },
+    to: 'SUPPLEMENT_REQUESTED',
+    fields: ['items', 'note'],
+    requires: [{ field: 'items', message: 'Cần nêu các giấy tờ cần bổ sung.' }],
+    apply: ({ now, today, dossier, input, actor, calendar }) => ({
+      change: {
+        supplement: {
+          requestedAt: now,
+          items: input.items ?? [],
+          note: input.note ?? null,
+          fromStatus: dossier.status,
+          by: actor.id,
+        },
+        ...(dossier.dueDate ? { clockPausedRemaining: pauseClock(today, dossier.dueDate, calendar) } : {}),
+      },
+      data: { items: input.items },
+    }),
+    document: 'supplement-request',
+  },
+  reject_intake: {
+    label: 'Từ chối tiếp nhận',
+    from: { SUBMITTED: ['receiver'] },
+    to: 'REJECTED',
+    fields: ['reason'],
+    requires: [REASON_REQUIRED],
+    apply: ({ input }) => ({ change: { decisionNote: input.reason } }),
+    document: 'intake-refusal',
+  },
+  supplement: {
+    label: 'Công dân bổ sung hồ sơ',
+    from: { SUPPLEMENT_REQUESTED: ['citizen'] },
+    to: 'previous',
+    fields: ['note'],
+    apply: ({ dossier, today, calendar }) => ({
+      change: {
+        supplement: null,
+        ...(dossier.clockPausedRemaining !== null && dossier.dueDate
+          ? { dueDate: resumeClock(today, dossier.clockPausedRemaining, calendar), clockPausedRemaining: null }
+          : {}),
+      },
+      data: { answered: dossier.supplement },
+    }),
+  },
+  start_review: {
+    label: 'Bắt đầu thẩm định',
+    from: { RECEIVED: ['reviewer'] },
+    to: 'IN_REVIEW',
+    fields: ['note'],
+    apply: NO_CHANGE,
+  },
+  complete_review: {
+    label: 'Hoàn thành thẩm định',
+    from: { IN_REVIEW: ['reviewer'] },
+    to: 'REVIEWED',
+    fields: ['recommendation', 'note'],
+    requires: [
+      { field: 'recommendation', message: 'Cần chọn đề xuất: approve (hưởng) hoặc deny (không hưởng).' },
+    ],
+    loads: ['reemployment'],
+    apply: ({ dossier, input, now, actor, facts }) => {
+      const reemployment = facts.reemployment!;
+      return {
+        change: {
+          review: {
+            recommendation: input.recommendation!,
+            note: input.note ?? null,
+            completedAt: now,
+            by: actor.id,
+            reemployment,
+          },
+          ...(reemployment.contributedAfterTermination
+            ? { flags: [...new Set([...dossier.flags, 'reemployed'])] }
+            : {}),
+        },
+        data: { recommendation: input.recommendation },
+      };
+    },
+  },
+  propose: {
+    label: 'Trình Giám đốc Sở',
+    from: { REVIEWED: ['center_head'] },
+    to: 'PROPOSED',
+    fields: ['note'],
+    apply: NO_CHANGE,
+  },
+  return_to_review: {
+    label: 'Trả lại để thẩm định lại',
+    from: { REVIEWED: ['center_head'] },
+    to: 'IN_REVIEW',
+    fields: ['note'],
+    apply: NO_CHANGE,
+  },
+  approve: {
+    label: 'Quyết định hưởng trợ cấp',
+    from: { PROPOSED: ['director'] },
+    to: 'APPROVED',
+    fields: ['note', 'overrideReason'],
+    requires: [
+      {
+        field: 'overrideReason',
+        message: 'Hồ sơ có đóng bảo hiểm sau ngày chấm dứt hợp đồng: cần ghi rõ lý do vẫn quyết định hưởng.',
+        when: ({ dossier }) => dossier.review?.reemployment?.contributedAfterTermination === true,
+      },
+    ],
+    apply: ({ now, input }) => ({
+      change: { decidedAt: now },
+      data: input.overrideReason ? { overrideReason: input.overrideReason } : {},
+    }),
+    document: 'decision-approval',
+    awaitsDocument: true,
+  },
+  deny: {
+    label: 'Quyết định không cho hưởng',
+    from: { PROPOSED: ['director'] },
+    to: 'DENIED',
+    fields: ['reason'],
+    requires: [REASON_REQUIRED],
+    apply: ({ now, input }) => ({ change: { decidedAt: now, decisionNote: input.reason } }),
+    document: 'decision-refusal',
+    awaitsDocument: true,
+  },
+  return_result: {
+    label: 'Trả kết quả',
+    from: { APPROVED: ['receiver'], DENIED: ['receiver'] },
+    to: 'RESULT_RETURNED',
+    fields: ['note'],
+    apply: NO_CHANGE,
+  },
+  revoke_decision: {
+    label: 'Thu hồi quyết định',
+    from: { APPROVED: ['director'], DENIED: ['director'], RESULT_RETURNED: ['director'] },
+    to: 'REVOKED',
+    fields: ['reason'],
+    requires: [REASON_REQUIRED],
+    apply: ({ input }) => ({ change: {}, data: { reason: input.reason } }),
+    revokesDecision: true,
+  },
+  withdraw: {
+    label: 'Công dân rút hồ sơ',
+    from: Object.fromEntries(BEFORE_DECISION.map((s) => [s, ['citizen']])),
+    to: 'WITHDRAWN',
+    fields: ['note'],
+    apply: NO_CHANGE,
+  },
+};
+
+export const ACTION_LABELS: Record<WorkflowAction, string> = Object.fromEntries(
+  WORKFLOW_ACTIONS.map((a) => [a, WORKFLOW[a].label]),
+) as Record<WorkflowAction, string>;
+
+/** A transition as seen from one status: who may take it and where it leads. */
 export interface Transition {
   roles: readonly WorkflowRole[];
-  /** The next status, or 'previous' for the status the supplement request interrupted. */
   to: DossierStatus | 'previous';
   fields: readonly ActionField[];
 }
 
-/**
- * THE workflow: status → action → who may do it → next status. Everything else (guards, buttons, the matrix test,
- * the diagram in docs/workflow.md) is derived from this table.
- */
-export const WORKFLOW: Readonly<Record<DossierStatus, Partial<Record<WorkflowAction, Transition>>>> = {
-  SUBMITTED: {
-    receive: { roles: ['receiver'], to: 'RECEIVED', fields: ['note'] },
-    request_supplement: { roles: ['receiver'], to: 'SUPPLEMENT_REQUESTED', fields: ['items', 'note'] },
-    reject_intake: { roles: ['receiver'], to: 'REJECTED', fields: ['reason'] },
-    withdraw: { roles: ['citizen'], to: 'WITHDRAWN', fields: ['note'] },
-  },
-  SUPPLEMENT_REQUESTED: {
-    supplement: { roles: ['citizen'], to: 'previous', fields: ['note'] },
-    withdraw: { roles: ['citizen'], to: 'WITHDRAWN', fields: ['note'] },
-  },
-  RECEIVED: {
-    start_review: { roles: ['reviewer'], to: 'IN_REVIEW', fields: ['note'] },
-    withdraw: { roles: ['citizen'], to: 'WITHDRAWN', fields: ['note'] },
-  },
-  IN_REVIEW: {
-    complete_review: { roles: ['reviewer'], to: 'REVIEWED', fields: ['recommendation', 'note'] },
-    request_supplement: { roles: ['reviewer'], to: 'SUPPLEMENT_REQUESTED', fields: ['items', 'note'] },
-    withdraw: { roles: ['citizen'], to: 'WITHDRAWN', fields: ['note'] },
-  },
-  REVIEWED: {
-    propose: { roles: ['center_head'], to: 'PROPOSED', fields: ['note'] },
-    return_to_review: { roles: ['center_head'], to: 'IN_REVIEW', fields: ['note'] },
-    withdraw: { roles: ['citizen'], to: 'WITHDRAWN', fields: ['note'] },
-  },
-  PROPOSED: {
-    approve: { roles: ['director'], to: 'APPROVED', fields: ['note', 'overrideReason'] },
-    deny: { roles: ['director'], to: 'DENIED', fields: ['reason'] },
-    withdraw: { roles: ['citizen'], to: 'WITHDRAWN', fields: ['note'] },
-  },
-  APPROVED: {
-    return_result: { roles: ['receiver'], to: 'RESULT_RETURNED', fields: ['note'] },
-  },
-  DENIED: {
-    return_result: { roles: ['receiver'], to: 'RESULT_RETURNED', fields: ['note'] },
-  },
-  RESULT_RETURNED: {},
-  REJECTED: {},
-  WITHDRAWN: {},
-};
-
-export const ACTION_LABELS: Record<WorkflowAction, string> = {
-  receive: 'Tiếp nhận hồ sơ',
-  request_supplement: 'Yêu cầu bổ sung hồ sơ',
-  reject_intake: 'Từ chối tiếp nhận',
-  supplement: 'Công dân bổ sung hồ sơ',
-  start_review: 'Bắt đầu thẩm định',
-  complete_review: 'Hoàn thành thẩm định',
-  propose: 'Trình Giám đốc Sở',
-  return_to_review: 'Trả lại để thẩm định lại',
-  approve: 'Quyết định hưởng trợ cấp',
-  deny: 'Quyết định không cho hưởng',
-  return_result: 'Trả kết quả',
-  withdraw: 'Công dân rút hồ sơ',
-};
+/** The table by status (for buttons, the diagram and the matrix test), derived from WORKFLOW. */
+export function transitionsFrom(status: DossierStatus): Partial<Record<WorkflowAction, Transition>> {
+  const out: Partial<Record<WorkflowAction, Transition>> = {};
+  for (const action of WORKFLOW_ACTIONS) {
+    const step = WORKFLOW[action];
+    const roles = step.from[status];
+    if (roles) out[action] = { roles, to: step.to, fields: step.fields };
+  }
+  return out;
+}
 
 export type GuardOutcome = { ok: true; transition: Transition } | { ok: false; reason: 'role' | 'center' | 'status' };
 
@@ -111,14 +327,32 @@ export function guard(
   dossierCenter: string,
   party: ActingParty,
 ): GuardOutcome {
-  const anywhere = Object.values(WORKFLOW).some((actions) => actions[action]?.roles.includes(party.role));
+  const step = WORKFLOW[action];
+  const anywhere = Object.values(step.from).some((roles) => roles?.includes(party.role));
   if (!anywhere) return { ok: false, reason: 'role' };
   if (party.role !== 'citizen' && !PROVINCE_ROLES.includes(party.role) && party.centerCode !== dossierCenter) {
     return { ok: false, reason: 'center' };
   }
-  const transition = WORKFLOW[status][action];
-  if (!transition || !transition.roles.includes(party.role)) return { ok: false, reason: 'status' };
-  return { ok: true, transition };
+  const roles = step.from[status];
+  if (!roles || !roles.includes(party.role)) return { ok: false, reason: 'status' };
+  return { ok: true, transition: { roles, to: step.to, fields: step.fields } };
+}
+
+/** Required input that is missing, as field errors (empty when the input is complete). */
+export function missingInput(step: WorkflowStep, ctx: Pick<StepContext, 'dossier' | 'input'>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const r of step.requires ?? []) {
+    if (r.when && !r.when(ctx)) continue;
+    const value: unknown = ctx.input[r.field];
+    const present = Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value.trim() !== '';
+    if (!present) errors.push({ field: r.field, code: 'required', message: r.message });
+  }
+  return errors;
+}
+
+/** The status a step leads to from this dossier (resolving `previous`). */
+export function nextStatus(step: WorkflowStep, dossier: Pick<DossierState, 'supplement'>): DossierStatus {
+  return step.to === 'previous' ? (dossier.supplement?.fromStatus ?? 'SUBMITTED') : step.to;
 }
 
 /** Actions this party may take now, in table order (for buttons). */
@@ -128,19 +362,45 @@ export function allowedActions(status: DossierStatus, dossierCenter: string, par
 
 /** Statuses a supplement request can interrupt, i.e. where 'previous' may lead back to. */
 export function supplementOrigins(): DossierStatus[] {
-  return (Object.keys(WORKFLOW) as DossierStatus[]).filter((status) => WORKFLOW[status].request_supplement);
+  return Object.keys(WORKFLOW.request_supplement.from) as DossierStatus[];
+}
+
+/** Statuses no action leaves. */
+export function terminalStatuses(statuses: readonly DossierStatus[]): DossierStatus[] {
+  return statuses.filter((s) => Object.keys(transitionsFrom(s)).length === 0);
 }
 
 /** The workflow as a mermaid state diagram, generated from the table (docs/workflow.md must contain it). */
-export function workflowDiagram(): string {
+export function workflowDiagram(statuses: readonly DossierStatus[]): string {
   const lines = ['stateDiagram-v2', '  [*] --> SUBMITTED'];
-  for (const [from, actions] of Object.entries(WORKFLOW)) {
-    for (const [action, t] of Object.entries(actions)) {
-      if (!t) continue;
+  for (const from of statuses) {
+    for (const [action, t] of Object.entries(transitionsFrom(from))) {
       const targets = t.to === 'previous' ? supplementOrigins() : [t.to];
       for (const to of targets) lines.push(`  ${from} --> ${to} : ${action} [${t.roles.join(', ')}]`);
     }
   }
-  for (const terminal of ['RESULT_RETURNED', 'REJECTED', 'WITHDRAWN']) lines.push(`  ${terminal} --> [*]`);
+  for (const terminal of terminalStatuses(statuses)) lines.push(`  ${terminal} --> [*]`);
   return lines.join('\n') + '\n';
+}
+
+/** The effects of each step as a table for docs/workflow.md (generated; a test keeps the doc in step). */
+export function workflowEffectsTable(): string {
+  const rows = WORKFLOW_ACTIONS.map((action) => {
+    const s = WORKFLOW[action];
+    const from = Object.entries(s.from)
+      .map(([status, roles]) => `${status} [${roles!.join(', ')}]`)
+      .join('<br>');
+    const effects = [
+      s.document ? `issues \`${s.document}\`` : '',
+      s.awaitsDocument ? 'portal event waits for the document' : '',
+      s.revokesDecision ? 'revokes the signed decision' : '',
+    ].filter(Boolean);
+    const required = (s.requires ?? []).map((r) => `\`${r.field}\`${r.when ? ' (when applicable)' : ''}`);
+    return `| \`${action}\` | ${s.label} | ${from} | ${s.to} | ${required.join(', ') || '—'} | ${(s.loads ?? []).join(', ') || '—'} | ${effects.join('; ') || '—'} |`;
+  });
+  return [
+    '| action | label | from [who] | to | requires | reads first | effects |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { WorkingCalendar } from '../../calendar/working-calendar';
+import { DOSSIER_STATUSES } from '../../dossiers/domain/dossier-status';
 import { DomainError } from '../../platform/errors/domain-error';
 import { countByDueBucket, dueBucket } from './due-buckets';
 import { monthPeriod, monthsOf, validatePeriod } from './report-period';
@@ -153,7 +154,7 @@ describe('buildSummary', () => {
   const summary = buildSummary({ from: '2026-11-01', to: '2026-11-30' }, null, rows, calendar, '2026-12-01T00:00:00.000Z');
 
   it('lists every status, channel, age band and sex, zeros included', () => {
-    expect(summary.filed.byStatus).toHaveLength(11);
+    expect(summary.filed.byStatus.map((s) => s.key)).toEqual([...DOSSIER_STATUSES]);
     expect(summary.filed.byStatus.find((s) => s.key === 'APPROVED')).toEqual({ key: 'APPROVED', label: 'Đã có quyết định hưởng', count: 5 });
     expect(summary.filed.byChannel.map((c) => c.count)).toEqual([0, 0, 0]);
     expect(summary.applicants.byAgeBand).toHaveLength(6);

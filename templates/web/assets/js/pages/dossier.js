@@ -10,7 +10,7 @@ import { citizenSignedIn, clearError, setStatus, showCitizenLogin, showError } f
 const id = pageData().id;
 const path = `/api/v1/dossiers/${encodeURIComponent(id)}`;
 const DECIDED = ['APPROVED', 'DENIED', 'RESULT_RETURNED'];
-const CLOSED = [...DECIDED, 'REJECTED', 'WITHDRAWN'];
+const CLOSED = [...DECIDED, 'REJECTED', 'WITHDRAWN', 'REVOKED'];
 let dossier = null;
 
 async function load() {

@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * The import boundaries of eslint.config.mjs: modules depend one way, and nothing outside src/sandbox and the
+ * application module loads sandbox code. Lints small sources as if they lived at the given paths.
+ */
+describe('module boundaries (lint rule)', () => {
+  const cases: [string, string][] = [
+    ['src/dossiers/dossier-x.ts', '../documents/documents.module'],
+    ['src/dossiers/domain/x.ts', '../../documents/domain/issued-kind'],
+    ['src/portal/x.ts', '../dossiers/dossier.repository'],
+    ['src/portal/x.ts', '../documents'],
+    ['src/platform/http/x.ts', '../../dossiers/domain/dossier-status'],
+    ['src/identity/x.ts', '../sandbox/sandbox-staff'],
+    ['src/registries/x.ts', '../sandbox/sandbox-directory.service'],
+    ['src/documents/x.ts', '../sandbox/eid/sandbox-eid-settings'],
+    ['src/documents/x.ts', '../dossiers/dossier-reader'],
+    ['src/dossiers/x.ts', '../portal/portal-outbox.repository'],
+    ['src/app.module.ts', './sandbox/sandbox-staff'],
+    ['src/sandbox/x.ts', './sandbox-staff'],
+  ];
+  // ESLint loads its flat config with a dynamic import, which jest's VM does not allow: lint in a child process.
+  const script = `
+    const { ESLint } = require('eslint');
+    const eslint = new ESLint({
+      ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
+      overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+    });
+    (async () => {
+      const out = [];
+      for (const [filePath, from] of ${JSON.stringify(cases)}) {
+        const [r] = await eslint.lintText("import { x } from '" + from + "';\\nexport const y = x;\\n", { filePath });
+        out.push(r.messages.map((m) => m.ruleId));
+      }
+      process.stdout.write(JSON.stringify(out));
+    })();`;
+  let results: string[][];
+  beforeAll(() => {
+    results = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '..') }).toString());
+  });
+  const violations = (file: string, from: string) =>
+    results[cases.findIndex(([f, m]) => f === file && m === from)];
+
+  it.each([
+    ['src/dossiers/dossier-x.ts', '../documents/documents.module'],
+    ['src/dossiers/domain/x.ts', '../../documents/domain/issued-kind'],
+    ['src/portal/x.ts', '../dossiers/dossier.repository'],
+    ['src/portal/x.ts', '../documents'],
+    ['src/platform/http/x.ts', '../../dossiers/domain/dossier-status'],
+    ['src/identity/x.ts', '../sandbox/sandbox-staff'],
+    ['src/registries/x.ts', '../sandbox/sandbox-directory.service'],
+    ['src/documents/x.ts', '../sandbox/eid/sandbox-eid-settings'],
+  ])('refuses %s importing %s', (file, from) => {
+    expect(violations(file, from)).toEqual(['no-restricted-imports']);
+  });
+
+  it.each([
+    ['src/documents/x.ts', '../dossiers/dossier-reader'],
+    ['src/dossiers/x.ts', '../portal/portal-outbox.repository'],
+    ['src/app.module.ts', './sandbox/sandbox-staff'],
+    ['src/sandbox/x.ts', './sandbox-staff'],
+  ])('allows %s importing %s', (file, from) => {
+    expect(violations(file, from)).toEqual([]);
+  });
+});

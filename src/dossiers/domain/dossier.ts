@@ -1,0 +1,58 @@
+import type { DossierStatus } from './dossier-status';
+
+/** The supplementation request a dossier is waiting on (null once answered). */
+export interface SupplementRequest {
+  requestedAt: string;
+  items: string[];
+  note: string | null;
+  /** The status the request interrupted; the citizen's answer leads back to it. */
+  fromStatus: DossierStatus;
+  by: string;
+}
+
+/** What the re-employment check found in the social-insurance registry at the review. */
+export interface ReemploymentCheck {
+  checkedAt: string;
+  contributedAfterTermination: boolean;
+  months: { month: string; employerName?: string }[];
+}
+
+export type Recommendation = 'approve' | 'deny';
+
+/** The reviewer's finding (complete_review). */
+export interface ReviewRecord {
+  recommendation: Recommendation;
+  note: string | null;
+  completedAt: string;
+  by: string;
+  reemployment: ReemploymentCheck;
+}
+
+/** The columns a workflow step may change. The status comes from the table row, never from `apply`. */
+export interface DossierChange {
+  receivedAt?: string | null;
+  dueDate?: string | null;
+  clockPausedRemaining?: number | null;
+  decidedAt?: string | null;
+  supplement?: SupplementRequest | null;
+  review?: ReviewRecord | null;
+  decisionNote?: string | null;
+  flags?: string[];
+}
+
+/** The dossier as the workflow reads it. */
+export interface DossierState {
+  id: string;
+  code: string;
+  personalId: string;
+  centerCode: string;
+  portalDossierCode: string | null;
+  status: DossierStatus;
+  version: number;
+  flags: string[];
+  terminationDate: string;
+  dueDate: string | null;
+  clockPausedRemaining: number | null;
+  supplement: SupplementRequest | null;
+  review: ReviewRecord | null;
+}
