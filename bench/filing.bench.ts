@@ -105,7 +105,7 @@ BEGIN;
 INSERT INTO dossier_sequence (center_code, day, last_value) VALUES ('${center}', (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 1) ON CONFLICT (center_code, day) DO UPDATE SET last_value = dossier_sequence.last_value + 1 RETURNING last_value AS seq \\gset
 INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name, search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date) VALUES (gen_random_uuid(), '${center}-' || to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYYMMDD') || '-' || lpad(:seq::text, 5, '0'), ${pid}, '${center}', 'online', NULL, 'SUBMITTED', 1, 'Nguyễn Văn Hùng', 'nguyen van hung', ${t('applicant')}, ${t('insurance')}, ${t('application')}, ${t('assessment')}, '{}', (now() - interval '20 days')::date, now(), (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) RETURNING id AS did, code AS dcode \\gset
 INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data) VALUES (:did, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_event WHERE dossier_id = :did), now(), 'submit', NULL, 'SUBMITTED', 'citizen', ${pid}, NULL, NULL, '{"channel":"online"}') RETURNING seq;
-INSERT INTO portal_outbox (event_id, dossier_id, payload) VALUES (gen_random_uuid(), :did, ${t('payload')});
+INSERT INTO job (queue, key, dedupe_key, payload, status, hold, run_at) VALUES ('portal.deliver', :did, gen_random_uuid()::text, ${t('payload')}, 'pending', NULL, now()) ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id;
 SELECT pg_advisory_xact_lock(727001);
 SELECT COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), repeat('0', 64)) AS prev \\gset
 INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash) VALUES (now(), 'citizen', ${pid}, 'dossier.submit', 'dossier', :did, ${t('audit')}, :prev, encode(sha256(convert_to(:prev::text || :did::text || clock_timestamp()::text, 'UTF8')), 'hex'));
@@ -226,7 +226,7 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
       const [sample] = (
         await sql.query(
           `SELECT d.applicant::text, d.insurance::text, d.application::text, d.assessment::text,
-                  (SELECT payload::text FROM portal_outbox o WHERE o.dossier_id = d.id LIMIT 1) AS payload,
+                  (SELECT payload::text FROM job o WHERE o.queue = 'portal.deliver' AND o.key = d.id::text LIMIT 1) AS payload,
                   (SELECT data::text FROM audit_log a WHERE a.entity_id = d.id::text LIMIT 1) AS audit
              FROM dossier d WHERE center_code = $1 ORDER BY filed_at DESC LIMIT 1`,
           [FILING_CENTER],

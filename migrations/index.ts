@@ -8,6 +8,7 @@ import { Portal1764500000000 } from './1764500000000-portal';
 import { Reports1764600000000 } from './1764600000000-reports';
 import { DecisionRevocation1764700000000 } from './1764700000000-decision-revocation';
 import { WorkflowEffects1764800000000 } from './1764800000000-workflow-effects';
+import { Jobs1764810000000 } from './1764810000000-jobs';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
@@ -23,4 +24,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Reports1764600000000,
   DecisionRevocation1764700000000,
   WorkflowEffects1764800000000,
+  Jobs1764810000000,
 ];

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Runtime } from './platform/embedded/runtime';
 import { DatabaseModule } from './platform/database/database.module';
+import { JobsModule } from './platform/jobs/jobs.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { HealthModule } from './platform/health/health.module';
 import { PlatformModule } from './platform/platform.module';
@@ -84,6 +85,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(runtime),
         DatabaseModule.forRoot(runtime.databaseUrl),
+        JobsModule,
         StorageModule.forRoot(runtime.objectStore),
         HealthModule.forRoot(runtime.embedded),
         RegistriesModule.forRoot({

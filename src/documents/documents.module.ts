@@ -9,7 +9,6 @@ import { StaffDocumentsController } from './http/staff-documents.controller';
 import { DocumentIssuanceService } from './issuance/document-issuance.service';
 import { DocumentIssuanceWorker } from './issuance/document-issuance.worker';
 import { SigningIdentityProvider } from './issuance/signing-identity.provider';
-import { DocumentJobRepository } from './persistence/document-job.repository';
 import { DossierSource } from './persistence/dossier-source';
 import { IssuedDocumentRepository } from './persistence/issued-document.repository';
 import { DocumentAccessService } from './services/document-access.service';
@@ -26,7 +25,6 @@ import { DocumentRevocationService } from './services/document-revocation.servic
   imports: [AuditModule, EligibilityModule, DossiersModule, PortalEventsModule],
   controllers: [CitizenDocumentsController, StaffDocumentsController, PublicDecisionsController],
   providers: [
-    DocumentJobRepository,
     IssuedDocumentRepository,
     DossierSource,
     SigningIdentityProvider,

@@ -31,7 +31,7 @@ export class PortalDeliveriesService {
       if (event.status !== 'dead') {
         throw DomainError.conflict('Chỉ gửi lại được sự kiện đã ngừng gửi (dead).', { status: event.status });
       }
-      const view = await this.deliveries.replay(em, eventId);
+      const view = await this.deliveries.replay(em, event.jobId, eventId);
       await this.audit.append(em, {
         actorType: 'staff',
         actorId: admin.username,

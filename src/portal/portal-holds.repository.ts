@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { JobStore } from '../platform/jobs/job.store';
 import { decisionBlock, IssuedDecision } from './portal-delivery-payload';
+import { PORTAL_QUEUE } from './portal-outbox.repository';
 
 /** A portal event that waits for a document of its dossier. */
 export interface HeldPortalEvent {
@@ -16,30 +18,22 @@ export interface HeldPortalEvent {
  */
 @Injectable()
 export class PortalHolds {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly jobs: JobStore) {}
 
   /** Releases the dossier's events held for this document kind; returns how many were released. */
-  async release(
+  release(
     em: EntityManager,
     dossierId: string,
     documentKind: string,
     decision: IssuedDecision,
     publicBaseUrl: string,
   ): Promise<number> {
-    const [, count] = await em.query(
-      `UPDATE portal_outbox SET held_for = NULL, payload = payload || jsonb_build_object('decision', $3::jsonb),
-         next_attempt_at = now()
-       WHERE dossier_id = $1 AND held_for = $2`,
-      [dossierId, documentKind, JSON.stringify(decisionBlock(decision, publicBaseUrl))],
-    );
-    return Number(count ?? 0);
+    return this.jobs.release(em, PORTAL_QUEUE, dossierId, documentKind, {
+      decision: decisionBlock(decision, publicBaseUrl),
+    });
   }
 
   async held(limit = 500): Promise<HeldPortalEvent[]> {
-    return this.dataSource.query(
-      `SELECT DISTINCT dossier_id AS "dossierId", held_for AS "documentKind" FROM portal_outbox
-       WHERE held_for IS NOT NULL AND status <> 'delivered' LIMIT $1`,
-      [limit],
-    );
+    return (await this.jobs.held(PORTAL_QUEUE, limit)).map((h) => ({ dossierId: h.key, documentKind: h.hold }));
   }
 }

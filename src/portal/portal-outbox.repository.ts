@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { JobStore } from '../platform/jobs/job.store';
+
+/** The job queue that delivers portal events: one job per event, keyed (and so ordered) by dossier. */
+export const PORTAL_QUEUE = 'portal.deliver';
 
 /** The status-change event of API.md ("National portal", outbound). */
 export interface PortalEvent {
@@ -19,12 +23,14 @@ export interface PortalEvent {
 }
 
 /**
- * Outgoing portal events, written in the same transaction as the status change they report
- * (transactional outbox); the delivery worker sends them in order per dossier. An event `heldFor` a document
+ * Outgoing portal events, written in the same transaction as the status change they report (transactional
+ * outbox, as jobs of PORTAL_QUEUE); the delivery worker sends them in order per dossier. An event `heldFor` a document
  * (a decision) is not sent until the documents module releases it with that document (PortalHolds).
  */
 @Injectable()
 export class PortalOutboxRepository {
+  constructor(private readonly jobs: JobStore) {}
+
   async enqueue(
     em: EntityManager,
     dossierId: string,
@@ -32,12 +38,11 @@ export class PortalOutboxRepository {
     options: { heldFor?: string } = {},
   ): Promise<string> {
     const eventId = randomUUID();
-    await em.query(`INSERT INTO portal_outbox (event_id, dossier_id, payload, held_for) VALUES ($1, $2, $3, $4)`, [
-      eventId,
-      dossierId,
-      { eventId, ...event },
-      options.heldFor ?? null,
-    ]);
+    await this.jobs.enqueue(em, PORTAL_QUEUE, { eventId, ...event } satisfies PortalEvent, {
+      key: dossierId,
+      dedupeKey: eventId,
+      hold: options.heldFor,
+    });
     return eventId;
   }
 }

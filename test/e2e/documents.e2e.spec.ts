@@ -6,7 +6,9 @@ import request from 'supertest';
 import { DataSource, EntityManager } from 'typeorm';
 import { DocumentIssuanceService } from '../../src/documents/issuance/document-issuance.service';
 import { DocumentIssuanceWorker } from '../../src/documents/issuance/document-issuance.worker';
-import { DocumentJobRepository } from '../../src/documents/persistence/document-job.repository';
+import { DEFAULT_ISSUANCE_SETTINGS, ISSUANCE_QUEUE, IssuanceJob } from '../../src/documents/issuance/issuance-settings';
+import { JobRunner } from '../../src/platform/jobs/job-runner';
+import { JobStore } from '../../src/platform/jobs/job.store';
 import { IssuedDocumentRecord } from '../../src/documents/persistence/issued-document.repository';
 import { pdfText, runTool } from '../../src/documents/testing/debian-tools';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from '../../src/dossiers/ports/dossier-documents.port';
@@ -190,8 +192,8 @@ describe('documents: issuance, downloads and public verification', () => {
     kind: string,
   ): Promise<{ status: string; attempts: number; lastError: string | null }> {
     const [row] = await ds.query(
-      `SELECT status, attempts, last_error AS "lastError" FROM document_job WHERE dossier_id = $1 AND kind = $2`,
-      [dossierId, kind],
+      `SELECT status, attempts, last_error AS "lastError" FROM job WHERE queue = $1 AND dedupe_key = $2`,
+      [ISSUANCE_QUEUE, `${dossierId}:${kind}`],
     );
     return row;
   }
@@ -385,9 +387,10 @@ describe('documents: issuance, downloads and public verification', () => {
 
     it('never issues a second decision: a repeated side effect is a no-op, a re-run job is only marked done', async () => {
       await transition(dossier.id, 'approve', 'APPROVED');
-      const [jobs] = await ds.query(`SELECT count(*)::int AS n FROM document_job WHERE dossier_id = $1`, [dossier.id]);
+      const jobsOf = `FROM job WHERE queue = '${ISSUANCE_QUEUE}' AND payload->>'dossierId' = $1`;
+      const [jobs] = await ds.query(`SELECT count(*)::int AS n ${jobsOf}`, [dossier.id]);
       expect(jobs.n).toBe(1);
-      await ds.query(`UPDATE document_job SET status = 'pending', done_at = NULL WHERE dossier_id = $1`, [dossier.id]);
+      await ds.query(`UPDATE job SET status = 'pending', done_at = NULL WHERE id IN (SELECT id ${jobsOf})`, [dossier.id]);
       await worker.drain();
       const rows = await ds.query(`SELECT sha256 FROM issued_document WHERE dossier_id = $1`, [dossier.id]);
       expect(rows).toEqual([{ sha256: record.sha256 }]);
@@ -471,7 +474,7 @@ describe('documents: issuance, downloads and public verification', () => {
     ]);
     expect(steps).toHaveLength(1);
     const [event] = await ds.query(
-      `SELECT payload FROM portal_outbox WHERE dossier_id = $1 ORDER BY id DESC LIMIT 1`,
+      `SELECT payload FROM job WHERE queue = 'portal.deliver' AND key = $1 ORDER BY id DESC LIMIT 1`,
       [dossier.id],
     );
     expect(event.payload).toMatchObject({ status: 'REVOKED', portalStatusCode: 8, note: reason });
@@ -486,8 +489,14 @@ describe('documents: issuance, downloads and public verification', () => {
     await ds.transaction(async (em) => {
       for (const d of dossiers) await transition(d.id, 'approve', 'APPROVED', em);
     });
-    const second = new DocumentIssuanceWorker(t.app.get(DocumentJobRepository), issuance, t.runtime, { batchSize: 2 });
-    const [a, b] = await Promise.all([worker.drain(), second.drain()]);
+    // A second instance: its own runner on the same database, with the same handler.
+    const second = new JobRunner(t.app.get(JobStore));
+    second.register<IssuanceJob>(
+      ISSUANCE_QUEUE,
+      { ...DEFAULT_ISSUANCE_SETTINGS, enabled: false, batchSize: 2 },
+      async (job) => void (await issuance.issue(job)),
+    );
+    const [a, b] = await Promise.all([worker.drain(), second.drain(ISSUANCE_QUEUE)]);
     expect(a + b).toBe(20);
     expect(a).toBeGreaterThan(0);
     expect(b).toBeGreaterThan(0);
@@ -527,7 +536,10 @@ describe('documents: issuance, downloads and public verification', () => {
       lastError: 'simulated crash after upload',
     });
 
-    await ds.query(`UPDATE document_job SET run_after = now() WHERE dossier_id = $1`, [dossier.id]);
+    await ds.query(`UPDATE job SET run_at = now() WHERE queue = $1 AND payload->>'dossierId' = $2`, [
+      ISSUANCE_QUEUE,
+      dossier.id,
+    ]);
     await worker.drain();
     const rows = await ds.query(`SELECT sha256, object_key AS "objectKey" FROM issued_document WHERE dossier_id = $1`, [
       dossier.id,
@@ -597,12 +609,12 @@ describe('documents: issuance, downloads and public verification', () => {
     await transition(dossier.id, 'approve', 'APPROVED');
     await worker.drain();
     const job = await jobOf(dossier.id, 'decision-approval');
-    expect(job).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(job).toMatchObject({ status: 'dead', attempts: 1 });
     expect(job.lastError).toMatch(/thời gian hưởng/);
     expect(await recordOf(dossier.id, 'decision-approval')).toBeUndefined();
   });
 
-  it('backs off after a transient failure and hands expired leases back (sweeper)', async () => {
+  it('backs off after a transient failure, and a job whose lease expired is claimed again', async () => {
     const dossier = await insertDossier();
     await transition(dossier.id, 'approve', 'APPROVED');
     issuance.injectFaults({ afterUpload: () => Promise.reject(new Error('object store timeout')) });
@@ -611,22 +623,24 @@ describe('documents: issuance, downloads and public verification', () => {
     } finally {
       issuance.injectFaults({});
     }
+    const jobSql = `FROM job WHERE queue = '${ISSUANCE_QUEUE}' AND payload->>'dossierId' = $1`;
     const [afterFailure] = await ds.query(
-      `SELECT status, attempts, run_after > now() + interval '5 seconds' AS "backedOff", locked_until AS "lockedUntil" FROM document_job WHERE dossier_id = $1`,
+      `SELECT status, attempts, run_at > now() + interval '5 seconds' AS "backedOff", locked_until AS "lockedUntil" ${jobSql}`,
       [dossier.id],
     );
     expect(afterFailure).toMatchObject({ status: 'pending', attempts: 1, backedOff: true, lockedUntil: null });
     expect(await worker.runOnce()).toBe(0);
 
-    // A worker that died holding the lease: the job is claimed but its lease ran out.
-    await ds.query(
-      `UPDATE document_job SET run_after = now(), locked_until = now() - interval '1 second' WHERE dossier_id = $1`,
-      [dossier.id],
-    );
+    // A worker that holds the lease (alive): nobody else takes the job.
+    await ds.query(`UPDATE job SET run_at = now(), locked_until = now() + interval '1 minute' WHERE id IN (SELECT id ${jobSql})`, [
+      dossier.id,
+    ]);
     expect(await worker.runOnce()).toBe(0);
-    const swept = await worker.sweep();
-    expect(swept.requeued).toBeGreaterThanOrEqual(1);
-    await worker.drain();
+    // A worker that died holding the lease: once the lease ran out, the job is claimed again.
+    await ds.query(`UPDATE job SET locked_until = now() - interval '1 second' WHERE id IN (SELECT id ${jobSql})`, [
+      dossier.id,
+    ]);
+    expect(await worker.runOnce()).toBe(1);
     expect(await jobOf(dossier.id, 'decision-approval')).toMatchObject({ status: 'done', attempts: 2 });
   });
 

@@ -113,7 +113,7 @@ describe('dossier lifecycle over HTTP', () => {
     ]);
 
     const outbox = await db.query(
-      `SELECT payload, held_for AS "heldFor" FROM portal_outbox WHERE dossier_id = $1 ORDER BY id`,
+      `SELECT payload, hold AS "heldFor" FROM job WHERE queue = 'portal.deliver' AND key = $1 ORDER BY id`,
       [id],
     );
     expect(outbox.rows.map((r) => r.payload.portalStatusCode)).toEqual([1, 2, 4, 5, 4, 4, 4, 9, 10]);

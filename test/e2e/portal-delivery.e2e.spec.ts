@@ -256,7 +256,10 @@ describe('national portal delivery (outbox → PORTAL_SYNC_URL)', () => {
 
     // A pending event shows up with its age.
     const blocked = await enqueueEvents(t, dossier, [STEPS.received], 2);
-    await db.query(`UPDATE portal_outbox SET created_at = now() - interval '90 seconds' WHERE event_id = $1`, blocked);
+    await db.query(
+      `UPDATE job SET created_at = now() - interval '90 seconds' WHERE queue = 'portal.deliver' AND dedupe_key = $1`,
+      blocked,
+    );
     const later = (await request(t.baseUrl).get('/metrics').expect(200)).text;
     const after = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(later)?.[1]);
     expect(after('portal_events_pending')).toBe(1);

@@ -224,7 +224,9 @@ export async function outboxRow(
   eventId: string,
 ): Promise<{ status: string; attempts: number; lastError: string | null; payload: Record<string, unknown> }> {
   const [row] = await db.query(
-    `SELECT status, attempts, last_error AS "lastError", payload FROM portal_outbox WHERE event_id = $1`,
+    `SELECT CASE status WHEN 'done' THEN 'delivered' WHEN 'held' THEN 'pending' ELSE status END AS status, attempts,
+       last_error AS "lastError", payload
+     FROM job WHERE queue = 'portal.deliver' AND dedupe_key = $1`,
     [eventId],
   );
   return row;

@@ -386,12 +386,12 @@ describe('10 000 hostile requests against every write endpoint', () => {
     // Let the portal worker deliver the SUBMITTED events first: background work is not what we compare.
     await waitFor(
       async () =>
-        (await db.query(`SELECT count(*)::int AS n FROM portal_outbox WHERE status <> 'delivered'`)).rows[0].n,
+        (await db.query(`SELECT count(*)::int AS n FROM job WHERE queue = 'portal.deliver' AND status <> 'done'`)).rows[0].n,
       (n) => n === 0,
       20_000,
       'portal events delivered',
     );
-    const { rows: events } = await db.query(`SELECT event_id::text AS id FROM portal_outbox LIMIT 1`);
+    const { rows: events } = await db.query(`SELECT dedupe_key AS id FROM job WHERE queue = 'portal.deliver' LIMIT 1`);
 
     const application = applicationFor(b) as Record<string, unknown>;
     const appRequired = [

@@ -104,10 +104,10 @@ describe('SIGKILL during issuance of signed decisions', () => {
     await exited;
     // Fast-forward the leases the dead process held (see the header comment).
     await db.query(
-      `UPDATE document_job SET locked_until = now() - interval '1 second' WHERE status = 'pending' AND locked_until IS NOT NULL`,
+      `UPDATE job SET locked_until = now() - interval '1 second' WHERE status = 'pending' AND locked_until IS NOT NULL`,
     );
     await db.query(
-      `UPDATE portal_outbox SET next_attempt_at = now() WHERE status = 'pending' AND next_attempt_at > now()`,
+      `UPDATE job SET run_at = now() WHERE queue = 'portal.deliver' AND status = 'pending' AND run_at > now()`,
     );
   }
 
@@ -215,7 +215,7 @@ describe('SIGKILL during issuance of signed decisions', () => {
         async () =>
           (
             await db.query(
-              `SELECT count(*)::int AS n FROM portal_outbox WHERE status <> 'delivered' AND dossier_id = ANY($1::uuid[])`,
+              `SELECT count(*)::int AS n FROM job WHERE queue = 'portal.deliver' AND status <> 'done' AND key = ANY($1::text[])`,
               [ids],
             )
           ).rows[0].n,
@@ -236,7 +236,7 @@ describe('SIGKILL during issuance of signed decisions', () => {
       expect(new Set(documents.map((d) => d.dossierId)).size).toBe(DOSSIERS);
       expect(new Set(documents.map((d) => d.number)).size).toBe(DOSSIERS);
       const { rows: jobs } = await db.query(
-        `SELECT status, count(*)::int AS n FROM document_job WHERE kind = 'decision-approval' AND dossier_id = ANY($1::uuid[]) GROUP BY status`,
+        `SELECT status, count(*)::int AS n FROM job WHERE queue = 'documents.issue' AND payload->>'kind' = 'decision-approval' AND payload->>'dossierId' = ANY($1::text[]) GROUP BY status`,
         [ids],
       );
       expect(jobs).toEqual([{ status: 'done', n: DOSSIERS }]);
@@ -258,7 +258,7 @@ describe('SIGKILL during issuance of signed decisions', () => {
       expect(receiver.violations).toEqual([]);
       for (const d of dossiers) {
         const { rows: outbox } = await db.query(
-          `SELECT event_id AS "eventId" FROM portal_outbox WHERE dossier_id = $1 ORDER BY id`,
+          `SELECT dedupe_key AS "eventId" FROM job WHERE queue = 'portal.deliver' AND key = $1 ORDER BY id`,
           [d.id],
         );
         expect(receiver.acceptedEventIds(d.code)).toEqual(outbox.map((r) => r.eventId));

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { PortalDeliveryRepository } from '../../src/portal/portal-delivery.repository';
+import { JobStore } from '../../src/platform/jobs/job.store';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   enqueueEvents,
@@ -15,7 +15,7 @@ import {
 const FOUR_STEPS = [STEPS.submitted, STEPS.received, STEPS.inReview, STEPS.resultReturned];
 
 async function undelivered(db: DataSource): Promise<number> {
-  const [row] = await db.query(`SELECT count(*)::int AS n FROM portal_outbox WHERE status <> 'delivered'`);
+  const [row] = await db.query(`SELECT count(*)::int AS n FROM job WHERE queue = 'portal.deliver' AND status <> 'done'`);
   return row.n;
 }
 
@@ -95,7 +95,7 @@ describe('portal delivery under faults', () => {
       fastPortalDelivery({ batchSize: 4 }),
     ]);
     try {
-      const deliveredBy = [a, b].map((app) => jest.spyOn(app.app.get(PortalDeliveryRepository), 'markDelivered'));
+      const deliveredBy = [a, b].map((app) => jest.spyOn(app.app.get(JobStore), 'complete'));
       const db = a.app.get(DataSource);
       const dossiers = await Promise.all(Array.from({ length: 20 }, () => insertDossier(db)));
       const steps = Array.from({ length: 10 }, (_, i) => FOUR_STEPS[i % FOUR_STEPS.length]);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DocumentKind, isDocumentKind } from '../document-kind';
 
 /**
- * The kind under which a document is stored (document_job.kind, issued_document.kind), unique per dossier.
+ * The kind under which a document is stored (the issuance job's dedupe key, issued_document.kind), unique per dossier.
  * It is the template kind, except for supplementation requests after the first one: a dossier may be asked to
  * supplement more than once, and each request gets its own slip, stored as `supplement-request-<seq>` where
  * `<seq>` is the dossier_event sequence number of that request. The first request stays `supplement-request`.

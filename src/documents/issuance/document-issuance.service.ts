@@ -19,7 +19,8 @@ import {
 import { issuerProfile } from '../domain/issuer-profile.factory';
 import { issueSignedDocument } from '../issue-signed-document';
 import { DossierSource } from '../persistence/dossier-source';
-import { DocumentJobRepository } from '../persistence/document-job.repository';
+import { ClaimedJob, JobStore } from '../../platform/jobs/job.store';
+import type { IssuanceJob } from './issuance-settings';
 import { IssuedDocumentRepository } from '../persistence/issued-document.repository';
 import { loadDocumentTemplate } from '../rendering/document-template.loader';
 import { DEFAULT_TEMPLATES_DIR } from '../rendering/templates-directory';
@@ -36,7 +37,7 @@ export interface IssuanceFaults {
  * Issues the document of one job, all in one transaction that holds the job row (and, for decisions, the
  * number register row) until it commits:
  *   lock job → already issued? mark done → allocate number → render + sign → PUT the PDF (deterministic key)
- *   → insert issued_document → mark job done → COMMIT.
+ *   → insert issued_document → release the portal event held for it → mark job done → COMMIT.
  * A crash anywhere before COMMIT rolls everything back (the number too, so registers have no gaps); the retry
  * renders again and overwrites the same object key before inserting. The unique (dossier_id, kind) row makes a
  * second document for one dossier and kind impossible.
@@ -47,7 +48,7 @@ export class DocumentIssuanceService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly jobs: DocumentJobRepository,
+    private readonly jobs: JobStore,
     private readonly documents: IssuedDocumentRepository,
     private readonly sources: DossierSource,
     private readonly portalHolds: PortalHolds,
@@ -63,14 +64,15 @@ export class DocumentIssuanceService {
     this.faults = faults;
   }
 
-  async issue(jobId: string): Promise<IssuanceOutcome> {
+  async issue(claimed: ClaimedJob<IssuanceJob>): Promise<IssuanceOutcome> {
     const identity = await this.signing.get();
     const { calendar } = await this.legal.current();
+    const job = { id: claimed.id, ...claimed.payload };
     return this.dataSource.transaction(async (em) => {
-      const job = await this.jobs.lock(em, jobId);
-      if (!job || job.status !== 'pending') return 'not-pending';
+      const locked = await this.jobs.lockIn(em, job.id);
+      if (!locked || locked.status !== 'pending') return 'not-pending';
       if (await this.documents.findByDossierAndKind(job.dossierId, job.kind, em)) {
-        await this.jobs.markDone(em, job.id);
+        await this.jobs.completeIn(em, job.id);
         return 'already-issued';
       }
       const parsed = parseStoredKind(job.kind);
@@ -78,7 +80,10 @@ export class DocumentIssuanceService {
       const source = await this.sources.snapshot(job.dossierId, em);
       if (!source) throw new IssuanceDataError(`Không tìm thấy hồ sơ ${job.dossierId}.`);
       const { dossier, center } = source;
-      const event = job.eventSeq === null ? undefined : await this.sources.event(em, job.dossierId, job.eventSeq);
+      const event =
+        job.eventSeq === null || job.eventSeq === undefined
+          ? undefined
+          : await this.sources.event(em, job.dossierId, job.eventSeq);
 
       const config = this.runtime.config.issuer;
       const meta = loadDocumentTemplate(DEFAULT_TEMPLATES_DIR, parsed.kind).meta;
@@ -132,7 +137,7 @@ export class DocumentIssuanceService {
         { number: printedNumber(sequence, meta.code, symbol), issuedAt: issuedAt.toISOString(), sha256, verificationCode },
         this.runtime.config.publicBaseUrl,
       );
-      await this.jobs.markDone(em, job.id);
+      await this.jobs.completeIn(em, job.id);
       return 'issued';
     });
   }

@@ -1,124 +1,69 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit, Optional } from '@nestjs/common';
 import { Runtime } from '../../platform/embedded/runtime';
+import { JobRunner, QueueOptions } from '../../platform/jobs/job-runner';
 import { RUNTIME } from '../../platform/platform.module';
 import { IssuanceDataError } from '../domain/document-data.builder';
-import { ClaimedJob, DocumentJobRepository } from '../persistence/document-job.repository';
 import { DocumentIssuanceService } from './document-issuance.service';
-import { backoffSeconds, DEFAULT_ISSUANCE_SETTINGS, IssuanceSettings } from './issuance-settings';
+import { DEFAULT_ISSUANCE_SETTINGS, ISSUANCE_QUEUE, IssuanceJob } from './issuance-settings';
 
 export const ISSUANCE_SETTINGS = Symbol('ISSUANCE_SETTINGS');
 
 /**
- * Polls document_job, issues what is due, retries with exponential backoff, gives up after maxAttempts, and
- * sweeps expired leases back into the queue. Started on bootstrap unless DOCUMENT_WORKER=off; any number of
- * instances may run against one database (claims use FOR UPDATE SKIP LOCKED).
+ * Registers document issuance with the job facility: each job issues one document (DocumentIssuanceService),
+ * retried with exponential backoff, dead after `maxAttempts` or at once when the dossier cannot make the document.
+ * The queue runs in this instance unless DOCUMENT_WORKER=off; any number of instances may share the database.
  */
 @Injectable()
-export class DocumentIssuanceWorker implements OnApplicationBootstrap, OnModuleDestroy {
+export class DocumentIssuanceWorker implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('document-issuance');
-  private readonly settings: IssuanceSettings;
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
-  private lastSweep = 0;
+  private readonly options: QueueOptions;
 
   constructor(
-    private readonly jobs: DocumentJobRepository,
+    private readonly runner: JobRunner,
     private readonly issuance: DocumentIssuanceService,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
-    @Optional() @Inject(ISSUANCE_SETTINGS) settings?: Partial<IssuanceSettings>,
+    @Inject(RUNTIME) runtime: Runtime,
+    @Optional() @Inject(ISSUANCE_SETTINGS) settings?: Partial<QueueOptions>,
   ) {
-    this.settings = { ...DEFAULT_ISSUANCE_SETTINGS, ...settings };
+    this.options = {
+      ...DEFAULT_ISSUANCE_SETTINGS,
+      enabled: runtime.config.documentWorker,
+      permanent: (error) => error instanceof IssuanceDataError,
+      ...settings,
+    };
   }
 
-  onApplicationBootstrap(): void {
-    if (this.runtime.config.documentWorker) this.start();
-  }
-
-  /** Before the connection pool closes (TypeORM closes it in onApplicationShutdown): finish the job in hand. */
-  async onModuleDestroy(): Promise<void> {
-    await this.stop();
-  }
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = undefined;
-  }
-
-  /** Claims one batch and issues it; returns how many jobs were taken. */
-  async runOnce(): Promise<number> {
-    const claimed = await this.jobs.claim(this.settings.batchSize, this.settings.leaseSeconds);
-    for (const job of claimed) await this.process(job);
-    return claimed.length;
-  }
-
-  /** Runs until nothing is due (tests, CLI). */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (let n = await this.runOnce(); n > 0; n = await this.runOnce()) total += n;
-    return total;
-  }
-
-  /** Hands expired leases back to the queue (or fails them when their attempts are used up). */
-  async sweep(): Promise<{ requeued: number; failed: number }> {
-    const result = await this.jobs.requeueExpired(this.settings.maxAttempts);
-    if (result.requeued || result.failed)
-      this.logger.warn(`sweeper: ${result.requeued} job(s) re-queued, ${result.failed} failed after expired leases`);
-    const released = await this.issuance.releaseIssuedHolds();
-    if (released) this.logger.warn(`sweeper: ${released} held portal event(s) released for documents already issued`);
-    return result;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let taken = 0;
-      try {
-        if (Date.now() - this.lastSweep >= this.settings.sweepIntervalMs) {
-          this.lastSweep = Date.now();
-          await this.sweep();
-        }
-        taken = await this.runOnce();
-      } catch (error) {
-        this.logger.error(`issuance loop: ${(error as Error).message}`);
-      }
-      if (taken === 0 && this.running) await this.pause(this.settings.pollIntervalMs);
-    }
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      timer.unref();
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
+  onModuleInit(): void {
+    this.runner.register<IssuanceJob>(ISSUANCE_QUEUE, this.options, async (job) => {
+      const outcome = await this.issuance.issue(job);
+      this.logger.log(`job ${job.id} (${job.payload.kind}, dossier ${job.payload.dossierId}): ${outcome}`);
     });
   }
 
-  private async process(job: ClaimedJob): Promise<void> {
-    try {
-      const outcome = await this.issuance.issue(job.id);
-      this.logger.log(`job ${job.id} (${job.kind}, dossier ${job.dossierId}): ${outcome}`);
-    } catch (error) {
-      const permanent = error instanceof IssuanceDataError;
-      const final = permanent || job.attempts >= this.settings.maxAttempts;
-      const message = (error as Error).message ?? String(error);
-      await this.jobs
-        .markFailedAttempt(job.id, message, backoffSeconds(job.attempts, this.settings), final)
-        .catch((e) => this.logger.error(`job ${job.id}: could not record the failure: ${(e as Error).message}`));
-      const log = `job ${job.id} (${job.kind}, dossier ${job.dossierId}) attempt ${job.attempts}: ${message}`;
-      if (final) this.logger.error(`${log} — giving up`);
-      else this.logger.warn(`${log} — will retry`);
-    }
+  /** Portal events held for documents issued before this version (when the portal read documents itself). */
+  async onApplicationBootstrap(): Promise<void> {
+    const released = await this.issuance.releaseIssuedHolds().catch((e: Error) => {
+      this.logger.warn(`could not release held portal events: ${e.message}`);
+      return 0;
+    });
+    if (released) this.logger.warn(`${released} held portal event(s) released for documents already issued`);
+  }
+
+  /** Claims one batch and issues it; returns how many jobs were taken. */
+  runOnce(): Promise<number> {
+    return this.runner.runOnce(ISSUANCE_QUEUE);
+  }
+
+  /** Runs until nothing is due (tests, CLI). */
+  drain(): Promise<number> {
+    return this.runner.drain(ISSUANCE_QUEUE);
+  }
+
+  /** Runs the queue's loop in this process (when DOCUMENT_WORKER=off left it stopped). */
+  start(): void {
+    this.runner.startQueue(ISSUANCE_QUEUE);
+  }
+
+  stop(): Promise<void> {
+    return this.runner.stopQueue(ISSUANCE_QUEUE);
   }
 }

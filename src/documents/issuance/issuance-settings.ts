@@ -1,30 +1,22 @@
-/** Tuning of the issuance worker; defaults suit one provincial deployment (DOMAIN.md §8). */
-export interface IssuanceSettings {
-  /** Between polls when the queue was empty. */
-  readonly pollIntervalMs: number;
-  /** Jobs taken per claim. */
-  readonly batchSize: number;
-  /** How long a claimed job is reserved; longer than one issuance can take (render + sign + upload). */
-  readonly leaseSeconds: number;
-  /** Attempts before a job is marked 'failed' (then it needs an operator). */
-  readonly maxAttempts: number;
-  /** Backoff after attempt n: min(baseBackoffSeconds × 2^(n−1), maxBackoffSeconds). */
-  readonly baseBackoffSeconds: number;
-  readonly maxBackoffSeconds: number;
-  /** How often the sweeper hands expired leases back. */
-  readonly sweepIntervalMs: number;
+import type { QueueOptions } from '../../platform/jobs/job-runner';
+
+/** The job queue of document issuance. */
+export const ISSUANCE_QUEUE = 'documents.issue';
+
+/** What an issuance job carries: the dossier, the stored document kind, and the history event that asked for it. */
+export interface IssuanceJob {
+  dossierId: string;
+  kind: string;
+  eventSeq: number | null;
 }
 
-export const DEFAULT_ISSUANCE_SETTINGS: IssuanceSettings = {
+/** Tuning of the issuance queue; defaults suit one provincial deployment (docs/domain.md, sizing). */
+export const DEFAULT_ISSUANCE_SETTINGS: Omit<QueueOptions, 'enabled' | 'permanent'> = {
   pollIntervalMs: 1000,
   batchSize: 4,
-  leaseSeconds: 120,
+  // Longer than one issuance can take (render + sign + upload).
+  leaseMs: 120_000,
   maxAttempts: 8,
-  baseBackoffSeconds: 10,
-  maxBackoffSeconds: 3600,
-  sweepIntervalMs: 30_000,
+  backoff: { baseMs: 10_000, capMs: 3_600_000, jitter: false },
+  ordered: false,
 };
-
-export function backoffSeconds(attempt: number, settings: IssuanceSettings): number {
-  return Math.min(settings.baseBackoffSeconds * 2 ** Math.max(0, attempt - 1), settings.maxBackoffSeconds);
-}

@@ -8,7 +8,8 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { Runtime } from '../../platform/embedded/runtime';
 import { RUNTIME } from '../../platform/platform.module';
 import { parseStoredKind, supplementRequestKind } from '../domain/issued-kind';
-import { DocumentJobRepository } from '../persistence/document-job.repository';
+import { JobStore } from '../../platform/jobs/job.store';
+import { ISSUANCE_QUEUE, IssuanceJob } from '../issuance/issuance-settings';
 import { IssuedDocumentRecord, IssuedDocumentRepository } from '../persistence/issued-document.repository';
 import { DOCUMENT_TITLES } from '../rendering/document.renderer';
 
@@ -24,7 +25,7 @@ export type DecisionView = DecisionSummary;
 export class DossierDocumentsService implements DossierDocuments {
   constructor(
     private readonly documents: IssuedDocumentRepository,
-    private readonly jobs: DocumentJobRepository,
+    private readonly jobs: JobStore,
     private readonly audit: AuditLogRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
@@ -37,12 +38,14 @@ export class DossierDocumentsService implements DossierDocuments {
     em: EntityManager,
     request: { dossierId: string; kind: IssuedDocumentKind; eventSeq: number },
   ): Promise<void> {
+    const dedupeKey = (kind: string) => `${request.dossierId}:${kind}`;
     const stored =
       request.kind === 'supplement-request' &&
-      (await this.jobs.exists(em, request.dossierId, supplementRequestKind(null)))
+      (await this.jobs.find(ISSUANCE_QUEUE, dedupeKey(supplementRequestKind(null)), em))
         ? supplementRequestKind(request.eventSeq)
         : request.kind;
-    await this.jobs.enqueue(em, request.dossierId, stored, request.eventSeq);
+    const job: IssuanceJob = { dossierId: request.dossierId, kind: stored, eventSeq: request.eventSeq };
+    await this.jobs.enqueue(em, ISSUANCE_QUEUE, job, { dedupeKey: dedupeKey(stored) });
   }
 
   /** Marks the decision revoked (the PDF and its record stay), with its own audit row naming the document. */

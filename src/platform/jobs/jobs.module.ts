@@ -1,0 +1,53 @@
+import { Global, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Gauge } from 'prom-client';
+import { metricsRegistry } from '../http/metrics';
+import { JobRunner } from './job-runner';
+import { JobStore, QueueStats } from './job.store';
+
+/** The store whose queues the gauges read: the most recently started application in this process (tests run several). */
+let statsSource: ((queue: string) => Promise<QueueStats>) | undefined;
+let queuesSource: (() => string[]) | undefined;
+
+function jobGauge(name: string, help: string, pick: (s: QueueStats) => number): Gauge {
+  return new Gauge({
+    name,
+    help,
+    labelNames: ['queue'],
+    registers: [metricsRegistry],
+    async collect() {
+      this.reset();
+      if (!statsSource || !queuesSource) return;
+      for (const queue of queuesSource()) {
+        const stats = await statsSource(queue).catch(() => undefined);
+        if (stats) this.set({ queue }, pick(stats));
+      }
+    },
+  });
+}
+
+jobGauge('jobs_waiting', 'Jobs pending or held, by queue', (s) => s.pending + s.held);
+jobGauge('jobs_dead', 'Dead jobs (attempts spent) waiting for an administrator, by queue', (s) => s.dead);
+jobGauge('jobs_oldest_waiting_age_seconds', 'Age of the oldest pending or held job, by queue', (s) => s.oldestWaitingAgeSeconds);
+
+@Injectable()
+class JobsLifecycle implements OnApplicationBootstrap {
+  constructor(
+    private readonly runner: JobRunner,
+    private readonly store: JobStore,
+  ) {}
+
+  /** Every module has registered its queue in onModuleInit; start the loops and bind the gauges. */
+  onApplicationBootstrap(): void {
+    statsSource = (queue) => this.store.stats(queue);
+    queuesSource = () => this.runner.queueNames();
+    this.runner.start();
+  }
+}
+
+/** The one job facility (see JobRunner and JobStore), available to every module. */
+@Global()
+@Module({
+  providers: [JobStore, JobRunner, JobsLifecycle],
+  exports: [JobStore, JobRunner],
+})
+export class JobsModule {}
