@@ -91,7 +91,7 @@ export class DossierWorkflowService {
     switch (input.action) {
       case 'receive':
         change.receivedAt = now;
-        change.dueDate = processingDueDate(today, dossier.terminationDate, rules, calendar);
+        change.dueDate = processingDueDate(today, rules, calendar);
         break;
       case 'request_supplement':
         change.supplement = {

@@ -33,12 +33,20 @@ export interface ContributionMonth {
 export interface AssessmentInput {
   terminationDate: string;
   filingDate: string;
+  /** Date of the decision; chooses the regime (DOMAIN.md §2). Default: `filingDate`. */
+  decisionDate?: string;
   terminationReason: TerminationReason;
   contractType: ContractType;
   salaryRegime: SalaryRegime;
   zone: Zone;
   /** Months reserved (bảo lưu) from earlier claims. */
   priorReservedMonths?: number;
+  /**
+   * The worker already met the conditions for a pension when leaving (a fact about the person from the
+   * social-insurance registry, Luật Bảo hiểm xã hội 2024): not eligible under VN-2025 (Luật 74/2025 Điều 38 k.1 a).
+   */
+  pensionEligible?: boolean;
+  /** One entry per month; a month with salary 0 is not a contribution month. */
   contributions: ContributionMonth[];
 }
 
@@ -85,6 +93,8 @@ export interface Assessment {
   eligible: boolean;
   reasons: AssessmentReason[];
   regime: Regime;
+  /** The decision date the regime was chosen by (the request's, or the filing date). */
+  decisionDate: string;
   contributionMonthsInWindow: number;
   totalContributionMonths: number;
   averageSalary: number;
