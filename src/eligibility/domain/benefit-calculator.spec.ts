@@ -92,7 +92,12 @@ describe('assess: regime by the date of the decision (Luật 74/2025 Điều 54,
     ['2026-01-01', '2026-01-06', undefined, 'VN-2025'],
   ] as const)('terminated %s, filed %s, decided %s → %s', (terminationDate, filingDate, decisionDate, regime) => {
     const result = assess(
-      input({ terminationDate, filingDate, decisionDate, contributions: monthsEnding(terminationDate.slice(0, 7), 24) }),
+      input({
+        terminationDate,
+        filingDate,
+        decisionDate,
+        contributions: monthsEnding(terminationDate.slice(0, 7), 24),
+      }),
       rules,
       calendar,
     );
@@ -788,25 +793,22 @@ describe('assess: 60 % of the exact average, rounded down once (Luật 74/2025 �
 
   it('property: the benefit is floor(sum × 60 / (100 × n)) of the last n ≤ 6 months, below the cap (BigInt oracle)', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 1, max: 40_000_000 }), { minLength: 12, maxLength: 24 }),
-        (salaries) => {
-          const contributions = salaries.map((salary, i) => ({
-            month: monthFromIndex(monthIndex('2026-03') - i),
-            salary,
-          }));
-          const result = assess(input({ contributions }), rules, calendar);
-          const lastSix = salaries.slice(0, 6).map(BigInt);
-          const sum = lastSix.reduce((a, b) => a + b, 0n);
-          const oracle = Number((sum * 60n) / (100n * BigInt(lastSix.length)));
-          expect(result.averageSalary).toBe(Number(sum / BigInt(lastSix.length)));
-          expect(result.monthlyBenefit).toBe(Math.min(oracle, result.cap));
-          // Rounding once is never below rounding twice, and at most 1 đồng above it.
-          const twice = Math.min(Number((BigInt(result.averageSalary) * 60n) / 100n), result.cap);
-          expect(result.monthlyBenefit - twice).toBeGreaterThanOrEqual(0);
-          expect(result.monthlyBenefit - twice).toBeLessThanOrEqual(1);
-        },
-      ),
+      fc.property(fc.array(fc.integer({ min: 1, max: 40_000_000 }), { minLength: 12, maxLength: 24 }), (salaries) => {
+        const contributions = salaries.map((salary, i) => ({
+          month: monthFromIndex(monthIndex('2026-03') - i),
+          salary,
+        }));
+        const result = assess(input({ contributions }), rules, calendar);
+        const lastSix = salaries.slice(0, 6).map(BigInt);
+        const sum = lastSix.reduce((a, b) => a + b, 0n);
+        const oracle = Number((sum * 60n) / (100n * BigInt(lastSix.length)));
+        expect(result.averageSalary).toBe(Number(sum / BigInt(lastSix.length)));
+        expect(result.monthlyBenefit).toBe(Math.min(oracle, result.cap));
+        // Rounding once is never below rounding twice, and at most 1 đồng above it.
+        const twice = Math.min(Number((BigInt(result.averageSalary) * 60n) / 100n), result.cap);
+        expect(result.monthlyBenefit - twice).toBeGreaterThanOrEqual(0);
+        expect(result.monthlyBenefit - twice).toBeLessThanOrEqual(1);
+      }),
       { numRuns: 200 },
     );
   });
