@@ -86,6 +86,8 @@ export interface BenefitPeriod {
   to: string;
 }
 
+export type ProjectedField = 'filingDeadline' | 'entitlementStart' | 'entitlementEnd' | 'periods';
+
 export type CapRule = 'regional_minimum_wage' | 'base_salary';
 
 /** The calculator response of API.md plus the explanation of how it was reached. */
@@ -108,6 +110,10 @@ export interface Assessment {
   entitlementEnd: string | null;
   periods: BenefitPeriod[];
   filingDeadline: string;
+  /** Calendar years not announced yet (projected) that the working-day dates of this result were computed from. */
+  projectedYears: number[];
+  /** Which dates of this result are estimates because they rest on a projected year ("dự kiến"). */
+  projectedFields: ProjectedField[];
 
   conditions: AssessmentCondition[];
   capRule: CapRule;

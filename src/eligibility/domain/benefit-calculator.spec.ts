@@ -853,3 +853,60 @@ describe('assess: pension eligibility is a fact about the person (Luật 74/2025
     expect(errors?.map((e) => [e.field, e.code])).toEqual([['pensionEligible', 'invalid_value']]);
   });
 });
+
+describe('assess: the 2026 January swap (VB 12729/VPCP-KGVX, 25/12/2025) and projected years', () => {
+  it('a deadline on Friday 02/01/2026 (a day off) moves to Monday 05/01: filing on 05/01 is on time (BLDS 2015 Điều 148 k.5)', () => {
+    // Terminated 02/10/2025 → same day three months later 02/01/2026, a public-sector day off → next working day
+    // Mon 05/01/2026 (Sat 03 and Sun 04 are weekend days).
+    const result = assess(
+      input({ terminationDate: '2025-10-02', filingDate: '2026-01-05', contributions: monthsEnding('2025-10', 24) }),
+      rules,
+      calendar,
+    );
+    expect(result.filingDeadline).toBe('2026-01-05');
+    expect(result.eligible).toBe(true);
+  });
+
+  it('counts Saturday 10/01/2026 as a working day: filed Tue 06/01/2026 → 11th working day Mon 19/01/2026', () => {
+    // 06, 07, 08, 09 (4), Sat 10 (5), 12–16 (10), 19 (11).
+    const result = assess(
+      input({ terminationDate: '2025-12-31', filingDate: '2026-01-06', contributions: monthsEnding('2025-12', 24) }),
+      rules,
+      calendar,
+    );
+    expect([result.regime, result.entitlementStart]).toEqual(['VN-2025', '2026-01-19']);
+  });
+
+  const announced = new WorkingCalendar(shippedCalendar(), {
+    announcedYears: [2020, 2021, 2022, 2023, 2024, 2025, 2026],
+  });
+
+  it.each([
+    // terminationDate, filingDate, projectedYears, projectedFields
+    ['2026-03-15', '2026-03-25', [], []],
+    ['2026-11-20', '2026-12-21', [2027], ['filingDeadline', 'entitlementStart', 'entitlementEnd', 'periods']],
+    ['2026-09-20', '2026-12-01', [], []],
+    ['2026-10-05', '2026-12-28', [2027], ['filingDeadline', 'entitlementStart', 'entitlementEnd', 'periods']],
+    ['2026-10-05', '2026-10-06', [2027], ['filingDeadline']],
+  ] as const)(
+    'terminated %s, filed %s: dates resting on projected years %j are marked %j',
+    (terminationDate, filingDate, years, fields) => {
+      const result = assess(
+        input({ terminationDate, filingDate, contributions: monthsEnding(terminationDate.slice(0, 7), 24) }),
+        rules,
+        announced,
+      );
+      expect(result.projectedYears).toEqual(years);
+      expect(result.projectedFields).toEqual(fields);
+    },
+  );
+
+  it('marks nothing projected when the calendar does not say which years are announced', () => {
+    const result = assess(
+      input({ terminationDate: '2027-03-15', filingDate: '2027-03-22', contributions: monthsEnding('2027-03', 24) }),
+      rules,
+      calendar,
+    );
+    expect([result.projectedYears, result.projectedFields]).toEqual([[], []]);
+  });
+});

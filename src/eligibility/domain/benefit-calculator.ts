@@ -8,6 +8,7 @@ import {
   AssessmentReason,
   CapRule,
   ConditionCode,
+  ProjectedField,
   ContractType,
   IneligibilityCode,
 } from './assessment';
@@ -103,9 +104,8 @@ function assessValid(input: AssessmentInput, rules: LegalRules, calendar: Workin
       ? figureAt('base_salary', capDate, null)
       : figureAt('regional_minimum_wage', capDate, input.zone));
 
-  const filingDeadline = calendar.nextWorkingDayOnOrAfter(
-    addMonthsClamped(input.terminationDate, figure('filing_window_months')),
-  );
+  const rawFilingDeadline = addMonthsClamped(input.terminationDate, figure('filing_window_months'));
+  const filingDeadline = calendar.nextWorkingDayOnOrAfter(rawFilingDeadline);
 
   const minContributionMonths = figure('min_contribution_months');
   const conditions = evaluateConditions(input, regime, {
@@ -150,6 +150,15 @@ function assessValid(input: AssessmentInput, rules: LegalRules, calendar: Workin
     : null;
   const periods = entitlementStart ? benefitPeriods(entitlementStart, benefitMonths) : [];
 
+  // Dates computed from a projected calendar year (holidays not announced yet) are estimates ("dự kiến").
+  const deadlineYears = calendar.projectedYearsBetween(rawFilingDeadline, filingDeadline);
+  const startYears = entitlementStart ? calendar.projectedYearsBetween(input.filingDate, entitlementStart) : [];
+  const projectedFields: ProjectedField[] = [
+    ...(deadlineYears.length ? (['filingDeadline'] as const) : []),
+    ...(startYears.length ? (['entitlementStart', 'entitlementEnd', 'periods'] as const) : []),
+  ];
+  const projectedYears = [...new Set([...deadlineYears, ...startYears])].sort((a, b) => a - b);
+
   const parametersUsed = [...used.values()].sort(
     (a, b) =>
       a.key.localeCompare(b.key) ||
@@ -177,6 +186,8 @@ function assessValid(input: AssessmentInput, rules: LegalRules, calendar: Workin
     entitlementEnd: periods.length > 0 ? periods[periods.length - 1].to : null,
     periods,
     filingDeadline,
+    projectedYears,
+    projectedFields,
     conditions,
     capRule,
     windowMonths,
