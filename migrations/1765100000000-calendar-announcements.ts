@@ -8,6 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   Seeded: 2020–2026 announced (shipped from the announcements), 2027–2030 projected.
  * - 2026: Friday 02/01 off and Saturday 10/01 worked (VB 12729/VPCP-KGVX of 25/12/2025). A day an administrator
  *   already set is left as it is.
+ * - The base salary of 2,530,000 from 2026-07-01 cites its decree, Nghị định 161/2026/NĐ-CP (the shipped row only
+ *   said the number was to be confirmed; the value is unchanged).
  */
 export class CalendarAnnouncements1765100000000 implements MigrationInterface {
   name = 'CalendarAnnouncements1765100000000';
@@ -44,9 +46,18 @@ export class CalendarAnnouncements1765100000000 implements MigrationInterface {
       ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, updated_at = now()
         WHERE working_calendar_day.source = 'shipped'
     `);
+    await queryRunner.query(`
+      UPDATE legal_parameter SET legal_basis = 'Nghị định 161/2026/NĐ-CP (mức lương cơ sở)'
+      WHERE key = 'base_salary' AND zone IS NULL AND effective_from = '2026-07-01' AND created_by = 'system'
+    `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      UPDATE legal_parameter
+      SET legal_basis = 'Mức lương cơ sở từ 01/7/2026 (số hiệu văn bản cần quản trị viên xác nhận)'
+      WHERE key = 'base_salary' AND zone IS NULL AND effective_from = '2026-07-01' AND created_by = 'system'
+    `);
     await queryRunner.query(
       `DELETE FROM working_calendar_day WHERE date IN ('2026-01-02', '2026-01-10') AND source = 'shipped'`,
     );
