@@ -26,7 +26,7 @@ export function assessmentInput(
   const used = new Set(insurance?.usedMonths ?? []);
   const terminationMonth = application.terminationDate.slice(0, 7);
   const counted = firstContractPerMonth(insurance?.contributions ?? []).filter((c) => !used.has(c.month));
-  const last = [...counted].reverse().find((c) => c.month <= terminationMonth);
+  const last = [...counted].reverse().find((c) => c.month <= terminationMonth && c.salary > 0);
   return {
     terminationDate: application.terminationDate,
     filingDate,
