@@ -50,7 +50,8 @@ export function firstContractPerMonth(contributions: readonly Contribution[]): C
   const byMonth = new Map<string, Contribution>();
   for (const c of contributions) {
     const kept = byMonth.get(c.month);
-    if (!kept || firstMonthOf.get(c.employerTaxCode)! < firstMonthOf.get(kept.employerTaxCode)!) byMonth.set(c.month, c);
+    if (!kept || firstMonthOf.get(c.employerTaxCode)! < firstMonthOf.get(kept.employerTaxCode)!)
+      byMonth.set(c.month, c);
   }
   return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
 }

@@ -177,7 +177,8 @@ const INDEFINITE_REASONS: readonly SuggestedTerminationReason[] = [
 function noteFor(person: SandboxPerson, today: string, termination: string, deadline: string): string {
   switch (person.scenario) {
     case 'old-regime-2025':
-      if (today <= OLD_REGIME_LAST_DAY) return `Terminated in 2025 and decided in 2025: VN-2013 applies. File by ${deadline}.`;
+      if (today <= OLD_REGIME_LAST_DAY)
+        return `Terminated in 2025 and decided in 2025: VN-2013 applies. File by ${deadline}.`;
       return today <= deadline
         ? `Terminated ${termination}, decided from 2026: VN-2025 applies (Luật 74/2025 Điều 55 k.4). File by ${deadline}.`
         : `Terminated ${termination}: every decision from 2026-01-01 applies VN-2025, but the filing window closed on ` +

@@ -12,8 +12,7 @@ export const SAMPLE_ISSUER: IssuerProfile = {
   place: 'Đồng Nai',
   signerTitle: 'GIÁM ĐỐC',
   signerName: 'Đặng Hữu Phước',
-  competenceBasis:
-    'Căn cứ Quyết định của Ủy ban nhân dân tỉnh Đồng Nai quy định chức năng, nhiệm vụ của Sở Nội vụ;',
+  competenceBasis: 'Căn cứ Quyết định của Ủy ban nhân dân tỉnh Đồng Nai quy định chức năng, nhiệm vụ của Sở Nội vụ;',
   center: {
     name: 'Trung tâm Dịch vụ việc làm tỉnh Đồng Nai',
     headerName: 'TRUNG TÂM DỊCH VỤ VIỆC LÀM',

@@ -8,9 +8,9 @@ import {
   AssessmentReason,
   CapRule,
   ConditionCode,
-  ProjectedField,
   ContractType,
   IneligibilityCode,
+  ProjectedField,
 } from './assessment';
 import { assertValidAssessmentInput } from './assessment-input-validation';
 import { benefitPeriods } from './benefit-periods';
@@ -27,7 +27,8 @@ import { Regime, regimeFor } from './regime';
 /**
  * The unemployment-benefit assessment of DOMAIN.md §2: conditions, amount, duration, reserved months, filing
  * deadline and benefit months, under the regime in force on the decision date (`decisionDate`, default the filing
- * date; the lead re-assesses a live dossier at the decision by calling this with the decision date). Pure: the figures come from `rules`, the working days from `calendar`.
+ * date; a live dossier is re-assessed at its decision by calling this with the decision date).
+ * Pure: the figures come from `rules`, the working days from `calendar`.
  * Throws DomainError.validation for malformed input or when no figure is in force for the dates given.
  */
 export function assess(input: AssessmentInput, rules: LegalRules, calendar: WorkingCalendar): Assessment {

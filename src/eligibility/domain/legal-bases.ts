@@ -34,8 +34,7 @@ const BASES: Record<Regime, RegimeLegalBasis> = {
     decree:
       `Nghị định số 374/2025/NĐ-CP${DECREE_374_2025_DATE ? ` ngày ${DECREE_374_2025_DATE}` : ''} của Chính phủ quy ` +
       'định chi tiết một số điều của Luật Việc làm về bảo hiểm thất nghiệp',
-    averageSalaryWording:
-      'Mức bình quân tiền lương tháng đóng bảo hiểm thất nghiệp của 06 tháng đã đóng gần nhất',
+    averageSalaryWording: 'Mức bình quân tiền lương tháng đóng bảo hiểm thất nghiệp của 06 tháng đã đóng gần nhất',
   },
 };
 

@@ -39,7 +39,8 @@ export class AssessmentRequestDto {
 
   @ApiPropertyOptional({
     example: '2026-12-08',
-    description: 'Date of the decision; chooses the regime (VN-2013 up to 2025-12-31, VN-2025 from 2026-01-01). Default: filingDate.',
+    description:
+      'Date of the decision; chooses the regime (VN-2013 up to 2025-12-31, VN-2025 from 2026-01-01). Default: filingDate.',
   })
   @IsOptional()
   @IsString()
@@ -78,7 +79,8 @@ export class AssessmentRequestDto {
 
   @ApiProperty({
     type: [ContributionDto],
-    description: 'One entry per month (a month listed twice is a 400 naming contributions); salary 0 = no contribution.',
+    description:
+      'One entry per month (a month listed twice is a 400 naming contributions); salary 0 = no contribution.',
   })
   @IsArray()
   @ArrayMaxSize(1200)
