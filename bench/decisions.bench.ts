@@ -65,7 +65,11 @@ export function decisionHtml(data: DecisionApprovalData, issuer: IssuerProfile, 
   const who = data.holder.sex === 'male' ? 'Ông' : 'Bà';
   const center = issuer.center?.name ?? issuer.authorityFullName;
   const notice = (value: DecisionApprovalData['decision']['noticeDates'][number]): string =>
-    typeof value === 'string' ? `Ngày ${date(value)}` : `Từ ${date(value.from)} đến ${date(value.to)}`;
+    typeof value === 'string'
+      ? `Ngày ${date(value)}`
+      : 'words' in value
+        ? value.words
+        : `Từ ${date(value.from)} đến ${date(value.to)}`;
   const footer = `<div class="foot">${qrSvg}<div><i>Mã hồ sơ: ${data.dossierCode}</i><br><i>Tra cứu tính xác thực tại:</i><br>${data.verifyUrl}</div></div>`;
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>
 @page { size: A4; margin: 20mm 17mm 15mm 30mm }

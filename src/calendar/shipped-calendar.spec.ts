@@ -16,10 +16,11 @@ describe('shipped calendar', () => {
     expect([...years].sort()).toEqual([...SHIPPED_CALENDAR_YEARS]);
   });
 
-  it('matches DOMAIN.md §4 exactly for 2026', () => {
+  it('matches the announced 2026 public-sector schedule exactly (incl. VB 12729/VPCP-KGVX of 25/12/2025)', () => {
     const year2026 = shippedCalendarYear(2026);
     expect(year2026.filter((o) => o.kind === 'holiday').map((o) => o.date)).toEqual([
       '2026-01-01',
+      '2026-01-02',
       '2026-02-16',
       '2026-02-17',
       '2026-02-18',
@@ -32,7 +33,7 @@ describe('shipped calendar', () => {
       '2026-09-01',
       '2026-09-02',
     ]);
-    expect(year2026.filter((o) => o.kind === 'working').map((o) => o.date)).toEqual(['2026-08-22']);
+    expect(year2026.filter((o) => o.kind === 'working').map((o) => o.date)).toEqual(['2026-01-10', '2026-08-22']);
     const calendar = new WorkingCalendar(shippedCalendar());
     expect(calendar.isWorkingDay('2026-08-22')).toBe(true);
     expect(calendar.isWorkingDay('2026-04-26')).toBe(false);
@@ -81,7 +82,7 @@ describe('shipped calendar', () => {
     ]);
   });
 
-  it('gives substitute days on the next free weekdays (2027: Tết over a weekend, 1/5 on a Saturday)', () => {
+  it('gives substitute days on the next free weekdays, BLLĐ 2019 Điều 111 k.3 (2027: Tết over a weekend, 1/5 on a Saturday)', () => {
     const offs = ruleDerivedOverrides(2027).map((o) => o.date);
     expect(offs).toEqual(expect.arrayContaining(['2027-02-10', '2027-02-11', '2027-05-03']));
     expect(ruleDerivedOverrides(2028).map((o) => o.date)).toEqual(
@@ -89,10 +90,10 @@ describe('shipped calendar', () => {
     );
   });
 
-  it('reproduces the published 2022 calendar and 2026 without its Saturday swap', () => {
+  it('reproduces the published 2022 calendar and 2026 without its two Saturday swaps', () => {
     expect(ruleDerivedOverrides(2022).map((o) => o.date)).toEqual(shippedCalendarYear(2022).map((o) => o.date));
     const published2026 = shippedCalendarYear(2026)
-      .filter((o) => o.date !== '2026-08-22' && o.date !== '2026-08-31')
+      .filter((o) => !['2026-01-02', '2026-01-10', '2026-08-22', '2026-08-31'].includes(o.date))
       .map((o) => o.date);
     expect(ruleDerivedOverrides(2026).map((o) => o.date)).toEqual(published2026);
   });

@@ -111,8 +111,11 @@ const PUBLISHED: Record<number, CalendarOverride[]> = {
     off('2025-09-01', NATIONAL_DAY_ADJACENT),
     off('2025-09-02', NATIONAL_DAY),
   ],
+  // Friday 2/1 off, Saturday 10/1 worked: VB 12729/VPCP-KGVX of 25/12/2025 (public-sector swap).
   2026: [
     off('2026-01-01', NEW_YEAR),
+    off('2026-01-02', swappedOff('2026-01-10')),
+    worked('2026-01-10', swappedWorking('2026-01-02')),
     ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((d) => off(d, TET)),
     off('2026-04-27', substitute(HUNG_KINGS)),
     off('2026-04-30', REUNIFICATION),
@@ -122,6 +125,11 @@ const PUBLISHED: Record<number, CalendarOverride[]> = {
     off('2026-09-01', NATIONAL_DAY_ADJACENT),
     off('2026-09-02', NATIONAL_DAY),
   ],
+};
+
+/** The announcement each shipped published year was taken from, when the product records it. */
+export const SHIPPED_ANNOUNCEMENTS: Readonly<Record<number, { documentNumber: string; documentDate: string }>> = {
+  2026: { documentNumber: 'VB 12729/VPCP-KGVX', documentDate: '2025-12-25' },
 };
 
 export function calendarYearSource(year: number): CalendarYearSource {
@@ -161,7 +169,8 @@ function nationalDayAdjacentDay(year: number): string {
 }
 
 /**
- * Art. 112(3): a holiday on a weekly rest day is made up on the next working day. Substitutes are assigned in
+ * Bộ luật Lao động 2019 Điều 111 khoản 3: a weekly rest day that coincides with a holiday of Điều 112 khoản 1 is
+ * made up on the next working day. Substitutes are assigned in
  * date order to the next weekday that is neither a holiday nor already a substitute.
  */
 export function ruleDerivedOverrides(year: number): CalendarOverride[] {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, FieldError } from '../platform/errors/domain-error';
-import { isIsoDate } from './iso-date';
+import { isIsoDate, isWeekend } from './iso-date';
 import { CalendarOverride, WorkingCalendar } from './working-calendar';
 
 /** A stored calendar day with its origin and audit columns. */
@@ -21,6 +21,37 @@ interface CalendarDayRecord {
 }
 
 const SELECT_COLUMNS = `date::text AS date, kind, name, source, updated_at, updated_by`;
+const YEAR_COLUMNS = `year, status, document_number, document_date::text AS document_date, updated_at, updated_by`;
+
+/** A year's schedule as the Government announced it. */
+export interface YearAnnouncement {
+  /** Number of the announcing document, e.g. "VB 12729/VPCP-KGVX" or "Thông báo 6150/TB-BNV". */
+  documentNumber: string;
+  /** Its date, YYYY-MM-DD. */
+  documentDate: string;
+  /** Every override of the year: weekdays off ('holiday') and weekend days worked ('working'). */
+  days: CalendarOverride[];
+}
+
+export interface StoredCalendarYear {
+  year: number;
+  status: 'announced' | 'projected';
+  documentNumber: string | null;
+  documentDate: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+interface CalendarYearRecord {
+  year: number;
+  status: 'announced' | 'projected';
+  document_number: string | null;
+  document_date: string | null;
+  updated_at: Date;
+  updated_by: string;
+}
+
+const MAX_DAYS_PER_YEAR = 60;
 
 /**
  * The working calendar in table `working_calendar_day`: the shipped 2020–2030 overrides plus administrator edits.
@@ -32,7 +63,57 @@ export class WorkingCalendarRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async loadCalendar(): Promise<WorkingCalendar> {
-    return new WorkingCalendar((await this.listDays()).map(({ date, kind, name }) => ({ date, kind, name })));
+    const [days, years] = await Promise.all([this.listDays(), this.listYears()]);
+    return new WorkingCalendar(
+      days.map(({ date, kind, name }) => ({ date, kind, name })),
+      { announcedYears: years.filter((y) => y.status === 'announced').map((y) => y.year) },
+    );
+  }
+
+  /** The status of every recorded year: announced (with its document) or projected. */
+  async listYears(): Promise<StoredCalendarYear[]> {
+    const records: CalendarYearRecord[] = await this.dataSource.query(
+      `SELECT ${YEAR_COLUMNS} FROM working_calendar_year ORDER BY year`,
+    );
+    return records.map(toStoredYear);
+  }
+
+  /**
+   * Replaces a year's overrides with the schedule the Government announced, and records the announcement
+   * (document number and date): the year stops being projected. Checked before anything is written: every day in
+   * `year`, once each, a 'holiday' only on a weekday and a 'working' day only on a weekend, a name for each.
+   */
+  async importYear(
+    year: number,
+    announcement: YearAnnouncement,
+    actor: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<{ year: StoredCalendarYear; days: StoredCalendarDay[] }> {
+    const errors = validateAnnouncement(year, announcement);
+    if (errors.length > 0) throw DomainError.validation(errors);
+    await em.query(`DELETE FROM working_calendar_day WHERE date BETWEEN $1::date AND $2::date`, [
+      `${year}-01-01`,
+      `${year}-12-31`,
+    ]);
+    const days = [...announcement.days].sort((a, b) => a.date.localeCompare(b.date));
+    const stored: StoredCalendarDay[] = [];
+    for (const day of days) {
+      const records: CalendarDayRecord[] = await em.query(
+        `INSERT INTO working_calendar_day (date, kind, name, source, updated_at, updated_by)
+         VALUES ($1, $2, $3, 'admin', now(), $4) RETURNING ${SELECT_COLUMNS}`,
+        [day.date, day.kind, day.name.trim(), actor],
+      );
+      stored.push(toStored(records[0]));
+    }
+    const yearRecords: CalendarYearRecord[] = await em.query(
+      `INSERT INTO working_calendar_year (year, status, document_number, document_date, updated_at, updated_by)
+       VALUES ($1, 'announced', $2, $3, now(), $4)
+       ON CONFLICT (year) DO UPDATE SET status = 'announced', document_number = EXCLUDED.document_number,
+         document_date = EXCLUDED.document_date, updated_at = now(), updated_by = EXCLUDED.updated_by
+       RETURNING ${YEAR_COLUMNS}`,
+      [year, announcement.documentNumber.trim(), announcement.documentDate, actor],
+    );
+    return { year: toStoredYear(yearRecords[0]), days: stored };
   }
 
   /** Stored days, optionally limited to [from, to]. */
@@ -84,4 +165,76 @@ function toStored(record: CalendarDayRecord): StoredCalendarDay {
     updatedAt: new Date(record.updated_at).toISOString(),
     updatedBy: record.updated_by,
   };
+}
+
+function toStoredYear(record: CalendarYearRecord): StoredCalendarYear {
+  return {
+    year: Number(record.year),
+    status: record.status,
+    documentNumber: record.document_number,
+    documentDate: record.document_date,
+    updatedAt: new Date(record.updated_at).toISOString(),
+    updatedBy: record.updated_by,
+  };
+}
+
+function validateAnnouncement(year: number, a: YearAnnouncement): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!Number.isSafeInteger(year) || year < 2000 || year > 2200) {
+    errors.push({ field: 'year', code: 'invalid_value', message: 'Năm không hợp lệ.' });
+    return errors;
+  }
+  if (typeof a.documentNumber !== 'string' || a.documentNumber.trim().length < 3) {
+    errors.push({ field: 'documentNumber', code: 'required', message: 'Cần ghi số hiệu văn bản công bố lịch nghỉ.' });
+  }
+  if (!isIsoDate(a.documentDate)) {
+    errors.push({ field: 'documentDate', code: 'invalid_date', message: 'Ngày ban hành văn bản cần dạng YYYY-MM-DD.' });
+  }
+  if (!Array.isArray(a.days) || a.days.length > MAX_DAYS_PER_YEAR) {
+    errors.push({
+      field: 'days',
+      code: 'invalid_value',
+      message: `Danh sách ngày phải có tối đa ${MAX_DAYS_PER_YEAR} ngày.`,
+    });
+    return errors;
+  }
+  const seen = new Set<string>();
+  a.days.forEach((day, i) => {
+    const field = `days.${i}`;
+    if (!isIsoDate(day?.date) || !day.date.startsWith(`${year}-`)) {
+      errors.push({
+        field: `${field}.date`,
+        code: 'invalid_date',
+        message: `Ngày phải thuộc năm ${year} (YYYY-MM-DD).`,
+      });
+      return;
+    }
+    if (seen.has(day.date)) {
+      errors.push({ field: `${field}.date`, code: 'duplicate_date', message: 'Mỗi ngày chỉ được khai một lần.' });
+    }
+    seen.add(day.date);
+    if (day.kind === 'holiday' && isWeekend(day.date)) {
+      errors.push({
+        field: `${field}.kind`,
+        code: 'weekend_holiday',
+        message: 'Ngày nghỉ trùng thứ Bảy, Chủ nhật không cần khai; hãy khai ngày nghỉ bù.',
+      });
+    } else if (day.kind === 'working' && !isWeekend(day.date)) {
+      errors.push({
+        field: `${field}.kind`,
+        code: 'weekday_working',
+        message: 'Chỉ khai ngày làm việc cho thứ Bảy hoặc Chủ nhật được làm bù.',
+      });
+    } else if (day.kind !== 'holiday' && day.kind !== 'working') {
+      errors.push({
+        field: `${field}.kind`,
+        code: 'invalid_value',
+        message: 'Loại ngày phải là holiday hoặc working.',
+      });
+    }
+    if (typeof day.name !== 'string' || !day.name.trim() || day.name.length > 200) {
+      errors.push({ field: `${field}.name`, code: 'required', message: 'Cần ghi tên ngày (tối đa 200 ký tự).' });
+    }
+  });
+  return errors;
 }

@@ -12,10 +12,21 @@ export interface CalendarOverride {
  * Saturday and Sunday off unless a 'working' override (a swapped Saturday) says otherwise.
  * Pure: the overrides are data loaded by the caller (shipped defaults plus administrator edits).
  */
+export interface WorkingCalendarOptions {
+  /**
+   * Years whose schedule the Government has announced (imported by an administrator or shipped from an
+   * announcement). Every other year is projected ("dự kiến"): its holidays are derived from the Labour Code and may
+   * still change. Omitted: no year is marked projected.
+   */
+  announcedYears?: readonly number[];
+}
+
 export class WorkingCalendar {
   private readonly byDate = new Map<string, CalendarOverride>();
+  private readonly announced: ReadonlySet<number> | null;
 
-  constructor(overrides: CalendarOverride[]) {
+  constructor(overrides: CalendarOverride[], options: WorkingCalendarOptions = {}) {
+    this.announced = options.announcedYears ? new Set(options.announcedYears) : null;
     for (const override of overrides) {
       if (!isIsoDate(override.date)) throw new RangeError(`Ngày không hợp lệ trong lịch làm việc: "${override.date}".`);
       if (override.kind !== 'holiday' && override.kind !== 'working') {
@@ -31,6 +42,19 @@ export class WorkingCalendar {
   /** The overrides this calendar was built from, sorted by date. */
   overrides(): CalendarOverride[] {
     return [...this.byDate.values()].sort((a, b) => a.date.localeCompare(b.date)).map((o) => ({ ...o }));
+  }
+
+  /** Whether `year`'s schedule is projected (not announced yet). */
+  isProjectedYear(year: number): boolean {
+    return this.announced !== null && !this.announced.has(year);
+  }
+
+  /** The projected years among the years of [from, to] (either order), ascending. */
+  projectedYearsBetween(from: string, to: string): number[] {
+    const [a, b] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))].sort((x, y) => x - y);
+    const years: number[] = [];
+    for (let year = a; year <= b; year++) if (this.isProjectedYear(year)) years.push(year);
+    return years;
   }
 
   overrideFor(date: string): CalendarOverride | undefined {

@@ -51,6 +51,11 @@ export interface IssuerConfig {
   signerTitle: string;
   /** `ISSUER_SIGNER_NAME`. */
   signerName: string;
+  /**
+   * `ISSUER_COMPETENCE_BASIS`: the decision's "Căn cứ" line on the Director's competence (the provincial act on the
+   * department's functions). Default: a generic line naming the province and the authority.
+   */
+  competenceBasis: string;
   /** `ISSUER_SIGNER_ON_BEHALF_OF`, e.g. "KT. GIÁM ĐỐC" (optional). */
   signerOnBehalfOf?: string;
   /** `ISSUER_CENTER_SYMBOL`: symbol of the employment service centers on intake documents, e.g. "TTDVVL". */
@@ -132,12 +137,18 @@ function issuerConfig(env: Env): IssuerConfig {
     throw new ConfigError('ISSUER_CENTER_SYMBOL', 'must be 1-20 capital letters or digits');
   }
   const onBehalf = text('ISSUER_SIGNER_ON_BEHALF_OF', '');
+  const authorityFullName = text('ISSUER_AUTHORITY_FULL_NAME', 'Sở Nội vụ tỉnh Đồng Nai');
+  const place = text('ISSUER_PLACE', 'Đồng Nai');
   return {
     parentAuthority: text('ISSUER_PARENT_AUTHORITY', 'UBND TỈNH ĐỒNG NAI'),
     authority: text('ISSUER_AUTHORITY', 'SỞ NỘI VỤ'),
-    authorityFullName: text('ISSUER_AUTHORITY_FULL_NAME', 'Sở Nội vụ tỉnh Đồng Nai'),
+    authorityFullName,
     symbol,
-    place: text('ISSUER_PLACE', 'Đồng Nai'),
+    place,
+    competenceBasis: text(
+      'ISSUER_COMPETENCE_BASIS',
+      `Căn cứ Quyết định của Ủy ban nhân dân tỉnh ${place} quy định chức năng, nhiệm vụ của ${authorityFullName};`,
+    ),
     signerTitle: text('ISSUER_SIGNER_TITLE', 'GIÁM ĐỐC'),
     signerName: text('ISSUER_SIGNER_NAME', 'Trần Đức Hải'),
     ...(onBehalf ? { signerOnBehalfOf: onBehalf } : {}),

@@ -18,6 +18,11 @@ export interface DateRange {
   readonly to: IsoDate;
 }
 
+/** A notice window the decision states in words (month 1 counts from the day the result is returned). */
+export interface NoticeWords {
+  readonly words: string;
+}
+
 /** Fields every document carries. */
 export interface DocumentCommonData {
   /** The register sequence part only, e.g. "123"; the symbol part ("QĐ-SNV") comes from the template and issuer. */
@@ -42,7 +47,7 @@ export interface DecisionFigures {
   readonly entitlementStart: IsoDate;
   readonly entitlementEnd: IsoDate;
   /** Monthly job-search notice date (or window) per benefit month, same order as `periods`. */
-  readonly noticeDates: readonly (IsoDate | DateRange)[];
+  readonly noticeDates: readonly (IsoDate | DateRange | NoticeWords)[];
   readonly reservedMonthsAfter: number;
   /** Paying office, e.g. "Bảo hiểm xã hội tỉnh Đồng Nai". */
   readonly socialInsuranceOffice: string;
@@ -50,7 +55,16 @@ export interface DecisionFigures {
   readonly paymentPlace?: string;
 }
 
+/** The legal bases a decision cites, following the regime it applied ("Căn cứ …"). */
+export interface DecisionLegalBasis {
+  readonly law: string;
+  readonly decree: string;
+  /** The average-salary line of the approval decision in the regime's wording. */
+  readonly averageSalaryWording: string;
+}
+
 export interface DecisionApprovalData extends DocumentCommonData {
+  readonly legalBasis: DecisionLegalBasis;
   readonly submittedAt: IsoDate;
   readonly terminationDate: IsoDate;
   readonly lastEmployer: string;
@@ -60,6 +74,7 @@ export interface DecisionApprovalData extends DocumentCommonData {
 }
 
 export interface DecisionRefusalData extends DocumentCommonData {
+  readonly legalBasis: DecisionLegalBasis;
   readonly submittedAt: IsoDate;
   readonly reasons: readonly string[];
 }

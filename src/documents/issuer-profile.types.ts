@@ -13,6 +13,11 @@ export interface IssuerProfile {
   /** e.g. "GIÁM ĐỐC". */
   readonly signerTitle: string;
   readonly signerName: string;
+  /**
+   * The decision's first "Căn cứ" line: the act that gives the Director the competence to decide, e.g. "Căn cứ
+   * Quyết định số …/QĐ-UBND … quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nội vụ …;".
+   */
+  readonly competenceBasis: string;
   /** Authority line above the signer title when signing on behalf, e.g. "KT. GIÁM ĐỐC". */
   readonly signerOnBehalfOf?: string;
   /** The public employment service center that receives dossiers and issues intake documents. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, StaffOnly } from '../identity';
-import { CalendarDayDto, CalendarRangeDto, NewLegalParameterDto } from './dto/legal-admin.dto';
+import { CalendarDayDto, CalendarRangeDto, CalendarYearImportDto, NewLegalParameterDto } from './dto/legal-admin.dto';
 import { LegalAdminService } from './legal-admin.service';
 
 @ApiTags('admin')
@@ -24,6 +24,20 @@ export class LegalAdminController {
   @Get('calendar')
   days(@Query() query: CalendarRangeDto) {
     return this.admin.listDays(query);
+  }
+
+  @Get('calendar/years')
+  @ApiOperation({ summary: 'Which calendar years are announced (with their document) and which are projected' })
+  years() {
+    return this.admin.listYears();
+  }
+
+  @Put('calendar/years/:year')
+  @ApiOperation({
+    summary: "Import a year's announced public-sector schedule (document number and date); replaces the year; audited",
+  })
+  importYear(@CurrentPrincipal() admin: Principal, @Param('year') year: string, @Body() body: CalendarYearImportDto) {
+    return this.admin.importYear(admin, year, body);
   }
 
   @Put('calendar/:date')

@@ -6,7 +6,7 @@ import { WorkingCalendarRepository } from '../calendar/working-calendar.reposito
 import { Principal } from '../identity';
 import { CLOCK, Clock } from '../platform/clock/clock';
 import { DomainError } from '../platform/errors/domain-error';
-import { CalendarDayDto, CalendarRangeDto, NewLegalParameterDto } from './dto/legal-admin.dto';
+import { CalendarDayDto, CalendarRangeDto, CalendarYearImportDto, NewLegalParameterDto } from './dto/legal-admin.dto';
 import { LegalContextService } from './legal-context.service';
 import { LegalRulesRepository } from './legal-rules.repository';
 
@@ -78,5 +78,32 @@ export class LegalAdminService {
     });
     this.legal.invalidate();
     return day;
+  }
+
+  listYears() {
+    return this.calendar.listYears().then((items) => ({ items }));
+  }
+
+  /** Imports a year's announced schedule: replaces its days, records the document, audits, in one transaction. */
+  async importYear(admin: Principal, yearParam: string, body: CalendarYearImportDto) {
+    const year = /^\d{4}$/.test(yearParam) ? Number(yearParam) : NaN;
+    const result = await this.dataSource.transaction(async (em) => {
+      const imported = await this.calendar.importYear(year, body, admin.subject, em);
+      await this.audit.append(em, {
+        actorType: 'staff',
+        actorId: admin.subject,
+        action: 'calendar_year.import',
+        entityType: 'working_calendar_year',
+        entityId: String(year),
+        data: {
+          documentNumber: imported.year.documentNumber,
+          documentDate: imported.year.documentDate,
+          days: imported.days.map(({ date, kind, name }) => ({ date, kind, name })),
+        },
+      });
+      return imported;
+    });
+    this.legal.invalidate();
+    return { ...result.year, days: result.days };
   }
 }

@@ -38,6 +38,9 @@ describe('LegalRulesRepository (PostgreSQL, real migrations)', () => {
     const rules = await repository.loadRules();
     expect(rules.valueAt('regional_minimum_wage', '2026-01-01', 'I').value).toBe(5_310_000);
     expect(rules.valueAt('base_salary', '2026-07-01').value).toBe(2_530_000);
+    expect(rules.valueAt('base_salary', '2026-07-01').row.legalBasis).toBe(
+      'Nghị định 161/2026/NĐ-CP (mức lương cơ sở)',
+    );
     expect(rules.valueAt('vn2025.entitlement_start_working_day', '2026-01-01').value).toBe(11);
   });
 

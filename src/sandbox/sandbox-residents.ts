@@ -1,5 +1,9 @@
 import { PopulationRecord } from '../registries/population/population-registry.port';
-import { Contribution, InsuranceRecord } from '../registries/social-insurance/social-insurance-registry.port';
+import {
+  Contribution,
+  InsuranceRecord,
+  PensionFacts,
+} from '../registries/social-insurance/social-insurance-registry.port';
 import {
   addDays,
   addMonths,
@@ -41,7 +45,7 @@ export interface SandboxResident {
   readonly insurance: InsuranceRecord | null;
 }
 
-/** Last day governed by VN-2013 (DOMAIN §2). */
+/** Last decision date governed by VN-2013 (DOMAIN §2); the old-regime resident's latest termination date. */
 export const OLD_REGIME_LAST_DAY = '2025-12-31';
 
 type Block = readonly [fromK: number, toK: number, employerIndex: number];
@@ -173,11 +177,14 @@ const INDEFINITE_REASONS: readonly SuggestedTerminationReason[] = [
 function noteFor(person: SandboxPerson, today: string, termination: string, deadline: string): string {
   switch (person.scenario) {
     case 'old-regime-2025':
+      if (today <= OLD_REGIME_LAST_DAY)
+        return `Terminated in 2025 and decided in 2025: VN-2013 applies. File by ${deadline}.`;
       return today <= deadline
-        ? `Terminated in 2025: VN-2013 applies. File by ${deadline}.`
-        : `Terminated ${termination}: VN-2013 applies, but the filing window closed on ${deadline}, so filing ` +
-            `today is late (expected: not eligible, late filing). Use the calculator with a filingDate up to ` +
-            `${deadline} to see the VN-2013 amounts.`;
+        ? `Terminated ${termination}, decided from 2026: VN-2025 applies (Luật 74/2025 Điều 55 k.4). File by ${deadline}.`
+        : `Terminated ${termination}: every decision from 2026-01-01 applies VN-2025, but the filing window closed on ` +
+            `${deadline}, so filing today is late (expected: not eligible, late filing, regime VN-2025). Use the ` +
+            `calculator with a filingDate up to ${deadline} to see the VN-2025 amounts (cap at the last contribution ` +
+            `month), or with filingDate and decisionDate in 2025 to see VN-2013.`;
     case 'short-contract':
       return 'Fewer than 12 months in the 24-month window, 14 in the 36-month window: eligible only as short_term (VN-2025) / seasonal (VN-2013).';
     case 'no-record':
@@ -248,7 +255,9 @@ function buildResident(person: SandboxPerson, index: number, variant: number, to
     const reserved = person.scenario === 'reserved-months';
     const usedMonths = reserved ? contributions.slice(0, RESERVED_EARLIER_MONTHS[variant]).map((c) => c.month) : [];
     const provincePrefix = SANDBOX_COMMUNES[person.home].provinceCode;
+    const pension = pensionFacts(person, contributions, termination);
     insurance = {
+      pension,
       personalId,
       socialInsuranceNumber: provincePrefix + String((index * 48271 + 1234567) % 100_000_000).padStart(8, '0'),
       salaryRegime: SANDBOX_EMPLOYERS[person.employers[0]].state ? 'state' : 'employer',
@@ -273,6 +282,27 @@ function buildResident(person: SandboxPerson, index: number, variant: number, to
     population,
     insurance,
   };
+}
+
+/**
+ * The registry's pension facts as the sandbox computes them (an approximation of Luật Bảo hiểm xã hội 2024 Điều 64):
+ * the retirement age of Bộ luật Lao động 2019 Điều 169 k.2 (men 60 years 3 months in 2021, +3 months a year up to
+ * 62; women 55 years 4 months in 2021, +4 months a year up to 60) reached by the termination date, and at least 15
+ * years of contributions (distinct months / 12). No sandbox resident is pension-eligible with today's clock.
+ */
+function pensionFacts(person: SandboxPerson, contributions: Contribution[], termination: string): PensionFacts {
+  const retirementAgeDate = retirementAgeDateOf(person.dateOfBirth, person.sex);
+  const insuredYears = Math.floor(new Set(contributions.map((c) => c.month)).size / 12);
+  return { eligible: retirementAgeDate <= termination && insuredYears >= 15, insuredYears, retirementAgeDate };
+}
+
+function retirementAgeDateOf(dateOfBirth: string, sex: 'male' | 'female'): string {
+  const [start, step, cap] = sex === 'male' ? [723, 3, 744] : [664, 4, 720];
+  for (let year = 2021; ; year++) {
+    const months = Math.min(start + step * (year - 2021), cap);
+    const date = addMonths(dateOfBirth, months);
+    if (Number(date.slice(0, 4)) <= year) return date;
+  }
 }
 
 /**

@@ -140,4 +140,24 @@ describe('citizen pages against the real API', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('calculator: dates resting on a calendar year not announced yet are marked "(dự kiến)"', async () => {
+    const { page, errors } = await browser.newPage(DESKTOP);
+    await page.goto(`${base}/tinh-tro-cap`, { waitUntil: 'domcontentloaded' });
+    // Filed 21/12/2026: the 11th working day falls in January 2027, a projected year; the deadline 20/02/2027 too.
+    await page.fill('#terminationDate', '2026-11-20');
+    await page.fill('#filingDate', '2026-12-21');
+    await page.selectOption('#terminationReason', 'contract_expired');
+    await page.selectOption('#contractType', 'fixed_term');
+    await page.fill('#salary', '9.000.000');
+    await page.fill('#months', '30');
+    await page.getByRole('button', { name: 'Tính thử' }).click();
+    await page.locator('[data-testid="projected-calendar"]').waitFor();
+    await expect(page.locator('[data-testid="projected-calendar"]').innerText()).resolves.toContain('2027');
+    await expect(page.locator('.assessment dl').innerText()).resolves.toMatch(
+      /Hạn nộp hồ sơ\s+\d{2}\/\d{2}\/2027 \(dự kiến\)/,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -43,6 +43,10 @@ describe('staff pages against the real API', () => {
     await page.locator('#detail').waitFor();
     expect(await page.locator('form[data-action="request_supplement"] textarea[name="items"]').count()).toBe(1);
     await expect(page.locator('#registry').innerText()).resolves.toMatch(/Mã số BHXH/);
+    // Pension eligibility is a registry fact shown to staff (Luật Việc làm 74/2025 Điều 38 k.1 a).
+    await expect(page.locator('#registry').innerText()).resolves.toMatch(
+      /Điều kiện hưởng lương hưu\s+Chưa đủ điều kiện hưởng lương hưu, \d+ năm đóng bảo hiểm xã hội/,
+    );
     await page.locator('form[data-action="request_supplement"] button').click();
     await page.locator('#request_supplement-items-error').waitFor();
 

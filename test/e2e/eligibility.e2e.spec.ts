@@ -68,6 +68,34 @@ describe('POST /api/v1/eligibility/assessments', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
+  it('answers 400 naming contributions for a month listed twice (one contribution per month)', async () => {
+    const res = await request(t.baseUrl)
+      .post('/api/v1/eligibility/assessments')
+      .send({ ...base, contributions: [...base.contributions, { month: '2026-10', salary: 1_000_000 }] });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ field: 'contributions', code: 'duplicate_month', message: expect.any(String) }),
+    ]);
+  });
+
+  it('chooses the regime by decisionDate and accepts pensionEligible (Luật 74/2025 Điều 55 k.4, Điều 38 k.1 a)', async () => {
+    const old = {
+      ...base,
+      terminationDate: '2025-12-31',
+      filingDate: '2025-12-31',
+      contributions: contributionMonths('2024-01', 24, 9_200_000),
+    };
+    const in2025 = await request(t.baseUrl).post('/api/v1/eligibility/assessments').send(old).expect(200);
+    expect(in2025.body).toMatchObject({ regime: 'VN-2013', decisionDate: '2025-12-31', eligible: true });
+    const in2026 = await request(t.baseUrl)
+      .post('/api/v1/eligibility/assessments')
+      .send({ ...old, decisionDate: '2026-01-05', pensionEligible: true })
+      .expect(200);
+    expect(in2026.body).toMatchObject({ regime: 'VN-2025', decisionDate: '2026-01-05', eligible: false });
+    expect(in2026.body.reasons.map((r: { code: string }) => r.code)).toEqual(['pension_eligible']);
+  });
+
   it('is rate limited', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 70; i++) {

@@ -92,4 +92,68 @@ describe('legal figures and calendar as data, changed by an administrator', () =
       .expect(200);
     expect(days.body.items).toContainEqual(expect.objectContaining({ date: '2030-06-12', kind: 'holiday' }));
   });
+
+  it('marks dates from a projected year "dự kiến" until an administrator imports the announced schedule, audited', async () => {
+    // Terminated 2027-03-15 (2027 is projected): the deadline and the start rest on the 2027 estimate.
+    const body = {
+      ...capped('2027-03-15', '2027-03-22', '2025-04'),
+      contributions: contributionMonths('2025-04', 24, 8_000_000),
+    };
+    const before = (await assess(body)).body;
+    expect(before.projectedYears).toEqual([2027]);
+    expect(before.projectedFields).toEqual(['filingDeadline', 'entitlementStart', 'entitlementEnd', 'periods']);
+    const years = await request(t.baseUrl).get('/api/v1/admin/calendar/years').set(auth(admin)).expect(200);
+    expect(years.body.items).toContainEqual(expect.objectContaining({ year: 2027, status: 'projected' }));
+    expect(years.body.items).toContainEqual(
+      expect.objectContaining({
+        year: 2026,
+        status: 'announced',
+        documentNumber: 'VB 12729/VPCP-KGVX',
+        documentDate: '2025-12-25',
+      }),
+    );
+
+    const bad = await request(t.baseUrl)
+      .put('/api/v1/admin/calendar/years/2027')
+      .set(auth(admin))
+      .send({
+        documentNumber: 'TB thử',
+        documentDate: '2026-12-01',
+        days: [{ date: '2027-03-20', kind: 'holiday', name: 'Thứ Bảy' }],
+      });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['days.0.kind']);
+
+    // The announced 2027 schedule adds a (fictional) day off on Tuesday 23/03/2027, inside the 11-working-day count.
+    const days = [
+      { date: '2027-01-01', kind: 'holiday', name: 'Tết Dương lịch' },
+      { date: '2027-03-23', kind: 'holiday', name: 'Nghỉ thử nghiệm' },
+    ];
+    const res = await request(t.baseUrl)
+      .put('/api/v1/admin/calendar/years/2027')
+      .set(auth(admin))
+      .send({ documentNumber: 'Thông báo 9999/TB-BNV', documentDate: '2026-12-01', days })
+      .expect(200);
+    expect(res.body).toMatchObject({ year: 2027, status: 'announced', documentNumber: 'Thông báo 9999/TB-BNV' });
+    const after = (await assess(body)).body;
+    expect(after.projectedYears).toEqual([]);
+    expect(after.projectedFields).toEqual([]);
+    expect(after.entitlementStart > before.entitlementStart).toBe(true);
+    const listed = await request(t.baseUrl)
+      .get('/api/v1/admin/calendar?from=2027-01-01&to=2027-12-31')
+      .set(auth(admin));
+    expect(listed.body.items.map((d: { date: string }) => d.date)).toEqual(['2027-01-01', '2027-03-23']);
+    const audit = await db.query(`SELECT entity_id, data FROM audit_log WHERE action = 'calendar_year.import'`);
+    expect(audit.rows).toEqual([
+      expect.objectContaining({
+        entity_id: '2027',
+        data: expect.objectContaining({ documentNumber: 'Thông báo 9999/TB-BNV' }),
+      }),
+    ]);
+    await request(t.baseUrl)
+      .put('/api/v1/admin/calendar/years/2028')
+      .set(auth(await staffBearer(t, 'gd', 'director', null)))
+      .send({ documentNumber: 'x', documentDate: '2026-12-01', days: [] })
+      .expect(403);
+  });
 });

@@ -78,11 +78,45 @@ describe('buildDocumentData', () => {
     const data = buildDocumentData('decision-approval', dossier, context) as DecisionApprovalData;
     expect(data.decision).toMatchObject({ monthlyBenefit: 5_520_000, benefitMonths: 2, contributionMonths: 30 });
     expect(data.decision.noticeDates).toEqual([
-      { from: '2026-11-27', to: '2026-12-01' },
+      { words: 'Trong 03 ngày làm việc kể từ ngày nhận quyết định/trả kết quả' },
       { from: '2026-12-16', to: '2026-12-18' },
     ]);
     expect(data.proposingCenter).toBe(context.centerName);
     expect(data.submittedAt).toBe('2026-11-02');
+  });
+
+  it.each([
+    // recorded regime, law cited with its date, decree cited, average-salary wording
+    [
+      'VN-2025',
+      'Luật Việc làm số 74/2025/QH15 ngày 16 tháng 6 năm 2025',
+      'Nghị định số 374/2025/NĐ-CP',
+      '06 tháng đã đóng gần nhất',
+    ],
+    [
+      'VN-2013',
+      'Luật Việc làm số 38/2013/QH13 ngày 16 tháng 11 năm 2013',
+      'Nghị định số 28/2015/NĐ-CP ngày 12 tháng 3 năm 2015',
+      '06 tháng liền kề trước khi thất nghiệp',
+    ],
+  ])('decisions cite the law and decree of the regime applied (%s)', (regime, law, decree, wording) => {
+    const applied = { ...dossier, assessment: { output: { ...dossier.assessment.output, regime, reasons: ['x'] } } };
+    const approval = buildDocumentData('decision-approval', applied, context) as DecisionApprovalData;
+    expect(approval.legalBasis.law).toBe(law);
+    expect(approval.legalBasis.decree).toContain(decree);
+    expect(approval.legalBasis.averageSalaryWording).toContain(wording);
+    if (regime === 'VN-2013') expect(approval.legalBasis.decree).toContain('61/2020/NĐ-CP ngày 29 tháng 5 năm 2020');
+    const refusal = buildDocumentData('decision-refusal', { ...applied, decisionNote: 'Lý do' }, context);
+    expect((refusal as DecisionApprovalData).legalBasis.law).toBe(law);
+  });
+
+  it('without a recorded regime, cites the regime in force on the day of the decision', () => {
+    const data = buildDocumentData('decision-approval', dossier, context) as DecisionApprovalData;
+    expect(data.legalBasis.law).toContain('74/2025/QH15');
+    const in2025 = { ...context, issuedOn: '2025-12-30' };
+    expect((buildDocumentData('decision-approval', dossier, in2025) as DecisionApprovalData).legalBasis.law).toContain(
+      '38/2013/QH13',
+    );
   });
 
   it('refuses to build an approval without benefit periods, or a refusal without reasons', () => {

@@ -11,6 +11,8 @@ import type {
 } from '../document-data.types';
 import type { DocumentKind } from '../document-kind';
 import { noticeSchedule } from './notice-schedule';
+import { legalBasisFor } from '../../eligibility/domain/legal-bases';
+import { Regime, regimeFor } from '../../eligibility/domain/regime';
 
 /** The dossier as the issuance job reads it (own SQL; the documents module does not import the dossiers module). */
 export interface DossierSnapshot {
@@ -118,6 +120,7 @@ export function buildDocumentData(kind: DocumentKind, d: DossierSnapshot, ctx: I
       const fallback = (d.assessment?.output?.reasons ?? []).map((r: { message: string }) => r.message);
       const data: DecisionRefusalData = {
         ...common,
+        legalBasis: decisionLegalBasis(d, ctx),
         submittedAt: d.filedOn,
         reasons: reasons.length ? reasons : fallback,
       };
@@ -156,6 +159,16 @@ export function buildDocumentData(kind: DocumentKind, d: DossierSnapshot, ctx: I
   }
 }
 
+/**
+ * The bases of the regime the dossier's assessment applied (the decision re-assesses under the law in force on its
+ * date); without a recorded regime, the regime in force on the day the decision is issued.
+ */
+function decisionLegalBasis(d: DossierSnapshot, ctx: IssuanceContext) {
+  const recorded: unknown = d.assessment?.output?.regime;
+  const regime: Regime = recorded === 'VN-2013' || recorded === 'VN-2025' ? recorded : regimeFor(ctx.issuedOn);
+  return { ...legalBasisFor(regime) };
+}
+
 function receivedItems(attachments: IssuanceContext['attachments']): string[] {
   const items = attachments.some((a) => a.kind === 'application_form')
     ? []
@@ -172,6 +185,7 @@ function approval(common: DocumentCommonData, d: DossierSnapshot, ctx: IssuanceC
   }
   return {
     ...common,
+    legalBasis: decisionLegalBasis(d, ctx),
     submittedAt: d.filedOn,
     terminationDate: d.terminationDate,
     lastEmployer: String(d.application?.lastEmployer?.name ?? ''),
@@ -184,7 +198,7 @@ function approval(common: DocumentCommonData, d: DossierSnapshot, ctx: IssuanceC
       periods: periods.map((p) => ({ from: p.from, to: p.to })),
       entitlementStart: o.entitlementStart,
       entitlementEnd: o.entitlementEnd,
-      noticeDates: noticeSchedule(periods, ctx.issuedOn, ctx.calendar),
+      noticeDates: noticeSchedule(periods, ctx.calendar),
       reservedMonthsAfter: o.reservedMonthsAfter ?? 0,
       socialInsuranceOffice: ctx.socialInsuranceOffice,
     },

@@ -19,6 +19,7 @@ export function issuerProfile(config: IssuerConfig, center: CenterInfo, casework
     place: config.place,
     signerTitle: config.signerTitle,
     signerName: config.signerName,
+    competenceBasis: config.competenceBasis,
     ...(config.signerOnBehalfOf ? { signerOnBehalfOf: config.signerOnBehalfOf } : {}),
     center: {
       name: center.name,

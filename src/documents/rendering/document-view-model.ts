@@ -1,4 +1,4 @@
-import type { DateRange, DecisionFigures, DocumentData, DocumentHolder } from '../document-data.types';
+import type { DateRange, DecisionFigures, DocumentData, DocumentHolder, NoticeWords } from '../document-data.types';
 import type { DocumentKind } from '../document-kind';
 import type { IsoDate } from '../formatting/vietnamese-date.formatter';
 import { formatShortDate } from '../formatting/vietnamese-date.formatter';
@@ -35,8 +35,9 @@ function salutation(holder: DocumentHolder): string {
   return 'Ông/Bà';
 }
 
-function noticeText(notice: IsoDate | DateRange): string {
+function noticeText(notice: IsoDate | DateRange | NoticeWords): string {
   if (typeof notice === 'string') return `Ngày ${formatShortDate(notice)}`;
+  if ('words' in notice) return notice.words;
   if (notice.from === notice.to) return `Ngày ${formatShortDate(notice.from)}`;
   return `Từ ${formatShortDate(notice.from)} đến ${formatShortDate(notice.to)}`;
 }

@@ -1,6 +1,7 @@
 import type { DocumentDataByKind, DocumentHolder } from '../document-data.types';
 import type { DocumentKind } from '../document-kind';
 import type { IssuerProfile } from '../issuer-profile.types';
+import { legalBasisFor } from '../../eligibility/domain/legal-bases';
 
 /** Sample data for tests, the bench and previews. Names carry every kind of Vietnamese diacritic. */
 export const SAMPLE_ISSUER: IssuerProfile = {
@@ -11,6 +12,7 @@ export const SAMPLE_ISSUER: IssuerProfile = {
   place: 'Đồng Nai',
   signerTitle: 'GIÁM ĐỐC',
   signerName: 'Đặng Hữu Phước',
+  competenceBasis: 'Căn cứ Quyết định của Ủy ban nhân dân tỉnh Đồng Nai quy định chức năng, nhiệm vụ của Sở Nội vụ;',
   center: {
     name: 'Trung tâm Dịch vụ việc làm tỉnh Đồng Nai',
     headerName: 'TRUNG TÂM DỊCH VỤ VIỆC LÀM',
@@ -39,6 +41,7 @@ export const SAMPLE_DOCUMENTS: { readonly [K in DocumentKind]: DocumentDataByKin
   'decision-approval': {
     ...common,
     documentNumber: '123',
+    legalBasis: { ...legalBasisFor('VN-2025') },
     submittedAt: '2026-11-02',
     terminationDate: '2026-10-15',
     lastEmployer: 'Công ty TNHH Điện tử Biên Hòa',
@@ -55,7 +58,7 @@ export const SAMPLE_DOCUMENTS: { readonly [K in DocumentKind]: DocumentDataByKin
       entitlementStart: '2026-11-16',
       entitlementEnd: '2027-02-15',
       noticeDates: [
-        { from: '2026-11-27', to: '2026-12-01' },
+        { words: 'Trong 03 ngày làm việc kể từ ngày nhận quyết định/trả kết quả' },
         { from: '2026-12-16', to: '2026-12-18' },
         { from: '2027-01-18', to: '2027-01-20' },
       ],
@@ -67,6 +70,7 @@ export const SAMPLE_DOCUMENTS: { readonly [K in DocumentKind]: DocumentDataByKin
   'decision-refusal': {
     ...common,
     documentNumber: '124',
+    legalBasis: { ...legalBasisFor('VN-2025') },
     submittedAt: '2026-11-02',
     reasons: [
       'Chưa đóng đủ 12 tháng bảo hiểm thất nghiệp trong thời gian 24 tháng trước khi chấm dứt hợp đồng lao động (đã đóng 9 tháng).',

@@ -131,8 +131,8 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     from: { SUBMITTED: ['receiver'] },
     to: 'RECEIVED',
     fields: ['note'],
-    apply: ({ now, today, dossier, rules, calendar }) => ({
-      change: { receivedAt: now, dueDate: processingDueDate(today, dossier.terminationDate, rules, calendar) },
+    apply: ({ now, today, rules, calendar }) => ({
+      change: { receivedAt: now, dueDate: processingDueDate(today, rules, calendar) },
     }),
     document: 'receipt',
   },

@@ -22,6 +22,30 @@ export function assertValidAssessmentInput(input: AssessmentInput): void {
       errors.push({ field, code: 'invalid_date', message: 'Ngày không hợp lệ, cần định dạng YYYY-MM-DD.' });
     }
   }
+  const decisionDate = value.decisionDate;
+  if (decisionDate !== undefined && decisionDate !== null) {
+    if (!isIsoDate(decisionDate)) {
+      errors.push({
+        field: 'decisionDate',
+        code: 'invalid_date',
+        message: 'Ngày ra quyết định không hợp lệ, cần định dạng YYYY-MM-DD.',
+      });
+    } else if (isIsoDate(value.filingDate) && decisionDate < value.filingDate) {
+      errors.push({
+        field: 'decisionDate',
+        code: 'before_filing',
+        message: 'Ngày ra quyết định không được trước ngày nộp hồ sơ.',
+      });
+    }
+  }
+  const pension = value.pensionEligible;
+  if (pension !== undefined && pension !== null && typeof pension !== 'boolean') {
+    errors.push({
+      field: 'pensionEligible',
+      code: 'invalid_value',
+      message: 'Trường đủ điều kiện hưởng lương hưu phải là true hoặc false.',
+    });
+  }
   oneOf(errors, value, 'terminationReason', TERMINATION_REASONS, 'Lý do chấm dứt hợp đồng không hợp lệ.');
   oneOf(errors, value, 'contractType', CONTRACT_TYPES, 'Loại hợp đồng không hợp lệ.');
   oneOf(errors, value, 'salaryRegime', SALARY_REGIMES, 'Chế độ tiền lương phải là "employer" hoặc "state".');
@@ -46,6 +70,8 @@ export function assertValidAssessmentInput(input: AssessmentInput): void {
   } else if (contributions.length > MAX_CONTRIBUTIONS) {
     errors.push({ field: 'contributions', code: 'too_many', message: `Tối đa ${MAX_CONTRIBUTIONS} tháng đóng.` });
   } else {
+    const seen = new Set<string>();
+    const duplicated = new Set<string>();
     contributions.forEach((c: unknown, i: number) => {
       const item = (c ?? {}) as Record<string, unknown>;
       if (!isIsoMonth(item.month)) {
@@ -54,6 +80,10 @@ export function assertValidAssessmentInput(input: AssessmentInput): void {
           code: 'invalid_month',
           message: 'Tháng không hợp lệ, cần định dạng YYYY-MM.',
         });
+      } else if (seen.has(item.month as string)) {
+        duplicated.add(item.month as string);
+      } else {
+        seen.add(item.month as string);
       }
       if (!isWholeNumber(item.salary, MAX_SALARY)) {
         errors.push({
@@ -63,6 +93,16 @@ export function assertValidAssessmentInput(input: AssessmentInput): void {
         });
       }
     });
+    // One contribution per month: only the first contract contributes to unemployment insurance
+    // (Luật Việc làm 38/2013 Điều 43 khoản 1), so a month listed twice is a mistake in the request, not a sum.
+    if (duplicated.size > 0) {
+      const list = [...duplicated].sort().map((m) => `${m.slice(5, 7)}/${m.slice(0, 4)}`);
+      errors.push({
+        field: 'contributions',
+        code: 'duplicate_month',
+        message: `Mỗi tháng chỉ được khai một lần (tháng ${list.join(', ')} bị khai nhiều lần).`,
+      });
+    }
   }
 
   if (errors.length > 0) throw DomainError.validation(errors);

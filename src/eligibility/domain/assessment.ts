@@ -33,12 +33,20 @@ export interface ContributionMonth {
 export interface AssessmentInput {
   terminationDate: string;
   filingDate: string;
+  /** Date of the decision; chooses the regime (DOMAIN.md §2). Default: `filingDate`. */
+  decisionDate?: string;
   terminationReason: TerminationReason;
   contractType: ContractType;
   salaryRegime: SalaryRegime;
   zone: Zone;
   /** Months reserved (bảo lưu) from earlier claims. */
   priorReservedMonths?: number;
+  /**
+   * The worker already met the conditions for a pension when leaving (a fact about the person from the
+   * social-insurance registry, Luật Bảo hiểm xã hội 2024): not eligible under VN-2025 (Luật 74/2025 Điều 38 k.1 a).
+   */
+  pensionEligible?: boolean;
+  /** One entry per month; a month with salary 0 is not a contribution month. */
   contributions: ContributionMonth[];
 }
 
@@ -78,6 +86,8 @@ export interface BenefitPeriod {
   to: string;
 }
 
+export type ProjectedField = 'filingDeadline' | 'entitlementStart' | 'entitlementEnd' | 'periods';
+
 export type CapRule = 'regional_minimum_wage' | 'base_salary';
 
 /** The calculator response of API.md plus the explanation of how it was reached. */
@@ -85,6 +95,8 @@ export interface Assessment {
   eligible: boolean;
   reasons: AssessmentReason[];
   regime: Regime;
+  /** The decision date the regime was chosen by (the request's, or the filing date). */
+  decisionDate: string;
   contributionMonthsInWindow: number;
   totalContributionMonths: number;
   averageSalary: number;
@@ -98,6 +110,10 @@ export interface Assessment {
   entitlementEnd: string | null;
   periods: BenefitPeriod[];
   filingDeadline: string;
+  /** Calendar years not announced yet (projected) that the working-day dates of this result were computed from. */
+  projectedYears: number[];
+  /** Which dates of this result are estimates because they rest on a projected year ("dự kiến"). */
+  projectedFields: ProjectedField[];
 
   conditions: AssessmentCondition[];
   capRule: CapRule;

@@ -80,21 +80,63 @@ describe('assess: a typical eligible worker (VN-2025)', () => {
   });
 });
 
-describe('assess: regime by termination date', () => {
+describe('assess: regime by the date of the decision (Luật 74/2025 Điều 54, Điều 55 khoản 4)', () => {
   it.each([
-    ['2025-12-31', 'VN-2013'],
-    ['2026-01-01', 'VN-2025'],
-  ])('terminated %s → %s', (terminationDate, regime) => {
+    // terminationDate, filingDate, decisionDate, regime
+    ['2025-06-15', '2025-06-25', undefined, 'VN-2013'],
+    ['2025-12-31', '2025-12-31', '2025-12-31', 'VN-2013'],
+    ['2025-12-31', '2025-12-31', '2026-01-01', 'VN-2025'],
+    ['2025-12-31', '2025-12-31', '2026-01-05', 'VN-2025'],
+    ['2025-12-31', '2026-01-06', undefined, 'VN-2025'],
+    ['2025-10-01', '2025-10-20', '2026-02-02', 'VN-2025'],
+    ['2026-01-01', '2026-01-06', undefined, 'VN-2025'],
+  ] as const)('terminated %s, filed %s, decided %s → %s', (terminationDate, filingDate, decisionDate, regime) => {
     const result = assess(
       input({
         terminationDate,
-        filingDate: addDays(terminationDate, 5),
+        filingDate,
+        decisionDate,
         contributions: monthsEnding(terminationDate.slice(0, 7), 24),
       }),
       rules,
       calendar,
     );
     expect(result.regime).toBe(regime);
+    expect(result.decisionDate).toBe(decisionDate ?? filingDate);
+  });
+
+  it('a 2025 termination filed in 2026 gets the 11th working day and the VN-2025 cap (Luật 74/2025 Điều 39)', () => {
+    // Terminated Wed 31/12/2025, filed Mon 02/02/2026. Working days from 02/02: 02–06 (5), 09–13 (10), 16–20/02 Tết,
+    // 23/02 (11) → start 23/02/2026 (VN-2013 would give the 16th: 24–27/02 (15), 02/03 (16)).
+    // Cap: 5 × zone-I minimum wage in force in the last contribution month 12/2025 = 5 × 4,960,000 = 24,800,000
+    // (not the 2026 figure in force at the decision, 5 × 5,310,000 = 26,550,000).
+    const result = assess(
+      input({
+        terminationDate: '2025-12-31',
+        filingDate: '2026-02-02',
+        contributions: monthsEnding('2025-12', 24, 60_000_000),
+      }),
+      rules,
+      calendar,
+    );
+    expect(result).toMatchObject({
+      regime: 'VN-2025',
+      eligible: true,
+      entitlementStart: '2026-02-23',
+      cap: 24_800_000,
+      monthlyBenefit: 24_800_000,
+    });
+    expect(result.parametersUsed.some((r) => r.key.startsWith('vn2013.'))).toBe(false);
+  });
+
+  it('refuses a decision date before the filing date, naming decisionDate', () => {
+    expect(() => assess(input({ decisionDate: '2026-03-24' }), rules, calendar)).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({
+          errors: [expect.objectContaining({ field: 'decisionDate', code: 'before_filing' })],
+        }),
+      }),
+    );
   });
 });
 
@@ -153,15 +195,11 @@ describe('assess: 12 contribution months within the window', () => {
     expect(result.totalContributionMonths).toBe(41);
   });
 
-  it('ignores months after the termination month and adds up two entries of the same month', () => {
-    const contributions = [
-      ...monthsEnding('2026-03', 12, 9_000_000),
-      { month: '2026-04', salary: 99_000_000 },
-      { month: '2026-03', salary: 3_000_000 },
-    ];
+  it('ignores months after the termination month', () => {
+    const contributions = [...monthsEnding('2026-03', 12, 9_000_000), { month: '2026-04', salary: 99_000_000 }];
     const result = assess(input({ contributions }), rules, calendar);
     expect(result.totalContributionMonths).toBe(12);
-    expect(result.averageSalary).toBe(Math.floor((9_000_000 * 6 + 3_000_000) / 6));
+    expect(result.averageSalary).toBe(9_000_000);
   });
 });
 
@@ -222,9 +260,10 @@ describe('assess: average salary and cap', () => {
       ...monthsEnding('2025-04', 10, 1),
     ];
     const result = assess(input({ contributions }), rules, calendar);
-    const average = Math.floor((10_000_001 + 8_000_000 + 7_000_000 + 7_000_000 + 6_000_000 + 6_000_000) / 6);
-    expect(result.averageSalary).toBe(average);
-    expect(result.monthlyBenefit).toBe(Math.floor((average * 60) / 100));
+    // Sum of the six: 44,000,001; average 7,333,333.5 → 7,333,333 shown; benefit 60 % of the exact average:
+    // 44,000,001 × 0.6 / 6 = 4,400,000.1 → 4,400,000.
+    expect(result.averageSalary).toBe(7_333_333);
+    expect(result.monthlyBenefit).toBe(4_400_000);
   });
 
   it('averages fewer than 6 months when fewer were contributed', () => {
@@ -294,18 +333,44 @@ describe('assess: average salary and cap', () => {
     expect(vn2013({ salaryRegime: 'state' }).ruleSetVersion).toBe('VN-2013@2024-07-01');
   });
 
-  it('takes the figure in force in the last contribution month, not at termination', () => {
-    // Terminated 2024-07-10, last contribution 2024-06: the 2022 minimum wage and the 2023 base salary apply.
-    const base = {
-      terminationDate: '2024-07-10',
-      filingDate: '2024-07-15',
-      contributions: monthsEnding('2024-06', 24, 60_000_000),
-    };
-    expect(vn2013(base)).toMatchObject({ cap: 23_400_000, lastContributionMonth: '2024-06' });
-    expect(vn2013({ ...base, salaryRegime: 'state' })).toMatchObject({ cap: 9_000_000 });
-    const july = { ...base, contributions: monthsEnding('2024-07', 24, 60_000_000) };
-    expect(vn2013(july)).toMatchObject({ cap: 24_800_000 });
-    expect(vn2013({ ...july, salaryRegime: 'state' })).toMatchObject({ cap: 11_700_000 });
+  // Luật 38/2013 Điều 50 k.1: "mức lương cơ sở … hoặc mức lương tối thiểu vùng … tại thời điểm chấm dứt hợp đồng".
+  it.each([
+    // terminationDate, last contribution month, salaryRegime, zone, cap with the arithmetic
+    ['2024-07-10', '2024-06', 'state', 'I', 5 * 2_340_000], // NĐ 73/2024 base salary from 01/7/2024 = 11,700,000
+    ['2024-07-10', '2024-06', 'employer', 'I', 5 * 4_960_000], // NĐ 74/2024 zone I from 01/7/2024 = 24,800,000
+    ['2023-07-05', '2023-06', 'state', 'I', 5 * 1_800_000], // NĐ 24/2023 from 01/7/2023 = 9,000,000
+    ['2022-07-04', '2022-06', 'employer', 'III', 5 * 3_640_000], // NĐ 38/2022 zone III from 01/7/2022 = 18,200,000
+    ['2024-06-30', '2024-06', 'state', 'I', 5 * 1_800_000], // still the 2023 base salary on 30/6/2024 = 9,000,000
+  ] as const)(
+    'VN-2013 cap at the termination date (Luật 38/2013 Điều 50 k.1): terminated %s, last month %s, %s, zone %s → %i',
+    (terminationDate, lastMonth, salaryRegime, zone, cap) => {
+      const result = vn2013({
+        terminationDate,
+        filingDate: addDays(terminationDate, 5),
+        salaryRegime,
+        zone,
+        contributions: monthsEnding(lastMonth, 24, 60_000_000),
+      });
+      expect(result).toMatchObject({ regime: 'VN-2013', cap, monthlyBenefit: cap, lastContributionMonth: lastMonth });
+    },
+  );
+
+  it('VN-2025 cap in the last contribution month, not at termination (Luật 74/2025 Điều 39 k.1)', () => {
+    const future = new LegalRules([
+      ...defaultLegalParameters(),
+      { key: 'regional_minimum_wage', zone: 'I', value: 6_000_000, effectiveFrom: '2027-01-01', legalBasis: 'thử' },
+    ]);
+    // Terminated 10/01/2027, last contribution 12/2026: 5 × 5,310,000 = 26,550,000, not 5 × 6,000,000.
+    const result = assess(
+      input({
+        terminationDate: '2027-01-10',
+        filingDate: '2027-01-11',
+        contributions: monthsEnding('2026-12', 24, 60_000_000),
+      }),
+      future,
+      calendar,
+    );
+    expect(result).toMatchObject({ regime: 'VN-2025', cap: 26_550_000 });
   });
 });
 
@@ -358,14 +423,15 @@ describe('assess: entitlement start and benefit months', () => {
     expect(result.entitlementStart).toBe('2026-03-03');
   });
 
-  it('VN-2013: the 16th working day from filing, across Tết 2026', () => {
+  it('VN-2013 (a decision made in 2025): the 16th working day from filing, across Tết 2025', () => {
+    // Filed Mon 20/01/2025: 20–24/01 (5), 27–31/01 Tết, 03–07/02 (10), 10–14/02 (15), 17/02 (16).
     const result = assess(
-      input({ terminationDate: '2025-12-20', filingDate: '2026-02-10', contributions: monthsEnding('2025-12', 24) }),
+      input({ terminationDate: '2025-01-10', filingDate: '2025-01-20', contributions: monthsEnding('2025-01', 24) }),
       rules,
       calendar,
     );
     expect(result.regime).toBe('VN-2013');
-    expect(result.entitlementStart).toBe('2026-03-10');
+    expect(result.entitlementStart).toBe('2025-02-17');
   });
 
   it('counts the swapped Saturday 22/8/2026 as a working day', () => {
@@ -626,5 +692,221 @@ describe('assess: properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/** The validation error thrown by `assess`, or undefined. */
+function validationErrors(i: AssessmentInput): { field: string; code: string; message: string }[] | undefined {
+  try {
+    assess(i, rules, calendar);
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    return (error as DomainError).details.errors;
+  }
+}
+
+describe('assess: one contribution per month (Luật 38/2013 Điều 43 k.1: only the first contract contributes)', () => {
+  it('refuses a month listed twice, naming contributions', () => {
+    const contributions = [...monthsEnding('2026-03', 12, 10_000_000), { month: '2026-03', salary: 10_000_000 }];
+    const errors = validationErrors(input({ contributions }));
+    expect(errors).toEqual([
+      { field: 'contributions', code: 'duplicate_month', message: expect.stringContaining('03/2026') },
+    ]);
+    expect(errors![0].message.normalize('NFC')).toBe(errors![0].message);
+  });
+
+  it('property: any list with a repeated month is refused; the same list without the repeat is accepted', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 40 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 50_000_000 }),
+        (offsets, pick, salary) => {
+          const last = monthIndex('2026-03');
+          const contributions = offsets.map((o) => ({ month: monthFromIndex(last - o), salary: 9_000_000 }));
+          expect(validationErrors(input({ contributions }))).toBeUndefined();
+          const repeated = contributions[pick % contributions.length].month;
+          const errors = validationErrors(input({ contributions: [...contributions, { month: repeated, salary }] }));
+          expect(errors?.map((e) => [e.field, e.code])).toEqual([['contributions', 'duplicate_month']]);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('assess: a month with salary 0 is not a contribution month (DOMAIN §2 Amount)', () => {
+  it('11 paid months and one month at 0 are 11 months: not eligible', () => {
+    const contributions = [...monthsEnding('2026-03', 11, 10_000_000), { month: '2025-04', salary: 0 }];
+    const result = assess(input({ contributions }), rules, calendar);
+    expect(result).toMatchObject({ eligible: false, contributionMonthsInWindow: 11, totalContributionMonths: 11 });
+    expect(reasonCodes(result)).toEqual(['insufficient_contributions']);
+  });
+
+  it('a month at 0 is skipped in the average of the last 6 contributed months', () => {
+    // Months 2026-03 … 2025-10 at 6,000,000 except 2026-01 at 0: the last six contributed months are
+    // 03, 02, 12, 11, 10 (2025) and 09/2025 at 12,000,000 → (5 × 6,000,000 + 12,000,000) / 6 = 7,000,000.
+    const contributions = [
+      ...monthsEnding('2026-03', 6, 6_000_000).map((c) => (c.month === '2026-01' ? { ...c, salary: 0 } : c)),
+      { month: '2025-09', salary: 12_000_000 },
+      ...monthsEnding('2025-08', 10, 1_000_000),
+    ];
+    const result = assess(input({ contributions }), rules, calendar);
+    expect(result).toMatchObject({ averageSalary: 7_000_000, monthlyBenefit: 4_200_000, totalContributionMonths: 16 });
+  });
+
+  it('property: adding months at salary 0 never changes the result', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 30 }),
+        fc.array(fc.integer({ min: 1, max: 90_000_000 }), { minLength: 41, maxLength: 41 }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 10 }),
+        (offsets, salaries, zeroOffsets) => {
+          const last = monthIndex('2026-03');
+          const paid = offsets.map((o) => ({ month: monthFromIndex(last - o), salary: salaries[o] }));
+          const zeros = [...new Set(zeroOffsets)]
+            .filter((o) => !offsets.includes(o))
+            .map((o) => ({ month: monthFromIndex(last - o), salary: 0 }));
+          expect(assess(input({ contributions: [...paid, ...zeros] }), rules, calendar)).toEqual(
+            assess(input({ contributions: paid }), rules, calendar),
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('assess: 60 % of the exact average, rounded down once (Luật 74/2025 Điều 39 k.1; Luật 38/2013 Điều 50 k.1)', () => {
+  it('47,000,000 over six months pays 4,700,000, not 60 % of the rounded average (4,699,999)', () => {
+    // 5 × 7,833,333 + 7,833,335 = 47,000,000; exact average 7,833,333.33…; 47,000,000 × 60 / 600 = 4,700,000.
+    // Rounding the average first gives floor(7,833,333 × 0.6) = floor(4,699,999.8) = 4,699,999.
+    const contributions = [
+      ...monthsEnding('2026-03', 5, 7_833_333),
+      { month: '2025-10', salary: 7_833_335 },
+      ...monthsEnding('2025-09', 12, 5_000_000),
+    ];
+    const result = assess(input({ contributions }), rules, calendar);
+    expect(result).toMatchObject({ averageSalary: 7_833_333, monthlyBenefit: 4_700_000 });
+  });
+
+  it('property: the benefit is floor(sum × 60 / (100 × n)) of the last n ≤ 6 months, below the cap (BigInt oracle)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40_000_000 }), { minLength: 12, maxLength: 24 }), (salaries) => {
+        const contributions = salaries.map((salary, i) => ({
+          month: monthFromIndex(monthIndex('2026-03') - i),
+          salary,
+        }));
+        const result = assess(input({ contributions }), rules, calendar);
+        const lastSix = salaries.slice(0, 6).map(BigInt);
+        const sum = lastSix.reduce((a, b) => a + b, 0n);
+        const oracle = Number((sum * 60n) / (100n * BigInt(lastSix.length)));
+        expect(result.averageSalary).toBe(Number(sum / BigInt(lastSix.length)));
+        expect(result.monthlyBenefit).toBe(Math.min(oracle, result.cap));
+        // Rounding once is never below rounding twice, and at most 1 đồng above it.
+        const twice = Math.min(Number((BigInt(result.averageSalary) * 60n) / 100n), result.cap);
+        expect(result.monthlyBenefit - twice).toBeGreaterThanOrEqual(0);
+        expect(result.monthlyBenefit - twice).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('assess: pension eligibility is a fact about the person (Luật 74/2025 Điều 38 k.1 a)', () => {
+  it.each([
+    // regime, terminationReason, pensionEligible, reason codes
+    ['VN-2025', 'contract_expired', true, ['pension_eligible']],
+    ['VN-2025', 'employer_lawful_termination', true, ['pension_eligible']],
+    ['VN-2025', 'mutual_agreement', false, []],
+    ['VN-2025', 'pension_eligible', undefined, ['pension_eligible']],
+    ['VN-2013', 'contract_expired', true, []],
+    ['VN-2013', 'pension_eligible', undefined, []],
+  ] as const)('%s, reason %s, pensionEligible %s → %j', (regime, terminationReason, pensionEligible, codes) => {
+    const dates =
+      regime === 'VN-2025'
+        ? { terminationDate: '2026-03-15', filingDate: '2026-03-25', contributions: monthsEnding('2026-03', 24) }
+        : { terminationDate: '2025-06-15', filingDate: '2025-06-25', contributions: monthsEnding('2025-06', 24) };
+    const result = assess(input({ terminationReason, pensionEligible, ...dates }), rules, calendar);
+    expect(result.regime).toBe(regime);
+    expect(reasonCodes(result)).toEqual(codes);
+  });
+
+  it('a 2025 termination by a pension-eligible worker decided in 2026 is not eligible (VN-2025 applies)', () => {
+    const result = assess(
+      input({
+        terminationDate: '2025-12-15',
+        filingDate: '2025-12-20',
+        decisionDate: '2026-01-12',
+        pensionEligible: true,
+        contributions: monthsEnding('2025-12', 24),
+      }),
+      rules,
+      calendar,
+    );
+    expect([result.regime, reasonCodes(result)]).toEqual(['VN-2025', ['pension_eligible']]);
+  });
+
+  it('refuses a pensionEligible that is not a boolean', () => {
+    const errors = validationErrors({ ...input(), pensionEligible: 'yes' } as unknown as AssessmentInput);
+    expect(errors?.map((e) => [e.field, e.code])).toEqual([['pensionEligible', 'invalid_value']]);
+  });
+});
+
+describe('assess: the 2026 January swap (VB 12729/VPCP-KGVX, 25/12/2025) and projected years', () => {
+  it('a deadline on Friday 02/01/2026 (a day off) moves to Monday 05/01: filing on 05/01 is on time (BLDS 2015 Điều 148 k.5)', () => {
+    // Terminated 02/10/2025 → same day three months later 02/01/2026, a public-sector day off → next working day
+    // Mon 05/01/2026 (Sat 03 and Sun 04 are weekend days).
+    const result = assess(
+      input({ terminationDate: '2025-10-02', filingDate: '2026-01-05', contributions: monthsEnding('2025-10', 24) }),
+      rules,
+      calendar,
+    );
+    expect(result.filingDeadline).toBe('2026-01-05');
+    expect(result.eligible).toBe(true);
+  });
+
+  it('counts Saturday 10/01/2026 as a working day: filed Tue 06/01/2026 → 11th working day Mon 19/01/2026', () => {
+    // 06, 07, 08, 09 (4), Sat 10 (5), 12–16 (10), 19 (11).
+    const result = assess(
+      input({ terminationDate: '2025-12-31', filingDate: '2026-01-06', contributions: monthsEnding('2025-12', 24) }),
+      rules,
+      calendar,
+    );
+    expect([result.regime, result.entitlementStart]).toEqual(['VN-2025', '2026-01-19']);
+  });
+
+  const announced = new WorkingCalendar(shippedCalendar(), {
+    announcedYears: [2020, 2021, 2022, 2023, 2024, 2025, 2026],
+  });
+
+  it.each([
+    // terminationDate, filingDate, projectedYears, projectedFields
+    ['2026-03-15', '2026-03-25', [], []],
+    ['2026-11-20', '2026-12-21', [2027], ['filingDeadline', 'entitlementStart', 'entitlementEnd', 'periods']],
+    ['2026-09-20', '2026-12-01', [], []],
+    ['2026-10-05', '2026-12-28', [2027], ['filingDeadline', 'entitlementStart', 'entitlementEnd', 'periods']],
+    ['2026-10-05', '2026-10-06', [2027], ['filingDeadline']],
+  ] as const)(
+    'terminated %s, filed %s: dates resting on projected years %j are marked %j',
+    (terminationDate, filingDate, years, fields) => {
+      const result = assess(
+        input({ terminationDate, filingDate, contributions: monthsEnding(terminationDate.slice(0, 7), 24) }),
+        rules,
+        announced,
+      );
+      expect(result.projectedYears).toEqual(years);
+      expect(result.projectedFields).toEqual(fields);
+    },
+  );
+
+  it('marks nothing projected when the calendar does not say which years are announced', () => {
+    const result = assess(
+      input({ terminationDate: '2027-03-15', filingDate: '2027-03-22', contributions: monthsEnding('2027-03', 24) }),
+      rules,
+      calendar,
+    );
+    expect([result.projectedYears, result.projectedFields]).toEqual([[], []]);
   });
 });

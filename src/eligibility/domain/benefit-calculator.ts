@@ -10,6 +10,7 @@ import {
   ConditionCode,
   ContractType,
   IneligibilityCode,
+  ProjectedField,
 } from './assessment';
 import { assertValidAssessmentInput } from './assessment-input-validation';
 import { benefitPeriods } from './benefit-periods';
@@ -25,7 +26,9 @@ import { Regime, regimeFor } from './regime';
 
 /**
  * The unemployment-benefit assessment of DOMAIN.md §2: conditions, amount, duration, reserved months, filing
- * deadline and benefit months. Pure: the figures come from `rules`, the working days from `calendar`.
+ * deadline and benefit months, under the regime in force on the decision date (`decisionDate`, default the filing
+ * date; a live dossier is re-assessed at its decision by calling this with the decision date).
+ * Pure: the figures come from `rules`, the working days from `calendar`.
  * Throws DomainError.validation for malformed input or when no figure is in force for the dates given.
  */
 export function assess(input: AssessmentInput, rules: LegalRules, calendar: WorkingCalendar): Assessment {
@@ -37,7 +40,8 @@ export function assess(input: AssessmentInput, rules: LegalRules, calendar: Work
       throw DomainError.validation(
         [
           {
-            field: 'terminationDate',
+            // A regime figure is read at the decision date, the minimum wage / base salary around the termination.
+            field: error.key.includes('.') ? (input.decisionDate ? 'decisionDate' : 'filingDate') : 'terminationDate',
             code: 'no_rules_in_force',
             message: 'Chưa có quy định áp dụng cho thời điểm này.',
           },
@@ -50,10 +54,12 @@ export function assess(input: AssessmentInput, rules: LegalRules, calendar: Work
 }
 
 function assessValid(input: AssessmentInput, rules: LegalRules, calendar: WorkingCalendar): Assessment {
-  const regime = regimeFor(input.terminationDate);
+  const decisionDate = input.decisionDate ?? input.filingDate;
+  const regime = regimeFor(decisionDate);
   const used = new Map<string, LegalParameterRow>();
+  // The regime's own figures are those in force on the decision date (the law applied is the law then in force).
   const figure = (name: RegimeParameterName): number => {
-    const { value, row } = rules.valueAt(regimeParameterKey(regime, name), input.terminationDate);
+    const { value, row } = rules.valueAt(regimeParameterKey(regime, name), decisionDate);
     used.set(rowId(row), row);
     return value;
   };
@@ -63,12 +69,13 @@ function assessValid(input: AssessmentInput, rules: LegalRules, calendar: Workin
     return value;
   };
 
-  // Contributions: one entry per month (two entries for the same month are added up), none after termination.
+  // Contribution months: a month with a contribution salary above zero, at or before the termination month (later
+  // months cannot belong to the contract that ended). Validation guarantees one entry per month.
   const terminationMonth = monthIndex(input.terminationDate);
   const salaryByMonth = new Map<number, number>();
   for (const { month, salary } of input.contributions) {
     const index = monthIndex(month);
-    if (index <= terminationMonth) salaryByMonth.set(index, (salaryByMonth.get(index) ?? 0) + salary);
+    if (index <= terminationMonth && salary > 0) salaryByMonth.set(index, salary);
   }
   const months = [...salaryByMonth.keys()].sort((a, b) => b - a);
 
@@ -80,27 +87,26 @@ function assessValid(input: AssessmentInput, rules: LegalRules, calendar: Workin
   const totalContributionMonths = months.length + (input.priorReservedMonths ?? 0);
 
   const lastSix = months.slice(0, 6);
-  const averageSalary =
-    lastSix.length === 0
-      ? 0
-      : Math.floor(lastSix.reduce((sum, m) => sum + (salaryByMonth.get(m) ?? 0), 0) / lastSix.length);
+  const lastSixSum = lastSix.reduce((sum, m) => sum + (salaryByMonth.get(m) ?? 0), 0);
+  const averageSalary = lastSix.length === 0 ? 0 : Math.floor(lastSixSum / lastSix.length);
   const lastContributionMonth = months.length > 0 ? monthFromIndex(months[0]) : null;
 
   const capRule: CapRule =
     regime === 'VN-2013' && input.salaryRegime === 'state' ? 'base_salary' : 'regional_minimum_wage';
-  // The figure in force in the last contribution month. Without any contribution in the window the worker is
-  // not eligible and the cap is only informative: it is then read at the termination month.
+  // VN-2025 (Luật 74/2025 Điều 39 k.1): the minimum wage in force in the last contribution month. Without any
+  // contribution in the window the worker is not eligible and the cap is only informative: read at the termination
+  // month. VN-2013 (Luật 38/2013 Điều 50 k.1): the figure "tại thời điểm chấm dứt hợp đồng", i.e. on the
+  // termination date itself.
   const capMonth = months.length > 0 && months[0] >= windowStart ? months[0] : terminationMonth;
-  const capDate = `${monthFromIndex(capMonth)}-01`;
+  const capDate = regime === 'VN-2013' ? input.terminationDate : `${monthFromIndex(capMonth)}-01`;
   const cap =
     figure('cap_multiplier') *
     (capRule === 'base_salary'
       ? figureAt('base_salary', capDate, null)
       : figureAt('regional_minimum_wage', capDate, input.zone));
 
-  const filingDeadline = calendar.nextWorkingDayOnOrAfter(
-    addMonthsClamped(input.terminationDate, figure('filing_window_months')),
-  );
+  const rawFilingDeadline = addMonthsClamped(input.terminationDate, figure('filing_window_months'));
+  const filingDeadline = calendar.nextWorkingDayOnOrAfter(rawFilingDeadline);
 
   const minContributionMonths = figure('min_contribution_months');
   const conditions = evaluateConditions(input, regime, {
@@ -122,7 +128,9 @@ function assessValid(input: AssessmentInput, rules: LegalRules, calendar: Workin
         Math.max(minBenefitMonths, Math.floor(totalContributionMonths / monthsPerBenefitMonth)),
       )
     : 0;
-  const monthlyBenefit = eligible ? Math.min(Math.floor((averageSalary * rate) / 100), cap) : 0;
+  // 60 % of the exact average, rounded down once: floor(sum × rate / (100 × n)), not 60 % of a rounded average.
+  const monthlyBenefit =
+    eligible && lastSix.length > 0 ? Math.min(Math.floor((lastSixSum * rate) / (100 * lastSix.length)), cap) : 0;
 
   let reservedMonthsAfter: number;
   if (!eligible) {
@@ -143,6 +151,15 @@ function assessValid(input: AssessmentInput, rules: LegalRules, calendar: Workin
     : null;
   const periods = entitlementStart ? benefitPeriods(entitlementStart, benefitMonths) : [];
 
+  // Dates computed from a projected calendar year (holidays not announced yet) are estimates ("dự kiến").
+  const deadlineYears = calendar.projectedYearsBetween(rawFilingDeadline, filingDeadline);
+  const startYears = entitlementStart ? calendar.projectedYearsBetween(input.filingDate, entitlementStart) : [];
+  const projectedFields: ProjectedField[] = [
+    ...(deadlineYears.length ? (['filingDeadline'] as const) : []),
+    ...(startYears.length ? (['entitlementStart', 'entitlementEnd', 'periods'] as const) : []),
+  ];
+  const projectedYears = [...new Set([...deadlineYears, ...startYears])].sort((a, b) => a - b);
+
   const parametersUsed = [...used.values()].sort(
     (a, b) =>
       a.key.localeCompare(b.key) ||
@@ -158,6 +175,7 @@ function assessValid(input: AssessmentInput, rules: LegalRules, calendar: Workin
     eligible,
     reasons,
     regime,
+    decisionDate,
     contributionMonthsInWindow,
     totalContributionMonths,
     averageSalary,
@@ -169,6 +187,8 @@ function assessValid(input: AssessmentInput, rules: LegalRules, calendar: Workin
     entitlementEnd: periods.length > 0 ? periods[periods.length - 1].to : null,
     periods,
     filingDeadline,
+    projectedYears,
+    projectedFields,
     conditions,
     capRule,
     windowMonths,
@@ -204,7 +224,10 @@ interface ConditionFacts {
 function evaluateConditions(input: AssessmentInput, regime: Regime, facts: ConditionFacts): AssessmentCondition[] {
   const reason = input.terminationReason;
   const filedBeforeTermination = input.filingDate < input.terminationDate;
-  const pensionEligibleExcluded = regime === 'VN-2025' && reason === 'pension_eligible';
+  // Pension eligibility is a fact about the person (input.pensionEligible, from the social-insurance registry); the
+  // old reason code `pension_eligible` keeps meaning the same.
+  const pensionEligibleExcluded =
+    regime === 'VN-2025' && (input.pensionEligible === true || reason === 'pension_eligible');
   return [
     condition(
       'lawful_termination',

@@ -73,7 +73,7 @@ export const DEFAULT_LEGAL_PARAMETERS: readonly LegalParameterRow[] = [
   baseSalary('2019-07-01', 1_490_000, 'Nghị định 38/2019/NĐ-CP (mức lương cơ sở)'),
   baseSalary('2023-07-01', 1_800_000, 'Nghị định 24/2023/NĐ-CP (mức lương cơ sở)'),
   baseSalary('2024-07-01', 2_340_000, 'Nghị định 73/2024/NĐ-CP (mức lương cơ sở)'),
-  baseSalary('2026-07-01', 2_530_000, 'Mức lương cơ sở từ 01/7/2026 (số hiệu văn bản cần quản trị viên xác nhận)'),
+  baseSalary('2026-07-01', 2_530_000, 'Nghị định 161/2026/NĐ-CP (mức lương cơ sở)'),
 
   vn2013('processing_working_days', 20, `${LAW_2013}, Điều 46; ${DECREE_2015}, Điều 18`),
   vn2013('entitlement_start_working_day', 16, `${LAW_2013}, Điều 50 khoản 3; ${DECREE_2015}`),

@@ -5,32 +5,28 @@ import { regimeFor } from './regime';
 /**
  * Working-day deadlines of the procedure, counted like every administrative time limit (Bộ luật Dân sự 2015
  * art. 147): the day the dossier is received is not counted, the deadline is the N-th working day after it.
- * The regime (and so N) follows the termination date, as for the assessment.
+ * The regime (and so N) is the one in force for the decision (DOMAIN.md §2): the law in force on the day the clock
+ * starts, read at that day.
  */
 
 /** Due date of the decision: `processing_working_days` (20) working days after the complete dossier. */
-export function processingDueDate(
-  receivedDate: string,
-  terminationDate: string,
-  rules: LegalRules,
-  calendar: WorkingCalendar,
-): string {
-  const regime = regimeFor(terminationDate);
-  const { value } = rules.valueAt(regimeParameterKey(regime, 'processing_working_days'), terminationDate);
+export function processingDueDate(receivedDate: string, rules: LegalRules, calendar: WorkingCalendar): string {
+  const regime = regimeFor(receivedDate);
+  const { value } = rules.valueAt(regimeParameterKey(regime, 'processing_working_days'), receivedDate);
   return calendar.addWorkingDays(receivedDate, value);
 }
 
 /**
  * Last day of the employment check (DOMAIN.md §2 condition 4): `employment_check_working_days` working days after
- * filing (10 under VN-2025, 15 under VN-2013).
+ * filing (10 under VN-2025, 15 under VN-2013), the regime being that of the decision (default: the filing date).
  */
 export function employmentCheckDeadline(
   filingDate: string,
-  terminationDate: string,
   rules: LegalRules,
   calendar: WorkingCalendar,
+  decisionDate: string = filingDate,
 ): string {
-  const regime = regimeFor(terminationDate);
-  const { value } = rules.valueAt(regimeParameterKey(regime, 'employment_check_working_days'), terminationDate);
+  const regime = regimeFor(decisionDate);
+  const { value } = rules.valueAt(regimeParameterKey(regime, 'employment_check_working_days'), decisionDate);
   return calendar.addWorkingDays(filingDate, value);
 }

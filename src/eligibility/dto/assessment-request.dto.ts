@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CONTRACT_TYPES, SALARY_REGIMES, TERMINATION_REASONS } from '../domain/assessment';
 import { ZONES } from '../domain/legal-rules';
 
@@ -26,6 +37,15 @@ export class AssessmentRequestDto {
   @IsString()
   filingDate: string;
 
+  @ApiPropertyOptional({
+    example: '2026-12-08',
+    description:
+      'Date of the decision; chooses the regime (VN-2013 up to 2025-12-31, VN-2025 from 2026-01-01). Default: filingDate.',
+  })
+  @IsOptional()
+  @IsString()
+  decisionDate?: string;
+
   @ApiProperty({ enum: TERMINATION_REASONS })
   @IsIn(TERMINATION_REASONS)
   terminationReason: (typeof TERMINATION_REASONS)[number];
@@ -49,7 +69,19 @@ export class AssessmentRequestDto {
   @Max(1200)
   priorReservedMonths?: number;
 
-  @ApiProperty({ type: [ContributionDto] })
+  @ApiPropertyOptional({
+    example: false,
+    description: 'The worker already met the conditions for a pension when leaving (not eligible under VN-2025).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  pensionEligible?: boolean;
+
+  @ApiProperty({
+    type: [ContributionDto],
+    description:
+      'One entry per month (a month listed twice is a 400 naming contributions); salary 0 = no contribution.',
+  })
   @IsArray()
   @ArrayMaxSize(1200)
   @ValidateNested({ each: true })

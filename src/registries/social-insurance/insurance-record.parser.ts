@@ -1,5 +1,5 @@
 import { JsonShapeReader, isYearMonth } from '../http/json-shape-reader';
-import { Contribution, InsuranceRecord } from './social-insurance-registry.port';
+import { Contribution, InsuranceRecord, PensionFacts } from './social-insurance-registry.port';
 
 const TAX_CODE = /^\d{10}(-\d{3})?$/;
 
@@ -26,6 +26,7 @@ export function parseInsuranceRecord(json: unknown): InsuranceRecord {
     reader.problem(`$.usedMonths[${i}]: expected YYYY-MM`);
     return '';
   });
+  const pension = parsePension(reader, obj.pension);
   const record: InsuranceRecord = {
     personalId: reader.string(obj, 'personalId', '$', (s) => /^\d{12}$/.test(s)),
     socialInsuranceNumber: reader.string(obj, 'socialInsuranceNumber', '$', (s) => /^(\d{10}|\d{12})$/.test(s)),
@@ -33,6 +34,27 @@ export function parseInsuranceRecord(json: unknown): InsuranceRecord {
     contributions: [...contributions].sort((a, b) => a.month.localeCompare(b.month)),
     usedMonths: [...new Set(usedMonths)].sort(),
     reservedMonths: reader.integer(obj, 'reservedMonths', '$', 0),
+    ...(pension ? { pension } : {}),
   };
   return reader.result(record);
+}
+
+/** Optional `pension: {eligible, insuredYears?, retirementAgeDate?}`; absent or null → undefined. */
+function parsePension(reader: JsonShapeReader, value: unknown): PensionFacts | undefined {
+  if (value === undefined || value === null) return undefined;
+  const path = '$.pension';
+  const obj = reader.object(value, path);
+  if (typeof obj.eligible !== 'boolean') reader.problem(`${path}.eligible: expected a boolean`);
+  const years = obj.insuredYears;
+  const date = obj.retirementAgeDate;
+  return {
+    eligible: obj.eligible === true,
+    insuredYears: years === undefined || years === null ? null : reader.integer(obj, 'insuredYears', path, 0),
+    retirementAgeDate:
+      date === undefined || date === null ? null : reader.string(obj, 'retirementAgeDate', path, isIsoDay),
+  };
+}
+
+function isIsoDay(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 }

@@ -15,6 +15,20 @@ export interface Contribution {
   readonly zone: MinimumWageZone;
 }
 
+/**
+ * Pension facts the registry holds (Luật Bảo hiểm xã hội 2024 Điều 64: retirement age under Bộ luật Lao động 2019
+ * Điều 169 and at least 15 years of social insurance). Under VN-2025 a worker who leaves when already eligible for a
+ * pension is not eligible for the unemployment benefit (Luật Việc làm 74/2025 Điều 38 k.1 a).
+ */
+export interface PensionFacts {
+  /** The person meets the conditions for a monthly pension (the registry's own determination). */
+  readonly eligible: boolean;
+  /** Whole years of social insurance, when the registry gives them (shown to staff). */
+  readonly insuredYears: number | null;
+  /** The day the person reaches (or reached) the retirement age, when the registry gives it. */
+  readonly retirementAgeDate: string | null;
+}
+
 export interface InsuranceRecord {
   readonly personalId: string;
   /** Mã số bảo hiểm xã hội: the legacy 10 digits, or the 12-digit personal ID that replaces it (Luật BHXH 2024). */
@@ -27,6 +41,8 @@ export interface InsuranceRecord {
   readonly usedMonths: readonly string[];
   /** Contribution months reserved (bảo lưu) by earlier decisions; they count in addition to unused months. */
   readonly reservedMonths: number;
+  /** Absent when the registry does not say (treated as not eligible for a pension). */
+  readonly pension?: PensionFacts;
 }
 
 export interface SocialInsuranceRegistry {

@@ -6,6 +6,13 @@ const REGIMES = {
   'VN-2013': 'Luật Việc làm 38/2013/QH13, Nghị định 28/2015/NĐ-CP',
 };
 
+/** A date resting on a calendar year not announced yet (response `projectedFields`) is an estimate. */
+function dated(a, field, value) {
+  const text = date(value);
+  const projected = Array.isArray(a.projectedFields) && a.projectedFields.includes(field);
+  return text && projected ? `${text} (dự kiến)` : text;
+}
+
 /** The calculator's response (API.md) as a readable block: verdict, amounts, reasons and periods. */
 export function renderAssessment(a) {
   if (!a || typeof a !== 'object') return h('p', { class: 'muted' }, 'Chưa có kết quả tính.');
@@ -28,11 +35,18 @@ export function renderAssessment(a) {
     ['Bình quân tiền lương 6 tháng gần nhất', money(a.averageSalary)],
     ['Mức hưởng tối đa', money(a.cap)],
     ['Thời gian hưởng', months(a.benefitMonths)],
-    ['Hưởng từ ngày', date(a.entitlementStart)],
-    ['Đến ngày', date(a.entitlementEnd)],
+    ['Hưởng từ ngày', dated(a, 'entitlementStart', a.entitlementStart)],
+    ['Đến ngày', dated(a, 'entitlementEnd', a.entitlementEnd)],
     ['Số tháng đóng được bảo lưu', a.reservedMonthsAfter === undefined ? '' : months(a.reservedMonthsAfter)],
-    ['Hạn nộp hồ sơ', date(a.filingDeadline)],
+    ['Hạn nộp hồ sơ', dated(a, 'filingDeadline', a.filingDeadline)],
   ]);
+  const projected = Array.isArray(a.projectedYears) && a.projectedYears.length
+    ? h(
+        'p',
+        { class: 'muted', 'data-testid': 'projected-calendar' },
+        `Ngày ghi "(dự kiến)" được tính theo lịch nghỉ lễ năm ${a.projectedYears.join(', ')} chưa được công bố chính thức; ngày có thể thay đổi khi Nhà nước công bố lịch nghỉ.`,
+      )
+    : null;
   const reasons = Array.isArray(a.reasons) && a.reasons.length
     ? h(
         'div',
@@ -74,10 +88,10 @@ export function renderAssessment(a) {
             'table',
             { class: 'table' },
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tháng'), h('th', { scope: 'col' }, 'Từ ngày'), h('th', { scope: 'col' }, 'Đến ngày'))),
-            h('tbody', {}, a.periods.map((p, i) => h('tr', {}, h('td', {}, String(i + 1)), h('td', {}, date(p.from)), h('td', {}, date(p.to))))),
+            h('tbody', {}, a.periods.map((p, i) => h('tr', {}, h('td', {}, String(i + 1)), h('td', {}, dated(a, 'periods', p.from)), h('td', {}, dated(a, 'periods', p.to))))),
           ),
         ),
       )
     : null;
-  return h('div', { class: 'assessment' }, verdict, amount, dl, conditions, reasons, periods);
+  return h('div', { class: 'assessment' }, verdict, amount, dl, projected, conditions, reasons, periods);
 }

@@ -67,6 +67,11 @@ async function fillCenters() {
   select.value = chosen;
 }
 
+/** " (dự kiến)" after a date that rests on a calendar year not announced yet (response `projectedFields`). */
+function projected(a, field) {
+  return Array.isArray(a.projectedFields) && a.projectedFields.includes(field) ? ' (dự kiến)' : '';
+}
+
 /** GET /api/v1/me/eligibility: the estimate from the citizen's own registry record, if filed today. */
 async function estimate() {
   const value = form.elements.terminationDate.value;
@@ -94,10 +99,10 @@ async function estimate() {
     h('h2', {}, 'Mức hưởng dự kiến'),
     a.eligible
       ? h('p', {}, h('span', { class: 'big-number', 'data-testid': 'estimate-benefit' }, money(a.monthlyBenefit)), ' mỗi tháng, trong ', String(a.benefitMonths ?? ''), ' tháng',
-          a.entitlementStart ? `, từ ngày ${date(a.entitlementStart)}` : '', '.')
+          a.entitlementStart ? `, từ ngày ${date(a.entitlementStart)}${projected(a, 'entitlementStart')}` : '', '.')
       : h('p', {}, h('span', { class: 'badge badge-err' }, 'Chưa đủ điều kiện hưởng')),
     Array.isArray(a.reasons) && a.reasons.length ? h('ul', {}, a.reasons.map((r) => h('li', {}, r.message || r.code))) : null,
-    a.filingDeadline ? h('p', { class: 'muted' }, `Hạn nộp hồ sơ: ${date(a.filingDeadline)}. Đây là kết quả dự kiến; kết quả chính thức có sau khi thẩm định.`) : null,
+    a.filingDeadline ? h('p', { class: 'muted' }, `Hạn nộp hồ sơ: ${date(a.filingDeadline)}${projected(a, 'filingDeadline')}. Đây là kết quả dự kiến; kết quả chính thức có sau khi thẩm định.`) : null,
   );
 }
 

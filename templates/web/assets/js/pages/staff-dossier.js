@@ -74,6 +74,15 @@ function render(d) {
   $('#detail').hidden = false;
 }
 
+/** The registry's pension facts (Luật Việc làm 74/2025 Điều 38 k.1 a: already eligible → no benefit). */
+function pensionLine(ins) {
+  if (!ins.socialInsuranceNumber) return '';
+  const p = ins.pension;
+  if (!p) return 'Cơ sở dữ liệu bảo hiểm không ghi nhận (coi như chưa đủ điều kiện hưởng lương hưu)';
+  const years = typeof p.insuredYears === 'number' ? `, ${p.insuredYears} năm đóng bảo hiểm xã hội` : '';
+  return `${p.eligible ? 'Đã đủ điều kiện hưởng lương hưu' : 'Chưa đủ điều kiện hưởng lương hưu'}${years}`;
+}
+
 function renderRegistry(registry, applicant) {
   const pop = registry.population || {};
   const ins = registry.insurance || {};
@@ -86,6 +95,7 @@ function renderRegistry(registry, applicant) {
       ['Chế độ tiền lương', ins.salaryRegime === 'state' ? 'Theo thang bảng lương Nhà nước' : ins.salaryRegime === 'employer' ? 'Do người sử dụng lao động quyết định' : ''],
       ['Số tháng đã dùng cho lần hưởng trước', Array.isArray(ins.usedMonths) ? `${ins.usedMonths.length} tháng` : ''],
       ['Số tháng bảo lưu', ins.reservedMonths === undefined ? '' : `${ins.reservedMonths} tháng`],
+      ['Điều kiện hưởng lương hưu', pensionLine(ins)],
     ]),
     rows.length
       ? h(
