@@ -6,7 +6,9 @@ import { utcTimestamp } from '../platform/database/sql-timestamp';
 /** Any number fixed for the application; serialises appends so the chain has one order. */
 const AUDIT_CHAIN_LOCK = 727_001;
 
-const ROW_COLUMNS = `id::text AS id, ${utcTimestamp('occurred_at')} AS "occurredAt",
+// The output column `id` is text; ORDER BY and WHERE name the table's bigint column explicitly, or PostgreSQL
+// sorts the text alias ("10" before "9") and the verifier reports a break at row 10 of an intact chain.
+const ROW_COLUMNS = `audit_log.id::text AS id, ${utcTimestamp('occurred_at')} AS "occurredAt",
   actor_type AS "actorType", actor_id AS "actorId", action, entity_type AS "entityType", entity_id AS "entityId", data,
   prev_hash AS "prevHash", hash`;
 
@@ -44,7 +46,7 @@ export class AuditLogRepository {
     let state = { prevHash: GENESIS_HASH, count: 0 };
     for (;;) {
       const rows: StoredAuditRow[] = await this.dataSource.query(
-        `SELECT ${ROW_COLUMNS} FROM audit_log WHERE id > $1::bigint ORDER BY id LIMIT 5000`,
+        `SELECT ${ROW_COLUMNS} FROM audit_log WHERE audit_log.id > $1::bigint ORDER BY audit_log.id LIMIT 5000`,
         [after],
       );
       if (rows.length === 0) return { ok: true, rows: state.count };
@@ -57,7 +59,7 @@ export class AuditLogRepository {
 
   async listFor(entityType: string, entityId: string): Promise<StoredAuditRow[]> {
     return this.dataSource.query(
-      `SELECT ${ROW_COLUMNS} FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY id`,
+      `SELECT ${ROW_COLUMNS} FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY audit_log.id`,
       [entityType, entityId],
     );
   }
