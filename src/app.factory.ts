@@ -73,7 +73,7 @@ export async function createApp(
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime, extraModules), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(await AppModule.forRoot(runtime, extraModules), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
   });

@@ -6,35 +6,40 @@ import { HealthModule } from './platform/health/health.module';
 import { PlatformModule } from './platform/platform.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RegistriesModule } from './registries/registries.module';
-import { sandboxRegistryUrls } from './sandbox/sandbox-registry-urls';
 import { WebModule } from './web/web.module';
 import { AuditModule } from './audit/audit.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { DocumentsModule } from './documents/documents.module';
 import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
-import { sandboxEidClientSettings } from './sandbox/eid/sandbox-eid-settings';
-import { sandboxPortalClient } from './sandbox/clients/sandbox-portal-client';
 import { PortalModule } from './portal/portal.module';
 import { ReportsModule } from './reports/reports.module';
 
-/** The whole service: platform first, then one module per step of the procedure. */
+/**
+ * The whole service: platform first, then one module per step of the procedure. Sandbox code (src/sandbox) is
+ * reached only through dynamic imports taken in sandbox mode, so with `SANDBOX=off` none of it is ever loaded.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(runtime: Runtime, extraModules: any[] = []): DynamicModule {
+  static async forRoot(runtime: Runtime, extraModules: any[] = []): Promise<DynamicModule> {
     const { config } = runtime;
-    const sandboxUrls = sandboxRegistryUrls(runtime.selfUrl);
-    const portalClient = runtime.sandbox.portal ? sandboxPortalClient(config.dataDir) : undefined;
+    const { eid: sandboxEid, registries: sandboxRegistries, portal: sandboxPortalOn } = runtime.sandbox;
+    const sandboxUrls = sandboxRegistries
+      ? (await import('./sandbox/sandbox-registry-urls')).sandboxRegistryUrls(runtime.selfUrl)
+      : undefined;
+    const portalClient = sandboxPortalOn
+      ? (await import('./sandbox/clients/sandbox-portal-client')).sandboxPortalClient(config.dataDir)
+      : undefined;
     // Sandboxes are loaded only when used, so a production process never loads their code (oidc-provider among it).
     const sandboxes =
-      runtime.sandbox.registries || runtime.sandbox.eid || runtime.sandbox.portal
+      sandboxRegistries || sandboxEid || sandboxPortalOn
         ? [
             import('./sandbox/sandbox.module').then(({ SandboxModule }) =>
-              SandboxModule.forRoot({ eid: runtime.sandbox.eid, portalClient }),
+              SandboxModule.forRoot({ eid: sandboxEid, portalClient }),
             ),
           ]
         : [];
-    const sandboxPortal = runtime.sandbox.portal
+    const sandboxPortal = sandboxPortalOn
       ? [
           import('./sandbox/portal/sandbox-portal.module').then(({ SandboxPortalModule }) => ({
             module: SandboxPortalModule,
@@ -49,7 +54,7 @@ export class AppModule {
           subjectClaim: config.eidSubjectClaim,
           label: 'VNeID',
         }
-      : sandboxEidClientSettings(runtime);
+      : (await import('./sandbox/eid/sandbox-eid-settings')).sandboxEidClientSettings(runtime);
     return {
       module: AppModule,
       imports: [
@@ -58,13 +63,13 @@ export class AppModule {
         StorageModule.forRoot(runtime.objectStore),
         HealthModule.forRoot(runtime.embedded),
         RegistriesModule.forRoot({
-          populationUrl: config.populationRegistryUrl ?? sandboxUrls.populationUrl,
-          insuranceUrl: config.insuranceRegistryUrl ?? sandboxUrls.insuranceUrl,
+          populationUrl: config.populationRegistryUrl ?? sandboxUrls!.populationUrl,
+          insuranceUrl: config.insuranceRegistryUrl ?? sandboxUrls!.insuranceUrl,
           timeoutMs: config.registryTimeoutMs,
         }),
         IdentityModule.forRoot({
           eid,
-          seedSandboxStaff: runtime.sandbox.registries,
+          seedSandboxStaff: sandboxRegistries,
           portalClients: config.portalClients ?? [],
           sandboxPortalClient: portalClient,
         }),
@@ -77,7 +82,7 @@ export class AppModule {
         PortalModule.forRoot(runtime),
         DocumentsModule,
         ReportsModule,
-        WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),
+        WebModule.forRoot({ sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn }),
         ...extraModules,
       ],
     };

@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 
 /**
- * The one place that reads process.env. Every variable of API.md is optional: unset means the embedded
- * default (see README, "Configuration"). Validation fails fast and names the variable.
+ * The one place that reads process.env. With `SANDBOX=on` (the default outside the Docker image) every variable is
+ * optional: unset means the embedded default or the national system's sandbox (see README, "Configuration"). With
+ * `SANDBOX=off` every variable of `REQUIRED_WITHOUT_SANDBOX` must be set. Validation fails fast and names the variable.
  */
 export interface AppConfig {
+  /** `SANDBOX`: `on` serves each unconfigured national system by its sandbox; `off` loads no sandbox at all. */
+  sandbox: boolean;
   port: number;
   host: string;
   publicBaseUrl: string;
@@ -70,14 +73,47 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * What a deployment without sandboxes must configure: every national system, the database, the object store and the
+ * signing certificate. One line per system; a new national system is one more line here.
+ */
+export const REQUIRED_WITHOUT_SANDBOX: readonly { readonly system: string; readonly variables: readonly string[] }[] =
+  [
+    { system: 'national e-ID (VNeID)', variables: ['EID_ISSUER', 'EID_CLIENT_ID', 'EID_CLIENT_SECRET'] },
+    { system: 'population registry', variables: ['POPULATION_REGISTRY_URL'] },
+    { system: 'social-insurance registry', variables: ['INSURANCE_REGISTRY_URL'] },
+    { system: 'national portal (outgoing status changes)', variables: ['PORTAL_SYNC_URL'] },
+    { system: 'national portal (incoming client credentials)', variables: ['PORTAL_CLIENTS'] },
+    { system: 'PostgreSQL', variables: ['DATABASE_URL'] },
+    { system: 'object store', variables: ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] },
+    { system: 'signing certificate', variables: ['SIGNING_P12_PATH', 'SIGNING_P12_PASSWORD'] },
+  ];
+
+/** `SANDBOX=off` with variables of REQUIRED_WITHOUT_SANDBOX unset: names every one of them, not only the first. */
+export class MissingConfigError extends ConfigError {
+  constructor(readonly missing: readonly string[]) {
+    super(
+      'SANDBOX',
+      `is off, so every national system, the database, the object store and the signing certificate must be ` +
+        `configured; missing: ${missing.join(', ')}`,
+    );
+  }
+}
+
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): AppConfig {
+  const sandbox = oneOf(env, 'SANDBOX', ['on', 'off'], 'on') === 'on';
+  if (!sandbox) {
+    const missing = REQUIRED_WITHOUT_SANDBOX.flatMap((s) => s.variables).filter((name) => !env[name]);
+    if (missing.length > 0) throw new MissingConfigError(missing);
+  }
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const dataDir = resolve(env.DATA_DIR || './data');
   const publicBaseUrl = (url(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   return {
+    sandbox,
     port,
     host: env.HOST || '0.0.0.0',
     publicBaseUrl,

@@ -4,7 +4,6 @@ import { IdempotencyRepository } from '../platform/idempotency/idempotency.repos
 import { Runtime } from '../platform/embedded/runtime';
 import { RUNTIME } from '../platform/platform.module';
 import { PortalOutboxRepository } from '../portal/portal-outbox.repository';
-import { SANDBOX_CENTERS } from '../sandbox/sandbox-staff';
 import { AttachmentsService } from './attachments.service';
 import { DossierRepository } from './dossier.repository';
 import { DossierQueryService } from './dossier-query.service';
@@ -45,6 +44,7 @@ export class DossiersModule implements OnApplicationBootstrap {
   /** In sandbox mode the sandbox centers exist; in production centers are configured by an administrator. */
   async onApplicationBootstrap(): Promise<void> {
     if (this.runtime.sandbox.registries) {
+      const { SANDBOX_CENTERS } = await import('../sandbox/sandbox-staff');
       await this.dossiers.upsertCenters(
         SANDBOX_CENTERS.map((c) => ({ code: c.code, name: c.name, provinceName: 'Đồng Nai', address: c.address })),
       );

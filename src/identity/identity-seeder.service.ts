@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SANDBOX_STAFF } from '../sandbox/sandbox-staff';
 import { ApiClientRepository } from './clients/api-client.repository';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity-options';
 import { PUBLISHED_SECRET_COST, hashSecret, verifySecret } from './secrets/password-hasher';
@@ -30,6 +29,8 @@ export class IdentitySeeder implements OnApplicationBootstrap {
       await this.staff.deactivateSandboxAccounts();
       return;
     }
+    // Loaded only in sandbox mode: with SANDBOX=off no sandbox code is ever loaded.
+    const { SANDBOX_STAFF } = await import('../sandbox/sandbox-staff');
     const existing = await this.staff.existingUsernames(SANDBOX_STAFF.map((s) => s.username));
     await Promise.all(
       SANDBOX_STAFF.map(async (s) => {

@@ -66,10 +66,11 @@ export async function startRuntime(config: AppConfig, log: (message: string) => 
       objectStore,
       embedded,
       selfUrl: `http://127.0.0.1:${port}`,
+      // With SANDBOX=off the configuration guarantees every national system is set; the flags say so explicitly.
       sandbox: {
-        eid: !config.eid,
-        registries: !config.populationRegistryUrl || !config.insuranceRegistryUrl,
-        portal: !config.portalSyncUrl,
+        eid: config.sandbox && !config.eid,
+        registries: config.sandbox && (!config.populationRegistryUrl || !config.insuranceRegistryUrl),
+        portal: config.sandbox && !config.portalSyncUrl,
       },
       stop: async () => {
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
