@@ -3,6 +3,7 @@ import { Runtime } from './platform/embedded/runtime';
 import { DatabaseModule } from './platform/database/database.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { HealthModule } from './platform/health/health.module';
+import { OpenApiModule } from './platform/openapi/openapi.module';
 import { PlatformModule } from './platform/platform.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RegistriesModule } from './registries/registries.module';
@@ -62,6 +63,7 @@ export class AppModule {
         DatabaseModule.forRoot(runtime.databaseUrl),
         StorageModule.forRoot(runtime.objectStore),
         HealthModule.forRoot(runtime.embedded),
+        OpenApiModule,
         RegistriesModule.forRoot({
           populationUrl: config.populationRegistryUrl ?? sandboxUrls!.populationUrl,
           insuranceUrl: config.insuranceRegistryUrl ?? sandboxUrls!.insuranceUrl,

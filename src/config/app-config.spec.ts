@@ -25,6 +25,9 @@ describe('loadConfig', () => {
     [{ EID_ISSUER: 'https://id.example', EID_CLIENT_ID: 'x' }, 'EID_CLIENT_SECRET'],
     [{ SIGNING_P12_PATH: '/x.p12' }, 'SIGNING_P12_PASSWORD'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ METRICS_TOKEN: 'too-short' }, 'METRICS_TOKEN'],
+    [{ METRICS_TOKEN: 'has a space in it 0123456789abcdef0123' }, 'METRICS_TOKEN'],
+    [{ REQUEST_TIMEOUT_MS: '10' }, 'REQUEST_TIMEOUT_MS'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);

@@ -27,6 +27,8 @@ export interface AppConfig {
   /** Portal client credentials accepted by POST /api/v1/auth/clients/token, as `id:secret` pairs. */
   portalClients?: { clientId: string; clientSecret: string }[];
   registryTimeoutMs: number;
+  /** `REQUEST_TIMEOUT_MS`: time to receive a whole request (headers and body); a slower client gets 408. */
+  requestTimeoutMs: number;
   portalMaxAttempts: number;
   rateLimitPerMinute: number;
   /** Honour X-Forwarded-For only behind a trusted reverse proxy (rate limits key on the client address). */
@@ -35,6 +37,11 @@ export interface AppConfig {
   procedureCode: string;
   /** Who issues the signed documents (DOMAIN.md §1: configurable per deployment); Đồng Nai sandbox defaults. */
   issuer: IssuerConfig;
+  /**
+   * `METRICS_TOKEN`: the bearer token Prometheus sends to `/metrics`. Unset: `/metrics` is open in sandbox mode and
+   * absent (404) with `SANDBOX=off`.
+   */
+  metricsToken?: string;
   /** `DOCUMENT_WORKER`: `off` stops the issuance worker of this process (tests; a web-only instance). */
   documentWorker: boolean;
 }
@@ -144,12 +151,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     portalClients: portalClients(env),
     registryTimeoutMs: integer(env, 'REGISTRY_TIMEOUT_MS', 3000, 100, 60000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 60000, 1000, 600000),
     portalMaxAttempts: integer(env, 'PORTAL_MAX_ATTEMPTS', 12, 1, 1000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 1000000),
     procedureCode: env.PROCEDURE_CODE || '1.001978',
     trustProxy: oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
     issuer: issuerConfig(env),
     documentWorker: oneOf(env, 'DOCUMENT_WORKER', ['on', 'off'], 'on') === 'on',
+    metricsToken: metricsToken(env),
   };
 }
 
@@ -244,6 +253,14 @@ function group<T>(env: Env, names: string[], build: (values: string[]) => T): T 
   const missing = names.filter((n) => !env[n]);
   if (missing.length > 0) throw new ConfigError(missing[0], `must be set together with ${set.join(', ')}`);
   return build(names.map((n) => env[n]!));
+}
+
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (!raw) return undefined;
+  if (!/^[\x21-\x7e]{32,512}$/.test(raw))
+    throw new ConfigError('METRICS_TOKEN', 'must be 32 to 512 printable characters without spaces');
+  return raw;
 }
 
 function portalClients(env: Env): { clientId: string; clientSecret: string }[] | undefined {

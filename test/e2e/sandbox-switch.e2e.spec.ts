@@ -1,14 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ensureDevelopmentSigningCredentials } from '../../src/documents/signing/development-credentials';
 import { findFreePort } from '../../src/platform/embedded/free-port';
-import { EmbeddedS3, startEmbeddedS3 } from '../../src/platform/storage/embedded-s3';
 import { createTestDatabase } from '../support/database';
+import { productionEnv } from '../support/production-env';
 
 const root = join(__dirname, '..', '..');
 
@@ -84,8 +81,7 @@ describe('SANDBOX=off (the production image)', () => {
   });
 
   describe('with everything configured (national systems on a local stub)', () => {
-    let stub: Server;
-    let s3: EmbeddedS3;
+    let production: Awaited<ReturnType<typeof productionEnv>>;
     let child: ChildProcess;
     let output: () => string;
     let db: Client;
@@ -94,11 +90,7 @@ describe('SANDBOX=off (the production image)', () => {
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'tctn-nosandbox-'));
-      stub = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
-      await new Promise<void>((r) => stub.listen(0, '127.0.0.1', r));
-      const stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
-      s3 = await startEmbeddedS3(join(dataDir, 'objects'));
-      const signing = await ensureDevelopmentSigningCredentials(join(dataDir, 'signer'));
+      production = await productionEnv();
       const { url } = await createTestDatabase();
       db = new Client({ connectionString: url });
       await db.connect();
@@ -111,25 +103,12 @@ describe('SANDBOX=off (the production image)', () => {
       baseUrl = `http://127.0.0.1:${port}`;
       child = service(
         {
-          SANDBOX: 'off',
+          ...production.env,
           DATA_DIR: dataDir,
           PORT: String(port),
           LOG_LEVEL: 'info',
           DOCUMENT_WORKER: 'off',
-          EID_ISSUER: `${stubUrl}/eid`,
-          EID_CLIENT_ID: 'tctn',
-          EID_CLIENT_SECRET: 'eid-client-secret',
-          POPULATION_REGISTRY_URL: `${stubUrl}/population`,
-          INSURANCE_REGISTRY_URL: `${stubUrl}/insurance`,
-          PORTAL_SYNC_URL: `${stubUrl}/portal`,
-          PORTAL_CLIENTS: 'dvcqg:0123456789abcdef0123',
           DATABASE_URL: url,
-          S3_ENDPOINT: s3.settings.endpoint,
-          S3_ACCESS_KEY: s3.settings.accessKey,
-          S3_SECRET_KEY: s3.settings.secretKey,
-          S3_BUCKET: s3.settings.bucket,
-          SIGNING_P12_PATH: signing.p12Path,
-          SIGNING_P12_PASSWORD: signing.password,
         },
         join(dataDir, 'modules.txt'),
       );
@@ -153,8 +132,7 @@ describe('SANDBOX=off (the production image)', () => {
         await exited(child);
       }
       await db?.end();
-      await s3?.stop();
-      await new Promise((r) => stub?.close(r));
+      await production?.stop();
     });
 
     it.each([
