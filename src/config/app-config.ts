@@ -13,6 +13,13 @@ export interface AppConfig {
   publicBaseUrl: string;
   dataDir: string;
   databaseUrl?: string;
+  /**
+   * `DATABASE_MIGRATION_URL`: the schema owner, used only to run migrations; `DATABASE_URL` is then the application's
+   * least-privileged role (a member of `tctn_app`). Unset: migrations run with `DATABASE_URL`.
+   */
+  databaseMigrationUrl?: string;
+  /** `AUDIT_CHECKPOINT_SECONDS`: how often the signed head of the audit chain is recorded. */
+  auditCheckpointSeconds: number;
   s3?: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
   eid?: { issuer: string; clientId: string; clientSecret: string };
   /** `EID_SUBJECT_CLAIM`: the ID-token claim holding the 12-digit personal ID (default `sub`). */
@@ -91,7 +98,7 @@ export const REQUIRED_WITHOUT_SANDBOX: readonly { readonly system: string; reado
     { system: 'social-insurance registry', variables: ['INSURANCE_REGISTRY_URL'] },
     { system: 'national portal (outgoing status changes)', variables: ['PORTAL_SYNC_URL'] },
     { system: 'national portal (incoming client credentials)', variables: ['PORTAL_CLIENTS'] },
-    { system: 'PostgreSQL', variables: ['DATABASE_URL'] },
+    { system: 'PostgreSQL', variables: ['DATABASE_URL', 'DATABASE_MIGRATION_URL'] },
     { system: 'object store', variables: ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] },
     { system: 'signing certificate', variables: ['SIGNING_P12_PATH', 'SIGNING_P12_PASSWORD'] },
   ];
@@ -126,6 +133,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicBaseUrl,
     dataDir,
     databaseUrl,
+    databaseMigrationUrl: url(env, 'DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']),
+    auditCheckpointSeconds: integer(env, 'AUDIT_CHECKPOINT_SECONDS', 300, 5, 86400),
     s3: group(
       env,
       ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'],

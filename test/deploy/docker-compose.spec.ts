@@ -20,6 +20,7 @@ describe('docker-compose.yml', () => {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     POSTGRES_PASSWORD: 'x',
+    POSTGRES_APP_PASSWORD: 'y',
     MINIO_ROOT_USER: 'minio',
     MINIO_ROOT_PASSWORD: 'minio-secret',
     ...national,
@@ -45,6 +46,19 @@ describe('docker-compose.yml', () => {
     const result = spawnSync('docker-compose', ['config', '-q'], { cwd: root, env: without, encoding: 'utf8' });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain(`set ${name}`);
+  });
+
+  it('connects the app as its own login role, the owner only for migrations', () => {
+    const result = spawnSync('docker-compose', ['config'], { cwd: root, env, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/DATABASE_URL: postgres:\/\/tctn_web:y@postgres:5432\//);
+    expect(result.stdout).toMatch(/DATABASE_MIGRATION_URL: postgres:\/\/tctn:x@postgres:5432\//);
+    expect(result.stdout).toContain('/docker-entrypoint-initdb.d');
+    const without = { ...env };
+    delete without.POSTGRES_APP_PASSWORD;
+    const refused = spawnSync('docker-compose', ['config', '-q'], { cwd: root, env: without, encoding: 'utf8' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('POSTGRES_APP_PASSWORD');
   });
 
   it('runs the app with SANDBOX off', () => {

@@ -19,6 +19,7 @@ const REQUIRED = [
   'PORTAL_SYNC_URL',
   'PORTAL_CLIENTS',
   'DATABASE_URL',
+  'DATABASE_MIGRATION_URL',
   'S3_ENDPOINT',
   'S3_ACCESS_KEY',
   'S3_SECRET_KEY',
@@ -73,6 +74,7 @@ describe('SANDBOX=off (the production image)', () => {
     const env: Record<string, string> = { SANDBOX: 'off', DATA_DIR: dataDir, PORT: '0' };
     for (const name of REQUIRED) env[name] = name.endsWith('_URL') || name === 'EID_ISSUER' ? 'http://x.test' : 'x';
     env.DATABASE_URL = 'postgres://u:p@127.0.0.1:1/db';
+    env.DATABASE_MIGRATION_URL = 'postgres://o:p@127.0.0.1:1/db';
     delete env.INSURANCE_REGISTRY_URL;
     const child = service(env, join(dataDir, 'modules.txt'));
     const output = collect(child);
@@ -91,7 +93,7 @@ describe('SANDBOX=off (the production image)', () => {
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'tctn-nosandbox-'));
       production = await productionEnv();
-      const { url } = await createTestDatabase();
+      const { url, appUrl } = await createTestDatabase();
       db = new Client({ connectionString: url });
       await db.connect();
       // A database that once ran in sandbox mode still holds a sandbox account with a published password.
@@ -108,7 +110,8 @@ describe('SANDBOX=off (the production image)', () => {
           PORT: String(port),
           LOG_LEVEL: 'info',
           DOCUMENT_WORKER: 'off',
-          DATABASE_URL: url,
+          DATABASE_URL: appUrl,
+          DATABASE_MIGRATION_URL: url,
         },
         join(dataDir, 'modules.txt'),
       );
