@@ -12,7 +12,7 @@ import { createLogger } from '../../src/platform/http/logger';
 import { PortalDeliveryTuning, PortalDeliveryTuningModule } from '../../src/portal/portal-delivery.options';
 import { PortalEvent, PortalOutboxRepository } from '../../src/portal/portal-outbox.repository';
 import { SANDBOX_STAFF } from '../../src/sandbox/sandbox-staff';
-import { appUrlFor } from '../support/database';
+import { appRoleOn } from '../support/database';
 import { TestApp } from '../support/test-app';
 
 /** Worker pacing for tests: fast polls, millisecond backoff. */
@@ -33,10 +33,11 @@ export async function startAppOnDatabase(
   extraModules: any[] = [],
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tctn-app-'));
+  const appDatabaseUrl = await appRoleOn(databaseUrl);
   const config = loadConfig({
     PORT: '0',
     DATA_DIR: dataDir,
-    DATABASE_URL: appUrlFor(databaseUrl),
+    DATABASE_URL: appDatabaseUrl,
     DATABASE_MIGRATION_URL: databaseUrl,
     LOG_LEVEL: 'silent',
     ...env,
@@ -49,7 +50,7 @@ export async function startAppOnDatabase(
     runtime,
     baseUrl: runtime.selfUrl,
     databaseUrl,
-    appDatabaseUrl: appUrlFor(databaseUrl),
+    appDatabaseUrl,
     close: async () => {
       await app.close();
       await runtime.stop();
