@@ -9,7 +9,8 @@ COPY migrations ./migrations
 RUN npx nest build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000 DATA_DIR=/var/lib/tro-cap-that-nghiep
+# SANDBOX=off: no sandbox is ever loaded; the service refuses to start until every national system is configured.
+ENV NODE_ENV=production SANDBOX=off PORT=3000 DATA_DIR=/var/lib/tro-cap-that-nghiep
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

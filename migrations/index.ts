@@ -9,6 +9,7 @@ import { Reports1764600000000 } from './1764600000000-reports';
 import { DecisionRevocation1764700000000 } from './1764700000000-decision-revocation';
 import { WorkflowEffects1764800000000 } from './1764800000000-workflow-effects';
 import { Jobs1764810000000 } from './1764810000000-jobs';
+import { LeastPrivilege1764900000000 } from './1764900000000-least-privilege';
 import { CalendarAnnouncements1765100000000 } from './1765100000000-calendar-announcements';
 
 /**
@@ -26,5 +27,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   DecisionRevocation1764700000000,
   WorkflowEffects1764800000000,
   Jobs1764810000000,
+  LeastPrivilege1764900000000,
   CalendarAnnouncements1765100000000,
 ];

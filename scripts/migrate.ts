@@ -1,6 +1,7 @@
 /**
  * `npm run migration:run` | `migration:revert` | `migration:generate -- <Name>`
- * against DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (started just for the command).
+ * against DATABASE_MIGRATION_URL (the schema owner), else DATABASE_URL, or the embedded PostgreSQL under DATA_DIR
+ * (started just for the command).
  *
  * `generate` writes an empty, timestamped migration class under migrations/ for a reviewed, hand-written SQL change
  * (the schema is SQL-first: repositories use SQL, not entity metadata, so there is no entity diff to generate from);
@@ -14,11 +15,10 @@ import { migrationDataSource } from '../src/platform/database/migrate';
 
 async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const embedded = config.databaseUrl
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres') });
+  const configured = config.databaseMigrationUrl ?? config.databaseUrl;
+  const embedded = configured ? undefined : await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres') });
   try {
-    return await work(config.databaseUrl ?? embedded!.url);
+    return await work(configured ?? embedded!.url);
   } finally {
     await embedded?.stop();
   }

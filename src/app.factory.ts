@@ -15,6 +15,8 @@ import { Runtime } from './platform/embedded/runtime';
 import { PinoNestLogger } from './platform/http/logger';
 import { httpDuration } from './platform/http/metrics';
 import { sendProblem } from './platform/http/problem-details.filter';
+import { logAnsweredRequest } from './platform/http/request-log';
+import { OpenApiDocument } from './operations/openapi.module';
 import { createValidationPipe } from './platform/http/validation';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -68,12 +70,22 @@ export async function createApp(
     frameworkErrors: (error: Error, request: any, reply: any) => sendProblem(request, reply, error, new Logger('http')),
     clientErrorHandler: answerClientError,
     bodyLimit: 1024 * 1024,
+    // A client that sends its request slowly (slowloris) gets 408 and is closed once REQUEST_TIMEOUT_MS have passed
+    // (default 60 s: a 10 MiB upload at 1.5 Mbit/s). A socket with no traffic at all is closed after twice that,
+    // beyond the keep-alive timeout. Node checks the deadlines every second instead of every 30 s.
+    requestTimeout: runtime.config.requestTimeoutMs,
+    connectionTimeout: 2 * runtime.config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(60000, runtime.config.requestTimeoutMs),
+      requestTimeout: runtime.config.requestTimeoutMs,
+      connectionsCheckingInterval: 1000,
+    },
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime, extraModules), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(await AppModule.forRoot(runtime, extraModules), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
   });
@@ -88,9 +100,7 @@ export async function createApp(
       { method: request.method, route, status_code: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
-    if (reply.statusCode >= 500)
-      request.log.warn({ req: request, res: reply, ms: reply.elapsedTime }, 'request failed');
-    else request.log.debug({ req: request, res: reply, ms: reply.elapsedTime }, 'request');
+    logAnsweredRequest(request, reply);
   });
   closeConnectionsAsTheyGoIdle(fastify);
   const nestLogger = new Logger('http');
@@ -135,6 +145,9 @@ export async function createApp(
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+  const document = () => SwaggerModule.createDocument(app, openApi);
+  // Public API documentation only in sandbox mode; administrators always have GET /api/v1/admin/openapi.json.
+  app.get(OpenApiDocument).provide(document);
+  if (runtime.config.sandbox) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -4,22 +4,19 @@ import { DatabaseModule } from './platform/database/database.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { HealthModule } from './platform/health/health.module';
+import { OpenApiModule } from './operations/openapi.module';
 import { PlatformModule } from './platform/platform.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RegistriesModule } from './registries/registries.module';
-import { sandboxRegistryUrls } from './sandbox/sandbox-registry-urls';
 import { WebModule } from './web/web.module';
 import { AuditModule } from './audit/audit.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { DocumentsModule } from './documents/documents.module';
 import { DossierDocumentsService } from './documents/services/dossier-documents.service';
-import { SEED_CENTERS } from './dossiers/dossiers.module';
+import { SEED_CENTERS, SeedCenter } from './dossiers/dossiers.module';
 import { DOSSIER_DOCUMENTS } from './dossiers/ports/dossier-documents.port';
-import { SANDBOX_CENTERS, SANDBOX_STAFF } from './sandbox/sandbox-staff';
 import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
-import { sandboxEidClientSettings } from './sandbox/eid/sandbox-eid-settings';
-import { sandboxPortalClient } from './sandbox/clients/sandbox-portal-client';
 import { PortalModule } from './portal/portal.module';
 import { ReportsModule } from './reports/reports.module';
 
@@ -30,41 +27,46 @@ import { ReportsModule } from './reports/reports.module';
 @Global()
 @Module({})
 class PortBindingsModule {
-  static forRoot(options: { sandboxCenters: boolean }): DynamicModule {
+  static forRoot(options: { seedCenters: readonly SeedCenter[] }): DynamicModule {
     return {
       module: PortBindingsModule,
       imports: [DocumentsModule],
       providers: [
         { provide: DOSSIER_DOCUMENTS, useExisting: DossierDocumentsService },
-        {
-          provide: SEED_CENTERS,
-          useValue: options.sandboxCenters
-            ? SANDBOX_CENTERS.map((c) => ({ code: c.code, name: c.name, provinceName: 'Đồng Nai', address: c.address }))
-            : [],
-        },
+        { provide: SEED_CENTERS, useValue: options.seedCenters },
       ],
       exports: [DOSSIER_DOCUMENTS, SEED_CENTERS],
     };
   }
 }
 
-/** The whole service: platform first, then one module per step of the procedure. */
+/**
+ * The whole service: platform first, then one module per step of the procedure. Sandbox code (src/sandbox) is
+ * reached only through dynamic imports taken in sandbox mode, so with `SANDBOX=off` none of it is ever loaded.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(runtime: Runtime, extraModules: any[] = []): DynamicModule {
+  static async forRoot(runtime: Runtime, extraModules: any[] = []): Promise<DynamicModule> {
     const { config } = runtime;
-    const sandboxUrls = sandboxRegistryUrls(runtime.selfUrl);
-    const portalClient = runtime.sandbox.portal ? sandboxPortalClient(config.dataDir) : undefined;
+    const { eid: sandboxEid, registries: sandboxRegistries, portal: sandboxPortalOn } = runtime.sandbox;
+    const sandboxUrls = sandboxRegistries
+      ? (await import('./sandbox/sandbox-registry-urls')).sandboxRegistryUrls(runtime.selfUrl)
+      : undefined;
+    // The sandbox staff and centers are seeded in sandbox mode only.
+    const sandboxPeople = sandboxRegistries ? await import('./sandbox/sandbox-staff') : undefined;
+    const portalClient = sandboxPortalOn
+      ? (await import('./sandbox/clients/sandbox-portal-client')).sandboxPortalClient(config.dataDir)
+      : undefined;
     // Sandboxes are loaded only when used, so a production process never loads their code (oidc-provider among it).
     const sandboxes =
-      runtime.sandbox.registries || runtime.sandbox.eid || runtime.sandbox.portal
+      sandboxRegistries || sandboxEid || sandboxPortalOn
         ? [
             import('./sandbox/sandbox.module').then(({ SandboxModule }) =>
-              SandboxModule.forRoot({ eid: runtime.sandbox.eid, portalClient }),
+              SandboxModule.forRoot({ eid: sandboxEid, portalClient }),
             ),
           ]
         : [];
-    const sandboxPortal = runtime.sandbox.portal
+    const sandboxPortal = sandboxPortalOn
       ? [
           import('./sandbox/portal/sandbox-portal.module').then(({ SandboxPortalModule }) => ({
             module: SandboxPortalModule,
@@ -79,7 +81,7 @@ export class AppModule {
           subjectClaim: config.eidSubjectClaim,
           label: 'VNeID',
         }
-      : sandboxEidClientSettings(runtime);
+      : (await import('./sandbox/eid/sandbox-eid-settings')).sandboxEidClientSettings(runtime);
     return {
       module: AppModule,
       imports: [
@@ -88,14 +90,15 @@ export class AppModule {
         JobsModule,
         StorageModule.forRoot(runtime.objectStore),
         HealthModule.forRoot(runtime.embedded),
+        OpenApiModule,
         RegistriesModule.forRoot({
-          populationUrl: config.populationRegistryUrl ?? sandboxUrls.populationUrl,
-          insuranceUrl: config.insuranceRegistryUrl ?? sandboxUrls.insuranceUrl,
+          populationUrl: config.populationRegistryUrl ?? sandboxUrls!.populationUrl,
+          insuranceUrl: config.insuranceRegistryUrl ?? sandboxUrls!.insuranceUrl,
           timeoutMs: config.registryTimeoutMs,
         }),
         IdentityModule.forRoot({
           eid,
-          sandboxStaff: runtime.sandbox.registries ? SANDBOX_STAFF : [],
+          sandboxStaff: sandboxPeople?.SANDBOX_STAFF ?? [],
           portalClients: config.portalClients ?? [],
           sandboxPortalClient: portalClient,
         }),
@@ -107,9 +110,16 @@ export class AppModule {
         DossiersModule,
         PortalModule.forRoot(runtime),
         DocumentsModule,
-        PortBindingsModule.forRoot({ sandboxCenters: runtime.sandbox.registries }),
+        PortBindingsModule.forRoot({
+          seedCenters: (sandboxPeople?.SANDBOX_CENTERS ?? []).map((c) => ({
+            code: c.code,
+            name: c.name,
+            provinceName: 'Đồng Nai',
+            address: c.address,
+          })),
+        }),
         ReportsModule,
-        WebModule.forRoot({ sandbox: runtime.sandbox.eid || runtime.sandbox.registries }),
+        WebModule.forRoot({ sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn }),
         ...extraModules,
       ],
     };

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry, chainHash, ChainVerdict, GENESIS_HASH, StoredAuditRow, verifyChain } from './audit-chain';
 import { utcTimestamp } from '../platform/database/sql-timestamp';
+import { ChainHead, Checkpoint } from './audit-checkpoint';
 
 /** Any number fixed for the application; serialises appends so the chain has one order. */
 const AUDIT_CHAIN_LOCK = 727_001;
 
-const ROW_COLUMNS = `id::text AS id, ${utcTimestamp('occurred_at')} AS "occurredAt",
+// The output column `id` is text; ORDER BY and WHERE name the table's bigint column explicitly, or PostgreSQL
+// sorts the text alias ("10" before "9") and the verifier reports a break at row 10 of an intact chain.
+const ROW_COLUMNS = `audit_log.id::text AS id, ${utcTimestamp('occurred_at')} AS "occurredAt",
   actor_type AS "actorType", actor_id AS "actorId", action, entity_type AS "entityType", entity_id AS "entityId", data,
   prev_hash AS "prevHash", hash`;
 
@@ -38,26 +41,95 @@ export class AuditLogRepository {
     );
   }
 
-  /** Verifies the whole chain in pages of 5,000 rows. */
-  async verify(): Promise<ChainVerdict> {
+  /**
+   * Verifies the whole chain in pages of 5,000 rows, and against the signed checkpoints: each names a row that must
+   * still exist with the same hash and the same number of rows up to it, so rows deleted or rewritten (hashes
+   * recomputed) up to the newest checkpoint are named too.
+   */
+  async verify(checkpoints: readonly Checkpoint[] = []): Promise<ChainVerdict> {
+    const pending = new Map<string, Checkpoint[]>();
+    for (const cp of checkpoints) pending.set(cp.lastId, [...(pending.get(cp.lastId) ?? []), cp]);
     let after = '0';
     let state = { prevHash: GENESIS_HASH, count: 0 };
     for (;;) {
       const rows: StoredAuditRow[] = await this.dataSource.query(
-        `SELECT ${ROW_COLUMNS} FROM audit_log WHERE id > $1::bigint ORDER BY id LIMIT 5000`,
+        `SELECT ${ROW_COLUMNS} FROM audit_log WHERE audit_log.id > $1::bigint ORDER BY audit_log.id LIMIT 5000`,
         [after],
       );
-      if (rows.length === 0) return { ok: true, rows: state.count };
+      if (rows.length === 0) break;
       const verdict = verifyChain(rows, state);
       if (!verdict.ok) return verdict;
+      let count = state.count;
+      for (const row of rows) {
+        count++;
+        for (const cp of pending.get(row.id) ?? []) {
+          if (cp.hash !== row.hash || cp.count !== count) {
+            return {
+              ok: false,
+              rows: count,
+              brokenAt: row.id,
+              problem:
+                `does not match the checkpoint signed at ${cp.signedAt} (${cp.count} rows up to it, hash ` +
+                `${cp.hash.slice(0, 12)}…): rows up to it were deleted or rewritten`,
+            };
+          }
+        }
+        pending.delete(row.id);
+      }
       after = rows[rows.length - 1].id;
       state = { prevHash: rows[rows.length - 1].hash, count: verdict.rows };
     }
+    const missing = [...pending.values()].flat().sort((a, b) => Number(BigInt(a.lastId) - BigInt(b.lastId)))[0];
+    if (missing) {
+      return {
+        ok: false,
+        rows: state.count,
+        brokenAt: missing.lastId,
+        problem:
+          `missing: the checkpoint signed at ${missing.signedAt} names this row as number ${missing.count}; ` +
+          `it and the rows after the last one found were deleted or truncated`,
+      };
+    }
+    return { ok: true, rows: state.count };
+  }
+
+  /** The chain head in one snapshot (appends commit in chain order, so a snapshot always holds a prefix). */
+  async head(): Promise<ChainHead | undefined> {
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const [last] = await em.query(
+        `SELECT audit_log.id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1`,
+      );
+      if (!last) return undefined;
+      const [{ count }] = await em.query(`SELECT count(*)::bigint::text AS count FROM audit_log`);
+      return { lastId: last.id, count: Number(count), hash: last.hash };
+    });
+  }
+
+  /** Signed checkpoints kept in the database (insert-only for the service). */
+  async storedCheckpoints(): Promise<{ id: string; lastId: string; jws: string }[]> {
+    return this.dataSource.query(
+      `SELECT id::text AS id, last_id::text AS "lastId", jws FROM audit_checkpoint ORDER BY audit_checkpoint.id`,
+    );
+  }
+
+  async lastCheckpoint(): Promise<{ lastId: string; hash: string } | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT last_id::text AS "lastId", head_hash AS hash FROM audit_checkpoint ORDER BY audit_checkpoint.id DESC
+       LIMIT 1`,
+    );
+    return row;
+  }
+
+  async insertCheckpoint(head: ChainHead, jws: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO audit_checkpoint (last_id, row_count, head_hash, jws) VALUES ($1, $2, $3, $4)`,
+      [head.lastId, head.count, head.hash, jws],
+    );
   }
 
   async listFor(entityType: string, entityId: string): Promise<StoredAuditRow[]> {
     return this.dataSource.query(
-      `SELECT ${ROW_COLUMNS} FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY id`,
+      `SELECT ${ROW_COLUMNS} FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY audit_log.id`,
       [entityType, entityId],
     );
   }

@@ -1,4 +1,4 @@
-import { ConfigError, embeddedDefaults, loadConfig, maskSecrets } from './app-config';
+import { ConfigError, embeddedDefaults, loadConfig, maskSecrets, MissingConfigError } from './app-config';
 
 describe('loadConfig', () => {
   it('uses the embedded defaults when nothing is set', () => {
@@ -20,14 +20,72 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_MIGRATION_URL: 'http://db' }, 'DATABASE_MIGRATION_URL'],
+    [{ AUDIT_CHECKPOINT_SECONDS: '0' }, 'AUDIT_CHECKPOINT_SECONDS'],
     [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
     [{ S3_ENDPOINT: 'http://minio:9000' }, 'S3_ACCESS_KEY'],
     [{ EID_ISSUER: 'https://id.example', EID_CLIENT_ID: 'x' }, 'EID_CLIENT_SECRET'],
     [{ SIGNING_P12_PATH: '/x.p12' }, 'SIGNING_P12_PASSWORD'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ METRICS_TOKEN: 'too-short' }, 'METRICS_TOKEN'],
+    [{ METRICS_TOKEN: 'has a space in it 0123456789abcdef0123' }, 'METRICS_TOKEN'],
+    [{ REQUEST_TIMEOUT_MS: '10' }, 'REQUEST_TIMEOUT_MS'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
+  });
+
+  describe('SANDBOX', () => {
+    /** Everything a deployment without sandboxes configures, written out here rather than read from the code. */
+    const production = {
+      EID_ISSUER: 'https://sso.vneid.example',
+      EID_CLIENT_ID: 'tctn',
+      EID_CLIENT_SECRET: 'eid-secret',
+      POPULATION_REGISTRY_URL: 'https://dancu.example/api',
+      INSURANCE_REGISTRY_URL: 'https://baohiem.example/api',
+      PORTAL_SYNC_URL: 'https://dichvucong.example/sync',
+      PORTAL_CLIENTS: 'dvcqg:0123456789abcdef0123',
+      DATABASE_URL: 'postgres://app:x@db:5432/app',
+      DATABASE_MIGRATION_URL: 'postgres://owner:y@db:5432/app',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY: 'minio',
+      S3_SECRET_KEY: 'minio-secret',
+      S3_BUCKET: 'tro-cap',
+      SIGNING_P12_PATH: '/run/secrets/signer.p12',
+      SIGNING_P12_PASSWORD: 'p12-password',
+    };
+
+    it('is on by default, so npm start runs with nothing set', () => {
+      expect(loadConfig({}).sandbox).toBe(true);
+    });
+
+    it('off with nothing set refuses to start and names every missing variable', () => {
+      let error: unknown;
+      try {
+        loadConfig({ SANDBOX: 'off' });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(MissingConfigError);
+      for (const name of Object.keys(production)) expect((error as Error).message).toContain(name);
+    });
+
+    it.each(Object.keys(production))('off without only %s refuses to start naming it alone', (name) => {
+      const env: Record<string, string> = { ...production, SANDBOX: 'off' };
+      delete env[name];
+      expect(() => loadConfig(env)).toThrow(MissingConfigError);
+      expect(() => loadConfig(env)).toThrow(new RegExp(`missing: ${name}$`));
+    });
+
+    it('off with everything configured starts with no embedded default and no sandbox', () => {
+      const config = loadConfig({ ...production, SANDBOX: 'off' });
+      expect(config.sandbox).toBe(false);
+      expect(embeddedDefaults(config)).toEqual([]);
+    });
+
+    it('rejects any other value naming SANDBOX', () => {
+      expect(() => loadConfig({ SANDBOX: 'false' })).toThrow(/SANDBOX must be one of on, off/);
+    });
   });
 
   it('masks passwords in connection strings', () => {

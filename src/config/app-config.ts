@@ -1,15 +1,25 @@
 import { resolve } from 'node:path';
 
 /**
- * The one place that reads process.env. Every variable of API.md is optional: unset means the embedded
- * default (see README, "Configuration"). Validation fails fast and names the variable.
+ * The one place that reads process.env. With `SANDBOX=on` (the default outside the Docker image) every variable is
+ * optional: unset means the embedded default or the national system's sandbox (see README, "Configuration"). With
+ * `SANDBOX=off` every variable of `REQUIRED_WITHOUT_SANDBOX` must be set. Validation fails fast and names the variable.
  */
 export interface AppConfig {
+  /** `SANDBOX`: `on` serves each unconfigured national system by its sandbox; `off` loads no sandbox at all. */
+  sandbox: boolean;
   port: number;
   host: string;
   publicBaseUrl: string;
   dataDir: string;
   databaseUrl?: string;
+  /**
+   * `DATABASE_MIGRATION_URL`: the schema owner, used only to run migrations; `DATABASE_URL` is then the application's
+   * least-privileged role (a member of `tctn_app`). Unset: migrations run with `DATABASE_URL`.
+   */
+  databaseMigrationUrl?: string;
+  /** `AUDIT_CHECKPOINT_SECONDS`: how often the signed head of the audit chain is recorded. */
+  auditCheckpointSeconds: number;
   s3?: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
   eid?: { issuer: string; clientId: string; clientSecret: string };
   /** `EID_SUBJECT_CLAIM`: the ID-token claim holding the 12-digit personal ID (default `sub`). */
@@ -24,6 +34,8 @@ export interface AppConfig {
   /** Portal client credentials accepted by POST /api/v1/auth/clients/token, as `id:secret` pairs. */
   portalClients?: { clientId: string; clientSecret: string }[];
   registryTimeoutMs: number;
+  /** `REQUEST_TIMEOUT_MS`: time to receive a whole request (headers and body); a slower client gets 408. */
+  requestTimeoutMs: number;
   portalMaxAttempts: number;
   rateLimitPerMinute: number;
   /** Honour X-Forwarded-For only behind a trusted reverse proxy (rate limits key on the client address). */
@@ -32,6 +44,11 @@ export interface AppConfig {
   procedureCode: string;
   /** Who issues the signed documents (DOMAIN.md §1: configurable per deployment); Đồng Nai sandbox defaults. */
   issuer: IssuerConfig;
+  /**
+   * `METRICS_TOKEN`: the bearer token Prometheus sends to `/metrics`. Unset: `/metrics` is open in sandbox mode and
+   * absent (404) with `SANDBOX=off`.
+   */
+  metricsToken?: string;
   /** `DOCUMENT_WORKER`: `off` stops the issuance worker of this process (tests; a web-only instance). */
   documentWorker: boolean;
 }
@@ -75,19 +92,54 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * What a deployment without sandboxes must configure: every national system, the database, the object store and the
+ * signing certificate. One line per system; a new national system is one more line here.
+ */
+export const REQUIRED_WITHOUT_SANDBOX: readonly { readonly system: string; readonly variables: readonly string[] }[] =
+  [
+    { system: 'national e-ID (VNeID)', variables: ['EID_ISSUER', 'EID_CLIENT_ID', 'EID_CLIENT_SECRET'] },
+    { system: 'population registry', variables: ['POPULATION_REGISTRY_URL'] },
+    { system: 'social-insurance registry', variables: ['INSURANCE_REGISTRY_URL'] },
+    { system: 'national portal (outgoing status changes)', variables: ['PORTAL_SYNC_URL'] },
+    { system: 'national portal (incoming client credentials)', variables: ['PORTAL_CLIENTS'] },
+    { system: 'PostgreSQL', variables: ['DATABASE_URL', 'DATABASE_MIGRATION_URL'] },
+    { system: 'object store', variables: ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] },
+    { system: 'signing certificate', variables: ['SIGNING_P12_PATH', 'SIGNING_P12_PASSWORD'] },
+  ];
+
+/** `SANDBOX=off` with variables of REQUIRED_WITHOUT_SANDBOX unset: names every one of them, not only the first. */
+export class MissingConfigError extends ConfigError {
+  constructor(readonly missing: readonly string[]) {
+    super(
+      'SANDBOX',
+      `is off, so every national system, the database, the object store and the signing certificate must be ` +
+        `configured; missing: ${missing.join(', ')}`,
+    );
+  }
+}
+
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): AppConfig {
+  const sandbox = oneOf(env, 'SANDBOX', ['on', 'off'], 'on') === 'on';
+  if (!sandbox) {
+    const missing = REQUIRED_WITHOUT_SANDBOX.flatMap((s) => s.variables).filter((name) => !env[name]);
+    if (missing.length > 0) throw new MissingConfigError(missing);
+  }
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const dataDir = resolve(env.DATA_DIR || './data');
   const publicBaseUrl = (url(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   return {
+    sandbox,
     port,
     host: env.HOST || '0.0.0.0',
     publicBaseUrl,
     dataDir,
     databaseUrl,
+    databaseMigrationUrl: url(env, 'DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']),
+    auditCheckpointSeconds: integer(env, 'AUDIT_CHECKPOINT_SECONDS', 300, 5, 86400),
     s3: group(
       env,
       ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'],
@@ -113,12 +165,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     portalClients: portalClients(env),
     registryTimeoutMs: integer(env, 'REGISTRY_TIMEOUT_MS', 3000, 100, 60000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 60000, 1000, 600000),
     portalMaxAttempts: integer(env, 'PORTAL_MAX_ATTEMPTS', 12, 1, 1000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 1000000),
     procedureCode: env.PROCEDURE_CODE || '1.001978',
     trustProxy: oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
     issuer: issuerConfig(env),
     documentWorker: oneOf(env, 'DOCUMENT_WORKER', ['on', 'off'], 'on') === 'on',
+    metricsToken: metricsToken(env),
   };
 }
 
@@ -219,6 +273,14 @@ function group<T>(env: Env, names: string[], build: (values: string[]) => T): T 
   const missing = names.filter((n) => !env[n]);
   if (missing.length > 0) throw new ConfigError(missing[0], `must be set together with ${set.join(', ')}`);
   return build(names.map((n) => env[n]!));
+}
+
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (!raw) return undefined;
+  if (!/^[\x21-\x7e]{32,512}$/.test(raw))
+    throw new ConfigError('METRICS_TOKEN', 'must be 32 to 512 printable characters without spaces');
+  return raw;
 }
 
 function portalClients(env: Env): { clientId: string; clientSecret: string }[] | undefined {

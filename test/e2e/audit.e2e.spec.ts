@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import request from 'supertest';
+import { AuditCheckpoints } from '../../src/audit/audit-checkpoints.service';
 import { applicationFor, residents } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
@@ -40,7 +41,16 @@ describe('tamper-evident audit log', () => {
   const verifyCli = () =>
     run(process.execPath, ['-r', '@swc-node/register', join(root, 'scripts', 'audit-verify.ts')], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: t.databaseUrl, SWCRC: 'true' },
+      env: {
+        ...process.env,
+        DATABASE_URL: t.databaseUrl,
+        DATA_DIR: t.runtime.config.dataDir,
+        S3_ENDPOINT: t.runtime.s3.endpoint,
+        S3_ACCESS_KEY: t.runtime.s3.accessKey,
+        S3_SECRET_KEY: t.runtime.s3.secretKey,
+        S3_BUCKET: t.runtime.s3.bucket,
+        SWCRC: 'true',
+      },
     }).then(
       (r) => ({ code: 0, out: r.stdout }),
       (e) => ({ code: e.code as number, out: String(e.stdout) }),
@@ -49,6 +59,30 @@ describe('tamper-evident audit log', () => {
   it('refuses UPDATE and DELETE from the application connection', async () => {
     await expect(db.query(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('names the newest row when a superuser deletes it after a signed checkpoint (endpoint and CLI)', async () => {
+    const admin = await staffBearer(t, 'admin', 'admin', null);
+    await t.app.get(AuditCheckpoints).record();
+    const [newest] = (await db.query(`SELECT * FROM audit_log ORDER BY id DESC LIMIT 1`)).rows;
+    await db.query(
+      `BEGIN; SET LOCAL session_replication_role = replica; DELETE FROM audit_log WHERE id = ${newest.id}; COMMIT;`,
+    );
+    const broken = await request(t.baseUrl).get('/api/v1/admin/audit/verify').set(auth(admin)).expect(200);
+    expect(broken.body).toMatchObject({ ok: false, rows: 5, brokenAt: String(newest.id) });
+    expect(broken.body.problem).toMatch(/deleted or truncated/);
+    const cli = await verifyCli();
+    expect(cli.code).toBe(2);
+    expect(cli.out).toContain(`BROKEN at row id ${newest.id}: missing`);
+
+    // Put the row back as it was: the chain and its checkpoint agree again.
+    const columns = Object.keys(newest);
+    await db.query(
+      `INSERT INTO audit_log (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+      columns.map((c) => newest[c]),
+    );
+    const restored = await request(t.baseUrl).get('/api/v1/admin/audit/verify').set(auth(admin)).expect(200);
+    expect(restored.body).toEqual({ ok: true, rows: 6 });
   });
 
   it('verifies an intact chain, then names the row a superuser tampered with', async () => {

@@ -12,6 +12,7 @@ import { createLogger } from '../../src/platform/http/logger';
 import { PortalDeliveryTuning, PortalDeliveryTuningModule } from '../../src/portal/portal-delivery.options';
 import { PortalEvent, PortalOutboxRepository } from '../../src/portal/portal-outbox.repository';
 import { SANDBOX_STAFF } from '../../src/sandbox/sandbox-staff';
+import { appRoleOn } from '../support/database';
 import { TestApp } from '../support/test-app';
 
 /** Worker pacing for tests: fast polls, millisecond backoff. */
@@ -32,7 +33,15 @@ export async function startAppOnDatabase(
   extraModules: any[] = [],
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tctn-app-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env });
+  const appDatabaseUrl = await appRoleOn(databaseUrl);
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: appDatabaseUrl,
+    DATABASE_MIGRATION_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const runtime = await startRuntime(config, () => undefined);
   const app = await createApp(runtime, createLogger('silent'), extraModules);
   await app.listen({ port: runtime.port, host: '127.0.0.1' });
@@ -41,6 +50,7 @@ export async function startAppOnDatabase(
     runtime,
     baseUrl: runtime.selfUrl,
     databaseUrl,
+    appDatabaseUrl,
     close: async () => {
       await app.close();
       await runtime.stop();

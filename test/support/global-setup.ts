@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
 import { runMigrations } from '../../src/platform/database/migrate';
+import { ensureAppLoginRole } from '../../src/platform/database/roles';
+import { randomBytes } from 'node:crypto';
 
 /**
  * Starts one PostgreSQL for the whole run (embedded unless DATABASE_URL is given), applies the real migrations
@@ -30,6 +32,9 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
   }
   await runMigrations(withDatabase(adminUrl, template));
+  // The service under test connects as a least-privileged login role (member of tctn_app), as in production.
+  const appUrl = await ensureAppLoginRole(adminUrl, 'tctn_web_test', randomBytes(18).toString('base64url'));
+  process.env.TEST_APP_DATABASE_URL = appUrl;
   process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
   process.env.TEST_TEMPLATE_DATABASE = template;
 }

@@ -13,7 +13,9 @@ export interface TestApp {
   app: NestFastifyApplication;
   runtime: Runtime;
   baseUrl: string;
+  /** The owner's connection (superuser) for fixtures and assertions; the app itself runs as `appDatabaseUrl`. */
   databaseUrl: string;
+  appDatabaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -22,9 +24,16 @@ export interface TestApp {
  * S3 store, listening on a free port so sandboxes reached over HTTP work.
  */
 export async function startTestApp(env: Record<string, string> = {}, extraModules: any[] = []): Promise<TestApp> {
-  const { url } = await createTestDatabase();
+  const { url, appUrl } = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'tctn-app-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: appUrl,
+    DATABASE_MIGRATION_URL: url,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const runtime = await startRuntime(config, () => undefined);
   let app: NestFastifyApplication;
   try {
@@ -39,6 +48,7 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     runtime,
     baseUrl: runtime.selfUrl,
     databaseUrl: url,
+    appDatabaseUrl: appUrl,
     close: async () => {
       await app.close();
       await runtime.stop();

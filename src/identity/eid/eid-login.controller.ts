@@ -16,9 +16,11 @@ export class EidLoginController {
   start(
     @Query('returnTo') returnTo: string | undefined,
     @Query('response') response: string | undefined,
+    @Query('canonical') canonical: string | undefined,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.login.start({ returnTo, response }, reply);
+    return this.login.start({ returnTo, response, canonical }, reply, request);
   }
 
   @Get('eid/callback')

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { Runtime } from '../../platform/embedded/runtime';
 import { DomainError } from '../../platform/errors/domain-error';
+import { toProblem } from '../../platform/http/error-mapping';
 import { RUNTIME } from '../../platform/platform.module';
 import { citizenPrincipal } from '../principal';
 import { BEARER_TTL_SECONDS } from '../tokens/access-token.constants';
@@ -13,13 +14,17 @@ import {
   LOGIN_TRANSACTION_COOKIE,
   LOGIN_TRANSACTION_TTL_SECONDS,
 } from './eid-login-transaction';
+import { eidLoginErrorPage, wantsHtml } from './eid-login-error-page';
 import { EidOidcClient } from './eid-oidc-client';
 
 export interface EidLoginQuery {
   readonly returnTo?: string;
   readonly response?: string;
+  /** Set on the redirect to the canonical host, so a proxy that hides the public host cannot cause a loop. */
+  readonly canonical?: string;
 }
 
+const LOGIN_PATH = '/auth/eid/login';
 const CALLBACK_PATH = '/auth/eid/callback';
 
 /** Citizen login with the national e-ID: starts the OpenID Connect flow and finishes it at the callback. */
@@ -33,10 +38,23 @@ export class EidLoginService {
     private readonly tokens: AccessTokenService,
   ) {}
 
-  /** Remembers the transaction in a cookie and sends the browser to the provider. */
-  async start(query: EidLoginQuery, reply: FastifyReply): Promise<void> {
+  /**
+   * Remembers the transaction in a cookie and sends the browser to the provider. The provider returns the browser
+   * to the callback on PUBLIC_BASE_URL, so a login started on another host name (127.0.0.1, the machine's address)
+   * would leave its cookie behind: such a start is first sent to the same path on the canonical host.
+   */
+  async start(query: EidLoginQuery, reply: FastifyReply, request?: FastifyRequest): Promise<void> {
     const response = parseResponseMode(query.response);
     const returnTo = parseReturnTo(query.returnTo);
+    const canonical = new URL(this.runtime.config.publicBaseUrl);
+    if (request && query.canonical !== '1' && request.host.toLowerCase() !== canonical.host.toLowerCase()) {
+      const target = new URL(this.runtime.config.publicBaseUrl + LOGIN_PATH);
+      const asked = new URL(request.url, 'http://any');
+      asked.searchParams.forEach((value, name) => target.searchParams.append(name, value));
+      target.searchParams.set('canonical', '1');
+      void reply.header('cache-control', 'no-store').redirect(target.href, 302);
+      return;
+    }
     const transaction = {
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),
@@ -54,8 +72,26 @@ export class EidLoginService {
       .redirect(url.href, 302);
   }
 
-  /** Redeems the code, then opens a web session (cookie + redirect) or answers a bearer token. */
+  /**
+   * Redeems the code, then opens a web session (cookie + redirect) or answers a bearer token. A browser whose
+   * login fails gets a Vietnamese page that starts over; an API client (`response=token`) gets problem+json.
+   */
   async complete(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    try {
+      await this.redeem(request, reply);
+    } catch (error) {
+      if (!wantsHtml(request.headers.accept)) throw error;
+      const { problem, unexpected } = toProblem(error, request.id);
+      if (unexpected) throw error;
+      void reply
+        .status(problem.status)
+        .header('cache-control', 'no-store')
+        .header('content-type', 'text/html; charset=utf-8')
+        .send(eidLoginErrorPage(problem));
+    }
+  }
+
+  private async redeem(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const transaction = await this.sealer.open(request.cookies?.[LOGIN_TRANSACTION_COOKIE]);
     reply.clearCookie(LOGIN_TRANSACTION_COOKIE, this.sessions.cookieOptions('/auth/eid'));
     if (!transaction) {

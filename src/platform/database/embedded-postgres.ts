@@ -41,7 +41,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const runAs = postgresUser();
   const binDir = reachableBinaries(runAs, log);
   const dataDir = reachableDataDir(resolve(options.dataDir), runAs, log);
-  const password = readOrCreatePassword(dataDir);
+  const password = readOrCreateSuperuserPassword(dataDir);
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     initialise(binDir, dataDir, password, runAs);
@@ -155,8 +155,12 @@ function reachableDataDir(dataDir: string, runAs: RunAs, log: (m: string) => voi
 }
 
 /** The superuser password is generated once and kept beside the cluster, readable by its owner only. */
-function readOrCreatePassword(dataDir: string): string {
-  const file = `${dataDir}.password`;
+function readOrCreateSuperuserPassword(dataDir: string): string {
+  return readOrCreatePassword(`${dataDir}.password`);
+}
+
+/** A password generated once into `file` (mode 0600) and read back on every later start. */
+export function readOrCreatePassword(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const password = randomBytes(18).toString('base64url');
   writeFileSync(file, password + '\n', { mode: 0o600 });

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { AppConfig, embeddedDefaults, maskSecrets } from '../../config/app-config';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
+import { ensureAppLoginRole, excessPrivileges } from '../database/roles';
+import { readOrCreatePassword } from '../database/embedded-postgres';
 import { startEmbeddedS3 } from '../storage/embedded-s3';
 import { S3ObjectStore, S3Settings } from '../storage/s3-object-store.adapter';
 import { findFreePort } from './free-port';
@@ -34,13 +36,26 @@ export async function startRuntime(config: AppConfig, log: (message: string) => 
     const port = config.port === 0 ? await findFreePort() : config.port;
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
+      // Embedded: the cluster's superuser owns the schema and runs the migrations; the service itself connects as
+      // the least-privileged login role `tctn_web` (member of tctn_app), as a production deployment does.
       const pg = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), log });
       stops.push(() => pg.stop());
-      databaseUrl = pg.url;
       log(`embedded PostgreSQL listening on 127.0.0.1:${pg.port}, data in ${pg.dataDir}`);
+      const applied = await runMigrations(pg.url);
+      if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+      databaseUrl = await ensureAppLoginRole(pg.url, 'tctn_web', readOrCreatePassword(`${pg.dataDir}.app-password`));
+    } else {
+      const applied = await runMigrations(config.databaseMigrationUrl ?? databaseUrl);
+      if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
     }
-    const applied = await runMigrations(databaseUrl);
-    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    const excess = await excessPrivileges(databaseUrl);
+    if (excess.length && !config.sandbox) {
+      throw new Error(
+        `DATABASE_URL must connect as the application's least-privileged role (a member of tctn_app, ` +
+          `see README "Database roles"), but ${excess.join('; ')}`,
+      );
+    }
+    if (excess.length) log(`WARNING: the database connection has more rights than it needs: ${excess.join('; ')}`);
 
     let s3 = config.s3;
     if (!s3) {
@@ -66,10 +81,11 @@ export async function startRuntime(config: AppConfig, log: (message: string) => 
       objectStore,
       embedded,
       selfUrl: `http://127.0.0.1:${port}`,
+      // With SANDBOX=off the configuration guarantees every national system is set; the flags say so explicitly.
       sandbox: {
-        eid: !config.eid,
-        registries: !config.populationRegistryUrl || !config.insuranceRegistryUrl,
-        portal: !config.portalSyncUrl,
+        eid: config.sandbox && !config.eid,
+        registries: config.sandbox && (!config.populationRegistryUrl || !config.insuranceRegistryUrl),
+        portal: config.sandbox && !config.portalSyncUrl,
       },
       stop: async () => {
         for (const stop of stops.reverse()) await stop().catch(() => undefined);

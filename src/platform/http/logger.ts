@@ -14,8 +14,9 @@ function maskDeep(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, depth + 1)]));
 }
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** The service's JSON logger; `destination` (tests) replaces standard output. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'tro-cap-that-nghiep' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -30,7 +31,15 @@ export function createLogger(level: string): Logger {
       ],
       censor: '***',
     },
-    formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
+    // `req` and `res` are left to their serializers (which mask the URL): flattening a Fastify request or reply here
+    // would keep only its own fields and lose the method, URL and status, which are getters.
+    formatters: {
+      log: ({ req, res, ...rest }) => ({
+        ...(maskDeep(rest) as Record<string, unknown>),
+        ...(req === undefined ? {} : { req }),
+        ...(res === undefined ? {} : { res }),
+      }),
+    },
     hooks: {
       logMethod(args, method) {
         method.apply(
@@ -43,7 +52,8 @@ export function createLogger(level: string): Logger {
       req: (req) => ({ id: req.id, method: req.method, url: maskPersonalIds(req.url ?? '') }),
       res: (res) => ({ statusCode: res.statusCode }),
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's own log lines through the same pino logger, as JSON. */
