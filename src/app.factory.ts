@@ -16,6 +16,7 @@ import { PinoNestLogger } from './platform/http/logger';
 import { httpDuration } from './platform/http/metrics';
 import { sendProblem } from './platform/http/problem-details.filter';
 import { createValidationPipe } from './platform/http/validation';
+import { applyRouteLimits, DEFAULT_BODY_LIMIT_BYTES } from './platform/http/route-limits';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -67,7 +68,7 @@ export async function createApp(
     // Errors Fastify answers before routing (bad URL, over-long path parameter) also leave as problem+json.
     frameworkErrors: (error: Error, request: any, reply: any) => sendProblem(request, reply, error, new Logger('http')),
     clientErrorHandler: answerClientError,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
@@ -123,6 +124,7 @@ export async function createApp(
     },
     hsts: runtime.config.publicBaseUrl.startsWith('https:'),
   });
+  applyRouteLimits(fastify, runtime.config.rateLimitPerMinute);
   await app.register(rateLimit as any, { global: false });
   await app.register(cookie as any);
   await app.register(multipart as any, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isIsoDate } from '../calendar/iso-date';
+import { isUuid } from '../platform/ids/uuid';
 import { LegalContextService } from '../eligibility/legal-context.service';
 import { CLOCK, Clock } from '../platform/clock/clock';
 import { DomainError } from '../platform/errors/domain-error';
@@ -118,6 +120,7 @@ function encodeCursor(sortDate: string, id: string): string {
 
 function decodeCursor(cursor: string): { sortDate: string; id: string } | undefined {
   const [sortDate, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(sortDate ?? '') || !/^[0-9a-f-]{36}$/.test(id ?? '')) return undefined;
+  // Both parts go into SQL casts (::date, ::uuid): anything those would refuse is refused here, as a 400.
+  if (!isIsoDate(sortDate) || !isUuid(id ?? '')) return undefined;
   return { sortDate, id };
 }

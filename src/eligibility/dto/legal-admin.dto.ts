@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { ZONES } from '../domain/legal-rules';
+import { SingleLineText } from '../../platform/http/text';
 
 /** A future-dated legal figure (a new decree is a row, not a deploy). */
 export class NewLegalParameterDto {
@@ -26,6 +27,7 @@ export class NewLegalParameterDto {
 
   @ApiProperty({ example: 'Nghị định xx/2026/NĐ-CP' })
   @IsString()
+  @SingleLineText()
   @MinLength(3, { message: 'Cần ghi căn cứ pháp lý.' })
   @MaxLength(300)
   legalBasis: string;
@@ -38,6 +40,7 @@ export class CalendarDayDto {
 
   @ApiProperty({ example: 'Nghỉ bù Quốc khánh' })
   @IsString()
+  @SingleLineText()
   @MinLength(2, { message: 'Cần ghi tên ngày.' })
   @MaxLength(200)
   name: string;
