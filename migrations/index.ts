@@ -7,6 +7,7 @@ import { Documents1764400000000 } from './1764400000000-documents';
 import { Portal1764500000000 } from './1764500000000-portal';
 import { Reports1764600000000 } from './1764600000000-reports';
 import { DecisionRevocation1764700000000 } from './1764700000000-decision-revocation';
+import { SessionsAndLoginThrottle1765000000000 } from './1765000000000-sessions-and-login-throttle';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
@@ -21,4 +22,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Portal1764500000000,
   Reports1764600000000,
   DecisionRevocation1764700000000,
+  SessionsAndLoginThrottle1765000000000,
 ];
