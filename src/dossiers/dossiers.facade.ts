@@ -140,7 +140,11 @@ function stream(
   return reply
     .header('content-type', file.contentType)
     .header('content-length', String(file.size))
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
     .send(file.stream);
 }
