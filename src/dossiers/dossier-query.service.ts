@@ -4,6 +4,7 @@ import { isUuid } from '../platform/ids/uuid';
 import { LegalContextService } from '../eligibility/legal-context.service';
 import { CLOCK, Clock } from '../platform/clock/clock';
 import { DomainError } from '../platform/errors/domain-error';
+import { RegistryReader } from '../registries/registry-reader.service';
 import { DUE_SOON_WORKING_DAYS } from './domain/dossier-deadlines';
 import { DOSSIER_STATUSES, DossierStatus } from './domain/dossier-status';
 import { Actor } from './domain/actor';
@@ -30,6 +31,7 @@ export class DossierQueryService {
     private readonly dossiers: DossierRepository,
     private readonly views: DossierViewService,
     private readonly legal: LegalContextService,
+    private readonly registries: RegistryReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -56,9 +58,16 @@ export class DossierQueryService {
     return this.views.citizen(await this.ownDossier(actor, id));
   }
 
+  /** The staff view shows the applicant's registry records stored with the dossier: logged as a read of them. */
   async staffDossier(actor: Actor, id: string) {
     const dossier = await this.centerDossier(actor, id);
-    return this.views.staff(dossier, actor.role === 'admin' ? null : actingParty(actor));
+    const view = await this.views.staff(dossier, actor.role === 'admin' ? null : actingParty(actor));
+    await this.registries.recordStoredRead(
+      dossier.personalId,
+      dossier.insurance ? ['population', 'social_insurance'] : ['population'],
+      { actorType: 'staff', actorId: actor.id, purpose: 'dossier_review', requestId: actor.requestId },
+    );
+    return view;
   }
 
   async queue(actor: Actor, params: QueueParams) {

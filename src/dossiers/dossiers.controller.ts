@@ -84,6 +84,18 @@ export class StaffDossiersController {
     return this.dossiers.queue(actor, query);
   }
 
+  @Post('search')
+  @HttpCode(200)
+  @StaffOnly()
+  @ApiOperation({
+    summary:
+      'The work queue with the filters in the body (same fields and answer as GET): searches by personal ID stay ' +
+      'out of URLs and access logs',
+  })
+  search(@CurrentActor() actor: Actor, @Body() body: QueueQueryDto) {
+    return this.dossiers.queue(actor, body);
+  }
+
   @Post()
   @StaffOnly('receiver')
   @RouteLimits({ registryReads: true })
