@@ -57,12 +57,28 @@ function tokenSubject(token: string): string | undefined {
   }
 }
 
+export interface RegisteredRoute {
+  readonly method: string;
+  /** As registered, with `:name` parameters, e.g. `/api/v1/dossiers/:id/attachments`. */
+  readonly url: string;
+}
+
+const REGISTERED_ROUTES = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route of the application, as the router registered it (for tests that must cover all of them). */
+export function registeredRoutes(fastify: FastifyInstance): readonly RegisteredRoute[] {
+  return REGISTERED_ROUTES.get(fastify) ?? [];
+}
+
 /**
  * Turns the RouteLimits of each route into Fastify route options as routes are registered. Must be added before
  * @fastify/rate-limit is registered, so that its own onRoute hook sees the `rateLimit` set here.
  */
 export function applyRouteLimits(fastify: FastifyInstance, registryReadsPerMinute: number): void {
+  const routes: RegisteredRoute[] = [];
+  REGISTERED_ROUTES.set(fastify, routes);
   fastify.addHook('onRoute', (route: RouteOptions) => {
+    for (const method of [route.method].flat()) routes.push({ method: String(method).toUpperCase(), url: route.url });
     const config = (route.config ?? {}) as RouteLimits;
     if (route.bodyLimit === undefined) route.bodyLimit = config.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES;
     if (config.registryReads && !config.rateLimit) {
