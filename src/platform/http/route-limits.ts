@@ -41,9 +41,17 @@ export function callerKey(request: FastifyRequest): string {
   const token =
     typeof header === 'string' && /^Bearer\s+/i.test(header)
       ? header.replace(/^Bearer\s+/i, '').trim()
-      : (request.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
+      : sessionCookie(request);
   const subject = token ? tokenSubject(token) : undefined;
   return subject ? `sub:${subject}` : `ip:${request.ip}`;
+}
+
+/** Read from the header: the rate limit runs in `onRequest`, possibly before the cookie plugin has parsed it. */
+function sessionCookie(request: FastifyRequest): string | undefined {
+  const header = request.headers.cookie;
+  if (typeof header !== 'string') return undefined;
+  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(header);
+  return match?.[1];
 }
 
 function tokenSubject(token: string): string | undefined {
