@@ -10,6 +10,7 @@ import { DecisionRevocation1764700000000 } from './1764700000000-decision-revoca
 import { WorkflowEffects1764800000000 } from './1764800000000-workflow-effects';
 import { Jobs1764810000000 } from './1764810000000-jobs';
 import { LeastPrivilege1764900000000 } from './1764900000000-least-privilege';
+import { SessionsAndLoginThrottle1765000000000 } from './1765000000000-sessions-and-login-throttle';
 import { CalendarAnnouncements1765100000000 } from './1765100000000-calendar-announcements';
 
 /**
@@ -28,5 +29,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   WorkflowEffects1764800000000,
   Jobs1764810000000,
   LeastPrivilege1764900000000,
+  SessionsAndLoginThrottle1765000000000,
   CalendarAnnouncements1765100000000,
 ];

@@ -18,6 +18,8 @@ import { sendProblem } from './platform/http/problem-details.filter';
 import { logAnsweredRequest } from './platform/http/request-log';
 import { OpenApiDocument } from './operations/openapi.module';
 import { createValidationPipe } from './platform/http/validation';
+import { applyRouteLimits, DEFAULT_BODY_LIMIT_BYTES } from './platform/http/route-limits';
+import { SESSION_COOKIE } from './identity/tokens/access-token.constants';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -69,7 +71,7 @@ export async function createApp(
     // Errors Fastify answers before routing (bad URL, over-long path parameter) also leave as problem+json.
     frameworkErrors: (error: Error, request: any, reply: any) => sendProblem(request, reply, error, new Logger('http')),
     clientErrorHandler: answerClientError,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     // A client that sends its request slowly (slowloris) gets 408 and is closed once REQUEST_TIMEOUT_MS have passed
     // (default 60 s: a 10 MiB upload at 1.5 Mbit/s). A socket with no traffic at all is closed after twice that,
     // beyond the keep-alive timeout. Node checks the deadlines every second instead of every 30 s.
@@ -133,6 +135,7 @@ export async function createApp(
     },
     hsts: runtime.config.publicBaseUrl.startsWith('https:'),
   });
+  applyRouteLimits(fastify, runtime.config.rateLimitPerMinute, SESSION_COOKIE);
   await app.register(rateLimit as any, { global: false });
   await app.register(cookie as any);
   await app.register(multipart as any, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });

@@ -271,7 +271,8 @@ export async function startObjectStore(dir: string) {
 export function tokenMinter(dataDir: string, publicBaseUrl: string) {
   mkdirSync(dataDir, { recursive: true });
   const runtime = { config: { dataDir, publicBaseUrl } } as unknown as Runtime;
-  const service = new AccessTokenService(runtime, new SystemClock());
+  // Issues only (never verifies), so it needs no revoked-session store.
+  const service = new AccessTokenService(runtime, new SystemClock(), null as never);
   return {
     citizen: async (personalId: string, fullName?: string) =>
       (await service.issue(citizenPrincipal(personalId, fullName), { use: 'bearer', ttlSeconds: 4 * 3600 }))

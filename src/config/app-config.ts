@@ -38,6 +38,8 @@ export interface AppConfig {
   requestTimeoutMs: number;
   portalMaxAttempts: number;
   rateLimitPerMinute: number;
+  /** `ATTACHMENTS_PER_DOSSIER`, `ATTACHMENT_MB_PER_DOSSIER`: quotas of the citizen's uploads to one dossier. */
+  attachmentQuota: { count: number; bytes: number };
   /** Honour X-Forwarded-For only behind a trusted reverse proxy (rate limits key on the client address). */
   trustProxy: boolean;
   /** National procedure code on Cổng DVCQG (DOMAIN.md §1). */
@@ -168,6 +170,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 60000, 1000, 600000),
     portalMaxAttempts: integer(env, 'PORTAL_MAX_ATTEMPTS', 12, 1, 1000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 1000000),
+    attachmentQuota: {
+      count: integer(env, 'ATTACHMENTS_PER_DOSSIER', 20, 1, 1000),
+      bytes: integer(env, 'ATTACHMENT_MB_PER_DOSSIER', 50, 1, 10000) * 1024 * 1024,
+    },
     procedureCode: env.PROCEDURE_CODE || '1.001978',
     trustProxy: oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
     issuer: issuerConfig(env),

@@ -5,9 +5,11 @@ import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { CLOCK, Clock } from '../platform/clock/clock';
 import { DomainError, ErrorCode } from '../platform/errors/domain-error';
+import { Runtime } from '../platform/embedded/runtime';
+import { RUNTIME } from '../platform/platform.module';
 import { OBJECT_STORE, ObjectStore } from '../platform/storage/object-store.port';
 import { Actor } from './domain/actor';
-import { DossierRecord, DossierRepository } from './dossier.repository';
+import { AttachmentRecord, DossierRecord, DossierRepository } from './dossier.repository';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENT_KINDS = [
@@ -27,6 +29,18 @@ export function sniffContentType(bytes: Buffer): 'application/pdf' | 'image/jpeg
   return null;
 }
 
+const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/**
+ * The name an attachment is stored and served under: from its kind, its place among the dossier's attachments and
+ * its sniffed type (`giay-to-termination-proof-1.pdf`), never from the uploaded name, whose extension (`.hta`,
+ * `.bat`) would survive the download otherwise. ASCII only, so Content-Disposition needs no escaping.
+ */
+export function attachmentFileName(kind: string, position: number, contentType: string): string {
+  const safeKind = kind.replace(/[^a-z0-9]+/gi, '-').toLowerCase() || 'khac';
+  return `giay-to-${safeKind}-${position}.${EXTENSIONS[contentType] ?? 'bin'}`;
+}
+
 export interface Upload {
   kind: string;
   fileName: string;
@@ -41,6 +55,7 @@ export class AttachmentsService {
     private readonly audit: AuditLogRepository,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   /** Stores the bytes first (content-addressed key), then the row: a crash leaves at most an unreferenced object. */
@@ -72,6 +87,7 @@ export class AttachmentsService {
         },
       ]);
     }
+    this.checkQuota(await this.dossiers.attachments(dossier.id), upload.bytes.length);
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
     const objectKey = `dossiers/${dossier.id}/attachments/${sha256}`;
     await this.store.put(objectKey, upload.bytes, contentType, { 'x-amz-meta-sha256': sha256 });
@@ -79,7 +95,7 @@ export class AttachmentsService {
       id: randomUUID(),
       dossierId: dossier.id,
       kind: upload.kind,
-      fileName: safeFileName(upload.fileName),
+      fileName: '',
       contentType,
       size: upload.bytes.length,
       sha256,
@@ -88,6 +104,11 @@ export class AttachmentsService {
       uploadedBy: `${actor.type}:${actor.id}`,
     };
     await this.dataSource.transaction(async (em) => {
+      // Concurrent uploads to one dossier queue here, so the quota holds however many arrive at once.
+      await em.query(`SELECT 1 FROM dossier WHERE id = $1 FOR UPDATE`, [dossier.id]);
+      const existing = await this.dossiers.attachments(dossier.id, em);
+      this.checkQuota(existing, record.size);
+      record.fileName = attachmentFileName(record.kind, existing.length + 1, contentType);
       await this.dossiers.insertAttachment(em, record);
       await this.audit.append(em, {
         actorType: actor.type,
@@ -102,26 +123,43 @@ export class AttachmentsService {
     return view;
   }
 
+  /** Per-dossier quotas (ATTACHMENTS_PER_DOSSIER, ATTACHMENT_MB_PER_DOSSIER): 413 naming the field `file`. */
+  private checkQuota(existing: readonly AttachmentRecord[], size: number): void {
+    const { count, bytes } = this.runtime.config.attachmentQuota;
+    if (existing.length + 1 > count) {
+      throw new DomainError(ErrorCode.PayloadTooLarge, `Mỗi hồ sơ nhận tối đa ${count} tệp đính kèm.`, {
+        errors: [{ field: 'file', code: 'too_many_files', message: `Hồ sơ đã có đủ ${count} tệp đính kèm.` }],
+      });
+    }
+    const used = existing.reduce((sum, a) => sum + Number(a.size), 0);
+    if (used + size > bytes) {
+      const mb = Math.floor(bytes / (1024 * 1024));
+      throw new DomainError(ErrorCode.PayloadTooLarge, `Tổng dung lượng tệp đính kèm của một hồ sơ tối đa ${mb} MB.`, {
+        errors: [
+          {
+            field: 'file',
+            code: 'quota_exceeded',
+            message: `Tệp này làm tổng dung lượng của hồ sơ vượt quá ${mb} MB.`,
+          },
+        ],
+      });
+    }
+  }
+
   async open(
     dossier: DossierRecord,
     attachmentId: string,
   ): Promise<{ stream: Readable; contentType: string; fileName: string; size: number }> {
-    const attachment = (await this.dossiers.attachments(dossier.id)).find((a) => a.id === attachmentId);
-    if (!attachment) throw DomainError.notFound('Không tìm thấy tệp đính kèm.');
+    const all = await this.dossiers.attachments(dossier.id);
+    const position = all.findIndex((a) => a.id === attachmentId);
+    if (position < 0) throw DomainError.notFound('Không tìm thấy tệp đính kèm.');
+    const attachment = all[position];
     return {
       stream: await this.store.stream(attachment.objectKey),
       contentType: attachment.contentType,
-      fileName: attachment.fileName,
+      // Derived again when served: rows stored before names were derived still carry the uploaded name.
+      fileName: attachmentFileName(attachment.kind, position + 1, attachment.contentType),
       size: attachment.size,
     };
   }
-}
-
-function safeFileName(name: string): string {
-  const cleaned = [...name.normalize('NFC')]
-    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/"<>|:*?'.includes(ch) ? '_' : ch))
-    .join('')
-    .slice(-150)
-    .trim();
-  return cleaned || 'tep-dinh-kem';
 }

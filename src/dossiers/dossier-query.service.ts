@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isIsoDate } from '../calendar/iso-date';
+import { isUuid } from '../platform/ids/uuid';
 import { LegalContextService } from '../eligibility/legal-context.service';
 import { CLOCK, Clock } from '../platform/clock/clock';
 import { DomainError } from '../platform/errors/domain-error';
+import { RegistryReader } from '../registries/registry-reader.service';
 import { DUE_SOON_WORKING_DAYS } from './domain/dossier-deadlines';
 import { DOSSIER_STATUSES, DossierStatus } from './domain/dossier-status';
 import { Actor } from './domain/actor';
@@ -28,6 +31,7 @@ export class DossierQueryService {
     private readonly dossiers: DossierRepository,
     private readonly views: DossierViewService,
     private readonly legal: LegalContextService,
+    private readonly registries: RegistryReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -54,9 +58,16 @@ export class DossierQueryService {
     return this.views.citizen(await this.ownDossier(actor, id));
   }
 
+  /** The staff view shows the applicant's registry records stored with the dossier: logged as a read of them. */
   async staffDossier(actor: Actor, id: string) {
     const dossier = await this.centerDossier(actor, id);
-    return this.views.staff(dossier, actor.role === 'admin' ? null : actingParty(actor));
+    const view = await this.views.staff(dossier, actor.role === 'admin' ? null : actingParty(actor));
+    await this.registries.recordStoredRead(
+      dossier.personalId,
+      dossier.insurance ? ['population', 'social_insurance'] : ['population'],
+      { actorType: 'staff', actorId: actor.id, purpose: 'dossier_review', requestId: actor.requestId },
+    );
+    return view;
   }
 
   async queue(actor: Actor, params: QueueParams) {
@@ -118,6 +129,7 @@ function encodeCursor(sortDate: string, id: string): string {
 
 function decodeCursor(cursor: string): { sortDate: string; id: string } | undefined {
   const [sortDate, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(sortDate ?? '') || !/^[0-9a-f-]{36}$/.test(id ?? '')) return undefined;
+  // Both parts go into SQL casts (::date, ::uuid): anything those would refuse is refused here, as a 400.
+  if (!isIsoDate(sortDate) || !isUuid(id ?? '')) return undefined;
   return { sortDate, id };
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { CitizenOnly, ClientOnly, StaffOnly } from '../identity';
+import { RouteLimits } from '../platform/http/route-limits';
 import { Actor } from './domain/actor';
 import { CurrentActor, IdempotencyKey } from './current-actor.decorator';
 import { UploadedFile } from './uploaded-file.decorator';
@@ -17,6 +18,7 @@ export class CitizenDossiersController {
   constructor(private readonly dossiers: DossiersFacade) {}
 
   @Post()
+  @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'File an application (Idempotency-Key supported)' })
   file(
     @CurrentActor() actor: Actor,
@@ -82,8 +84,21 @@ export class StaffDossiersController {
     return this.dossiers.queue(actor, query);
   }
 
+  @Post('search')
+  @HttpCode(200)
+  @StaffOnly()
+  @ApiOperation({
+    summary:
+      'The work queue with the filters in the body (same fields and answer as GET): searches by personal ID stay ' +
+      'out of URLs and access logs',
+  })
+  search(@CurrentActor() actor: Actor, @Body() body: QueueQueryDto) {
+    return this.dossiers.queue(actor, body);
+  }
+
   @Post()
   @StaffOnly('receiver')
+  @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Counter filing for a walk-in citizen (identity from the registry)' })
   file(
     @CurrentActor() actor: Actor,
@@ -102,6 +117,7 @@ export class StaffDossiersController {
 
   @Post(':id/actions')
   @HttpCode(200)
+  @RouteLimits({ registryReads: true })
   @StaffOnly('receiver', 'reviewer', 'center_head', 'director')
   act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: StaffActionDto) {
     return this.dossiers.staffAct(actor, id, body);
@@ -126,6 +142,7 @@ export class PortalDossiersController {
   constructor(private readonly dossiers: DossiersFacade) {}
 
   @Post()
+  @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Inbound dossier from Cổng DVCQG; idempotent on portalDossierCode (a repeat is 200)' })
   file(@CurrentActor() actor: Actor, @Body() body: PortalFilingDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.dossiers.fileFromPortal(actor, body, reply);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
+import { SingleLineText } from '../platform/http/text';
 import { FastifyReply } from 'fastify';
 import { Actor } from './domain/actor';
 import { Application } from './domain/application';
@@ -21,6 +22,7 @@ export class QueueQueryDto {
   @ApiPropertyOptional({ description: 'dossier code, 12-digit personal ID, or part of the name' })
   @IsOptional()
   @IsString()
+  @SingleLineText()
   q?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() limit?: string;
@@ -140,7 +142,11 @@ function stream(
   return reply
     .header('content-type', file.contentType)
     .header('content-length', String(file.size))
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
     .send(file.stream);
 }

@@ -16,7 +16,7 @@ import { Actor } from './domain/actor';
 import { Application } from './domain/application';
 import { dossierCode } from './domain/dossier-code';
 import { searchName } from './domain/search-name';
-import { DossierRepository } from './dossier.repository';
+import { DossierRecord, DossierRepository } from './dossier.repository';
 import { recordStep } from './dossier-transaction';
 import { DossierViewService } from './dossier-view.service';
 
@@ -68,12 +68,12 @@ export class FilingService {
   private async fileOnce(actor: Actor, request: FilingRequest): Promise<FilingResult> {
     const { application } = request;
     const now = this.clock.now().toISOString();
-    const submittedAt = request.submittedAt ? new Date(request.submittedAt).toISOString() : now;
+    const submittedAt = request.submittedAt ? portalSubmittedAt(request.submittedAt, this.clock.now()) : now;
     const filingDate = vietnamDate(new Date(submittedAt));
 
     if (request.portalDossierCode) {
       const existing = await this.dossiers.findByPortalCode(request.portalDossierCode);
-      if (existing) return { status: 200, body: await this.views.citizen(existing) };
+      if (existing) return this.portalRepeat(existing, request);
     }
     const hash = request.idempotencyKey ? filingHash(actor, request) : '';
     if (request.idempotencyKey) {
@@ -82,7 +82,16 @@ export class FilingService {
     }
 
     const prefix = request.channel === 'online' ? '' : 'application.';
-    this.checkApplication(application, this.clock.today(), submittedAt > now, prefix);
+    this.checkApplication(application, this.clock.today(), prefix);
+    if (request.submittedAt && isRealDate(application.terminationDate) && filingDate < application.terminationDate) {
+      throw DomainError.validation([
+        {
+          field: 'submittedAt',
+          code: 'before_termination',
+          message: 'Thời điểm nộp không được trước ngày chấm dứt hợp đồng.',
+        },
+      ]);
+    }
     if (!(await this.dossiers.centerExists(application.centerCode))) {
       throw DomainError.validation([
         {
@@ -196,13 +205,36 @@ export class FilingService {
       }
       if (pg.code === '23505' && pg.constraint === 'dossier_portal_dossier_code_key' && request.portalDossierCode) {
         const existing = await this.dossiers.findByPortalCode(request.portalDossierCode);
-        if (existing) return { status: 200, body: await this.views.citizen(existing) };
+        if (existing) return this.portalRepeat(existing, request);
       }
       throw error;
     }
   }
 
-  private checkApplication(application: Application, today: string, submittedInFuture: boolean, prefix: string): void {
+  /**
+   * The portal sent a `portalDossierCode` we already hold. The same person's dossier is a retry: 200 with the dossier.
+   * Another person under the same code is a conflict, never the first person's dossier.
+   */
+  private async portalRepeat(existing: DossierRecord, request: FilingRequest): Promise<FilingResult> {
+    if (existing.personalId !== request.personalId) {
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'Mã hồ sơ trên Cổng DVCQG đã được dùng cho hồ sơ của một công dân khác.',
+        {
+          errors: [
+            {
+              field: 'portalDossierCode',
+              code: 'portal_code_taken',
+              message: 'Mã hồ sơ này đã gắn với hồ sơ của người khác (số định danh khác).',
+            },
+          ],
+        },
+      );
+    }
+    return { status: 200, body: await this.views.citizen(existing) };
+  }
+
+  private checkApplication(application: Application, today: string, prefix: string): void {
     const errors = [];
     const field = `${prefix}terminationDate`;
     if (!isRealDate(application.terminationDate)) {
@@ -210,10 +242,33 @@ export class FilingService {
     } else if (application.terminationDate > today) {
       errors.push({ field, code: 'in_future', message: 'Ngày chấm dứt hợp đồng không được sau ngày hôm nay.' });
     }
-    if (submittedInFuture)
-      errors.push({ field: 'submittedAt', code: 'in_future', message: 'Thời điểm nộp không được ở tương lai.' });
     if (errors.length) throw DomainError.validation(errors);
   }
+}
+
+/** How far ahead of our clock a portal's `submittedAt` may be (clock skew); such a time is recorded as now. */
+export const PORTAL_SUBMITTED_AT_SKEW_MS = 5 * 60_000;
+/** How long after its submission the portal may still deliver a dossier (a delivery backlog, not a backdating). */
+export const PORTAL_SUBMITTED_AT_MAX_AGE_DAYS = 7;
+
+/**
+ * The portal's submission time, checked: a real instant, not more than the skew in the future, not more than
+ * PORTAL_SUBMITTED_AT_MAX_AGE_DAYS in the past. The filing date (and every deadline) derives from it, so a portal
+ * must not backdate a dossier freely. (Not before the termination date: checked with the application.)
+ */
+export function portalSubmittedAt(value: string, now: Date): string {
+  const at = new Date(value);
+  const refuse = (code: string, message: string) => DomainError.validation([{ field: 'submittedAt', code, message }]);
+  // Date() rolls 30 February over to March: the calendar parts must be real as written.
+  const parts = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
+  const real = parts !== null && isRealDate(parts[1]) && +parts[2] < 24 && +parts[3] < 60 && +(parts[4] ?? 0) < 60;
+  if (!real || Number.isNaN(at.getTime()))
+    throw refuse('invalid_date', 'Thời điểm nộp không phải là thời điểm có thật.');
+  if (at.getTime() > now.getTime() + PORTAL_SUBMITTED_AT_SKEW_MS)
+    throw refuse('in_future', 'Thời điểm nộp không được ở tương lai.');
+  if (at.getTime() < now.getTime() - PORTAL_SUBMITTED_AT_MAX_AGE_DAYS * 86_400_000)
+    throw refuse('too_old', `Thời điểm nộp không được sớm hơn ${PORTAL_SUBMITTED_AT_MAX_AGE_DAYS} ngày trước.`);
+  return (at.getTime() > now.getTime() ? now : at).toISOString();
 }
 
 /** What makes two filings "the same request" for an Idempotency-Key. */

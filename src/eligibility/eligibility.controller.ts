@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RouteLimits } from '../platform/http/route-limits';
 import { AssessmentRequestDto } from './dto/assessment-request.dto';
 import { EligibilityService } from './eligibility.service';
 
@@ -11,7 +11,8 @@ export class EligibilityController {
 
   @Post('assessments')
   @HttpCode(200)
-  @RouteConfig({ rateLimit: { max: 60, timeWindow: '1 minute' } })
+  // 1 200 contribution months, even pretty-printed, stay well under 256 KB.
+  @RouteLimits({ rateLimit: { max: 60, timeWindow: '1 minute' }, bodyLimit: 256 * 1024 })
   @ApiOperation({ summary: 'Stateless benefit calculator (public, rate limited)' })
   assess(@Body() body: AssessmentRequestDto) {
     return this.eligibility.assess(body);

@@ -18,8 +18,10 @@ import { StaffAccountEntity } from './staff/staff-account.entity';
 import { StaffAccountRepository } from './staff/staff-account.repository';
 import { StaffAuthController } from './staff/staff-auth.controller';
 import { StaffAuthService } from './staff/staff-auth.service';
+import { StaffLoginThrottleRepository } from './staff/staff-login-throttle.repository';
 import { AccessTokenService } from './tokens/access-token.service';
 import { SessionCookieService } from './tokens/session-cookie.service';
+import { SessionRevocationRepository } from './tokens/session-revocation.repository';
 
 /**
  * Who is calling: citizen login with the national e-ID (OpenID Connect), staff login, portal client credentials,
@@ -38,12 +40,14 @@ export class IdentityModule {
         { provide: IDENTITY_OPTIONS, useValue: options },
         { provide: EID_CLIENT_SETTINGS, useValue: options.eid },
         AccessTokenService,
+        SessionRevocationRepository,
         SessionCookieService,
         EidOidcClient,
         EidLoginTransactionSealer,
         EidLoginService,
         StaffAccountRepository,
         StaffAuthService,
+        StaffLoginThrottleRepository,
         ApiClientRepository,
         ClientCredentialsService,
         IdentitySeeder,

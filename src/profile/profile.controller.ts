@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { RouteLimits } from '../platform/http/route-limits';
 import { CitizenOnly } from '../identity/guards/access-policy.decorator';
 import { CurrentPrincipal } from '../identity/guards/current-principal.decorator';
 import { CitizenPrincipal } from '../identity/principal';
@@ -22,12 +23,14 @@ export class ProfileController {
   constructor(private readonly profiles: ProfileService) {}
 
   @Get('profile')
+  @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Identity from the population registry and the contribution summary (purpose: prefill)' })
   profile(@CurrentPrincipal() citizen: CitizenPrincipal, @Req() request: FastifyRequest): Promise<CitizenProfile> {
     return this.profiles.profile(citizen.personalId, request.id);
   }
 
   @Get('eligibility')
+  @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Benefit estimate from the registry record if filed today (purpose: eligibility_preview)' })
   eligibility(
     @CurrentPrincipal() citizen: CitizenPrincipal,

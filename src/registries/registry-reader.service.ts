@@ -97,6 +97,19 @@ export class RegistryReader {
     return { population: population.value, insurance: insurance.value };
   }
 
+  /**
+   * Logs that someone was shown registry data already stored with a dossier (no registry is called): staff opening
+   * a dossier see the citizen's registry records, and the citizen's data-access history must say so.
+   */
+  async recordStoredRead(
+    personalId: string,
+    sources: readonly RegistrySource[],
+    ctx: RegistryReadContext,
+  ): Promise<void> {
+    const id = this.checkInput(personalId, ctx);
+    await this.log.append(sources.map((source) => this.row(id, source, ctx)));
+  }
+
   /** Newest first; `limit` 1–500, default 50. */
   async listAccessFor(personalId: string, options: { limit?: number } = {}): Promise<DataAccessEntry[]> {
     const id = this.checkPersonalId(personalId);

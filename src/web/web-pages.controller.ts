@@ -40,6 +40,13 @@ export class WebPagesController {
     });
   }
 
+  @Get('da-dang-xuat')
+  @Header('content-type', HTML)
+  @Header('cache-control', 'no-store')
+  signedOut(): string {
+    return this.pages.render('signed-out', { title: 'Bạn đã đăng xuất', area: 'public' });
+  }
+
   @Get('ho-so')
   @Header('content-type', HTML)
   myDossiers(): string {

@@ -96,7 +96,7 @@ describe('full online flow in Chromium', () => {
       buffer: PDF,
     });
     await citizen.getByRole('button', { name: 'Tải lên' }).click();
-    await citizen.locator('#uploaded li', { hasText: 'quyet-dinh-thoi-viec.pdf' }).waitFor();
+    await citizen.locator('#uploaded li', { hasText: 'giay-to-termination-proof-1.pdf' }).waitFor();
     await screenshot(citizen, 'flow-04-upload');
     await citizen.getByRole('button', { name: 'Hoàn tất' }).click();
     await citizen.locator('#stage-done').waitFor();
@@ -128,7 +128,7 @@ describe('full online flow in Chromium', () => {
     expect(
       await receiver.locator('#actions form').evaluateAll((forms) => forms.map((f) => f.getAttribute('data-action'))),
     ).toEqual(['receive', 'request_supplement', 'reject_intake']);
-    await expect(receiver.locator('#attachments').innerText()).resolves.toContain('quyet-dinh-thoi-viec.pdf');
+    await expect(receiver.locator('#attachments').innerText()).resolves.toContain('giay-to-termination-proof-1.pdf');
     await screenshot(receiver, 'flow-06-staff-receive');
     await expectAccessible(receiver);
     await act(receiver, 'receive', 'Đã tiếp nhận');

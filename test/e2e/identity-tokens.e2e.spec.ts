@@ -209,7 +209,7 @@ describe('access tokens, guards, staff login and client credentials', () => {
       const fifth = await staffLogin(username, 'wrong-5');
       expect(fifth.status).toBe(401);
       expect(fifth.body.reason).toBe('account_locked');
-      expect(fifth.body.detail).toMatch(/^Tài khoản tạm thời bị khóa/);
+      expect(fifth.body.detail).toMatch(/^Tạm thời không thể đăng nhập/);
       const lockedUntil = Date.parse(fifth.body.lockedUntil);
       expect(lockedUntil - Date.now()).toBeGreaterThan(14 * 60_000);
       expect(lockedUntil - Date.now()).toBeLessThanOrEqual(15 * 60_000);

@@ -17,12 +17,14 @@ import {
 import { IsPersonalId } from '../../personal-id/is-personal-id.decorator';
 import { CONTRACT_TYPES, TERMINATION_REASONS } from '../../eligibility/domain/assessment';
 import { ZONES } from '../../eligibility/domain/legal-rules';
+import { SingleLineText } from '../../platform/http/text';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class EmployerDto {
   @ApiProperty({ example: 'Công ty TNHH Điện tử Biên Hòa' })
   @IsString()
+  @SingleLineText()
   @MinLength(2, { message: 'Tên đơn vị phải có ít nhất 2 ký tự.' })
   @MaxLength(200, { message: 'Tên đơn vị không quá 200 ký tự.' })
   name: string;
@@ -35,6 +37,7 @@ export class EmployerDto {
 
   @ApiProperty({ example: 'KCN Biên Hòa 2, phường Long Bình, tỉnh Đồng Nai' })
   @IsString()
+  @SingleLineText()
   @MinLength(5, { message: 'Địa chỉ đơn vị phải có ít nhất 5 ký tự.' })
   @MaxLength(300, { message: 'Địa chỉ đơn vị không quá 300 ký tự.' })
   address: string;
@@ -60,6 +63,7 @@ export class PaymentDto {
   @ApiPropertyOptional({ example: 'NGUYEN THI ANH TUYET' })
   @ValidateIf((p: PaymentDto) => p.method === 'bank' || p.accountHolder !== undefined)
   @IsString({ message: 'Cần nhập tên chủ tài khoản.' })
+  @SingleLineText()
   @MinLength(2, { message: 'Cần nhập tên chủ tài khoản.' })
   @MaxLength(100, { message: 'Tên chủ tài khoản không quá 100 ký tự.' })
   accountHolder?: string;

@@ -12,6 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { WORKFLOW_ACTIONS } from '../domain/dossier-workflow';
+import { MultiLineText, SingleLineText } from '../../platform/http/text';
 
 const STAFF_ACTIONS = WORKFLOW_ACTIONS.filter((a) => a !== 'supplement' && a !== 'withdraw');
 
@@ -28,6 +29,7 @@ export class StaffActionDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @MultiLineText()
   @MaxLength(2000, { message: 'Ghi chú không quá 2000 ký tự.' })
   note?: string;
 
@@ -37,6 +39,7 @@ export class StaffActionDto {
   @ArrayMinSize(1, { message: 'Cần nêu ít nhất một giấy tờ cần bổ sung.' })
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @SingleLineText({ each: true })
   @MinLength(2, { each: true })
   @MaxLength(300, { each: true })
   items?: string[];
@@ -44,6 +47,7 @@ export class StaffActionDto {
   @ApiPropertyOptional({ description: 'reject_intake, deny: the reason given to the citizen' })
   @IsOptional()
   @IsString()
+  @SingleLineText()
   @MinLength(5, { message: 'Lý do phải có ít nhất 5 ký tự.' })
   @MaxLength(2000)
   reason?: string;
@@ -56,6 +60,7 @@ export class StaffActionDto {
   @ApiPropertyOptional({ description: 'approve despite contributions after the termination (re-employment)' })
   @IsOptional()
   @IsString()
+  @SingleLineText()
   @MinLength(5, { message: 'Lý do phải có ít nhất 5 ký tự.' })
   @MaxLength(2000)
   overrideReason?: string;
@@ -71,6 +76,7 @@ export class CitizenActionDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @MultiLineText()
   @MaxLength(2000, { message: 'Ghi chú không quá 2000 ký tự.' })
   note?: string;
 }

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ZONES } from '../domain/legal-rules';
+import { SingleLineText } from '../../platform/http/text';
 
 /** A future-dated legal figure (a new decree is a row, not a deploy). */
 export class NewLegalParameterDto {
@@ -38,6 +39,7 @@ export class NewLegalParameterDto {
 
   @ApiProperty({ example: 'Nghị định xx/2026/NĐ-CP' })
   @IsString()
+  @SingleLineText()
   @MinLength(3, { message: 'Cần ghi căn cứ pháp lý.' })
   @MaxLength(300)
   legalBasis: string;
@@ -50,6 +52,7 @@ export class CalendarDayDto {
 
   @ApiProperty({ example: 'Nghỉ bù Quốc khánh' })
   @IsString()
+  @SingleLineText()
   @MinLength(2, { message: 'Cần ghi tên ngày.' })
   @MaxLength(200)
   name: string;

@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { SingleLineText } from '../../platform/http/text';
 
 export class StaffLoginDto {
   @ApiProperty({ example: 'tiepnhan.bh' })
   @IsString()
+  @SingleLineText()
   @IsNotEmpty()
   @MaxLength(64)
   username: string;

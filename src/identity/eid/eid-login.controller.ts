@@ -1,7 +1,28 @@
-import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EidLoginService } from './eid-login.service';
+
+/** The page a browser lands on after logging out (see src/web). */
+export const SIGNED_OUT_PAGE = '/da-dang-xuat';
+
+/** True when an Accept header ranks text/html above JSON (a browser navigating, not an API client). */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const quality = (type: string) => {
+    let best = 0;
+    for (const part of accept.split(',')) {
+      const [range, ...params] = part.trim().toLowerCase().split(';');
+      const matches = range === type || range === `${type.split('/')[0]}/*`;
+      if (!matches) continue;
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+      best = Math.max(best, q ? Number(q[1]) : 1);
+    }
+    return best;
+  };
+  const html = quality('text/html');
+  return html > 0 && html > Math.max(quality('application/json'), quality('application/problem+json'));
+}
 
 /** Browser endpoints of the citizen login (redirects, cookies), outside the JSON API. */
 @ApiTags('identity')
@@ -32,9 +53,14 @@ export class EidLoginController {
   }
 
   @Post('logout')
-  @ApiOperation({ summary: 'End the web session (clears the session cookie)' })
-  @HttpCode(204)
-  logout(@Res({ passthrough: true }) reply: FastifyReply): void {
-    this.login.logout(reply);
+  @ApiOperation({
+    summary:
+      'End the session on the server (session cookie or bearer token; every token of it then gets 401) and clear the ' +
+      'cookie: 204, or for a browser (Accept prefers text/html) 303 to the page that says so',
+  })
+  async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.login.logout(request, reply);
+    if (prefersHtml(request.headers.accept)) await reply.redirect(SIGNED_OUT_PAGE, 303);
+    else await reply.status(204).send();
   }
 }

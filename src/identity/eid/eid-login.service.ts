@@ -6,7 +6,11 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { toProblem } from '../../platform/http/error-mapping';
 import { RUNTIME } from '../../platform/platform.module';
 import { citizenPrincipal } from '../principal';
-import { BEARER_TTL_SECONDS } from '../tokens/access-token.constants';
+import {
+  BEARER_TTL_SECONDS,
+  WEB_SESSION_MAX_AGE_SECONDS,
+  WEB_SESSION_TTL_SECONDS,
+} from '../tokens/access-token.constants';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { SessionCookieService } from '../tokens/session-cookie.service';
 import {
@@ -112,7 +116,26 @@ export class EidLoginService {
     void reply.redirect(transaction.returnTo, 302);
   }
 
-  logout(reply: FastifyReply): void {
+  /**
+   * Ends the caller's session on the server (the session cookie's, and a bearer token's when one is presented) and
+   * clears the cookie. An invalid, expired or already ended token is simply nothing to end.
+   */
+  async logout(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const header = request.headers.authorization;
+    const bearer = header ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim())?.[1] : undefined;
+    for (const token of [this.sessions.read(request), bearer]) {
+      if (!token) continue;
+      const verified = await this.tokens.verify(token).catch((error: unknown) => {
+        if (error instanceof DomainError) return undefined;
+        throw error;
+      });
+      if (!verified) continue;
+      const lastExpiry =
+        verified.use === 'web'
+          ? Math.max(verified.expiresAt, verified.authTime + WEB_SESSION_MAX_AGE_SECONDS + WEB_SESSION_TTL_SECONDS)
+          : verified.expiresAt;
+      await this.tokens.revoke(verified, new Date(lastExpiry * 1000));
+    }
     this.sessions.end(reply);
   }
 }

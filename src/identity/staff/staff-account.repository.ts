@@ -47,29 +47,4 @@ export class StaffAccountRepository {
       { active: false },
     );
   }
-
-  /**
-   * Applies `next` to the stored failure count under a row lock, so concurrent wrong passwords are all counted.
-   * Returns the lock end when this failure locked the account.
-   */
-  recordFailure(
-    id: string,
-    next: (failedAttempts: number) => { failedAttempts: number; lockedUntil: Date | null },
-  ): Promise<Date | null> {
-    return this.repo.manager.transaction(async (manager) => {
-      const row = await manager.findOne(StaffAccountEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!row) return null;
-      const state = next(row.failedAttempts);
-      await manager.update(
-        StaffAccountEntity,
-        { id },
-        { failedAttempts: state.failedAttempts, ...(state.lockedUntil ? { lockedUntil: state.lockedUntil } : {}) },
-      );
-      return state.lockedUntil;
-    });
-  }
-
-  async recordSuccess(id: string): Promise<void> {
-    await this.repo.update({ id }, { failedAttempts: 0, lockedUntil: null });
-  }
 }

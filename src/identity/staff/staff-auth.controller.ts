@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../../platform/errors/domain-error';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessTokenResponseDto, PrincipalDto } from '../dto/token-response.dto';
@@ -19,8 +21,17 @@ export class StaffAuthController {
   @RouteConfig({ rateLimit: LOGIN_RATE_LIMIT })
   @ApiOperation({ summary: 'Staff login; 401 on wrong credentials or while the account is locked' })
   @ApiOkResponse({ type: AccessTokenResponseDto })
-  login(@Body() body: StaffLoginDto) {
-    return this.staffAuth.login(body.username, body.password);
+  login(@Body() body: StaffLoginDto, @Req() request: FastifyRequest) {
+    return this.staffAuth.login(body.username, body.password, request.ip);
+  }
+
+  @Post('api/v1/admin/staff/:username/unlock')
+  @HttpCode(200)
+  @StaffOnly('admin')
+  @ApiOperation({ summary: "Lift a username's login lock-out from every source (administrator; audited)" })
+  unlock(@CurrentPrincipal() admin: Principal, @Param('username') username: string) {
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(username)) throw DomainError.notFound('Không có tài khoản cán bộ này.');
+    return this.staffAuth.unlock(admin, username);
   }
 
   @Get('api/v1/staff/me')

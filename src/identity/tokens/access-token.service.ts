@@ -8,6 +8,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { Principal, STAFF_ROLES, StaffRole } from '../principal';
 import { readOrCreateSecret } from '../secrets/secret-file.store';
 import { ACCESS_TOKEN_AUDIENCE } from './access-token.constants';
+import { SessionRevocationRepository } from './session-revocation.repository';
 
 const ALGORITHM = 'ES256';
 const KEY_FILE = 'access-token-signing-key.json';
@@ -19,6 +20,8 @@ interface AccessTokenClaims extends JWTPayload {
   use: 'web' | 'bearer';
   /** Seconds since the epoch of the login that started this session (kept across renewals). */
   auth_time: number;
+  /** Session id: the same for every token of one login (kept across renewals); logout revokes it. */
+  sid?: string;
   pid?: string;
   name?: string;
   role?: StaffRole;
@@ -39,6 +42,8 @@ export interface VerifiedToken {
   readonly issuedAt: number;
   readonly expiresAt: number;
   readonly authTime: number;
+  /** The session this token belongs to (the `sid` claim; a token issued without one is its own session, its jti). */
+  readonly sessionId: string;
 }
 
 interface StoredKey {
@@ -57,6 +62,7 @@ export class AccessTokenService {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly revocations: SessionRevocationRepository,
   ) {}
 
   get issuer(): string {
@@ -65,7 +71,7 @@ export class AccessTokenService {
 
   async issue(
     principal: Principal,
-    options: { use: 'web' | 'bearer'; ttlSeconds: number; authTime?: number },
+    options: { use: 'web' | 'bearer'; ttlSeconds: number; authTime?: number; sessionId?: string },
   ): Promise<IssuedToken> {
     const { kid, privateKey } = await this.signingKey();
     const now = Math.floor(this.clock.now().getTime() / 1000);
@@ -73,6 +79,7 @@ export class AccessTokenService {
       kind: principal.kind,
       use: options.use,
       auth_time: options.authTime ?? now,
+      sid: options.sessionId ?? randomUUID(),
       ...(principal.personalId ? { pid: principal.personalId } : {}),
       ...(principal.fullName ? { name: principal.fullName } : {}),
       ...(principal.role ? { role: principal.role } : {}),
@@ -91,7 +98,10 @@ export class AccessTokenService {
     return { accessToken, expiresIn: options.ttlSeconds, tokenType: 'Bearer' };
   }
 
-  /** The caller behind a token; throws `unauthenticated` for anything tampered, expired or not ours. */
+  /**
+   * The caller behind a token; throws `unauthenticated` for anything tampered, expired or not ours, and for a token
+   * of a session that was ended (logout).
+   */
   async verify(token: string): Promise<VerifiedToken> {
     const { publicKey } = await this.signingKey();
     let payload: AccessTokenClaims;
@@ -115,13 +125,26 @@ export class AccessTokenService {
       }
       throw error;
     }
+    const sessionId = typeof payload.sid === 'string' && payload.sid ? payload.sid : payload.jti!;
+    if (await this.revocations.isRevoked(sessionId)) {
+      throw DomainError.unauthenticated('Phiên đăng nhập đã kết thúc (đã đăng xuất). Vui lòng đăng nhập lại.');
+    }
     return {
       principal: toPrincipal(payload),
       use: payload.use === 'web' ? 'web' : 'bearer',
       issuedAt: payload.iat!,
       expiresAt: payload.exp!,
       authTime: typeof payload.auth_time === 'number' ? payload.auth_time : payload.iat!,
+      sessionId,
     };
+  }
+
+  /**
+   * Ends the session of a token on the server: every token of it (renewals included) fails from now on. `until` is
+   * when the last of them would expire anyway.
+   */
+  async revoke(token: VerifiedToken, until: Date): Promise<void> {
+    await this.revocations.revoke(token.sessionId, until);
   }
 
   private signingKey(): Promise<{ kid: string; privateKey: CryptoKey; publicKey: CryptoKey }> {

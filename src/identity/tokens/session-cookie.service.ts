@@ -30,11 +30,12 @@ export class SessionCookieService {
     return value ? value : undefined;
   }
 
-  async start(reply: FastifyReply, principal: Principal, authTime?: number): Promise<void> {
+  async start(reply: FastifyReply, principal: Principal, authTime?: number, sessionId?: string): Promise<void> {
     const { accessToken } = await this.tokens.issue(principal, {
       use: 'web',
       ttlSeconds: WEB_SESSION_TTL_SECONDS,
       authTime,
+      sessionId,
     });
     reply.setCookie(SESSION_COOKIE, accessToken, {
       ...this.cookieOptions(),
@@ -50,7 +51,7 @@ export class SessionCookieService {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     if (now - token.issuedAt < WEB_SESSION_RENEW_AFTER_SECONDS) return;
     if (now - token.authTime >= WEB_SESSION_MAX_AGE_SECONDS) return;
-    await this.start(reply, token.principal, token.authTime);
+    await this.start(reply, token.principal, token.authTime, token.sessionId);
   }
 
   /**

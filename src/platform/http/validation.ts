@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldError } from '../errors/domain-error';
+import { fieldWithControlCharacter } from './text';
 
 /**
  * Vietnamese messages for class-validator constraints, keyed by constraint name. A DTO may still give its own
@@ -58,6 +59,18 @@ function isVietnamese(text: string): boolean {
 export const MAX_BODY_DEPTH = 32;
 
 /**
+ * More keys and array elements, all levels together, than any request of this API needs (the calculator's 1 200
+ * contribution months are about 3 600). A body of 100 000 unknown keys cost a validation error each.
+ */
+export const MAX_BODY_NODES = 5_000;
+
+/**
+ * A refused request lists at most this many field errors. A body of 100 000 unknown keys answered 100 000 errors
+ * (10 MB) and kept the event loop busy long enough to slow every other request.
+ */
+export const MAX_FIELD_ERRORS = 20;
+
+/**
  * The global pipe: class-validator with Vietnamese messages, plus two checks on request bodies that Nest's pipe
  * lacks. A body nested thousands of levels deep (well within the 1 MB limit) overflowed the stack in the pipe's own
  * recursive walks and answered 500; it is now a 400. A JSON `null` body passed as "no body" (and e.g. withdrew a
@@ -65,9 +78,27 @@ export const MAX_BODY_DEPTH = 32;
  */
 class BodyCheckingValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const found = fieldWithControlCharacter(value, metadata.data ?? '');
+      if (found !== undefined) {
+        const field = found || metadata.type;
+        throw DomainError.validation([
+          {
+            field: printable(field),
+            code: 'invalid_character',
+            message: 'Trường này chứa ký tự điều khiển (ví dụ ký tự NUL) không được phép.',
+          },
+        ]);
+      }
+    }
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
       if (value === null) {
         throw DomainError.validation([{ field: 'body', code: 'invalid_type', message: MESSAGES.isObject[1] }]);
+      }
+      if (nodesExceed(value, MAX_BODY_NODES)) {
+        throw DomainError.validation([
+          { field: 'body', code: 'too_large', message: 'Nội dung gửi lên có quá nhiều trường hoặc phần tử.' },
+        ]);
       }
       if (depthExceeds(value, MAX_BODY_DEPTH)) {
         throw DomainError.validation([
@@ -77,7 +108,7 @@ class BodyCheckingValidationPipe extends ValidationPipe {
       const inherited = inheritedKeys(value);
       if (inherited.length) {
         throw DomainError.validation(
-          inherited.map((field) => ({
+          inherited.slice(0, MAX_FIELD_ERRORS).map((field) => ({
             field,
             code: MESSAGES.whitelistValidation[0],
             message: MESSAGES.whitelistValidation[1],
@@ -111,6 +142,27 @@ export function inheritedKeys(value: unknown): string[] {
   return found.sort();
 }
 
+/** True when the value has more than `limit` keys and array elements in all (iterative; stops at the limit). */
+export function nodesExceed(value: unknown, limit: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object') continue;
+    for (const child of Object.values(current as object)) {
+      if (++count > limit) return true;
+      if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return false;
+}
+
+/** A field path for an error message, with control characters (in a hostile key) spelled out as `\uXXXX`. */
+function printable(field: string): string {
+  // eslint-disable-next-line no-control-regex
+  return field.replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Iterative (never recursive), so it cannot overflow the stack on the very input it guards against. */
 export function depthExceeds(value: unknown, limit: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
@@ -132,6 +184,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
-    exceptionFactory: (errors) => DomainError.validation(flattenValidationErrors(errors)),
+    exceptionFactory: (errors) =>
+      DomainError.validation(flattenValidationErrors(errors).slice(0, MAX_FIELD_ERRORS)),
   });
 }

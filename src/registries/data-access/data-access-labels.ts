@@ -7,7 +7,8 @@ export type DataAccessActorType = 'citizen' | 'staff' | 'portal' | 'system';
  * Why registry data was read. Stable codes stored in `data_access_log.purpose`: extend, never rename (old rows keep
  * their code). A code missing here is still stored and listed, labelled with the code itself.
  */
-export type DataAccessPurpose = 'prefill' | 'eligibility_preview' | 'filing' | 'review' | 'reemployment_check';
+export type DataAccessPurpose =
+  'prefill' | 'eligibility_preview' | 'filing' | 'review' | 'reemployment_check' | 'dossier_review';
 
 export const DATA_ACCESS_SOURCE_LABELS: Readonly<Record<RegistrySource, string>> = Object.freeze({
   population: 'Cơ sở dữ liệu quốc gia về dân cư',
@@ -20,6 +21,7 @@ export const DATA_ACCESS_PURPOSE_LABELS: Readonly<Record<DataAccessPurpose, stri
   filing: 'Nộp hồ sơ đề nghị hưởng trợ cấp thất nghiệp',
   review: 'Thẩm định hồ sơ',
   reemployment_check: 'Kiểm tra việc có việc làm mới sau khi nộp hồ sơ',
+  dossier_review: 'Cán bộ xem hồ sơ (dữ liệu lấy từ cơ sở dữ liệu quốc gia lưu trong hồ sơ)',
 });
 
 export const DATA_ACCESS_ACTOR_LABELS: Readonly<Record<DataAccessActorType, string>> = Object.freeze({

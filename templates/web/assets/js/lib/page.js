@@ -68,7 +68,9 @@ function renderStaffAccount() {
   const account = document.getElementById('account');
   if (!account) return;
   const button = h('button', { type: 'button', class: 'btn btn-light btn-small' }, 'Đăng xuất');
-  button.addEventListener('click', () => {
+  button.addEventListener('click', async () => {
+    // End the session on the server too: the token stops working even if a copy of it survives.
+    await api('/auth/logout', { method: 'POST', staff: true });
     staffSession.clear();
     location.assign('/can-bo/dang-nhap');
   });

@@ -10,20 +10,23 @@ const form = $('#filter-form');
 const rows = $('#queue-rows');
 const more = $('#more');
 let cursor = null;
+// The search text may be a personal ID: it stays out of URLs (page and API) and so out of access logs and history.
+const SEARCH_KEY = 'tctn.queueSearch';
 
 function filters() {
   const p = new URLSearchParams(location.search);
-  return { status: p.get('status') || '', deadline: p.get('deadline') || '', q: p.get('q') || '' };
+  return { status: p.get('status') || '', deadline: p.get('deadline') || '', q: sessionStorage.getItem(SEARCH_KEY) || '' };
 }
 
-function queryOf(f, extra = {}) {
-  const q = new URLSearchParams();
-  if (f.status) q.set('status', f.status);
-  if (f.deadline === 'overdue') q.set('overdue', 'true');
-  if (f.deadline === 'dueSoon') q.set('dueSoon', 'true');
-  if (f.q) q.set('q', f.q);
-  for (const [k, v] of Object.entries(extra)) if (v !== null && v !== undefined) q.set(k, String(v));
-  return q.toString();
+/** The same filters as a JSON body for POST /api/v1/staff/dossiers/search. */
+function searchOf(f, extra = {}) {
+  const body = {};
+  if (f.status) body.status = f.status;
+  if (f.deadline === 'overdue') body.overdue = 'true';
+  if (f.deadline === 'dueSoon') body.dueSoon = 'true';
+  if (f.q) body.q = f.q;
+  for (const [k, v] of Object.entries(extra)) if (v !== null && v !== undefined) body[k] = String(v);
+  return body;
 }
 
 function dueCell(item) {
@@ -55,7 +58,7 @@ async function loadPage(reset) {
     replace(rows);
   }
   setStatus('Đang tải hồ sơ…');
-  const res = await staffApi(`/api/v1/staff/dossiers?${queryOf(f, { cursor, limit: PAGE_SIZE })}`);
+  const res = await staffApi('/api/v1/staff/dossiers/search', { method: 'POST', body: searchOf(f, { cursor, limit: PAGE_SIZE }) });
   setStatus('');
   if (!res.ok) return showError(res);
   // {items, nextCursor}: already in due-date order (keyset paging on the server).
@@ -101,10 +104,13 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearError();
   const q = new URLSearchParams();
-  for (const name of ['status', 'deadline', 'q']) {
+  for (const name of ['status', 'deadline']) {
     const value = form.elements[name].value.trim();
     if (value) q.set(name, value);
   }
+  const search = form.elements.q.value.trim();
+  if (search) sessionStorage.setItem(SEARCH_KEY, search);
+  else sessionStorage.removeItem(SEARCH_KEY);
   history.replaceState(null, '', `/can-bo${q.toString() ? `?${q}` : ''}`);
   void loadPage(true);
 });
