@@ -37,8 +37,8 @@ export class Jobs1764810000000 implements MigrationInterface {
     await q.query(`CREATE INDEX job_hold_idx ON job (queue, key, hold) WHERE status = 'held'`);
 
     await q.query(`
-      INSERT INTO job (queue, dedupe_key, payload, status, attempts, run_at, locked_until, last_error, created_at, done_at)
-      SELECT 'documents.issue', dossier_id::text || ':' || kind,
+      INSERT INTO job (queue, key, dedupe_key, payload, status, attempts, run_at, locked_until, last_error, created_at, done_at)
+      SELECT 'documents.issue', dossier_id::text, dossier_id::text || ':' || kind,
              jsonb_build_object('dossierId', dossier_id, 'kind', kind, 'eventSeq', event_seq),
              CASE status WHEN 'failed' THEN 'dead' ELSE status END,
              attempts, run_after, locked_until, last_error, created_at, done_at

@@ -46,6 +46,7 @@ export class DossierViewService {
       attachments,
       documents: docs.documents,
       decision: docs.decision,
+      issuance: docs.issuance,
     };
   }
 }

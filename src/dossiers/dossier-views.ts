@@ -1,7 +1,15 @@
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { deadlineFlags } from './domain/dossier-deadlines';
 import { DossierStatus, PORTAL_STATUS_CODES, STATUS_LABELS } from './domain/dossier-status';
-import { ACTION_LABELS, ActingParty, allowedActions, WORKFLOW, WorkflowAction } from './domain/dossier-workflow';
+import {
+  ACTION_LABELS,
+  ActingParty,
+  allowedActions,
+  missingDocuments,
+  REQUIRED_DOCUMENT_LABELS,
+  WORKFLOW,
+  WorkflowAction,
+} from './domain/dossier-workflow';
 import { AttachmentRecord, DossierEventRecord, DossierRecord } from './dossier.repository';
 
 export const FLAG_LABELS: Record<string, string> = {
@@ -24,6 +32,14 @@ export interface DocumentSummary {
   downloadUrl: string;
 }
 
+/** A document the workflow asked for that is not issued yet: waiting, or dead (staff retry it). */
+export interface IssuanceSummary {
+  kind: string;
+  status: 'pending' | 'dead';
+  attempts: number;
+  lastError: string | null;
+}
+
 export interface DecisionSummary {
   number: string;
   issuedAt: string;
@@ -44,6 +60,7 @@ export interface ViewContext {
   attachments: AttachmentRecord[];
   documents: DocumentSummary[];
   decision: DecisionSummary | null;
+  issuance: IssuanceSummary[];
 }
 
 function historyView(events: DossierEventRecord[]) {
@@ -94,6 +111,13 @@ export function citizenView(d: DossierRecord, ctx: ViewContext) {
       ? { note: d.supplement.note ?? null, items: d.supplement.items ?? [], requestedAt: d.supplement.requestedAt }
       : null,
     decisionNote: d.decisionNote,
+    /** Documents a complete dossier still lacks (before receipt): what the citizen should add, what staff ask for. */
+    missingDocuments: d.status === 'SUBMITTED' || d.status === 'SUPPLEMENT_REQUESTED'
+      ? missingDocuments(d.application.contractType, ctx.today, ctx.attachments.map((a) => a.kind)).map((kind) => ({
+          kind,
+          label: REQUIRED_DOCUMENT_LABELS[kind] ?? kind,
+        }))
+      : [],
     attachments: ctx.attachments.map(({ id, kind, fileName, contentType, size, sha256, uploadedAt }) => ({
       id,
       kind,
@@ -122,6 +146,8 @@ export function staffView(d: DossierRecord, ctx: ViewContext, party: ActingParty
     dueSoon: flags.dueSoon,
     flags: d.flags.map((code) => ({ code, label: FLAG_LABELS[code] ?? code })),
     registry: { population: d.applicant, insurance: d.insurance },
+    /** Documents not issued yet; a `dead` one failed all its attempts and waits for a retry. */
+    issuance: ctx.issuance,
     assessmentRecord: d.assessment,
     review: d.review,
     allowedActions: staffActions

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { assess } from '../eligibility/domain/benefit-calculator';
+import type { LegalRules } from '../eligibility/domain/legal-rules';
 import { LegalContextService } from '../eligibility/legal-context.service';
 import { CLOCK, Clock } from '../platform/clock/clock';
 import { DomainError, ErrorCode } from '../platform/errors/domain-error';
@@ -73,21 +76,16 @@ export class DossierWorkflowService {
     const missing = missingInput(step, { dossier, input });
     if (missing.length) throw DomainError.validation(missing);
 
-    const facts = await this.loadFacts(step.loads ?? [], actor, dossier);
     const at = this.clock.now();
     const now = at.toISOString();
+    const today = this.clock.today();
     const { rules, calendar } = await this.legal.current();
+    const facts = await this.loadFacts(step.loads ?? [], actor, dossier, { today, rules, calendar });
+    const context = { dossier, input, actor, now, today, rules, calendar, facts };
+    const unmet = (step.checks ?? []).flatMap((c) => c.unmet(context) ?? []);
+    if (unmet.length) throw DomainError.unprocessable(unmet[0].message, unmet);
     const to = nextStatus(step, dossier);
-    const { change, data } = step.apply({
-      dossier,
-      input,
-      actor,
-      now,
-      today: this.clock.today(),
-      rules,
-      calendar,
-      facts,
-    });
+    const { change, data } = step.apply(context);
 
     return this.dataSource.transaction(async (em) => {
       if (!(await this.dossiers.applyChange(em, dossier.id, expectedVersion, { ...change, status: to }))) {
@@ -121,12 +119,28 @@ export class DossierWorkflowService {
     });
   }
 
-  private async loadFacts(names: readonly FactName[], actor: Actor, dossier: DossierRecord): Promise<StepFacts> {
+  private async loadFacts(
+    names: readonly FactName[],
+    actor: Actor,
+    dossier: DossierRecord,
+    legal: { today: string; rules: LegalRules; calendar: WorkingCalendar },
+  ): Promise<StepFacts> {
     const facts: StepFacts = {};
     for (const name of names) {
       switch (name) {
         case 'reemployment':
           facts.reemployment = await this.reemploymentCheck(actor, dossier);
+          break;
+        case 'attachmentKinds':
+          facts.attachmentKinds = (await this.dossiers.attachments(dossier.id)).map((a) => a.kind);
+          break;
+        case 'decisionAssessment':
+          if (!dossier.assessment) throw DomainError.unprocessable('Hồ sơ chưa có kết quả đánh giá.', []);
+          facts.decisionAssessment = assess(
+            { ...dossier.assessment.input, decisionDate: legal.today },
+            legal.rules,
+            legal.calendar,
+          );
           break;
       }
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { DossierChange, ReviewRecord, SupplementRequest } from './domain/dossier';
+import type { DossierAssessment, DossierChange, ReviewRecord, SupplementRequest } from './domain/dossier';
 import { DossierStatus } from './domain/dossier-status';
 import { utcTimestamp } from '../platform/database/sql-timestamp';
 
@@ -18,7 +18,7 @@ export interface DossierRecord {
   applicant: any;
   insurance: any;
   application: any;
-  assessment: any;
+  assessment: DossierAssessment | null;
   flags: string[];
   terminationDate: string;
   filedAt: string;
@@ -190,6 +190,7 @@ export class DossierRepository {
       review: 'review',
       decisionNote: 'decision_note',
       flags: 'flags',
+      assessment: 'assessment',
     };
     for (const [key, name] of Object.entries(column)) {
       const value = change[key as keyof DossierChange];

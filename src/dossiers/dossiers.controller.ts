@@ -123,6 +123,18 @@ export class StaffDossiersController {
     return this.dossiers.staffAct(actor, id, body);
   }
 
+  @Post(':id/attachments')
+  @StaffOnly('receiver')
+  @ApiOperation({ summary: 'A receiver attaches a document handed in at the counter (multipart `file` + `kind`)' })
+  upload(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @UploadedFile() file: Upload,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.dossiers.staffUpload(actor, id, file, reply);
+  }
+
   @Get(':id/attachments/:attachmentId')
   @StaffOnly()
   download(

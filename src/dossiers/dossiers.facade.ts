@@ -104,6 +104,12 @@ export class DossiersFacade {
     return this.attachments.upload(actor, dossier, upload);
   }
 
+  async staffUpload(actor: Actor, id: string, upload: Upload, reply: FastifyReply) {
+    const dossier = await this.query.centerDossier(actor, id);
+    void reply.status(201);
+    return this.attachments.upload(actor, dossier, upload);
+  }
+
   async citizenDownload(actor: Actor, id: string, attachmentId: string, reply: FastifyReply) {
     return stream(reply, await this.attachments.open(await this.query.ownDossier(actor, id), attachmentId));
   }

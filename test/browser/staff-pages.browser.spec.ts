@@ -5,6 +5,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
 import { DESKTOP, launchBrowser, PHONE, overflowsHorizontally, screenshot, seriousA11yViolations, TestBrowser } from './support/browser';
 import { loginAsStaff, publicUrl, sandboxStaff } from './support/flows';
+import { attachTerminationProof } from '../support/attachments';
 
 /** Staff pages against the real server: queue from {items, nextCursor}, actions from allowedActions, a real 409. */
 describe('staff pages against the real API', () => {
@@ -25,6 +26,7 @@ describe('staff pages against the real API', () => {
     const citizen = residents('eligible')[2];
     const token = await citizenBearer(app, citizen.personalId);
     const filed = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201)).body;
+    await attachTerminationProof(app.baseUrl, filed.id, token);
     const receiver = (await sandboxStaff(app)).find((s) => s.role === 'receiver' && s.centerCode === 'DNA-BH')!;
 
     const { page, errors } = await browser.newPage(DESKTOP);

@@ -7,6 +7,7 @@ import { AuditCheckpoints } from '../../src/audit/audit-checkpoints.service';
 import { applicationFor, residents } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
+import { attachTerminationProof } from '../support/attachments';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
@@ -21,11 +22,13 @@ describe('tamper-evident audit log', () => {
     await db.connect();
     const receiver = await staffBearer(t, 'tn.bh', 'receiver', 'DNA-BH');
     for (const citizen of residents('eligible').slice(0, 3)) {
+      const citizenToken = await citizenBearer(t, citizen.personalId);
       const filed = await request(t.baseUrl)
         .post('/api/v1/dossiers')
-        .set(auth(await citizenBearer(t, citizen.personalId)))
+        .set(auth(citizenToken))
         .send(applicationFor(citizen))
         .expect(201);
+      await attachTerminationProof(t.baseUrl, filed.body.id, citizenToken);
       await request(t.baseUrl)
         .post(`/api/v1/staff/dossiers/${filed.body.id}/actions`)
         .set(auth(receiver))
@@ -61,6 +64,7 @@ describe('tamper-evident audit log', () => {
     await expect(db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
   });
 
+  // Three dossiers, each: submit, the proof of termination uploaded, receive = 9 audit rows.
   it('names the newest row when a superuser deletes it after a signed checkpoint (endpoint and CLI)', async () => {
     const admin = await staffBearer(t, 'admin', 'admin', null);
     await t.app.get(AuditCheckpoints).record();
@@ -69,7 +73,7 @@ describe('tamper-evident audit log', () => {
       `BEGIN; SET LOCAL session_replication_role = replica; DELETE FROM audit_log WHERE id = ${newest.id}; COMMIT;`,
     );
     const broken = await request(t.baseUrl).get('/api/v1/admin/audit/verify').set(auth(admin)).expect(200);
-    expect(broken.body).toMatchObject({ ok: false, rows: 5, brokenAt: String(newest.id) });
+    expect(broken.body).toMatchObject({ ok: false, rows: 8, brokenAt: String(newest.id) });
     expect(broken.body.problem).toMatch(/deleted or truncated/);
     const cli = await verifyCli();
     expect(cli.code).toBe(2);
@@ -82,14 +86,14 @@ describe('tamper-evident audit log', () => {
       columns.map((c) => newest[c]),
     );
     const restored = await request(t.baseUrl).get('/api/v1/admin/audit/verify').set(auth(admin)).expect(200);
-    expect(restored.body).toEqual({ ok: true, rows: 6 });
+    expect(restored.body).toEqual({ ok: true, rows: 9 });
   });
 
   it('verifies an intact chain, then names the row a superuser tampered with', async () => {
     const admin = await staffBearer(t, 'admin', 'admin', null);
     const intact = await request(t.baseUrl).get('/api/v1/admin/audit/verify').set(auth(admin)).expect(200);
-    expect(intact.body).toEqual({ ok: true, rows: 6 });
-    expect((await verifyCli()).out).toContain('audit chain intact: 6 rows verified');
+    expect(intact.body).toEqual({ ok: true, rows: 9 });
+    expect((await verifyCli()).out).toContain('audit chain intact: 9 rows verified');
 
     const { rows } = await db.query(`SELECT id::text FROM audit_log ORDER BY id OFFSET 3 LIMIT 1`);
     await db.query(

@@ -614,6 +614,30 @@ describe('documents: issuance, downloads and public verification', () => {
     expect(await recordOf(dossier.id, 'decision-approval')).toBeUndefined();
   });
 
+  it('shows staff a decision whose issuance died, and lets the Director retry it (audited); never silent', async () => {
+    const dossier = await insertDossier({ output: { ...OUTPUT, periods: [], entitlementStart: null, entitlementEnd: null } });
+    await transition(dossier.id, 'approve', 'APPROVED');
+    await worker.drain();
+    const director = await staffToken('director', null);
+    const view = await api().get(`/api/v1/staff/dossiers/${dossier.id}`).set('Authorization', `Bearer ${director}`).expect(200);
+    expect(view.body.issuance).toEqual([
+      { kind: 'decision-approval', status: 'dead', attempts: 1, lastError: expect.stringMatching(/thời gian hưởng/) },
+    ]);
+    const retry = (token: string, kind = 'decision-approval') =>
+      api().post(`/api/v1/staff/dossiers/${dossier.id}/documents/${kind}/retry`).set('Authorization', `Bearer ${token}`);
+    await retry(await staffToken('receiver', 'DNA-BH')).expect(403);
+    await retry(await staffToken('center_head', 'DNA-DX')).expect(403);
+    await retry(director, 'receipt').expect(404);
+    await retry(director).expect(204);
+    expect(await jobOf(dossier.id, 'decision-approval')).toMatchObject({ status: 'pending', attempts: 0 });
+    await retry(director).expect(404);
+    const [audit] = await ds.query(
+      `SELECT actor_id AS "actorId", data FROM audit_log WHERE action = 'document.issuance.retry' AND entity_id = $1`,
+      [dossier.id],
+    );
+    expect(audit).toMatchObject({ actorId: 'test.director.tinh', data: { kind: 'decision-approval', attempts: 1 } });
+  });
+
   it('backs off after a transient failure, and a job whose lease expired is claimed again', async () => {
     const dossier = await insertDossier();
     await transition(dossier.id, 'approve', 'APPROVED');

@@ -48,6 +48,12 @@ describe('workflow authorization matrix', () => {
        FROM dossier WHERE id = $5`,
       [id, personalId, status, supplement, templateId],
     );
+    // A complete dossier: the proof of termination is attached (receive needs it).
+    await db.query(
+      `INSERT INTO attachment (id, dossier_id, kind, file_name, content_type, size, sha256, object_key, uploaded_at, uploaded_by)
+       VALUES ($1, $2, 'termination_proof', 'giay-to-termination-proof-1.pdf', 'application/pdf', 10, $3, 'k', now(), 'test')`,
+      [randomUUID(), id, 'b'.repeat(64)],
+    );
     if (status === 'APPROVED' || status === 'DENIED' || status === 'RESULT_RETURNED') {
       // A decided dossier has its signed decision (revoke_decision acts on it).
       await db.query(

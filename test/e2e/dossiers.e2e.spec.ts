@@ -4,6 +4,7 @@ import request from 'supertest';
 import { applicationFor, residents } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
+import { attachTerminationProof } from '../support/attachments';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -188,11 +189,9 @@ describe('dossier lifecycle over HTTP', () => {
 
   it('gives exactly one success and 19 × 409 to 20 concurrent receives with the same version', async () => {
     const citizen = eligible[4];
-    const filed = await api()
-      .post('/api/v1/dossiers')
-      .set(auth(await citizenBearer(t, citizen.personalId)))
-      .send(applicationFor(citizen))
-      .expect(201);
+    const citizenToken = await citizenBearer(t, citizen.personalId);
+    const filed = await api().post('/api/v1/dossiers').set(auth(citizenToken)).send(applicationFor(citizen)).expect(201);
+    await attachTerminationProof(t.baseUrl, filed.body.id, citizenToken);
     const results = await Promise.all(
       Array.from({ length: 20 }, () => act(filed.body.id, tokens.receiver, { action: 'receive', expectedVersion: 1 })),
     );

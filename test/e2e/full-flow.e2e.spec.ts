@@ -6,6 +6,7 @@ import request from 'supertest';
 import { applicationFor, residents } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
+import { attachTerminationProof } from '../support/attachments';
 
 async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -32,6 +33,7 @@ describe('from filing to the signed decision and the portal', () => {
     const filed = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201))
       .body;
     const id = filed.id;
+    await attachTerminationProof(t.baseUrl, id, token);
     const steps: [string, string, Record<string, unknown>][] = [
       ['receiver', 'DNA-BH', { action: 'receive' }],
       ['reviewer', 'DNA-BH', { action: 'start_review' }],

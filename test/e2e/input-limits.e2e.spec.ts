@@ -3,6 +3,7 @@ import request from 'supertest';
 import { applicationFor, residents } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
+import { attachTerminationProof } from '../support/attachments';
 
 /** Issue #14: validation amplification, control characters, single-line text, registry-read rate limits. */
 describe('input limits', () => {
@@ -218,14 +219,13 @@ describe('input limits', () => {
 
     it('keeps line breaks in a note but folds them in a reason', async () => {
       const receiver = await staffBearer(t, 'tn.lines', 'receiver', 'DNA-BH');
-      const file = async (person: (typeof people)[number]) =>
-        (
-          await api()
-            .post('/api/v1/dossiers')
-            .set(auth(await citizenBearer(t, person.personalId)))
-            .send(applicationFor(person))
-            .expect(201)
-        ).body.id as string;
+      const file = async (person: (typeof people)[number]) => {
+        const token = await citizenBearer(t, person.personalId);
+        const id = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(person)).expect(201)).body
+          .id as string;
+        await attachTerminationProof(t.baseUrl, id, token);
+        return id;
+      };
       const [first, second] = [await file(people[8]), await file(people[9])];
       const act = (id: string, body: Record<string, unknown>) =>
         api().post(`/api/v1/staff/dossiers/${id}/actions`).set(auth(receiver)).send(body).expect(200);

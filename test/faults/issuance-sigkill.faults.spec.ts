@@ -11,6 +11,7 @@ import { SANDBOX_STAFF } from '../../src/sandbox/sandbox-staff';
 import { TestPortalReceiver, waitFor } from '../e2e/portal.support';
 import { createTestDatabase } from '../support/database';
 import { applicationFor, residents } from '../support/dossier-fixtures';
+import { attachTerminationProof } from '../support/attachments';
 
 /**
  * The service as `npm start` runs it (a child process: `node scripts/start.js`) is killed with SIGKILL at random
@@ -168,6 +169,8 @@ describe('SIGKILL during issuance of signed decisions', () => {
             personalId: person.personalId,
             application: applicationFor(person),
           });
+          // The receiver scans the proof of termination handed in at the counter.
+          await attachTerminationProof(service.baseUrl, filed.id, token.receiver, 'staff');
           await act(filed.id, 'receiver', 'receive', 1);
           await act(filed.id, 'reviewer', 'start_review', 2);
           await act(filed.id, 'reviewer', 'complete_review', 3, { recommendation: 'approve' });

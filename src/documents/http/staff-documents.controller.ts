@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../../identity/guards/current-principal.decora
 import { StaffPrincipal } from '../../identity/principal';
 import { DocumentRevocationService } from '../services/document-revocation.service';
 import { DocumentAccessService } from '../services/document-access.service';
-import { DecisionView } from '../services/dossier-documents.service';
+import { DecisionView, DossierDocumentsService } from '../services/dossier-documents.service';
 import { RevokeDecisionDto } from './revoke-decision.dto';
 import { pdfFile } from './pdf-file';
 
@@ -17,6 +17,7 @@ export class StaffDocumentsController {
   constructor(
     private readonly access: DocumentAccessService,
     private readonly revocation: DocumentRevocationService,
+    private readonly documents: DossierDocumentsService,
   ) {}
 
   @Get(':id/documents/:kind/pdf')
@@ -31,6 +32,20 @@ export class StaffDocumentsController {
     @Req() req: FastifyRequest,
   ): Promise<StreamableFile> {
     return pdfFile(await this.access.staffDocumentPdf(staff, id, kind, req.id));
+  }
+
+  @Post(':id/documents/:kind/retry')
+  @StaffOnly('director', 'center_head', 'admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Issue again a document whose issuance failed all its attempts (dead); audited' })
+  async retryIssuance(
+    @CurrentPrincipal() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Param('kind') kind: string,
+    @Req() req: FastifyRequest,
+  ): Promise<void> {
+    await this.access.assertStaffScope(staff, id);
+    await this.documents.retryIssuance(id, kind, { actorId: staff.username, requestId: req.id });
   }
 
   @Post(':id/decision/revoke')

@@ -81,11 +81,16 @@ export class DocumentAccessService {
     kind: string,
     requestId?: string,
   ): Promise<DocumentFile> {
+    await this.assertStaffScope(staff, dossierId);
+    return this.download(await this.record(dossierId, kind), { type: 'staff', id: staff.username }, requestId);
+  }
+
+  /** Staff may act on the documents of a dossier of their center (province-level roles: any); 404 / 403 otherwise. */
+  async assertStaffScope(staff: StaffPrincipal, dossierId: string): Promise<void> {
     const owner = isUuid(dossierId) ? await this.sources.owner(dossierId) : undefined;
     if (!owner) throw DomainError.notFound('Không tìm thấy hồ sơ.');
     if (!PROVINCE_ROLES.has(staff.role) && staff.centerCode !== owner.centerCode)
       throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
-    return this.download(await this.record(dossierId, kind), { type: 'staff', id: staff.username }, requestId);
   }
 
   async verify(code: string): Promise<DecisionVerification> {

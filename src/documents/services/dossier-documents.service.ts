@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { IssuedDocumentKind } from '../../dossiers/domain/dossier-workflow';
-import type { DecisionSummary, DocumentSummary } from '../../dossiers/dossier-views';
+import type { DecisionSummary, DocumentSummary, IssuanceSummary } from '../../dossiers/dossier-views';
+import { DataSource } from 'typeorm';
+import { JobRunner } from '../../platform/jobs/job-runner';
 import type { DossierDocuments } from '../../dossiers/ports/dossier-documents.port';
 import { AuditLogRepository } from '../../audit/audit-log.repository';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -26,6 +28,8 @@ export class DossierDocumentsService implements DossierDocuments {
   constructor(
     private readonly documents: IssuedDocumentRepository,
     private readonly jobs: JobStore,
+    private readonly runner: JobRunner,
+    private readonly dataSource: DataSource,
     private readonly audit: AuditLogRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
@@ -45,7 +49,8 @@ export class DossierDocumentsService implements DossierDocuments {
         ? supplementRequestKind(request.eventSeq)
         : request.kind;
     const job: IssuanceJob = { dossierId: request.dossierId, kind: stored, eventSeq: request.eventSeq };
-    await this.jobs.enqueue(em, ISSUANCE_QUEUE, job, { dedupeKey: dedupeKey(stored) });
+    // Keyed by dossier (the queue is not ordered): the dossier's open issuance jobs are found by key.
+    await this.jobs.enqueue(em, ISSUANCE_QUEUE, job, { key: request.dossierId, dedupeKey: dedupeKey(stored) });
   }
 
   /** Marks the decision revoked (the PDF and its record stay), with its own audit row naming the document. */
@@ -75,11 +80,43 @@ export class DossierDocumentsService implements DossierDocuments {
   async forDossier(
     dossierId: string,
     em?: EntityManager,
-  ): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null }> {
+  ): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null; issuance: IssuanceSummary[] }> {
     const records = await this.documents.listForDossier(dossierId, em);
     const decision =
       records.find((r) => r.kind === 'decision-approval') ?? records.find((r) => r.kind === 'decision-refusal');
-    return { documents: records.map((r) => this.summary(r)), decision: decision ? this.decision(decision) : null };
+    const open = await this.jobs.openForKey(ISSUANCE_QUEUE, dossierId, em);
+    return {
+      documents: records.map((r) => this.summary(r)),
+      decision: decision ? this.decision(decision) : null,
+      issuance: open.map((j) => ({
+        kind: (j.payload as unknown as IssuanceJob).kind,
+        status: j.status === 'dead' ? 'dead' : 'pending',
+        attempts: j.attempts,
+        lastError: j.lastError,
+      })),
+    };
+  }
+
+  /**
+   * Staff retry a document whose issuance died (all attempts failed): the job is due again with a fresh budget,
+   * audited. 404 when there is no such dead job.
+   */
+  async retryIssuance(dossierId: string, kind: string, by: { actorId: string; requestId?: string }): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const job = await this.jobs.find(ISSUANCE_QUEUE, `${dossierId}:${kind}`, em);
+      if (!job || job.status !== 'dead') throw DomainError.notFound('Không có văn bản nào của hồ sơ này đang chờ phát hành lại.');
+      await this.jobs.replay(em, job.id);
+      await this.audit.append(em, {
+        occurredAt: new Date().toISOString(),
+        actorType: 'staff',
+        actorId: by.actorId,
+        action: 'document.issuance.retry',
+        entityType: 'dossier',
+        entityId: dossierId,
+        data: { kind, attempts: job.attempts, lastError: job.lastError, requestId: by.requestId ?? null },
+      });
+    });
+    this.runner.wake(ISSUANCE_QUEUE);
   }
 
   verifyUrl(code: string): string {

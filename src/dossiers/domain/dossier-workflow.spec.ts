@@ -5,6 +5,8 @@ import { WorkingCalendar } from '../../calendar/working-calendar';
 import { shippedCalendar } from '../../calendar/shipped-calendar';
 import { defaultLegalParameters } from '../../eligibility/domain/default-legal-parameters';
 import { LegalRules } from '../../eligibility/domain/legal-rules';
+import { assess } from '../../eligibility/domain/benefit-calculator';
+import type { AssessmentInput } from '../../eligibility/domain/assessment';
 import type { DossierState } from './dossier';
 import {
   allowedActions,
@@ -17,6 +19,7 @@ import {
   WORKFLOW_ACTIONS,
   workflowDiagram,
   workflowEffectsTable,
+  contradictsAssessment,
 } from './dossier-workflow';
 
 describe('dossier workflow table', () => {
@@ -127,6 +130,20 @@ describe('dossier workflow table', () => {
   describe('effects of every row (apply is pure; the table says what each step issues, holds and revokes)', () => {
     const calendar = new WorkingCalendar(shippedCalendar());
     const rules = new LegalRules(defaultLegalParameters());
+    // 24 months at 10,000,000 up to the termination on 2025-12-31, filed on 2026-01-05: eligible under VN-2025.
+    const input: AssessmentInput = {
+      terminationDate: '2025-12-31',
+      filingDate: '2026-01-05',
+      terminationReason: 'contract_expired',
+      contractType: 'indefinite',
+      salaryRegime: 'employer',
+      zone: 'I',
+      contributions: Array.from({ length: 24 }, (_, i) => ({
+        month: `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+        salary: 10_000_000,
+      })),
+    };
+    const eligibleAssessment = { input, output: assess(input, rules, calendar), assessedAt: '2026-01-05T03:00:00.000Z' };
     const base: DossierState = {
       id: '00000000-0000-4000-8000-000000000001',
       code: 'DNA-BH-20260105-0001',
@@ -141,6 +158,8 @@ describe('dossier workflow table', () => {
       clockPausedRemaining: null,
       supplement: null,
       review: null,
+      assessment: eligibleAssessment,
+      application: { contractType: 'indefinite' },
     };
     const context = (action: keyof typeof WORKFLOW, dossier: DossierState, extra: Partial<StepContext> = {}) =>
       ({
@@ -151,7 +170,11 @@ describe('dossier workflow table', () => {
         today: '2026-01-05',
         rules,
         calendar,
-        facts: { reemployment: { checkedAt: '2026-01-05T03:00:00.000Z', contributedAfterTermination: false, months: [] } },
+        facts: {
+          reemployment: { checkedAt: '2026-01-05T03:00:00.000Z', contributedAfterTermination: false, months: [] },
+          attachmentKinds: ['termination_proof'],
+          decisionAssessment: eligibleAssessment.output,
+        },
         ...extra,
       }) satisfies StepContext;
 
@@ -209,6 +232,48 @@ describe('dossier workflow table', () => {
       expect(change.review).toMatchObject({ recommendation: 'approve', reemployment });
       expect(change.flags).toEqual(['filed_late', 'reemployed']);
       expect(WORKFLOW.complete_review.loads).toEqual(['reemployment']);
+    });
+
+    const unmetOf = (action: keyof typeof WORKFLOW, ctx: StepContext) =>
+      (WORKFLOW[action].checks ?? []).flatMap((c) => c.unmet(ctx) ?? []);
+
+    it('receive needs the proof of termination (Luật Việc làm 74/2025 Điều 40; NĐ 374/2025): 422 naming the missing document', () => {
+      expect(eligibleAssessment.output.eligible).toBe(true);
+      const without = unmetOf('receive', context('receive', base, { facts: { attachmentKinds: ['other'] } }));
+      expect(without).toEqual([expect.objectContaining({ field: 'attachments', code: 'missing_document' })]);
+      expect(without[0].message).toContain('chấm dứt hợp đồng');
+      expect(unmetOf('receive', context('receive', base, { facts: { attachmentKinds: ['termination_proof'] } }))).toEqual([]);
+      // A dossier received in 2025 (VN-2013, NĐ 28/2015 Điều 16) also needed the social-insurance book.
+      const in2025 = context('receive', base, { today: '2025-12-15', facts: { attachmentKinds: ['termination_proof'] } });
+      expect(unmetOf('receive', in2025).map((e) => e.message).join()).toContain('sổ bảo hiểm xã hội');
+    });
+
+    it('approve is decided under the rules of the decision day (Luật Việc làm 74/2025 Điều 55 k.4) and needs a benefit', () => {
+      const reassessed = assess({ ...input, decisionDate: '2026-01-20' }, rules, calendar);
+      const ok = context('approve', { ...base, status: 'PROPOSED' }, { facts: { decisionAssessment: reassessed } });
+      expect(unmetOf('approve', ok)).toEqual([]);
+      const { change, data } = WORKFLOW.approve.apply(ok);
+      expect(change.assessment?.output).toBe(reassessed);
+      expect(change.assessment?.reassessedAtDecision?.previousOutput).toBe(eligibleAssessment.output);
+      expect(data).toMatchObject({ regime: 'VN-2025', decisionDate: '2026-01-20' });
+
+      // Filed more than 3 months after the termination: the rules reject it, so no approval, whatever was proposed.
+      const late = assess({ ...input, filingDate: '2026-05-04', decisionDate: '2026-05-20' }, rules, calendar);
+      expect(late.eligible).toBe(false);
+      const refused = unmetOf('approve', context('approve', { ...base, status: 'PROPOSED' }, { facts: { decisionAssessment: late } }));
+      expect(refused).toEqual([expect.objectContaining({ field: 'assessment', code: 'not_eligible_at_decision' })]);
+    });
+
+    it('a review that goes against the assessment needs its reason in the note', () => {
+      expect(contradictsAssessment('approve', false)).toBe(true);
+      expect(contradictsAssessment('deny', true)).toBe(true);
+      expect(contradictsAssessment('approve', true)).toBe(false);
+      expect(contradictsAssessment('deny', false)).toBe(false);
+      const ineligible: DossierState = { ...base, assessment: { ...eligibleAssessment, output: { ...eligibleAssessment.output, eligible: false } } };
+      expect(missingInput(WORKFLOW.complete_review, { dossier: ineligible, input: { action: 'complete_review', recommendation: 'approve' } })).toEqual([
+        expect.objectContaining({ field: 'note', code: 'required' }),
+      ]);
+      expect(missingInput(WORKFLOW.complete_review, { dossier: ineligible, input: { action: 'complete_review', recommendation: 'deny' } })).toEqual([]);
     });
 
     it('names the document each step issues, and holds the portal event only for decisions', () => {

@@ -1,6 +1,9 @@
 import type { WorkingCalendar } from '../../calendar/working-calendar';
+import type { Assessment } from '../../eligibility/domain/assessment';
 import type { LegalRules } from '../../eligibility/domain/legal-rules';
 import { processingDueDate } from '../../eligibility/domain/processing-deadlines';
+import { regimeFor } from '../../eligibility/domain/regime';
+import { requiredDocuments } from '../../eligibility/domain/required-documents';
 import type { FieldError } from '../../platform/errors/domain-error';
 import type { DossierChange, DossierState, Recommendation, ReemploymentCheck } from './dossier';
 import { pauseClock, resumeClock } from './dossier-deadlines';
@@ -55,6 +58,10 @@ export interface ActionInput {
 export interface StepFacts {
   /** complete_review: contributions after the termination month, read from the social-insurance registry. */
   reemployment?: ReemploymentCheck;
+  /** receive: the kinds of the attachments the dossier has. */
+  attachmentKinds?: string[];
+  /** approve: the dossier assessed again on the day of the decision, with the rules in force that day. */
+  decisionAssessment?: Assessment;
 }
 export type FactName = keyof StepFacts;
 
@@ -75,6 +82,12 @@ export interface StepContext {
 export interface StepResult {
   change: DossierChange;
   data?: Record<string, unknown>;
+}
+
+/** A condition the dossier must meet for a step: what it is (for the docs), and the error when it is not met. */
+export interface Check {
+  what: string;
+  unmet: (ctx: StepContext) => FieldError | null;
 }
 
 /** One required input: which field, when, and what the caller reads when it is missing. */
@@ -102,6 +115,8 @@ export interface WorkflowStep {
   fields: readonly ActionField[];
   requires?: readonly Requirement[];
   loads?: readonly FactName[];
+  /** What the dossier must meet for the step (pure, after `loads`): any unmet → 422 naming them. */
+  checks?: readonly Check[];
   apply: (ctx: StepContext) => StepResult;
   document?: IssuedDocumentKind;
   awaitsDocument?: boolean;
@@ -121,6 +136,26 @@ const NO_CHANGE = (): StepResult => ({ change: {} });
 
 const REASON_REQUIRED: Requirement = { field: 'reason', message: 'Cần nêu rõ lý do.' };
 
+/** Vietnamese names of the attachment kinds a complete dossier needs. */
+export const REQUIRED_DOCUMENT_LABELS: Record<string, string> = {
+  termination_proof: 'giấy tờ chứng minh việc chấm dứt hợp đồng lao động hoặc hợp đồng làm việc',
+  social_insurance_book: 'sổ bảo hiểm xã hội',
+};
+
+/**
+ * A complete dossier before receipt (Luật Việc làm 74/2025 Điều 40; NĐ 374/2025; under VN-2013 NĐ 28/2015 Điều 16):
+ * the documents `requiredDocuments` names for the contract type and the regime of the receipt day.
+ */
+export function missingDocuments(contractType: StepContext['dossier']['application']['contractType'], today: string, present: readonly string[]): string[] {
+  return requiredDocuments(contractType, regimeFor(today)).filter((kind) => !present.includes(kind));
+}
+
+/** Does the reviewer's recommendation go against the assessment on record? */
+export function contradictsAssessment(recommendation: string | undefined, eligible: boolean | undefined): boolean {
+  if (recommendation === undefined || eligible === undefined) return false;
+  return (recommendation === 'approve') !== eligible;
+}
+
 /**
  * THE workflow. Everything else (the guard, the buttons, the service's persistence, the documents it queues, the
  * portal's hold, the matrix test, the diagram in docs/workflow.md) is derived from this table.
@@ -131,6 +166,22 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     from: { SUBMITTED: ['receiver'] },
     to: 'RECEIVED',
     fields: ['note'],
+    loads: ['attachmentKinds'],
+    checks: [
+      {
+        what: 'the documents of a complete dossier are attached (proof of termination; under VN-2013 also the book)',
+        unmet: ({ dossier, today, facts }) => {
+          const missing = missingDocuments(dossier.application.contractType, today, facts.attachmentKinds ?? []);
+          return missing.length
+            ? {
+                field: 'attachments',
+                code: 'missing_document',
+                message: `Hồ sơ chưa đầy đủ, còn thiếu: ${missing.map((k) => REQUIRED_DOCUMENT_LABELS[k] ?? k).join('; ')}. Hãy yêu cầu bổ sung trước khi tiếp nhận.`,
+              }
+            : null;
+        },
+      },
+    ],
     apply: ({ now, today, rules, calendar }) => ({
       change: { receivedAt: now, dueDate: processingDueDate(today, rules, calendar) },
     }),
@@ -195,6 +246,11 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     fields: ['recommendation', 'note'],
     requires: [
       { field: 'recommendation', message: 'Cần chọn đề xuất: approve (hưởng) hoặc deny (không hưởng).' },
+      {
+        field: 'note',
+        message: 'Đề xuất khác với kết quả đánh giá điều kiện hưởng: cần ghi rõ lý do vào ghi chú.',
+        when: ({ dossier, input }) => contradictsAssessment(input.recommendation, dossier.assessment?.output.eligible),
+      },
     ],
     loads: ['reemployment'],
     apply: ({ dossier, input, now, actor, facts }) => {
@@ -242,9 +298,38 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
         when: ({ dossier }) => dossier.review?.reemployment?.contributedAfterTermination === true,
       },
     ],
-    apply: ({ now, input }) => ({
-      change: { decidedAt: now },
-      data: input.overrideReason ? { overrideReason: input.overrideReason } : {},
+    loads: ['decisionAssessment'],
+    // Luật Việc làm 74/2025 Điều 55 k.4: decided under the law in force on the day of the decision. The approval
+    // needs a benefit (months and an amount): a dossier the rules of that day reject is denied, never approved.
+    checks: [
+      {
+        what: 'the assessment made again on the decision day, with the rules then in force, gives a benefit',
+        unmet: ({ facts }) => {
+          const a = facts.decisionAssessment!;
+          return a.eligible && a.benefitMonths > 0 && a.periods.length > 0
+            ? null
+            : {
+                field: 'assessment',
+                code: 'not_eligible_at_decision',
+                message: `Theo quy định có hiệu lực tại ngày quyết định, người lao động chưa đủ điều kiện hưởng${a.reasons.length ? ': ' + a.reasons.map((r) => r.message).join('; ') : ''}. Không thể quyết định hưởng; hãy quyết định không cho hưởng hoặc trả lại để thẩm định.`,
+              };
+        },
+      },
+    ],
+    apply: ({ now, input, dossier, facts }) => ({
+      change: {
+        decidedAt: now,
+        assessment: {
+          ...dossier.assessment!,
+          output: facts.decisionAssessment!,
+          reassessedAtDecision: { at: now, previousOutput: dossier.assessment!.output },
+        },
+      },
+      data: {
+        ...(input.overrideReason ? { overrideReason: input.overrideReason } : {}),
+        regime: facts.decisionAssessment!.regime,
+        decisionDate: facts.decisionAssessment!.decisionDate,
+      },
     }),
     document: 'decision-approval',
     awaitsDocument: true,
@@ -391,6 +476,7 @@ export function workflowEffectsTable(): string {
       .map(([status, roles]) => `${status} [${roles!.join(', ')}]`)
       .join('<br>');
     const effects = [
+      ...(s.checks ?? []).map((c) => `checks that ${c.what} (422 otherwise)`),
       s.document ? `issues \`${s.document}\`` : '',
       s.awaitsDocument ? 'portal event waits for the document' : '',
       s.revokesDecision ? 'revokes the signed decision' : '',

@@ -1,3 +1,4 @@
+import type { Assessment, AssessmentInput, ContractType } from '../../eligibility/domain/assessment';
 import type { DossierStatus } from './dossier-status';
 
 /** The supplementation request a dossier is waiting on (null once answered). */
@@ -28,6 +29,16 @@ export interface ReviewRecord {
   reemployment: ReemploymentCheck;
 }
 
+/** The eligibility assessment a dossier records: what went in, what came out, and when. */
+export interface DossierAssessment {
+  input: AssessmentInput;
+  output: Assessment;
+  assessedAt: string;
+  /** Set when the assessment was made again at the decision, with the rules in force that day. */
+  reassessedAtDecision?: { at: string; previousOutput: Assessment };
+  [key: string]: unknown;
+}
+
 /** The columns a workflow step may change. The status comes from the table row, never from `apply`. */
 export interface DossierChange {
   receivedAt?: string | null;
@@ -38,6 +49,7 @@ export interface DossierChange {
   review?: ReviewRecord | null;
   decisionNote?: string | null;
   flags?: string[];
+  assessment?: DossierAssessment;
 }
 
 /** The dossier as the workflow reads it. */
@@ -55,4 +67,6 @@ export interface DossierState {
   clockPausedRemaining: number | null;
   supplement: SupplementRequest | null;
   review: ReviewRecord | null;
+  assessment: DossierAssessment | null;
+  application: { contractType: ContractType } & Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { IssuedDocumentKind } from '../domain/dossier-workflow';
-import type { DecisionSummary, DocumentSummary } from '../dossier-views';
+import type { DecisionSummary, DocumentSummary, IssuanceSummary } from '../dossier-views';
 
 export const DOSSIER_DOCUMENTS = Symbol('DOSSIER_DOCUMENTS');
 
@@ -14,7 +14,7 @@ export interface DossierDocuments {
   forDossier(
     dossierId: string,
     em?: EntityManager,
-  ): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null }>;
+  ): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null; issuance: IssuanceSummary[] }>;
   /** Queue the document a step issues; `eventSeq` is the step's history event. */
   requestIssue(em: EntityManager, request: { dossierId: string; kind: IssuedDocumentKind; eventSeq: number }): Promise<void>;
   /**

@@ -11,6 +11,8 @@ export enum ErrorCode {
   Conflict = 'conflict',
   StaleVersion = 'stale_version',
   InvalidTransition = 'invalid_transition',
+  /** The request is well formed, but the dossier does not (yet) meet what the action needs. */
+  Unprocessable = 'unprocessable',
   IdempotencyMismatch = 'idempotency_mismatch',
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
@@ -39,6 +41,10 @@ export class DomainError extends Error {
 
   static validation(errors: FieldError[], message = 'Dữ liệu gửi lên không hợp lệ.'): DomainError {
     return new DomainError(ErrorCode.Validation, message, { errors });
+  }
+
+  static unprocessable(message: string, errors: FieldError[]): DomainError {
+    return new DomainError(ErrorCode.Unprocessable, message, { errors });
   }
 
   static notFound(message = 'Không tìm thấy.'): DomainError {

@@ -191,6 +191,14 @@ export class JobStore {
     return row;
   }
 
+  /** The unfinished jobs (pending, held or dead) of one key, oldest first. */
+  async openForKey(queue: string, key: string, em?: EntityManager): Promise<JobView[]> {
+    return (em ?? this.dataSource.manager).query(
+      `SELECT ${VIEW} FROM job WHERE queue = $1 AND key = $2 AND status <> 'done' ORDER BY id`,
+      [queue, key],
+    );
+  }
+
   /** Dead → pending with a fresh attempt budget, due now; the last error stays for the record. */
   async replay(em: EntityManager, id: string): Promise<boolean> {
     const [, count] = await em.query(

@@ -45,6 +45,8 @@ function render(d) {
     ['Phiên bản', d.version === undefined ? '' : String(d.version)],
     ['Quyết định', d.decision ? h('span', { 'data-testid': 'decision-number' }, `Số ${d.decision.number}${d.decision.status === 'revoked' ? ' (đã thu hồi)' : ''} · `, h('a', { href: `/verify/${encodeURIComponent(d.decision.verificationCode)}` }, 'kiểm tra')) : ''],
     ['Cảnh báo', Array.isArray(d.flags) && d.flags.length ? d.flags.map((f) => h('span', { class: 'badge badge-warn', title: f.code }, f.label || f.code)) : ''],
+    ['Văn bản chưa phát hành', Array.isArray(d.issuance) && d.issuance.length ? d.issuance.map((j) => issuanceLine(j)) : ''],
+    ['Giấy tờ còn thiếu', Array.isArray(d.missingDocuments) && d.missingDocuments.length ? h('span', { 'data-testid': 'missing-documents', class: 'badge badge-err' }, d.missingDocuments.map((m) => m.label).join('; ')) : ''],
   ]);
   facts($('#applicant'), [
     ['Họ và tên', applicant.fullName],
@@ -117,6 +119,20 @@ function renderRegistry(registry, applicant) {
  * Files need the bearer token, so they are fetched and handed to the browser as a blob. Attachments: the staff
  * attachment route; issued documents: their `downloadUrl` (the staff view already points it at the staff route).
  */
+/** A document not issued yet; a dead one (all attempts failed) gets a retry button. */
+function issuanceLine(job) {
+  if (job.status !== 'dead') return h('span', { class: 'badge badge-warn' }, `${job.kind}: đang phát hành`);
+  const button = h('button', { type: 'button', class: 'btn btn-secondary btn-small', 'data-testid': `retry-${job.kind}` }, 'Phát hành lại');
+  button.addEventListener('click', async () => {
+    const res = await busy(button, () => staffApi(`${path}/documents/${encodeURIComponent(job.kind)}/retry`, { method: 'POST' }));
+    if (!res.ok) return showError(res);
+    const fresh = await staffApi(path);
+    if (fresh.ok) render(fresh.data);
+    setStatus('Đã yêu cầu phát hành lại văn bản.');
+  });
+  return h('span', { class: 'badge badge-err', title: job.lastError || '' }, `${job.kind}: phát hành không thành công sau ${job.attempts} lần — `, button);
+}
+
 async function download(url, fileName) {
   const res = await fetch(url, { headers: { authorization: `Bearer ${staffSession.token}` } });
   if (!res.ok) return showError(`Không tải được tệp (mã ${res.status}).`);
