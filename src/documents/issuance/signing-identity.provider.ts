@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { Runtime } from '../../platform/embedded/runtime';
 import { RUNTIME } from '../../platform/platform.module';
-import { ensureDevelopmentSigningCredentials } from '../signing/development-credentials';
-import { openSigningIdentity, SigningIdentity } from '../signing/signing-identity';
+import { ensureDevelopmentSigners } from '../signing/development-credentials';
+import type { DocumentSigners } from '../signing/pdf.signer';
+import { openSigningIdentity } from '../signing/signing-identity';
 
 /**
  * The issuing authority's signing identity, opened once per process: the PKCS#12 of SIGNING_P12_PATH /
@@ -12,11 +13,11 @@ import { openSigningIdentity, SigningIdentity } from '../signing/signing-identit
 @Injectable()
 export class SigningIdentityProvider {
   private readonly logger = new Logger('documents');
-  private identity?: Promise<SigningIdentity>;
+  private identity?: Promise<DocumentSigners>;
 
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
-  get(): Promise<SigningIdentity> {
+  get(): Promise<DocumentSigners> {
     if (!this.identity) {
       this.identity = this.open();
       this.identity.catch(() => (this.identity = undefined));
@@ -24,12 +25,25 @@ export class SigningIdentityProvider {
     return this.identity;
   }
 
-  private async open(): Promise<SigningIdentity> {
+  /**
+   * SIGNING_P12_PATH: the organisation's certificate; SIGNING_PERSONAL_P12_PATH (optional, same password
+   * unless SIGNING_PERSONAL_P12_PASSWORD): the Director's, for the first signature of a decision.
+   */
+  private async open(): Promise<DocumentSigners> {
     const configured = this.runtime.config.signing;
-    if (configured)
-      return openSigningIdentity({ p12: await readFile(configured.p12Path), password: configured.password });
-    const dev = await ensureDevelopmentSigningCredentials(this.runtime.config.dataDir);
-    this.logger.warn(`signing with the DEVELOPMENT certificate ${dev.p12Path} (set SIGNING_P12_PATH for a real one)`);
-    return openSigningIdentity({ p12: await readFile(dev.p12Path), password: dev.password });
+    if (configured) {
+      const organisation = openSigningIdentity({ p12: await readFile(configured.p12Path), password: configured.password });
+      const personalPath = process.env.SIGNING_PERSONAL_P12_PATH;
+      const personal = personalPath
+        ? openSigningIdentity({
+            p12: await readFile(personalPath),
+            password: process.env.SIGNING_PERSONAL_P12_PASSWORD ?? configured.password,
+          })
+        : organisation;
+      return { personal, organisation };
+    }
+    const signers = await ensureDevelopmentSigners(this.runtime.config.dataDir);
+    this.logger.warn('signing with the DEVELOPMENT official-use chain (set SIGNING_P12_PATH for real certificates)');
+    return signers;
   }
 }

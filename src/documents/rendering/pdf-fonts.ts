@@ -1,35 +1,117 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { TrueTypeFont } from './truetype-subset';
 
-/** The embedded font faces; the standard 14 PDF fonts are never used. */
-export const FONT_FACES = {
-  regular: 'DejaVuSerif.ttf',
-  bold: 'DejaVuSerif-Bold.ttf',
-  italic: 'DejaVuSerif-Italic.ttf',
-  boldItalic: 'DejaVuSerif-BoldItalic.ttf',
-} as const;
+export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
-export type FontFace = keyof typeof FONT_FACES;
-export type FontSet = Readonly<Record<FontFace, Buffer>>;
+/**
+ * Serif families a document can be set in, in order of preference. Nghị định 30/2020 asks for a Times New
+ * Roman-like face at 13–14 pt: Liberation Serif 2.x and Tinos are metric-compatible with it (same advance
+ * widths) and cover every Vietnamese letter. They come from a package (Debian `fonts-liberation2`, or any
+ * folder named by DOCUMENT_FONTS_DIR); DejaVu Serif (shipped in templates/fonts) is the fallback so that a
+ * machine without them still renders, set smaller because it is about 10% wider.
+ */
+export interface FontFamily {
+  readonly name: string;
+  /** Body size in pt. */
+  readonly bodySize: number;
+  /** Whether the family is metric-compatible with Times New Roman (what Nghị định 30 expects). */
+  readonly timesMetric: boolean;
+  readonly files: Readonly<Record<FontFace, string>>;
+}
 
-const FACES = Object.keys(FONT_FACES) as FontFace[];
+export const FONT_FAMILIES: readonly FontFamily[] = [
+  {
+    name: 'Liberation Serif',
+    bodySize: 13,
+    timesMetric: true,
+    files: {
+      regular: 'LiberationSerif-Regular.ttf',
+      bold: 'LiberationSerif-Bold.ttf',
+      italic: 'LiberationSerif-Italic.ttf',
+      boldItalic: 'LiberationSerif-BoldItalic.ttf',
+    },
+  },
+  {
+    name: 'Tinos',
+    bodySize: 13,
+    timesMetric: true,
+    files: {
+      regular: 'Tinos-Regular.ttf',
+      bold: 'Tinos-Bold.ttf',
+      italic: 'Tinos-Italic.ttf',
+      boldItalic: 'Tinos-BoldItalic.ttf',
+    },
+  },
+  {
+    name: 'DejaVu Serif',
+    bodySize: 12,
+    timesMetric: false,
+    files: {
+      regular: 'DejaVuSerif.ttf',
+      bold: 'DejaVuSerif-Bold.ttf',
+      italic: 'DejaVuSerif-Italic.ttf',
+      boldItalic: 'DejaVuSerif-BoldItalic.ttf',
+    },
+  },
+];
+
+/** Where the Debian packages put the metric-compatible families (fonts-liberation2, fonts-croscore). */
+export const SYSTEM_FONT_DIRS: readonly string[] = [
+  '/usr/share/fonts/truetype/liberation2',
+  '/usr/share/fonts/truetype/croscore',
+];
+
+/** The DejaVu faces, kept for the fallback and for tests of the subsetter. */
+export const FONT_FACES = FONT_FAMILIES[2].files;
+
+/** Four faces of one family, with the family's layout figures. */
+export type FontSet = Readonly<Record<FontFace, Buffer>> & { readonly family?: FontFamily };
+
+const FACES: readonly FontFace[] = ['regular', 'bold', 'italic', 'boldItalic'];
 const cache = new Map<string, FontSet>();
 
-/** Reads the TTF files from `<templatesDir>/fonts` once per directory. */
+function familyIn(dir: string): FontFamily | undefined {
+  return FONT_FAMILIES.find((family) => FACES.every((face) => existsSync(join(dir, family.files[face]))));
+}
+
+/** Reads the four TTF files of the first family found in `fontsDir`, once per directory. */
 export function loadFontSet(fontsDir: string): FontSet {
   let fonts = cache.get(fontsDir);
   if (!fonts) {
+    const family = familyIn(fontsDir);
+    if (!family) throw new Error(`No complete serif family (${FONT_FAMILIES.map((f) => f.name).join(', ')}) in ${fontsDir}`);
     fonts = {
-      regular: readFileSync(join(fontsDir, FONT_FACES.regular)),
-      bold: readFileSync(join(fontsDir, FONT_FACES.bold)),
-      italic: readFileSync(join(fontsDir, FONT_FACES.italic)),
-      boldItalic: readFileSync(join(fontsDir, FONT_FACES.boldItalic)),
+      regular: readFileSync(join(fontsDir, family.files.regular)),
+      bold: readFileSync(join(fontsDir, family.files.bold)),
+      italic: readFileSync(join(fontsDir, family.files.italic)),
+      boldItalic: readFileSync(join(fontsDir, family.files.boldItalic)),
+      family,
     };
     cache.set(fontsDir, fonts);
   }
   return fonts;
+}
+
+let warnedFallback = false;
+
+/**
+ * The folder documents are set from: DOCUMENT_FONTS_DIR, else the first system folder holding a
+ * Times-metric family, else `fallbackDir` (DejaVu Serif, with a warning once per process).
+ */
+export function resolveFontsDir(fallbackDir: string, configured = process.env.DOCUMENT_FONTS_DIR): string {
+  if (configured) return configured;
+  const system = SYSTEM_FONT_DIRS.find((dir) => familyIn(dir)?.timesMetric);
+  if (system) return system;
+  if (!warnedFallback) {
+    warnedFallback = true;
+    process.emitWarning(
+      'No Times-metric serif found (install the Debian package fonts-liberation2 or set DOCUMENT_FONTS_DIR): ' +
+        'documents are set in DejaVu Serif, which does not follow Nghị định 30/2020.',
+    );
+  }
+  return fallbackDir;
 }
 
 export function fontFaceFor(bold: boolean, italic: boolean): FontFace {

@@ -25,6 +25,7 @@ export const CMS_OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
 } as const;
 
 /** The issuer Name and serialNumber of a certificate, exactly as encoded in it. */
@@ -55,6 +56,8 @@ export interface SignedDataInput {
   readonly privateKey: KeyObject;
   /** Signer certificate first, then its chain. DER. */
   readonly certificates: readonly Buffer[];
+  /** Returns an RFC 3161 TimeStampToken (a CMS ContentInfo, DER) over the given signature value. */
+  readonly timestamp?: (signatureValue: Buffer) => Promise<Buffer>;
 }
 
 const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
@@ -74,7 +77,7 @@ function signingCertificateV2(certificateDer: Buffer, identity: CertificateIdent
  * attributes contentType, signingTime, messageDigest and signing-certificate-v2, signed with RSA PKCS#1 v1.5
  * and SHA-256.
  */
-export function buildCadesSignedData(input: SignedDataInput): Buffer {
+export async function buildCadesSignedData(input: SignedDataInput): Promise<Buffer> {
   const [signerCertificate] = input.certificates;
   if (!signerCertificate) throw new Error('A signer certificate is required');
   const identity = readCertificateIdentity(signerCertificate);
@@ -96,6 +99,9 @@ export function buildCadesSignedData(input: SignedDataInput): Buffer {
     derImplicitConstructed(0, signedAttributes),
     derSequence(derOid(CMS_OID.sha256WithRsa), derNull()),
     derOctetString(signature),
+    ...(input.timestamp
+      ? [derTlv(0xa1, derSetOf([attribute(CMS_OID.signatureTimeStampToken, await input.timestamp(signature))]))]
+      : []),
   );
   const signedData = derSequence(
     derSmallInteger(1),

@@ -1,7 +1,10 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import forge from 'node-forge';
+import type { SigningIdentity } from './signing-identity';
+import { openSigningIdentity } from './signing-identity';
 
 /** Where the development signing material lives and how to open it. */
 export interface DevelopmentSigningCredentials {
@@ -16,6 +19,15 @@ export interface DistinguishedName {
   readonly organization: string;
   readonly organizationalUnit?: string;
   readonly locality?: string;
+  /** Province (ST), as the official-use CA writes it. */
+  readonly state?: string;
+  /** Job title (T) of a personal certificate. */
+  readonly title?: string;
+  /**
+   * UID (0.9.2342.19200300.100.1.1) the way Vietnamese verifiers read the holder's identifier:
+   * "CCCD:<12 digits>" for a person, "MNS:<budget code>" (mã quan hệ ngân sách) for an organisation.
+   */
+  readonly uid?: string;
   readonly country: string;
 }
 
@@ -52,10 +64,13 @@ function toForgeAttributes(name: DistinguishedName): forge.pki.CertificateField[
     if (value)
       attributes.push({ shortName, value: value.normalize('NFC'), valueTagClass: UTF8 as unknown as forge.asn1.Class });
   };
+  add('ST', name.state);
   add('L', name.locality);
   add('O', name.organization);
   add('OU', name.organizationalUnit);
+  if (name.title) attributes.push({ type: '2.5.4.12', value: name.title.normalize('NFC'), valueTagClass: UTF8 as unknown as forge.asn1.Class });
   add('CN', name.commonName);
+  if (name.uid) attributes.push({ type: '0.9.2342.19200300.100.1.1', value: name.uid, valueTagClass: UTF8 as unknown as forge.asn1.Class });
   return attributes;
 }
 
@@ -187,4 +202,168 @@ export async function ensureDevelopmentSigningCredentials(
   // The PKCS#12 is written last: its presence marks a complete set.
   await writeSecret(join(dir, FILES.p12), toPkcs12(signer, [root.certificate], password));
   return { p12Path: join(dir, FILES.p12), password, rootCaPemPath: join(dir, FILES.rootPem) };
+}
+
+/*
+ * The official-use chain (chữ ký số chuyên dùng công vụ, Nghị định 68/2024/NĐ-CP), mimicked for development:
+ * a root, an issuing CA for the province, the Director's personal certificate and the organisation's.
+ * Every name says PHÁT TRIỂN (development); nothing here is trusted outside the sandbox.
+ */
+export const DEVELOPMENT_OFFICIAL_ROOT: DistinguishedName = {
+  commonName: 'Cơ quan chứng thực số chuyên dùng Chính phủ (PHÁT TRIỂN)',
+  organization: 'Ban Cơ yếu Chính phủ (PHÁT TRIỂN - KHÔNG DÙNG THẬT)',
+  country: 'VN',
+};
+
+export const DEVELOPMENT_PROVINCE_CA: DistinguishedName = {
+  commonName: 'CA chuyên dùng tỉnh Đồng Nai (PHÁT TRIỂN)',
+  organization: 'Ban Cơ yếu Chính phủ (PHÁT TRIỂN - KHÔNG DÙNG THẬT)',
+  state: 'Đồng Nai',
+  country: 'VN',
+};
+
+export const DEVELOPMENT_DIRECTOR: DistinguishedName = {
+  commonName: 'Đặng Hữu Phước',
+  title: 'Giám đốc',
+  organization: 'Sở Nội vụ tỉnh Đồng Nai',
+  organizationalUnit: 'PHÁT TRIỂN - KHÔNG DÙNG THẬT',
+  state: 'Đồng Nai',
+  uid: 'CCCD:075080000001',
+  country: 'VN',
+};
+
+export const DEVELOPMENT_ORGANISATION: DistinguishedName = {
+  commonName: 'Sở Nội vụ tỉnh Đồng Nai',
+  organization: 'Ủy ban nhân dân tỉnh Đồng Nai',
+  organizationalUnit: 'PHÁT TRIỂN - KHÔNG DÙNG THẬT',
+  state: 'Đồng Nai',
+  uid: 'MNS:1234567',
+  country: 'VN',
+};
+
+/** A subordinate CA (pathLen 0) issued by `issuer`. */
+export function createIssuingCaCertificate(
+  name: DistinguishedName,
+  issuer: IssuedCertificate,
+  now: Date = new Date(),
+  crlUrl?: string,
+): IssuedCertificate {
+  const keys = generateRsaKeyPair();
+  const certificate = forge.pki.createCertificate();
+  certificate.publicKey = keys.publicKey;
+  certificate.serialNumber = serialNumber();
+  certificate.validity.notBefore = new Date(now.getTime() - 24 * 3600 * 1000);
+  certificate.validity.notAfter = yearsFrom(now, 10);
+  certificate.setSubject(toForgeAttributes(name));
+  certificate.setIssuer(issuer.certificate.subject.attributes);
+  certificate.setExtensions([
+    { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+    { name: 'authorityKeyIdentifier', keyIdentifier: issuer.certificate.generateSubjectKeyIdentifier().getBytes() },
+    ...(crlUrl ? [{ name: 'cRLDistributionPoints', altNames: [{ type: 6, value: crlUrl }] }] : []),
+  ]);
+  certificate.sign(issuer.keys.privateKey, forge.md.sha256.create());
+  return { certificate, keys };
+}
+
+/** A document-signing certificate with a CRL distribution point (the issuing CA's CRL). */
+export function createOfficialSigningCertificate(
+  name: DistinguishedName,
+  issuer: IssuedCertificate,
+  crlUrl: string,
+  now: Date = new Date(),
+  years = 3,
+): IssuedCertificate {
+  const keys = generateRsaKeyPair();
+  const certificate = forge.pki.createCertificate();
+  certificate.publicKey = keys.publicKey;
+  certificate.serialNumber = serialNumber();
+  certificate.validity.notBefore = new Date(now.getTime() - 24 * 3600 * 1000);
+  certificate.validity.notAfter = yearsFrom(now, years);
+  certificate.setSubject(toForgeAttributes(name));
+  certificate.setIssuer(issuer.certificate.subject.attributes);
+  certificate.setExtensions([
+    { name: 'basicConstraints', cA: false, critical: true },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+    { name: 'extKeyUsage', emailProtection: true },
+    { name: 'subjectKeyIdentifier' },
+    { name: 'authorityKeyIdentifier', keyIdentifier: issuer.certificate.generateSubjectKeyIdentifier().getBytes() },
+    { name: 'cRLDistributionPoints', altNames: [{ type: 6, value: crlUrl }] },
+  ]);
+  certificate.sign(issuer.keys.privateKey, forge.md.sha256.create());
+  return { certificate, keys };
+}
+
+export interface DevelopmentOfficialChain {
+  readonly signers: { readonly personal: SigningIdentity; readonly organisation: SigningIdentity };
+  /** DER certificates: root, issuing CA. */
+  readonly root: Buffer;
+  readonly issuingCa: Buffer;
+  /** The issuing CA's key, to sign its CRL (development only). */
+  readonly issuingCaKey: KeyObject;
+  readonly crlUrl: string;
+  readonly dir: string;
+}
+
+const OFFICIAL_FILES = {
+  personal: 'director.p12',
+  organisation: 'organisation.p12',
+  password: 'official.password',
+  root: 'official-root.pem',
+  issuingCa: 'official-issuing-ca.pem',
+  issuingCaKey: 'official-issuing-ca.key.pem',
+} as const;
+
+const der = (certificate: forge.pki.Certificate): Buffer =>
+  Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary');
+const pemToDer = (pem: string): Buffer => der(forge.pki.certificateFromPem(pem));
+
+/**
+ * Development only: the official-use chain under `<dataDir>/signing/official/`, generated on first call.
+ * `crlUrl` goes into the certificates' CRL distribution points (the sandbox publishes the CRL there).
+ */
+export async function ensureDevelopmentOfficialChain(
+  dataDir: string,
+  crlUrl = 'http://localhost:3000/sandbox/pki/province-ca.crl',
+): Promise<DevelopmentOfficialChain> {
+  const dir = join(dataDir, 'signing', 'official');
+  const file = (name: keyof typeof OFFICIAL_FILES): string => join(dir, OFFICIAL_FILES[name]);
+  try {
+    const password = (await readFile(file('password'), 'utf8')).trim();
+    const open = async (name: 'personal' | 'organisation'): Promise<SigningIdentity> =>
+      openSigningIdentity({ p12: await readFile(file(name)), password });
+    const personal = await open('personal');
+    return {
+      signers: { personal, organisation: await open('organisation') },
+      root: pemToDer(await readFile(file('root'), 'utf8')),
+      issuingCa: pemToDer(await readFile(file('issuingCa'), 'utf8')),
+      issuingCaKey: createPrivateKey(await readFile(file('issuingCaKey'), 'utf8')),
+      crlUrl,
+      dir,
+    };
+  } catch {
+    // Not there yet (or incomplete): generate below.
+  }
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const root = createRootCertificate(DEVELOPMENT_OFFICIAL_ROOT);
+  const province = createIssuingCaCertificate(DEVELOPMENT_PROVINCE_CA, root);
+  const director = createOfficialSigningCertificate(DEVELOPMENT_DIRECTOR, province, crlUrl);
+  const organisation = createOfficialSigningCertificate(DEVELOPMENT_ORGANISATION, province, crlUrl);
+  const password = randomBytes(24).toString('base64url');
+  await writeFile(file('root'), forge.pki.certificateToPem(root.certificate), { mode: 0o644 });
+  await writeFile(file('issuingCa'), forge.pki.certificateToPem(province.certificate), { mode: 0o644 });
+  await writeSecret(file('issuingCaKey'), forge.pki.privateKeyToPem(province.keys.privateKey));
+  await writeSecret(file('password'), `${password}\n`);
+  const chain = [province.certificate, root.certificate];
+  await writeSecret(file('organisation'), toPkcs12(organisation, chain, password));
+  await writeSecret(file('personal'), toPkcs12(director, chain, password));
+  return ensureDevelopmentOfficialChain(dataDir, crlUrl);
+}
+
+/** The two development signers (Director, organisation) of the official-use chain. */
+export async function ensureDevelopmentSigners(
+  dataDir: string,
+): Promise<{ readonly personal: SigningIdentity; readonly organisation: SigningIdentity }> {
+  return (await ensureDevelopmentOfficialChain(dataDir)).signers;
 }
