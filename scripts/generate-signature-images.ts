@@ -51,9 +51,9 @@ async function seal(): Promise<Buffer> {
       points.push([c + r * Math.cos(a), c + r * Math.sin(a)]);
     }
     doc.polygon(...(points as [number, number][])).fill();
-    centered(doc, 'UBND TỈNH ĐỒNG NAI', 'bold', 6.5, c, 10);
-    centered(doc, 'SỞ NỘI VỤ', 'bold', 7.5, c, c + c * 0.45);
-    centered(doc, 'MẪU – PHÁT TRIỂN', 'bold', 6, c, d - 17);
+    centered(doc, 'UBND TỈNH ĐỒNG NAI', 'bold', 6, c, 16);
+    centered(doc, 'SỞ NỘI VỤ', 'bold', 7.5, c, c + c * 0.5);
+    centered(doc, 'MẪU – PHÁT TRIỂN', 'bold', 5, c, d - 14.5);
   });
 }
 

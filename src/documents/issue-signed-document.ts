@@ -82,10 +82,14 @@ export async function issueSignedDocument<K extends DocumentKind>(
     organisationName,
     signedAt: signingTime,
   };
-  const rendered = await renderDocumentWithPlacement(kind, data, issuer, { ...options, appearance });
+  const rendered = await renderDocumentWithPlacement(kind, data, issuer, {
+    ...options,
+    appearance,
+    payloadKey: options.payloadKey ?? signers.payloadKey,
+  });
   const { personal, organisation } = rendered.signatures;
   const twoSignatures = personal !== undefined && organisation !== undefined && signers.personal !== undefined;
-  const signOptions = { signingTime, timestamps: options.timestamps };
+  const signOptions = { signingTime, timestamps: options.timestamps ?? signers.timestamps };
   let pdf = await signPdf(rendered.pdf, twoSignatures ? signers.personal! : signers.organisation, signOptions);
   if (twoSignatures) {
     pdf = addSignatureField(pdf, {
@@ -101,6 +105,7 @@ export async function issueSignedDocument<K extends DocumentKind>(
     });
     pdf = await signPdf(pdf, signers.organisation, signOptions);
   }
-  if (options.longTermValidation) pdf = await options.longTermValidation(pdf);
+  const longTerm = options.longTermValidation ?? signers.longTermValidation;
+  if (longTerm) pdf = await longTerm(pdf);
   return { pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
 }

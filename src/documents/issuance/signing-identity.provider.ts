@@ -5,6 +5,7 @@ import { RUNTIME } from '../../platform/platform.module';
 import { ensureDevelopmentSigners } from '../signing/development-credentials';
 import type { DocumentSigners } from '../signing/pdf.signer';
 import { openSigningIdentity } from '../signing/signing-identity';
+import { loadPayloadKey } from '../verification/offline-payload';
 
 /**
  * The issuing authority's signing identity, opened once per process: the PKCS#12 of SIGNING_P12_PATH /
@@ -40,7 +41,8 @@ export class SigningIdentityProvider {
             password: process.env.SIGNING_PERSONAL_P12_PASSWORD ?? configured.password,
           })
         : organisation;
-      return { personal, organisation };
+      const payloadKey = await loadPayloadKey(this.runtime.config.dataDir, process.env.QR_SIGNING_KEY_PATH);
+      return { personal, organisation, payloadKey };
     }
     const signers = await ensureDevelopmentSigners(this.runtime.config.dataDir);
     this.logger.warn('signing with the DEVELOPMENT official-use chain (set SIGNING_P12_PATH for real certificates)');

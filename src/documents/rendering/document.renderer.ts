@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import type { KeyObject } from 'node:crypto';
 import QRCode from 'qrcode';
+import { vietnamDate } from '../../platform/clock/clock';
+import { maskHolderName } from '../domain/holder-name';
+import { offlineDigest, signOfflinePayload } from '../verification/offline-payload';
 import type { DocumentData } from '../document-data.types';
 import type { DocumentKind } from '../document-kind';
 import type { IssuerProfile } from '../issuer-profile.types';
@@ -21,6 +25,8 @@ export interface RenderOptions {
   readonly signatureLength?: number;
   /** Visible signature images and signing time; without it the signer block leaves the space blank. */
   readonly appearance?: SignatureAppearance;
+  /** The issuer's Ed25519 key: the QR code then also carries the signed offline payload (verification/). */
+  readonly payloadKey?: KeyObject;
 }
 
 export interface RenderedDocument {
@@ -73,7 +79,8 @@ export async function renderDocumentWithPlacement<K extends DocumentKind>(
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const template = loadDocumentTemplate(templatesDir, kind);
   const view = buildDocumentViewModel(kind, template.meta, data, issuer);
-  const code = QRCode.create(data.verifyUrl, { errorCorrectionLevel: 'M' });
+  const qrText = options.payloadKey ? `${data.verifyUrl}#${offlinePayload(view.scope, data, options.payloadKey)}` : data.verifyUrl;
+  const code = QRCode.create(qrText, { errorCorrectionLevel: options.payloadKey ? 'L' : 'M' });
   const author = template.meta.issuedBy === 'center' && issuer.center ? issuer.center.name : issuer.authorityFullName;
   const input: LayoutInput = {
     template,
@@ -118,6 +125,21 @@ export async function renderDocumentWithPlacement<K extends DocumentKind>(
   }
   doc.end();
   return { pdf: await output, signatures: layout.signatures };
+}
+
+/** The signed key facts for the QR code: number, date, masked holder, monthly amount, months, digest. */
+function offlinePayload(scope: Readonly<Record<string, unknown>>, data: DocumentData, key: KeyObject): string {
+  const decision = 'decision' in data ? data.decision : undefined;
+  const base = {
+    number: String(scope.documentNumber),
+    issuedOn: vietnamDate(data.issuedAt),
+    amount: decision?.monthlyBenefit ?? 0,
+    months: decision?.benefitMonths ?? 0,
+  };
+  return signOfflinePayload(
+    { ...base, maskedHolder: maskHolderName(data.holder.fullName), digest: offlineDigest(base, data.holder) },
+    key,
+  );
 }
 
 /** Whether a signature field was already added (a template without a signer block gets one at the end). */

@@ -23,7 +23,8 @@ import { drawPreparedImage } from './signature-images';
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89 } as const;
 const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } as const;
-const QR_SIZE = 54;
+/** 24 mm: the QR code carries the URL and the signed offline payload (about 330 characters). */
+const QR_SIZE = 68;
 /** Space kept above the page's bottom margin for the QR code and the verification note (left half only). */
 const FOOTER_HEIGHT = QR_SIZE + 8;
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
@@ -202,7 +203,8 @@ function drawHeader(doc: Doc, input: Layout): void {
   let leftY = centeredLine(doc, header.parentAuthority, 'regular', size(13), leftX, leftWidth, top);
   leftY = centeredLine(doc, header.authority, 'bold', size(13), leftX, leftWidth, leftY);
   const authorityWidth = Math.min(doc.widthOfString(header.authority), leftWidth);
-  const leftRuleY = leftY + 1;
+  // Below the dots under letters such as "Ụ".
+  const leftRuleY = leftY + 3;
   drawRule(doc, leftCenter, leftRuleY, authorityWidth * 0.4);
 
   // Right: national motto (13 pt) and slogan (14 pt) with a rule as long as the slogan.

@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import forge from 'node-forge';
+import { loadPayloadKey } from '../verification/offline-payload';
 import type { SigningIdentity } from './signing-identity';
 import { openSigningIdentity } from './signing-identity';
 
@@ -364,6 +365,7 @@ export async function ensureDevelopmentOfficialChain(
 /** The two development signers (Director, organisation) of the official-use chain. */
 export async function ensureDevelopmentSigners(
   dataDir: string,
-): Promise<{ readonly personal: SigningIdentity; readonly organisation: SigningIdentity }> {
-  return (await ensureDevelopmentOfficialChain(dataDir)).signers;
+): Promise<{ readonly personal: SigningIdentity; readonly organisation: SigningIdentity; readonly payloadKey: KeyObject }> {
+  const { signers } = await ensureDevelopmentOfficialChain(dataDir);
+  return { ...signers, payloadKey: await loadPayloadKey(dataDir) };
 }

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { SignPdf } from '@signpdf/signpdf';
 import { CadesSigner } from './cades.signer';
 import type { SigningCredentials, SigningIdentity } from './signing-identity';
@@ -18,6 +19,12 @@ export interface SignOptions {
 export interface DocumentSigners {
   readonly personal?: SigningIdentity;
   readonly organisation: SigningIdentity;
+  /** Ed25519 key signing the offline payload of the QR code (verification/offline-payload). */
+  readonly payloadKey?: KeyObject;
+  /** RFC 3161 timestamps (PAdES B-T). */
+  readonly timestamps?: TimestampClient;
+  /** Chain and revocation data added after the signatures (PAdES B-LT). */
+  readonly longTermValidation?: (pdf: Buffer) => Promise<Buffer> | Buffer;
 }
 
 export function isIdentity(value: unknown): value is SigningIdentity {
