@@ -6,6 +6,8 @@ import { ensureDevelopmentSigners } from '../signing/development-credentials';
 import type { DocumentSigners } from '../signing/pdf.signer';
 import { openSigningIdentity } from '../signing/signing-identity';
 import { loadPayloadKey } from '../verification/offline-payload';
+import type { TimestampClient } from '../signing/timestamp-client';
+import { HttpTimestampClient } from '../signing/timestamp-client';
 
 /**
  * The issuing authority's signing identity, opened once per process: the PKCS#12 of SIGNING_P12_PATH /
@@ -31,6 +33,26 @@ export class SigningIdentityProvider {
    * unless SIGNING_PERSONAL_P12_PASSWORD): the Director's, for the first signature of a decision.
    */
   private async open(): Promise<DocumentSigners> {
+    return { ...(await this.certificates()), timestamps: this.timestamps() };
+  }
+
+  /**
+   * TSA_URL (RFC 3161 over HTTP; TSA_AUTHORIZATION is sent as the Authorization header when set). In sandbox
+   * mode it defaults to the sandbox TSA of this process; TSA_URL=off signs without timestamps (PAdES B-B).
+   */
+  private timestamps(): TimestampClient | undefined {
+    const { sandbox, selfUrl } = this.runtime;
+    const configured = process.env.TSA_URL;
+    if (configured === 'off') return undefined;
+    const url = configured || (sandbox.registries || sandbox.eid || sandbox.portal ? `${selfUrl}/sandbox/tsa` : undefined);
+    if (!url) {
+      this.logger.warn('no TSA_URL: documents are signed without a timestamp (PAdES B-B)');
+      return undefined;
+    }
+    return new HttpTimestampClient(url, { authorization: process.env.TSA_AUTHORIZATION });
+  }
+
+  private async certificates(): Promise<DocumentSigners> {
     const configured = this.runtime.config.signing;
     if (configured) {
       const organisation = openSigningIdentity({ p12: await readFile(configured.p12Path), password: configured.password });

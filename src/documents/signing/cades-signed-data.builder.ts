@@ -58,6 +58,10 @@ export interface SignedDataInput {
   readonly certificates: readonly Buffer[];
   /** Returns an RFC 3161 TimeStampToken (a CMS ContentInfo, DER) over the given signature value. */
   readonly timestamp?: (signatureValue: Buffer) => Promise<Buffer>;
+  /** eContentType; default id-data. */
+  readonly contentType?: string;
+  /** Carry the content inside the SignedData (a timestamp token's TSTInfo) instead of detached. */
+  readonly encapsulate?: boolean;
 }
 
 const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
@@ -83,8 +87,9 @@ export async function buildCadesSignedData(input: SignedDataInput): Promise<Buff
   const identity = readCertificateIdentity(signerCertificate);
   const sha256Algorithm = derSequence(derOid(CMS_OID.sha256), derNull());
 
+  const contentType = input.contentType ?? CMS_OID.data;
   const signedAttributes = derSetOf([
-    attribute(CMS_OID.contentType, derOid(CMS_OID.data)),
+    attribute(CMS_OID.contentType, derOid(contentType)),
     attribute(CMS_OID.signingTime, derTime(input.signingTime)),
     attribute(CMS_OID.messageDigest, derOctetString(sha256(input.content))),
     attribute(CMS_OID.signingCertificateV2, signingCertificateV2(signerCertificate, identity)),
@@ -100,13 +105,16 @@ export async function buildCadesSignedData(input: SignedDataInput): Promise<Buff
     derSequence(derOid(CMS_OID.sha256WithRsa), derNull()),
     derOctetString(signature),
     ...(input.timestamp
-      ? [derTlv(0xa1, derSetOf([attribute(CMS_OID.signatureTimeStampToken, await input.timestamp(signature))]))]
+      ? [derImplicitConstructed(1, derSetOf([attribute(CMS_OID.signatureTimeStampToken, await input.timestamp(signature))]))]
       : []),
   );
   const signedData = derSequence(
-    derSmallInteger(1),
+    // RFC 5652 §5.1: version 3 when the content is not id-data (a TSTInfo).
+    derSmallInteger(contentType === CMS_OID.data ? 1 : 3),
     derSetOf([sha256Algorithm]),
-    derSequence(derOid(CMS_OID.data)),
+    input.encapsulate
+      ? derSequence(derOid(contentType), derExplicit(0, derOctetString(input.content)))
+      : derSequence(derOid(contentType)),
     derTlv(0xa0, Buffer.concat(input.certificates)),
     derSetOf([signerInfo]),
   );
