@@ -8,6 +8,7 @@ import { openSigningIdentity } from '../signing/signing-identity';
 import { loadPayloadKey } from '../verification/offline-payload';
 import type { TimestampClient } from '../signing/timestamp-client';
 import { HttpTimestampClient } from '../signing/timestamp-client';
+import { HttpCrlSource, longTermValidation } from '../signing/long-term-validation';
 
 /**
  * The issuing authority's signing identity, opened once per process: the PKCS#12 of SIGNING_P12_PATH /
@@ -33,7 +34,14 @@ export class SigningIdentityProvider {
    * unless SIGNING_PERSONAL_P12_PASSWORD): the Director's, for the first signature of a decision.
    */
   private async open(): Promise<DocumentSigners> {
-    return { ...(await this.certificates()), timestamps: this.timestamps() };
+    const signers = await this.certificates();
+    return {
+      ...signers,
+      timestamps: this.timestamps(),
+      // B-LT: CRLs from the certificates' distribution points (LTV=off: baseline B-T only).
+      longTermValidation:
+        process.env.LTV === 'off' ? undefined : (signers.longTermValidation ?? longTermValidation(new HttpCrlSource())),
+    };
   }
 
   /**

@@ -4,6 +4,8 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import forge from 'node-forge';
 import { loadPayloadKey } from '../verification/offline-payload';
+import type { RevocationSource } from './long-term-validation';
+import { createEmptyCrl, longTermValidation } from './long-term-validation';
 import type { SigningIdentity } from './signing-identity';
 import { openSigningIdentity } from './signing-identity';
 
@@ -177,7 +179,7 @@ async function readIfComplete(dir: string): Promise<DevelopmentSigningCredential
 }
 
 async function writeSecret(path: string, content: string | Buffer): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(temporary, content, { mode: 0o600 });
   await chmod(temporary, 0o600);
   await rename(temporary, path);
@@ -301,8 +303,9 @@ export interface DevelopmentOfficialChain {
   /** DER certificates: root, issuing CA. */
   readonly root: Buffer;
   readonly issuingCa: Buffer;
-  /** The issuing CA's key, to sign its CRL (development only). */
+  /** The CA keys, to sign their CRLs (development only). */
   readonly issuingCaKey: KeyObject;
+  readonly rootKey: KeyObject;
   readonly crlUrl: string;
   readonly dir: string;
 }
@@ -314,6 +317,7 @@ const OFFICIAL_FILES = {
   root: 'official-root.pem',
   issuingCa: 'official-issuing-ca.pem',
   issuingCaKey: 'official-issuing-ca.key.pem',
+  rootKey: 'official-root.key.pem',
 } as const;
 
 const der = (certificate: forge.pki.Certificate): Buffer =>
@@ -324,10 +328,24 @@ const pemToDer = (pem: string): Buffer => der(forge.pki.certificateFromPem(pem))
  * Development only: the official-use chain under `<dataDir>/signing/official/`, generated on first call.
  * `crlUrl` goes into the certificates' CRL distribution points (the sandbox publishes the CRL there).
  */
-export async function ensureDevelopmentOfficialChain(
+export function ensureDevelopmentOfficialChain(
   dataDir: string,
   crlUrl = 'http://localhost:3000/sandbox/pki/province-ca.crl',
 ): Promise<DevelopmentOfficialChain> {
+  // One generation at a time per folder in this process (concurrent callers would mix two chains).
+  const key = `${dataDir}\0${crlUrl}`;
+  let pending = chainsInProgress.get(key);
+  if (!pending) {
+    pending = openOrCreateOfficialChain(dataDir, crlUrl);
+    chainsInProgress.set(key, pending);
+    pending.catch(() => chainsInProgress.delete(key));
+  }
+  return pending;
+}
+
+const chainsInProgress = new Map<string, Promise<DevelopmentOfficialChain>>();
+
+async function openOrCreateOfficialChain(dataDir: string, crlUrl: string): Promise<DevelopmentOfficialChain> {
   const dir = join(dataDir, 'signing', 'official');
   const file = (name: keyof typeof OFFICIAL_FILES): string => join(dir, OFFICIAL_FILES[name]);
   try {
@@ -340,6 +358,7 @@ export async function ensureDevelopmentOfficialChain(
       root: pemToDer(await readFile(file('root'), 'utf8')),
       issuingCa: pemToDer(await readFile(file('issuingCa'), 'utf8')),
       issuingCaKey: createPrivateKey(await readFile(file('issuingCaKey'), 'utf8')),
+      rootKey: createPrivateKey(await readFile(file('rootKey'), 'utf8')),
       crlUrl,
       dir,
     };
@@ -355,17 +374,50 @@ export async function ensureDevelopmentOfficialChain(
   await writeFile(file('root'), forge.pki.certificateToPem(root.certificate), { mode: 0o644 });
   await writeFile(file('issuingCa'), forge.pki.certificateToPem(province.certificate), { mode: 0o644 });
   await writeSecret(file('issuingCaKey'), forge.pki.privateKeyToPem(province.keys.privateKey));
+  await writeSecret(file('rootKey'), forge.pki.privateKeyToPem(root.keys.privateKey));
   await writeSecret(file('password'), `${password}\n`);
   const chain = [province.certificate, root.certificate];
   await writeSecret(file('organisation'), toPkcs12(organisation, chain, password));
   await writeSecret(file('personal'), toPkcs12(director, chain, password));
-  return ensureDevelopmentOfficialChain(dataDir, crlUrl);
+  return openOrCreateOfficialChain(dataDir, crlUrl);
 }
 
 /** The two development signers (Director, organisation) of the official-use chain. */
-export async function ensureDevelopmentSigners(
-  dataDir: string,
-): Promise<{ readonly personal: SigningIdentity; readonly organisation: SigningIdentity; readonly payloadKey: KeyObject }> {
-  const { signers } = await ensureDevelopmentOfficialChain(dataDir);
-  return { ...signers, payloadKey: await loadPayloadKey(dataDir) };
+export async function ensureDevelopmentSigners(dataDir: string): Promise<{
+  readonly personal: SigningIdentity;
+  readonly organisation: SigningIdentity;
+  readonly payloadKey: KeyObject;
+  readonly longTermValidation: (pdf: Buffer) => Promise<Buffer>;
+}> {
+  const chain = await ensureDevelopmentOfficialChain(dataDir);
+  return {
+    ...chain.signers,
+    payloadKey: await loadPayloadKey(dataDir),
+    longTermValidation: longTermValidation(developmentRevocationSource(chain)),
+  };
+}
+
+/** CRLs signed on the spot by the development CAs: the root's (for the issuing CA) and the issuing CA's. */
+export function developmentRevocationSource(
+  chain: DevelopmentOfficialChain,
+  clock: () => Date = () => new Date(),
+): RevocationSource {
+  let cached: { crls: Buffer[]; day: string } | undefined;
+  return {
+    crls: async () => {
+      const now = clock();
+      const day = now.toISOString().slice(0, 10);
+      if (cached?.day !== day) {
+        const thisUpdate = new Date(`${day}T00:00:00Z`);
+        cached = {
+          day,
+          crls: [
+            createEmptyCrl(chain.root, chain.rootKey, thisUpdate, 30),
+            createEmptyCrl(chain.issuingCa, chain.issuingCaKey, thisUpdate, 7),
+          ],
+        };
+      }
+      return cached.crls;
+    },
+  };
 }

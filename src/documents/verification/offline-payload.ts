@@ -97,7 +97,20 @@ export function publicKeyPem(key: KeyObject): string {
  * The issuer's Ed25519 payload key: the PKCS#8 PEM at `configuredPath` (QR_SIGNING_KEY_PATH), else a
  * development key generated once under `<dataDir>/signing/qr-ed25519.pem`.
  */
-export async function loadPayloadKey(dataDir: string, configuredPath?: string): Promise<KeyObject> {
+export function loadPayloadKey(dataDir: string, configuredPath?: string): Promise<KeyObject> {
+  const key = configuredPath ?? dataDir;
+  let pending = keysInProgress.get(key);
+  if (!pending) {
+    pending = openPayloadKey(dataDir, configuredPath);
+    keysInProgress.set(key, pending);
+    pending.catch(() => keysInProgress.delete(key));
+  }
+  return pending;
+}
+
+const keysInProgress = new Map<string, Promise<KeyObject>>();
+
+async function openPayloadKey(dataDir: string, configuredPath?: string): Promise<KeyObject> {
   if (configuredPath) return createPrivateKey(await readFile(configuredPath, 'utf8'));
   const dir = join(dataDir, 'signing');
   const path = join(dir, 'qr-ed25519.pem');
@@ -106,7 +119,7 @@ export async function loadPayloadKey(dataDir: string, configuredPath?: string): 
   } catch {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const { privateKey } = generateKeyPairSync('ed25519');
-    const temporary = `${path}.${process.pid}.tmp`;
+    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
     await writeFile(temporary, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     await chmod(temporary, 0o600);
     await rename(temporary, path);
