@@ -39,9 +39,19 @@ async function seal(): Promise<Buffer> {
   const c = d / 2;
   const red = '#d0202a';
   return toPdf(d, d, (doc) => {
-    doc.lineWidth(2.2).strokeColor(red).circle(c, c, c - 1.5).stroke();
-    doc.lineWidth(0.8).circle(c, c, c - 6).stroke();
-    doc.lineWidth(0.8).circle(c, c, c * 0.42).stroke();
+    doc
+      .lineWidth(2.2)
+      .strokeColor(red)
+      .circle(c, c, c - 1.5)
+      .stroke();
+    doc
+      .lineWidth(0.8)
+      .circle(c, c, c - 6)
+      .stroke();
+    doc
+      .lineWidth(0.8)
+      .circle(c, c, c * 0.42)
+      .stroke();
     doc.fillColor(red);
     // A five-pointed star in the centre, as on Vietnamese state seals.
     const points: number[][] = [];
@@ -70,7 +80,10 @@ async function signature(): Promise<Buffer> {
       .bezierCurveTo(66, h * 0.65, 74, h * 0.2, 86, h * 0.4)
       .bezierCurveTo(96, h * 0.55, 104, h * 0.3, 118, h * 0.35)
       .stroke();
-    doc.moveTo(20, h * 0.78).bezierCurveTo(50, h * 0.7, 90, h * 0.72, 124, h * 0.6).stroke();
+    doc
+      .moveTo(20, h * 0.78)
+      .bezierCurveTo(50, h * 0.7, 90, h * 0.72, 124, h * 0.6)
+      .stroke();
     doc.fillColor(blue);
     centered(doc, 'MẪU – PHÁT TRIỂN', 'italic', 6, w / 2, h - 9);
   });

@@ -52,7 +52,8 @@ export class SigningIdentityProvider {
     const { sandbox, selfUrl } = this.runtime;
     const configured = process.env.TSA_URL;
     if (configured === 'off') return undefined;
-    const url = configured || (sandbox.registries || sandbox.eid || sandbox.portal ? `${selfUrl}/sandbox/tsa` : undefined);
+    const url =
+      configured || (sandbox.registries || sandbox.eid || sandbox.portal ? `${selfUrl}/sandbox/tsa` : undefined);
     if (!url) {
       this.logger.warn('no TSA_URL: documents are signed without a timestamp (PAdES B-B)');
       return undefined;
@@ -63,7 +64,10 @@ export class SigningIdentityProvider {
   private async certificates(): Promise<DocumentSigners> {
     const configured = this.runtime.config.signing;
     if (configured) {
-      const organisation = openSigningIdentity({ p12: await readFile(configured.p12Path), password: configured.password });
+      const organisation = openSigningIdentity({
+        p12: await readFile(configured.p12Path),
+        password: configured.password,
+      });
       const personalPath = process.env.SIGNING_PERSONAL_P12_PATH;
       const personal = personalPath
         ? openSigningIdentity({

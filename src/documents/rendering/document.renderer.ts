@@ -79,7 +79,9 @@ export async function renderDocumentWithPlacement<K extends DocumentKind>(
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const template = loadDocumentTemplate(templatesDir, kind);
   const view = buildDocumentViewModel(kind, template.meta, data, issuer);
-  const qrText = options.payloadKey ? `${data.verifyUrl}#${offlinePayload(view.scope, data, options.payloadKey)}` : data.verifyUrl;
+  const qrText = options.payloadKey
+    ? `${data.verifyUrl}#${offlinePayload(view.scope, data, options.payloadKey)}`
+    : data.verifyUrl;
   const code = QRCode.create(qrText, { errorCorrectionLevel: options.payloadKey ? 'L' : 'M' });
   const author = template.meta.issuedBy === 'center' && issuer.center ? issuer.center.name : issuer.authorityFullName;
   const input: LayoutInput = {

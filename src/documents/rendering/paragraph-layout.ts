@@ -64,7 +64,11 @@ function spaceWidth(doc: Doc, size: number): number {
 }
 
 /** Splits styled runs into words (space-separated), keeping each fragment's face. */
-export function wordsOf(doc: Doc, runs: readonly TextRun[], style: Pick<ParagraphStyle, 'size' | 'bold' | 'italic'>): Word[] {
+export function wordsOf(
+  doc: Doc,
+  runs: readonly TextRun[],
+  style: Pick<ParagraphStyle, 'size' | 'bold' | 'italic'>,
+): Word[] {
   const words: Word[] = [];
   let current: Fragment[] = [];
   const flush = (): void => {

@@ -81,7 +81,8 @@ export function loadFontSet(fontsDir: string): FontSet {
   let fonts = cache.get(fontsDir);
   if (!fonts) {
     const family = familyIn(fontsDir);
-    if (!family) throw new Error(`No complete serif family (${FONT_FAMILIES.map((f) => f.name).join(', ')}) in ${fontsDir}`);
+    if (!family)
+      throw new Error(`No complete serif family (${FONT_FAMILIES.map((f) => f.name).join(', ')}) in ${fontsDir}`);
     fonts = {
       regular: readFileSync(join(fontsDir, family.files.regular)),
       bold: readFileSync(join(fontsDir, family.files.bold)),

@@ -179,7 +179,15 @@ function drawRule(doc: Doc, centerX: number, y: number, length: number): void {
 }
 
 /** One centered line that never wraps (so never breaks at a hyphen): shrunk in half points until it fits. */
-function centeredLine(doc: Doc, text: string, face: FontFace, size: number, x: number, width: number, y: number): number {
+function centeredLine(
+  doc: Doc,
+  text: string,
+  face: FontFace,
+  size: number,
+  x: number,
+  width: number,
+  y: number,
+): number {
   const fitted = fittedSize(doc, text, face, size, width);
   useFont(doc, face, fitted);
   const lineWidth = doc.widthOfString(text);
@@ -431,7 +439,14 @@ function drawTable(doc: Doc, input: Layout, block: TableBlock): void {
     cells.forEach((cell, index) => {
       doc.rect(x, top, widths[index], height).lineWidth(0.6).strokeColor('#000000').stroke();
       const style = { ...cellStyle(index, bold), x: x + padding };
-      drawParagraph(doc, run(cell), style, top + padding, () => Infinity, () => top + padding);
+      drawParagraph(
+        doc,
+        run(cell),
+        style,
+        top + padding,
+        () => Infinity,
+        () => top + padding,
+      );
       x += widths[index];
     });
     doc.x = MARGIN.left;
@@ -454,7 +469,10 @@ export function uniqueRecipients(lines: readonly string[]): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
   for (const line of lines) {
-    const text = line.trim().replace(/[;.,]+$/, '').trim();
+    const text = line
+      .trim()
+      .replace(/[;.,]+$/, '')
+      .trim();
     const key = text.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
     if (!text || seen.has(key)) continue;
     seen.add(key);
@@ -584,7 +602,14 @@ function drawClosing(
     let y = top + doc.currentLineHeight(true);
     for (const line of recipientLines) {
       const [runs, style] = recipientStyle(line);
-      y = drawParagraph(doc, runs, style, y, () => Infinity, () => y);
+      y = drawParagraph(
+        doc,
+        runs,
+        style,
+        y,
+        () => Infinity,
+        () => y,
+      );
     }
     doc.y = y;
   }

@@ -56,7 +56,13 @@ export function drawPreparedImage(
   width: number,
   height: number,
 ): void {
-  const common = { Type: 'XObject', Subtype: 'Image', Width: image.widthPx, Height: image.heightPx, BitsPerComponent: 8 };
+  const common = {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: image.widthPx,
+    Height: image.heightPx,
+    BitsPerComponent: 8,
+  };
   const mask = doc.ref({ ...common, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' });
   mask.end(image.alpha);
   const xobject = doc.ref({ ...common, ColorSpace: 'DeviceRGB', Filter: 'FlateDecode', SMask: mask });

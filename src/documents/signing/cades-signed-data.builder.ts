@@ -105,7 +105,12 @@ export async function buildCadesSignedData(input: SignedDataInput): Promise<Buff
     derSequence(derOid(CMS_OID.sha256WithRsa), derNull()),
     derOctetString(signature),
     ...(input.timestamp
-      ? [derImplicitConstructed(1, derSetOf([attribute(CMS_OID.signatureTimeStampToken, await input.timestamp(signature))]))]
+      ? [
+          derImplicitConstructed(
+            1,
+            derSetOf([attribute(CMS_OID.signatureTimeStampToken, await input.timestamp(signature))]),
+          ),
+        ]
       : []),
   );
   const signedData = derSequence(

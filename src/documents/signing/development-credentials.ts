@@ -71,9 +71,19 @@ function toForgeAttributes(name: DistinguishedName): forge.pki.CertificateField[
   add('L', name.locality);
   add('O', name.organization);
   add('OU', name.organizationalUnit);
-  if (name.title) attributes.push({ type: '2.5.4.12', value: name.title.normalize('NFC'), valueTagClass: UTF8 as unknown as forge.asn1.Class });
+  if (name.title)
+    attributes.push({
+      type: '2.5.4.12',
+      value: name.title.normalize('NFC'),
+      valueTagClass: UTF8 as unknown as forge.asn1.Class,
+    });
   add('CN', name.commonName);
-  if (name.uid) attributes.push({ type: '0.9.2342.19200300.100.1.1', value: name.uid, valueTagClass: UTF8 as unknown as forge.asn1.Class });
+  if (name.uid)
+    attributes.push({
+      type: '0.9.2342.19200300.100.1.1',
+      value: name.uid,
+      valueTagClass: UTF8 as unknown as forge.asn1.Class,
+    });
   return attributes;
 }
 

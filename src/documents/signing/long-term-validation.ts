@@ -1,6 +1,15 @@
 import { sign as rsaSign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { derBytes, derNull, derOid, derSequence, derTime, derTlv, readDerChildren, readDerElement } from './der-encoding';
+import {
+  derBytes,
+  derNull,
+  derOid,
+  derSequence,
+  derTime,
+  derTlv,
+  readDerChildren,
+  readDerElement,
+} from './der-encoding';
 import type { DerElement } from './der-encoding';
 import { appendIncrementalUpdate, objectDictionary, readTrailer, setEntry } from './incremental-update';
 
@@ -35,7 +44,8 @@ export function certificatesInCms(cms: Buffer): Buffer[] {
     const [signedData] = children(contentInfo, wrapped);
     const fields = children(contentInfo, signedData);
     for (const field of fields) {
-      if (field.tag === 0xa0) for (const cert of children(contentInfo, field)) found.push(Buffer.from(derBytes(contentInfo, cert)));
+      if (field.tag === 0xa0)
+        for (const cert of children(contentInfo, field)) found.push(Buffer.from(derBytes(contentInfo, cert)));
     }
     const signerInfos = fields[fields.length - 1];
     for (const signerInfo of children(contentInfo, signerInfos)) {
@@ -93,7 +103,11 @@ const unique = (items: readonly Buffer[]): Buffer[] => {
 };
 
 function stream(data: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`<<\n/Length ${data.length}\n>>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
+  return Buffer.concat([
+    Buffer.from(`<<\n/Length ${data.length}\n>>\nstream\n`, 'latin1'),
+    data,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
 }
 
 /** Adds /DSS << /Certs [...] /CRLs [...] >> to the catalog in an incremental update. */
@@ -119,7 +133,10 @@ export function addDocumentSecurityStore(
   const crlRefs = refs(crls);
   const dssId = next;
   next += 1;
-  objects.push({ id: dssId, body: Buffer.from(`<<\n/Type /DSS\n/Certs [${certRefs}]\n/CRLs [${crlRefs}]\n>>`, 'latin1') });
+  objects.push({
+    id: dssId,
+    body: Buffer.from(`<<\n/Type /DSS\n/Certs [${certRefs}]\n/CRLs [${crlRefs}]\n>>`, 'latin1'),
+  });
   const catalog = objectDictionary(pdf, trailer.root);
   objects.push({ id: trailer.root, body: Buffer.from(setEntry(catalog, 'DSS', `${dssId} 0 R`), 'latin1') });
   return appendIncrementalUpdate(pdf, objects, next);

@@ -1,5 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { derBytes, derNull, derOctetString, derOid, derSequence, derTlv, readDerChildren, readDerElement } from './der-encoding';
+import {
+  derBytes,
+  derNull,
+  derOctetString,
+  derOid,
+  derSequence,
+  derTlv,
+  readDerChildren,
+  readDerElement,
+} from './der-encoding';
 
 /**
  * RFC 3161 time-stamping: the port through which a signature gets its timestamp token (PAdES B-T).

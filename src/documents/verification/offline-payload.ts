@@ -43,12 +43,26 @@ export function offlineDigest(
   facts: Pick<OfflineFacts, 'number' | 'issuedOn' | 'amount' | 'months'>,
   holder: HolderIdentity,
 ): string {
-  const text = [facts.number, facts.issuedOn, holder.fullName.normalize('NFC').trim(), holder.personalId, facts.amount, facts.months].join('|');
+  const text = [
+    facts.number,
+    facts.issuedOn,
+    holder.fullName.normalize('NFC').trim(),
+    holder.personalId,
+    facts.amount,
+    facts.months,
+  ].join('|');
   return b64url(createHash('sha256').update(text, 'utf8').digest());
 }
 
 function factsText(facts: OfflineFacts): string {
-  const fields = [facts.number, facts.issuedOn, facts.maskedHolder, String(facts.amount), String(facts.months), facts.digest];
+  const fields = [
+    facts.number,
+    facts.issuedOn,
+    facts.maskedHolder,
+    String(facts.amount),
+    String(facts.months),
+    facts.digest,
+  ];
   if (fields.some((field) => field.includes('|'))) throw new RangeError('A payload field contains "|"');
   return ['1', ...fields].join('|');
 }

@@ -22,8 +22,10 @@ export class SandboxTsaServer implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     await fastify.register(async (scope: FastifyInstance) => {
-      scope.addContentTypeParser('application/timestamp-query', { parseAs: 'buffer', bodyLimit: 4096 }, (_request, body, done) =>
-        done(null, body),
+      scope.addContentTypeParser(
+        'application/timestamp-query',
+        { parseAs: 'buffer', bodyLimit: 4096 },
+        (_request, body, done) => done(null, body),
       );
       scope.post(SANDBOX_TSA_PATH, async (request, reply) => {
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
