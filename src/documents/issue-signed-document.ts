@@ -51,7 +51,7 @@ export interface IssueOptions extends RenderOptions, SignOptions {
 
 function signersOf(credentials: SigningCredentials | SigningIdentity | DocumentSigners): DocumentSigners {
   if (isDocumentSigners(credentials)) return credentials;
-  const identity = 'privateKey' in credentials ? credentials : cachedSigningIdentity(credentials);
+  const identity = 'certificates' in credentials ? credentials : cachedSigningIdentity(credentials);
   // One certificate for everything (older configuration, tests): it signs in both roles.
   return { personal: identity, organisation: identity };
 }

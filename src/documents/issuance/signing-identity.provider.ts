@@ -9,6 +9,7 @@ import { loadPayloadKey } from '../verification/offline-payload';
 import type { TimestampClient } from '../signing/timestamp-client';
 import { HttpTimestampClient } from '../signing/timestamp-client';
 import { HttpCrlSource, longTermValidation } from '../signing/long-term-validation';
+import { openRemoteSigningIdentity, RemoteSigningClient } from '../signing/remote-signing';
 
 /**
  * The issuing authority's signing identity, opened once per process: the PKCS#12 of SIGNING_P12_PATH /
@@ -62,6 +63,22 @@ export class SigningIdentityProvider {
   }
 
   private async certificates(): Promise<DocumentSigners> {
+    const remote = process.env.REMOTE_SIGNING_URL;
+    if (remote) {
+      // Keys held by a remote signing service or an HSM gateway (signing/remote-signing.ts).
+      const client = new RemoteSigningClient({
+        baseUrl: remote,
+        authorization: process.env.REMOTE_SIGNING_AUTHORIZATION,
+      });
+      const organisation = await openRemoteSigningIdentity(
+        client,
+        process.env.REMOTE_SIGNING_ORGANISATION_KEY_ID ?? 'organisation',
+      );
+      const personalKey = process.env.REMOTE_SIGNING_PERSONAL_KEY_ID;
+      const personal = personalKey ? await openRemoteSigningIdentity(client, personalKey) : organisation;
+      const payloadKey = await loadPayloadKey(this.runtime.config.dataDir, process.env.QR_SIGNING_KEY_PATH);
+      return { personal, organisation, payloadKey };
+    }
     const configured = this.runtime.config.signing;
     if (configured) {
       const organisation = openSigningIdentity({

@@ -53,7 +53,9 @@ export interface SignedDataInput {
   /** The signed bytes (a PDF's byte ranges). */
   readonly content: Buffer;
   readonly signingTime: Date;
-  readonly privateKey: KeyObject;
+  readonly privateKey?: KeyObject;
+  /** Signs the signed attributes elsewhere (RSA PKCS#1 v1.5, SHA-256), instead of `privateKey`. */
+  readonly sign?: (data: Buffer) => Promise<Buffer>;
   /** Signer certificate first, then its chain. DER. */
   readonly certificates: readonly Buffer[];
   /** Returns an RFC 3161 TimeStampToken (a CMS ContentInfo, DER) over the given signature value. */
@@ -95,7 +97,10 @@ export async function buildCadesSignedData(input: SignedDataInput): Promise<Buff
     attribute(CMS_OID.signingCertificateV2, signingCertificateV2(signerCertificate, identity)),
   ]);
   // The signature covers the attributes encoded as an explicit SET OF (RFC 5652 §5.4).
-  const signature = rsaSign('sha256', signedAttributes, input.privateKey);
+  let signature: Buffer;
+  if (input.sign) signature = await input.sign(signedAttributes);
+  else if (input.privateKey) signature = rsaSign('sha256', signedAttributes, input.privateKey);
+  else throw new Error('A private key or a remote signer is required');
 
   const signerInfo = derSequence(
     derSmallInteger(1),

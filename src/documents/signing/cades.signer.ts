@@ -26,6 +26,7 @@ export class CadesSigner extends Signer {
       content: pdfBuffer,
       signingTime: signingTime ?? this.clock(),
       privateKey: this.identity.privateKey,
+      sign: this.identity.sign,
       certificates: this.identity.certificates,
       // PAdES B-T: a timestamp over the signature value, as the unsigned attribute signatureTimeStampToken.
       timestamp: timestamps ? (signatureValue) => timestamps.timestamp(signatureValue) : undefined,

@@ -28,7 +28,7 @@ export interface DocumentSigners {
 }
 
 export function isIdentity(value: unknown): value is SigningIdentity {
-  return typeof value === 'object' && value !== null && 'privateKey' in value;
+  return typeof value === 'object' && value !== null && 'certificates' in value;
 }
 
 export function isDocumentSigners(value: unknown): value is DocumentSigners {
