@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { TrueTypeFont } from './truetype-subset';
@@ -151,6 +153,13 @@ interface EmbeddedFontInternals {
   readonly font: FontkitFont;
   layoutCache?: Record<string, unknown>;
   subset: unknown;
+  embed?: () => void;
+}
+
+interface ReferenceInternals {
+  compress: boolean;
+  data: Record<string, unknown>;
+  end(chunk?: unknown): void;
 }
 
 type EmbeddedFontConstructor = new (
@@ -270,7 +279,54 @@ export function installFonts(doc: PDFKit.PDFDocument, fonts: FontSet): boolean {
     const embedded = new set.embeddedFont(doc, shared.font, `F${doc._fontCount}`);
     if (embedded.layoutCache) embedded.layoutCache = shared.layoutCache;
     if (shared.trueType) embedded.subset = shared.trueType.createSubset();
+    reuseCompressedStreams(doc, embedded);
     doc._fontFamilies[face] = embedded;
   }
   return true;
+}
+
+/*
+ * A font's subset and ToUnicode map are the same for every document that uses the same glyphs (documents of
+ * one template mostly do), yet pdfkit deflates them again for each one. While a font is embedded, its
+ * streams are deflated through a small process-wide cache keyed by their SHA-1.
+ */
+const deflated = new Map<string, Buffer>();
+const DEFLATE_CACHE_LIMIT = 512;
+
+function cachedDeflate(data: Buffer): Buffer {
+  const key = createHash('sha1').update(data).digest('base64');
+  let result = deflated.get(key);
+  if (!result) {
+    if (deflated.size >= DEFLATE_CACHE_LIMIT) deflated.clear();
+    result = deflateSync(data);
+    deflated.set(key, result);
+  }
+  return result;
+}
+
+function reuseCompressedStreams(doc: PDFKit.PDFDocument, embedded: EmbeddedFontInternals): void {
+  const embed = embedded.embed;
+  const documentWithRef = doc as unknown as { ref: (data?: unknown) => ReferenceInternals };
+  if (typeof embed !== 'function' || typeof documentWithRef.ref !== 'function') return;
+  embedded.embed = () => {
+    const originalRef = documentWithRef.ref;
+    documentWithRef.ref = function (this: unknown, data?: unknown) {
+      const ref = originalRef.call(this, data);
+      const end = ref.end.bind(ref);
+      ref.end = (chunk?: unknown) => {
+        if (!ref.compress || chunk === undefined || chunk === null) return end(chunk);
+        // The bytes pdfkit itself would have written (a string chunk gets a final newline).
+        const bytes = chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(`${String(chunk)}\n`, 'binary');
+        ref.compress = false;
+        ref.data.Filter = 'FlateDecode';
+        return end(cachedDeflate(bytes));
+      };
+      return ref;
+    };
+    try {
+      embed.call(embedded);
+    } finally {
+      documentWithRef.ref = originalRef;
+    }
+  };
 }

@@ -47,7 +47,7 @@ interface Spacing {
 }
 
 const SPACING: Readonly<Record<LayoutDensity, Spacing>> = {
-  normal: { lineGap: 0.6, paragraphGap: 4, basisGap: 1.5, signatureSpace: 44 },
+  normal: { lineGap: 0.4, paragraphGap: 3, basisGap: 0.5, signatureSpace: 44 },
   compact: { lineGap: 0, paragraphGap: 2.5, basisGap: 0.5, signatureSpace: 44 },
 };
 const FIRST_LINE_INDENT = 1 * 28.35;
@@ -105,6 +105,8 @@ interface Layout extends LayoutInput {
   readonly bodySize: number;
   readonly size: (points: number) => number;
   readonly pageIndex: () => number;
+  /** The QR code's form XObject, made on the first page. */
+  readonly qrForm: { ref?: PDFKit.PDFKitReference };
 }
 
 export interface LayoutResult {
@@ -231,9 +233,30 @@ function drawHeader(doc: Doc, input: Layout): void {
   doc.y = Math.max(numberBottom, dateBottom) + 14;
 }
 
-/** Vector QR code with a 2-module quiet zone (the page is white); no image decoding, so output is deterministic. */
-function drawQr(doc: Doc, qr: QrMatrix, x: number, y: number): void {
+/**
+ * Vector QR code with a 2-module quiet zone (the page is white); no image decoding, so output is deterministic.
+ * Drawn once per document into a form XObject that every page places.
+ */
+function drawQr(doc: Doc, input: Layout, x: number, y: number): void {
+  const state = input.qrForm;
+  if (!state.ref) {
+    const form = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, QR_SIZE, QR_SIZE] });
+    form.end(qrContent(input.qr));
+    state.ref = form;
+  }
+  const page = doc.page as unknown as { xobjects: Record<string, unknown> };
+  page.xobjects.Qr = state.ref;
+  // pdfkit's page space is flipped (y down); the form is drawn in PDF space (y up) from its bottom-left corner.
+  doc.save();
+  doc.addContent(`1 0 0 -1 ${x.toFixed(3)} ${(y + QR_SIZE).toFixed(3)} cm /Qr Do`);
+  doc.restore();
+}
+
+/** The QR modules as rectangles in a QR_SIZE square, PDF space (origin bottom left). */
+function qrContent(qr: QrMatrix): string {
   const module = QR_SIZE / (qr.size + 4);
+  const parts: string[] = [];
+  const f = (value: number): string => value.toFixed(3);
   // One rectangle per horizontal run of dark modules: a third of the content bytes of one per module.
   for (let row = 0; row < qr.size; row += 1) {
     let column = 0;
@@ -244,10 +267,11 @@ function drawQr(doc: Doc, qr: QrMatrix, x: number, y: number): void {
       }
       const start = column;
       while (column < qr.size && qr.modules[row * qr.size + column]) column += 1;
-      doc.rect(x + (start + 2) * module, y + (row + 2) * module, (column - start) * module, module);
+      const top = QR_SIZE - (row + 2) * module;
+      parts.push(`${f((start + 2) * module)} ${f(top - module)} ${f((column - start) * module)} ${f(module)} re`);
     }
   }
-  doc.fillColor('#000000').fill();
+  return `0 g\n${parts.join('\n')}\nf\n`;
 }
 
 const FOOTER_SIZE = 8;
@@ -265,7 +289,7 @@ function drawFooter(doc: Doc, input: Layout, pageNumber: number): void {
   const savedBottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
   const top = doc.page.height - MARGIN.bottom - QR_SIZE;
-  drawQr(doc, input.qr, MARGIN.left, top);
+  drawQr(doc, input, MARGIN.left, top);
   // The note sits beside the QR code, its last line (the URL, never wrapped, so that it can be copied) on
   // the QR code's bottom edge; the lines above it stay in the left half, under "Nơi nhận", so that the
   // signer block can reach down beside them.
@@ -509,7 +533,7 @@ function drawSignatureArea(doc: Doc, input: Layout, x: number, width: number, to
   const info = [`Ký bởi: ${appearance.organisationName}`, `Thời gian ký: ${vietnamIsoTime(appearance.signedAt)}`];
   const infoSize = input.size(7.5);
   if (appearance.signatureImage) {
-    const sig = { x: center - SIGNATURE_IMAGE.width / 2, y: top + 14, ...SIGNATURE_IMAGE };
+    const sig = { x: center - SIGNATURE_IMAGE.width / 2, y: top + 10, ...SIGNATURE_IMAGE };
     const seal = {
       x: sig.x + sig.width / 3 - SEAL_DIAMETER,
       y: sig.y + sig.height / 2 - SEAL_DIAMETER / 2,
@@ -575,7 +599,7 @@ function drawClosing(
   const above = (gapIndex < 0 ? signatureLines : signatureLines.slice(0, gapIndex)).filter(Boolean);
   const below = gapIndex < 0 ? [] : signatureLines.slice(gapIndex + 1).filter(Boolean);
   const signatureSpace = input.appearance?.signatureImage
-    ? SEAL_DIAMETER + 8
+    ? SEAL_DIAMETER - 8
     : input.appearance?.sealImage
       ? 26 * MM
       : input.spacing.signatureSpace;
@@ -647,6 +671,7 @@ export function layoutDocument(layoutInput: LayoutInput): LayoutResult {
     bodySize,
     size: (points) => (points * bodySize) / DEFAULT_BODY_SIZE,
     pageIndex: () => pageNumber - 1,
+    qrForm: {},
   };
   const { view } = input;
   let closingOnNewPage = false;
