@@ -214,7 +214,7 @@ function drawHeader(doc: Doc, input: Layout): void {
   leftY = centeredLine(doc, header.authority, 'bold', size(13), leftX, leftWidth, leftY);
   const authorityWidth = Math.min(doc.widthOfString(header.authority), leftWidth);
   // Below the dots under letters such as "Ụ".
-  const leftRuleY = leftY + 3;
+  const leftRuleY = leftY + 4.5;
   drawRule(doc, leftCenter, leftRuleY, authorityWidth * 0.4);
 
   // Right: national motto (13 pt) and slogan (14 pt) with a rule as long as the slogan.
