@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createPublicKey, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { DocumentIssuanceWorker } from '../../src/documents/issuance/document-is
 import { DocumentJobRepository } from '../../src/documents/persistence/document-job.repository';
 import { IssuedDocumentRecord } from '../../src/documents/persistence/issued-document.repository';
 import { pdfText, runTool } from '../../src/documents/testing/debian-tools';
+import { verifyOfflinePayload } from '../../src/documents/verification/offline-payload';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from '../../src/dossiers/dossier-view.service';
 import { DOSSIER_SIDE_EFFECTS, DossierSideEffects } from '../../src/dossiers/dossier-workflow.service';
 import type { WorkflowAction } from '../../src/dossiers/domain/dossier-workflow';
@@ -376,6 +377,44 @@ describe('documents: issuance, downloads and public verification', () => {
         .expect(404);
       expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
       await api().get('/api/v1/public/decisions/short').expect(404);
+    });
+
+    it('carries two timestamped signatures (Director, organisation), the DSS, and a QR payload that verifies offline with the published key', async () => {
+      const path = await writeTemp(await store.get(record.objectKey));
+      const sig = await runTool('pdfsig', [path]);
+      expect(sig.stdout.match(/Signature is Valid\./g)).toHaveLength(2);
+      expect(sig.stdout).toContain('Signer Certificate Common Name: Đặng Hữu Phước');
+      expect(sig.stdout).toContain('Signer Certificate Common Name: Sở Nội vụ tỉnh Đồng Nai');
+      const pdf = await store.get(record.objectKey);
+      // Timestamp tokens from the sandbox TSA (id-aa-signatureTimeStampToken) and the document security store.
+      expect(pdf.toString('latin1')).toContain('/Type /DSS');
+      expect(pdf.toString('latin1').includes('060b2a864886f70d010910020e')).toBe(true); // the OID, hex in /Contents
+
+      await runTool('pdftoppm', ['-r', '300', '-f', '1', '-l', '1', '-png', path, `${path}-page`]);
+      const qr = (await runTool('zbarimg', ['-q', '--raw', `${path}-page-1.png`])).stdout.trim();
+      expect(qr.startsWith(`${t.runtime.config.publicBaseUrl}/verify/${record.verificationCode}#v1.`)).toBe(true);
+      const key = await api().get('/api/v1/public/decisions/verification-key').expect(200);
+      expect(key.body.algorithm).toBe('Ed25519');
+      const check = verifyOfflinePayload(qr, createPublicKey(key.body.publicKeyPem));
+      expect(check).toMatchObject({
+        valid: true,
+        facts: { number: record.number, maskedHolder: 'Nguyễn T** Á** T****', amount: 5_520_000 },
+      });
+
+      const payload = qr.slice(qr.indexOf('#') + 1);
+      const online = await api()
+        .get(`/api/v1/public/decisions/${record.verificationCode}`)
+        .query({ payload })
+        .expect(200);
+      expect(online.body.offline).toMatchObject({ signatureValid: true, matchesRecord: true });
+      const [, facts, signature] = /^v1\.([^.]+)\.([^.]+)$/.exec(payload)!;
+      const tampered = Buffer.from(facts, 'base64url');
+      tampered[3] ^= 0x01;
+      const bad = await api()
+        .get(`/api/v1/public/decisions/${record.verificationCode}`)
+        .query({ payload: `v1.${tampered.toString('base64url')}.${signature}` })
+        .expect(200);
+      expect(bad.body.offline).toEqual({ signatureValid: false, matchesRecord: false, facts: null });
     });
 
     it('never issues a second decision: a repeated side effect is a no-op, a re-run job is only marked done', async () => {
