@@ -156,12 +156,6 @@ interface EmbeddedFontInternals {
   embed?: () => void;
 }
 
-interface ReferenceInternals {
-  compress: boolean;
-  data: Record<string, unknown>;
-  end(chunk?: unknown): void;
-}
-
 type EmbeddedFontConstructor = new (
   document: PDFKit.PDFDocument,
   font: FontkitFont,
@@ -273,22 +267,26 @@ export function installFonts(doc: PDFKit.PDFDocument, fonts: FontSet): boolean {
     return false;
   }
   trimSharedCaches(set);
+  const installed: EmbeddedFontInternals[] = [];
   for (const face of FACES) {
     const shared = set.faces[face];
     doc._fontCount += 1;
     const embedded = new set.embeddedFont(doc, shared.font, `F${doc._fontCount}`);
     if (embedded.layoutCache) embedded.layoutCache = shared.layoutCache;
     if (shared.trueType) embedded.subset = shared.trueType.createSubset();
-    reuseCompressedStreams(doc, embedded);
     doc._fontFamilies[face] = embedded;
+    installed.push(embedded);
   }
+  installStreamCompression(doc, installed);
   return true;
 }
 
 /*
- * A font's subset and ToUnicode map are the same for every document that uses the same glyphs (documents of
- * one template mostly do), yet pdfkit deflates them again for each one. While a font is embedded, its
- * streams are deflated through a small process-wide cache keyed by their SHA-1.
+ * Stream compression. A font's subset and ToUnicode map are the same for every document that uses the same
+ * glyphs (documents of one template mostly do), yet pdfkit deflates them again for each one: while a font is
+ * embedded, its streams are deflated through a small process-wide cache keyed by their SHA-1. Every other
+ * stream (page content, forms) is different in each document and is deflated at level 1, several times
+ * faster than zlib's default for a few percent more bytes.
  */
 const deflated = new Map<string, Buffer>();
 const DEFLATE_CACHE_LIMIT = 512;
@@ -304,29 +302,42 @@ function cachedDeflate(data: Buffer): Buffer {
   return result;
 }
 
-function reuseCompressedStreams(doc: PDFKit.PDFDocument, embedded: EmbeddedFontInternals): void {
-  const embed = embedded.embed;
-  const documentWithRef = doc as unknown as { ref: (data?: unknown) => ReferenceInternals };
-  if (typeof embed !== 'function' || typeof documentWithRef.ref !== 'function') return;
-  embedded.embed = () => {
-    const originalRef = documentWithRef.ref;
-    documentWithRef.ref = function (this: unknown, data?: unknown) {
-      const ref = originalRef.call(this, data);
-      const end = ref.end.bind(ref);
-      ref.end = (chunk?: unknown) => {
-        if (!ref.compress || chunk === undefined || chunk === null) return end(chunk);
-        // The bytes pdfkit itself would have written (a string chunk gets a final newline).
-        const bytes = chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(`${String(chunk)}\n`, 'binary');
-        ref.compress = false;
-        ref.data.Filter = 'FlateDecode';
-        return end(cachedDeflate(bytes));
-      };
-      return ref;
+interface StreamReference {
+  compress: boolean;
+  buffer: Buffer[];
+  finalize(): void;
+}
+
+function installStreamCompression(doc: PDFKit.PDFDocument, embedded: readonly EmbeddedFontInternals[]): void {
+  const target = doc as unknown as { ref?: (data?: unknown) => StreamReference };
+  const originalRef = target.ref;
+  if (typeof originalRef !== 'function') return;
+  let embedding = 0;
+  target.ref = function (this: unknown, data?: unknown) {
+    const ref = originalRef.call(this, data);
+    const finalize = ref.finalize;
+    if (typeof finalize !== 'function' || !Array.isArray(ref.buffer)) return ref;
+    ref.finalize = function (this: StreamReference) {
+      if (this.compress && this.buffer.length > 0) {
+        const raw = Buffer.concat(this.buffer);
+        this.buffer = [embedding > 0 ? cachedDeflate(raw) : deflateSync(raw, { level: 1 })];
+        // The /Filter /FlateDecode entry was set by pdfkit when the data was written.
+        this.compress = false;
+      }
+      return finalize.call(this);
     };
-    try {
-      embed.call(embedded);
-    } finally {
-      documentWithRef.ref = originalRef;
-    }
+    return ref;
   };
+  for (const font of embedded) {
+    const embed = font.embed;
+    if (typeof embed !== 'function') continue;
+    font.embed = () => {
+      embedding += 1;
+      try {
+        embed.call(font);
+      } finally {
+        embedding -= 1;
+      }
+    };
+  }
 }
