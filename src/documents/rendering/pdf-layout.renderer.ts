@@ -254,9 +254,10 @@ function drawQr(doc: Doc, input: Layout, x: number, y: number): void {
 
 /** The QR modules as rectangles in a QR_SIZE square, PDF space (origin bottom left). */
 function qrContent(qr: QrMatrix): string {
+  // Drawn in module units (scaled once), so every rectangle has integer coordinates; the 2-module quiet zone
+  // is the offset. Row 0 is the top row.
   const module = QR_SIZE / (qr.size + 4);
-  const parts: string[] = [];
-  const f = (value: number): string => value.toFixed(3);
+  const parts: string[] = [`0 g\n${module.toFixed(5)} 0 0 ${module.toFixed(5)} 0 0 cm`];
   // One rectangle per horizontal run of dark modules: a third of the content bytes of one per module.
   for (let row = 0; row < qr.size; row += 1) {
     let column = 0;
@@ -267,11 +268,11 @@ function qrContent(qr: QrMatrix): string {
       }
       const start = column;
       while (column < qr.size && qr.modules[row * qr.size + column]) column += 1;
-      const top = QR_SIZE - (row + 2) * module;
-      parts.push(`${f((start + 2) * module)} ${f(top - module)} ${f((column - start) * module)} ${f(module)} re`);
+      parts.push(`${start + 2} ${qr.size + 1 - row} ${column - start} 1 re`);
     }
   }
-  return `0 g\n${parts.join('\n')}\nf\n`;
+  parts.push('f\n');
+  return parts.join('\n');
 }
 
 const FOOTER_SIZE = 8;
@@ -298,15 +299,19 @@ function drawFooter(doc: Doc, input: Layout, pageNumber: number): void {
   const urlTop = footerUrlTop(doc);
   useFont(doc, 'italic', FOOTER_SIZE);
   const lineHeight = doc.currentLineHeight(true);
-  doc.text(`Mã hồ sơ: ${input.dossierCode}`, textX, urlTop - 2 * lineHeight, { width: narrowWidth, lineBreak: false });
-  doc.text('Tra cứu tính xác thực tại:', textX, urlTop - lineHeight, { width: narrowWidth, lineBreak: false });
+  // Single lines without a width: pdfkit then skips its line wrapper (they are short enough for narrowWidth).
+  const code = `Mã hồ sơ: ${input.dossierCode}`;
+  const codeSize = fittedSize(doc, code, 'italic', FOOTER_SIZE, narrowWidth);
+  useFont(doc, 'italic', codeSize);
+  doc.text(code, textX, urlTop - 2 * lineHeight, { lineBreak: false });
+  useFont(doc, 'italic', FOOTER_SIZE);
+  doc.text('Tra cứu tính xác thực tại:', textX, urlTop - lineHeight, { lineBreak: false });
   useFont(doc, 'regular', FOOTER_SIZE);
   doc.text(input.verifyUrl, textX, urlTop, { lineBreak: false });
   if (pageNumber > 1) {
-    useFont(doc, 'regular', 11);
-    doc.text(String(pageNumber), MARGIN.left, MARGIN.top / 2, {
-      width: CONTENT_WIDTH,
-      align: 'center',
+    useFont(doc, 'regular', input.size(13));
+    const number = String(pageNumber);
+    doc.text(number, MARGIN.left + (CONTENT_WIDTH - doc.widthOfString(number)) / 2, MARGIN.top / 2, {
       lineBreak: false,
     });
   }
