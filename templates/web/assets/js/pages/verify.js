@@ -7,11 +7,12 @@ const code = pageData().code;
 const region = $('#verify-result');
 // The QR code carries a signed payload after "#" (never sent by the browser on its own): the key facts
 // signed by the issuer. It is passed along so the service checks it against the record.
-const payload = /^#v1\.[A-Za-z0-9_.-]+$/.test(location.hash) ? location.hash.slice(1) : '';
+const currentPayload = () => (/^#v1\.[A-Za-z0-9_.-]+$/.test(location.hash) ? location.hash.slice(1) : '');
 const money = (value) => `${Number(value).toLocaleString('vi-VN')} đồng`;
 
 async function load() {
   setStatus('Đang tra cứu…');
+  const payload = currentPayload();
   const query = payload ? `?payload=${encodeURIComponent(payload)}` : '';
   const res = await api(`/api/v1/public/decisions/${encodeURIComponent(code)}${query}`);
   setStatus('');
@@ -65,4 +66,5 @@ async function load() {
   region.hidden = false;
 }
 
+window.addEventListener('hashchange', () => void load());
 void load();
