@@ -10,6 +10,9 @@ import { DocumentJobRepository } from '../../src/documents/persistence/document-
 import { IssuedDocumentRecord } from '../../src/documents/persistence/issued-document.repository';
 import { pdfText, runTool } from '../../src/documents/testing/debian-tools';
 import { verifyOfflinePayload } from '../../src/documents/verification/offline-payload';
+import { SigningIdentityProvider } from '../../src/documents/issuance/signing-identity.provider';
+import { crlDistributionPoints } from '../../src/documents/signing/long-term-validation';
+import { HttpTimestampClient } from '../../src/documents/signing/timestamp-client';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from '../../src/dossiers/dossier-view.service';
 import { DOSSIER_SIDE_EFFECTS, DossierSideEffects } from '../../src/dossiers/dossier-workflow.service';
 import type { WorkflowAction } from '../../src/dossiers/domain/dossier-workflow';
@@ -415,6 +418,36 @@ describe('documents: issuance, downloads and public verification', () => {
         .query({ payload: `v1.${tampered.toString('base64url')}.${signature}` })
         .expect(200);
       expect(bad.body.offline).toEqual({ signatureValid: false, matchesRecord: false, facts: null });
+    });
+
+    it("in the sandbox: publishes the development CRLs at the certificates' distribution points and runs the TSA over HTTP", async () => {
+      const { organisation } = await t.app.get(SigningIdentityProvider).get();
+      const [issuingCa] = organisation.certificates.slice(1);
+      const crlUrl = crlDistributionPoints(organisation.certificates[0])[0];
+      expect(crlUrl).toBe(`${t.runtime.config.publicBaseUrl}/sandbox/pki/province-ca.crl`);
+      expect(crlDistributionPoints(issuingCa)).toEqual([`${t.runtime.config.publicBaseUrl}/sandbox/pki/root.crl`]);
+      const crl = await fetch(crlUrl.replace(t.runtime.config.publicBaseUrl, t.baseUrl));
+      expect(crl.status).toBe(200);
+      expect(crl.headers.get('content-type')).toBe('application/pkix-crl');
+      const dir = mkdtempSync(join(tmpdir(), 'tctn-crl-'));
+      writeFileSync(join(dir, 'crl.der'), Buffer.from(await crl.arrayBuffer()));
+      writeFileSync(join(dir, 'ca.der'), issuingCa);
+      await runTool('openssl', ['x509', '-inform', 'DER', '-in', join(dir, 'ca.der'), '-out', join(dir, 'ca.pem')]);
+      const checked = await runTool('openssl', [
+        'crl',
+        '-inform',
+        'DER',
+        '-in',
+        join(dir, 'crl.der'),
+        '-CAfile',
+        join(dir, 'ca.pem'),
+        '-noout',
+      ]);
+      expect(`${checked.stdout}${checked.stderr}`).toContain('verify OK');
+      expect((await fetch(`${t.baseUrl}/sandbox/pki/other.crl`)).status).toBe(404);
+
+      const token = await new HttpTimestampClient(`${t.baseUrl}/sandbox/tsa`).timestamp(Buffer.from('signature value'));
+      expect(token.includes(Buffer.from(createHash('sha256').update('signature value').digest()))).toBe(true);
     });
 
     it('never issues a second decision: a repeated side effect is a no-op, a re-run job is only marked done', async () => {

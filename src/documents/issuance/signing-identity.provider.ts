@@ -95,7 +95,10 @@ export class SigningIdentityProvider {
       const payloadKey = await loadPayloadKey(this.runtime.config.dataDir, process.env.QR_SIGNING_KEY_PATH);
       return { personal, organisation, payloadKey };
     }
-    const signers = await ensureDevelopmentSigners(this.runtime.config.dataDir);
+    const signers = await ensureDevelopmentSigners(
+      this.runtime.config.dataDir,
+      `${this.runtime.config.publicBaseUrl}/sandbox/pki`,
+    );
     this.logger.warn('signing with the DEVELOPMENT official-use chain (set SIGNING_P12_PATH for real certificates)');
     return signers;
   }

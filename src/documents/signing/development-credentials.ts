@@ -336,12 +336,14 @@ const pemToDer = (pem: string): Buffer => der(forge.pki.certificateFromPem(pem))
 
 /**
  * Development only: the official-use chain under `<dataDir>/signing/official/`, generated on first call.
- * `crlUrl` goes into the certificates' CRL distribution points (the sandbox publishes the CRL there).
+ * `pkiBaseUrl` names where the sandbox publishes the CRLs (`<pkiBaseUrl>/root.crl`, `<pkiBaseUrl>/province-ca.crl`),
+ * written into the certificates' CRL distribution points when the chain is generated.
  */
 export function ensureDevelopmentOfficialChain(
   dataDir: string,
-  crlUrl = 'http://localhost:3000/sandbox/pki/province-ca.crl',
+  pkiBaseUrl = 'http://localhost:3000/sandbox/pki',
 ): Promise<DevelopmentOfficialChain> {
+  const crlUrl = `${pkiBaseUrl}/province-ca.crl`;
   // One generation at a time per folder in this process (concurrent callers would mix two chains).
   const key = `${dataDir}\0${crlUrl}`;
   let pending = chainsInProgress.get(key);
@@ -377,7 +379,12 @@ async function openOrCreateOfficialChain(dataDir: string, crlUrl: string): Promi
   }
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const root = createRootCertificate(DEVELOPMENT_OFFICIAL_ROOT);
-  const province = createIssuingCaCertificate(DEVELOPMENT_PROVINCE_CA, root);
+  const province = createIssuingCaCertificate(
+    DEVELOPMENT_PROVINCE_CA,
+    root,
+    new Date(),
+    crlUrl.replace(/province-ca\.crl$/, 'root.crl'),
+  );
   const director = createOfficialSigningCertificate(DEVELOPMENT_DIRECTOR, province, crlUrl);
   const organisation = createOfficialSigningCertificate(DEVELOPMENT_ORGANISATION, province, crlUrl);
   const password = randomBytes(24).toString('base64url');
@@ -393,13 +400,16 @@ async function openOrCreateOfficialChain(dataDir: string, crlUrl: string): Promi
 }
 
 /** The two development signers (Director, organisation) of the official-use chain. */
-export async function ensureDevelopmentSigners(dataDir: string): Promise<{
+export async function ensureDevelopmentSigners(
+  dataDir: string,
+  pkiBaseUrl?: string,
+): Promise<{
   readonly personal: SigningIdentity;
   readonly organisation: SigningIdentity;
   readonly payloadKey: KeyObject;
   readonly longTermValidation: (pdf: Buffer) => Promise<Buffer>;
 }> {
-  const chain = await ensureDevelopmentOfficialChain(dataDir);
+  const chain = await ensureDevelopmentOfficialChain(dataDir, pkiBaseUrl);
   return {
     ...chain.signers,
     payloadKey: await loadPayloadKey(dataDir),

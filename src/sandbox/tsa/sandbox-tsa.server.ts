@@ -1,6 +1,12 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import {
+  developmentRevocationSource,
+  ensureDevelopmentOfficialChain,
+} from '../../documents/signing/development-credentials';
+import { Runtime } from '../../platform/embedded/runtime';
+import { RUNTIME } from '../../platform/platform.module';
 import { SandboxTimestampAuthority } from './sandbox-timestamp-authority';
 
 /** Where the sandbox TSA answers (the default TSA_URL in sandbox mode). */
@@ -8,7 +14,8 @@ export const SANDBOX_TSA_PATH = '/sandbox/tsa';
 
 /**
  * Sandbox only: serves the RFC 3161 time-stamping authority at POST /sandbox/tsa
- * (application/timestamp-query in, application/timestamp-reply out).
+ * (application/timestamp-query in, application/timestamp-reply out), and the development CAs' CRLs at
+ * GET /sandbox/pki/root.crl and /sandbox/pki/province-ca.crl (their certificates' CRL distribution points).
  */
 @Injectable()
 export class SandboxTsaServer implements OnModuleInit {
@@ -17,7 +24,15 @@ export class SandboxTsaServer implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly tsa: SandboxTimestampAuthority,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
+
+  private async crl(name: string): Promise<Buffer | undefined> {
+    const { dataDir, publicBaseUrl } = this.runtime.config;
+    const chain = await ensureDevelopmentOfficialChain(dataDir, `${publicBaseUrl}/sandbox/pki`);
+    const [root, province] = await developmentRevocationSource(chain).crls([]);
+    return name === 'root.crl' ? root : name === 'province-ca.crl' ? province : undefined;
+  }
 
   async onModuleInit(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
@@ -27,6 +42,11 @@ export class SandboxTsaServer implements OnModuleInit {
         { parseAs: 'buffer', bodyLimit: 4096 },
         (_request, body, done) => done(null, body),
       );
+      scope.get<{ Params: { name: string } }>('/sandbox/pki/:name', async (request, reply) => {
+        const crl = await this.crl(request.params.name);
+        if (!crl) return reply.code(404).send();
+        return reply.header('content-type', 'application/pkix-crl').header('x-sandbox', 'true').send(crl);
+      });
       scope.post(SANDBOX_TSA_PATH, async (request, reply) => {
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         return reply
