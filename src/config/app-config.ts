@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { documentSigningConfig } from './document-signing-config';
+import type { DocumentSigningConfig } from './document-signing-config';
 
 /**
  * The one place that reads process.env. Every variable of API.md is optional: unset means the embedded
@@ -34,6 +36,8 @@ export interface AppConfig {
   issuer: IssuerConfig;
   /** `DOCUMENT_WORKER`: `off` stops the issuance worker of this process (tests; a web-only instance). */
   documentWorker: boolean;
+  /** Director's certificate, remote signing, TSA, LTV, QR key, signature images, fonts. */
+  documentSigning: DocumentSigningConfig;
 }
 
 export interface IssuerConfig {
@@ -114,6 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
     issuer: issuerConfig(env),
     documentWorker: oneOf(env, 'DOCUMENT_WORKER', ['on', 'off'], 'on') === 'on',
+    documentSigning: documentSigningConfig(env),
   };
 }
 

@@ -34,16 +34,8 @@ export const DEVELOPMENT_APPEARANCE: Required<AppearanceImages> = {
   sealPath: join(DEFAULT_TEMPLATES_DIR, 'signing', 'development-seal.png'),
 };
 
-/** SIGNATURE_IMAGE_PATH / SEAL_IMAGE_PATH, else the development images (labelled "MẪU – PHÁT TRIỂN"). */
-export function appearanceImagesFromEnv(env: NodeJS.ProcessEnv = process.env): Required<AppearanceImages> {
-  return {
-    signaturePath: env.SIGNATURE_IMAGE_PATH || DEVELOPMENT_APPEARANCE.signaturePath,
-    sealPath: env.SEAL_IMAGE_PATH || DEVELOPMENT_APPEARANCE.sealPath,
-  };
-}
-
 export interface IssueOptions extends RenderOptions, SignOptions {
-  /** Visible signature images; default from the environment. `false`: no images (signing info only). */
+  /** Visible signature images; default: the signers', else the development ones. `false`: no images. */
   readonly images?: AppearanceImages | false;
   /** Adds the certificate chain and revocation data (PAdES B-LT) after the signatures. */
   readonly longTermValidation?: (pdf: Buffer) => Promise<Buffer> | Buffer;
@@ -73,7 +65,14 @@ export async function issueSignedDocument<K extends DocumentKind>(
   const signers = signersOf(credentials);
   const signingTime = options.signingTime ?? data.issuedAt;
   const byAuthority = kind === 'decision-approval' || kind === 'decision-refusal';
-  const images = options.images === false ? {} : (options.images ?? appearanceImagesFromEnv());
+  const images =
+    options.images === false
+      ? {}
+      : {
+          signaturePath:
+            options.images?.signaturePath ?? signers.images?.signaturePath ?? DEVELOPMENT_APPEARANCE.signaturePath,
+          sealPath: options.images?.sealPath ?? signers.images?.sealPath ?? DEVELOPMENT_APPEARANCE.sealPath,
+        };
   const organisationName = byAuthority || !issuer.center ? issuer.authorityFullName : issuer.center.name;
   const appearance: SignatureAppearance = {
     signatureImage: byAuthority && signers.personal ? image(images.signaturePath) : undefined,

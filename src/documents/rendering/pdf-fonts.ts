@@ -98,12 +98,18 @@ export function loadFontSet(fontsDir: string): FontSet {
 }
 
 let warnedFallback = false;
+let configuredFontsDir: string | undefined;
+
+/** Sets the fonts folder of this process (DOCUMENT_FONTS_DIR, read by the configuration at boot). */
+export function configureDocumentFonts(dir: string | undefined): void {
+  configuredFontsDir = dir;
+}
 
 /**
- * The folder documents are set from: DOCUMENT_FONTS_DIR, else the first system folder holding a
+ * The folder documents are set from: the configured one, else the first system folder holding a
  * Times-metric family, else `fallbackDir` (DejaVu Serif, with a warning once per process).
  */
-export function resolveFontsDir(fallbackDir: string, configured = process.env.DOCUMENT_FONTS_DIR): string {
+export function resolveFontsDir(fallbackDir: string, configured = configuredFontsDir): string {
   if (configured) return configured;
   const system = SYSTEM_FONT_DIRS.find((dir) => familyIn(dir)?.timesMetric);
   if (system) return system;

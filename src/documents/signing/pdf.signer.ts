@@ -23,6 +23,8 @@ export interface DocumentSigners {
   readonly payloadKey?: KeyObject;
   /** RFC 3161 timestamps (PAdES B-T). */
   readonly timestamps?: TimestampClient;
+  /** The Director's signature image and the organisation's seal (transparent PNG paths). */
+  readonly images?: { readonly signaturePath?: string; readonly sealPath?: string };
   /** Chain and revocation data added after the signatures (PAdES B-LT). */
   readonly longTermValidation?: (pdf: Buffer) => Promise<Buffer> | Buffer;
 }
