@@ -87,10 +87,10 @@ export async function issueSignedDocument<K extends DocumentKind>(
     payloadKey: options.payloadKey ?? signers.payloadKey,
   });
   const { personal, organisation } = rendered.signatures;
-  const twoSignatures = personal !== undefined && organisation !== undefined && signers.personal !== undefined;
   const signOptions = { signingTime, timestamps: options.timestamps ?? signers.timestamps };
-  let pdf = await signPdf(rendered.pdf, twoSignatures ? signers.personal! : signers.organisation, signOptions);
-  if (twoSignatures) {
+  const first = personal !== undefined && signers.personal !== undefined ? signers.personal : signers.organisation;
+  let pdf = await signPdf(rendered.pdf, first, signOptions);
+  if (first === signers.personal && personal !== undefined && organisation !== undefined) {
     pdf = addSignatureField(pdf, {
       pageIndex: organisation.page,
       rect: organisation.rect,

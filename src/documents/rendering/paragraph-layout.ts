@@ -176,15 +176,13 @@ function drawLine(doc: Doc, line: LaidLine, startX: number, y: number, size: num
   };
   line.words.forEach((word, wordIndex) => {
     word.fragments.forEach((fragment, fragmentIndex) => {
-      const startsWord = fragmentIndex === 0 && wordIndex > 0;
-      // A word made of several faces, or a change of face at a word boundary, starts a new group.
+      // A change of face, or the second fragment of a word (no space before it), starts a new group; a
+      // word in the group's face joins it after a space, which pdfkit widens by `extra`.
       if (fragment.face !== groupFace || fragmentIndex > 0) {
         flush();
         groupFace = fragment.face;
         groupX = x;
         group = [fragment.text];
-      } else if (startsWord) {
-        group.push(fragment.text);
       } else {
         group.push(fragment.text);
       }
