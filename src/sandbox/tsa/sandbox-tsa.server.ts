@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import {
@@ -24,10 +24,12 @@ export class SandboxTsaServer implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly tsa: SandboxTimestampAuthority,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    // Absent when the sandbox is mounted without the platform (registry tests): no CRLs then.
+    @Optional() @Inject(RUNTIME) private readonly runtime?: Runtime,
   ) {}
 
   private async crl(name: string): Promise<Buffer | undefined> {
+    if (!this.runtime) return undefined;
     const { dataDir, publicBaseUrl } = this.runtime.config;
     const chain = await ensureDevelopmentOfficialChain(dataDir, `${publicBaseUrl}/sandbox/pki`);
     const [root, province] = await developmentRevocationSource(chain).crls([]);
