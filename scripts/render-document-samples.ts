@@ -11,8 +11,11 @@ import { join } from 'node:path';
 import { issueSignedDocument } from '../src/documents/issue-signed-document';
 import { ensureDevelopmentSigners } from '../src/documents/signing/development-credentials';
 import { DOCUMENT_KINDS } from '../src/documents/document-kind';
+import type { DocumentKind } from '../src/documents/document-kind';
 import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../src/documents/testing/sample-documents.fixture';
 import { projectRoot } from '../src/platform/project-root';
+
+const NUMBERS: Partial<Record<DocumentKind, string>> = { 'decision-approval': '7', 'decision-refusal': '8' };
 
 async function main(): Promise<void> {
   const out = process.argv[2] ?? join(projectRoot(), 'docs', 'documents');
@@ -21,7 +24,10 @@ async function main(): Promise<void> {
   try {
     const signers = await ensureDevelopmentSigners(work);
     for (const kind of DOCUMENT_KINDS) {
-      const { pdf } = await issueSignedDocument(kind, SAMPLE_DOCUMENTS[kind], SAMPLE_ISSUER, signers);
+      // Numbers as issued: a decision register below 10 (leading zero), center slips by dossier code.
+      const sample = SAMPLE_DOCUMENTS[kind];
+      const documentNumber = NUMBERS[kind] ?? sample.dossierCode;
+      const { pdf } = await issueSignedDocument(kind, { ...sample, documentNumber } as never, SAMPLE_ISSUER, signers);
       const pdfPath = join(work, `${kind}.pdf`);
       writeFileSync(pdfPath, pdf);
       for (const old of readdirSync(out).filter((name) => name.startsWith(`${kind}-`) && name.endsWith('.png')))
