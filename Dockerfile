@@ -9,6 +9,8 @@ COPY migrations ./migrations
 RUN npx nest build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
+# Liberation Serif 2.x: the Times-metric serif of signed documents (Nghị định 30/2020), with Vietnamese.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-liberation2 && rm -rf /var/lib/apt/lists/*
 # SANDBOX=off: no sandbox is ever loaded; the service refuses to start until every national system is configured.
 ENV NODE_ENV=production SANDBOX=off PORT=3000 DATA_DIR=/var/lib/tro-cap-that-nghiep
 WORKDIR /app

@@ -15,9 +15,9 @@ import type { DecisionApprovalData, IssuerProfile } from '../src/documents';
 import { formatVnd, vndInWords } from '../src/documents';
 import { issueSignedDocument } from '../src/documents/issue-signed-document';
 import { renderDocument } from '../src/documents/rendering/document.renderer';
-import { ensureDevelopmentSigningCredentials } from '../src/documents/signing/development-credentials';
+import { ensureDevelopmentSigners } from '../src/documents/signing/development-credentials';
 import { signPdf } from '../src/documents/signing/pdf.signer';
-import { openSigningIdentity } from '../src/documents/signing/signing-identity';
+import { SandboxTimestampAuthority } from '../src/sandbox/tsa/sandbox-timestamp-authority';
 import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../src/documents/testing/sample-documents.fixture';
 
 export interface DecisionBenchOptions {
@@ -43,8 +43,13 @@ export interface StepFigures {
 export interface DecisionBenchResult {
   readonly node: string;
   readonly pages: string;
-  /** renderDocument + signPdf (issueSignedDocument), one process, sequential. */
+  /**
+   * issueSignedDocument, one process, sequential: render, Director's and organisation's signatures
+   * (incremental update), QR offline payload (PAdES B-B).
+   */
   readonly signed: StepFigures;
+  /** The same plus RFC 3161 timestamps from the in-process sandbox TSA and the DSS with CRLs (PAdES B-LT). */
+  readonly signedLongTerm: StepFigures;
   readonly renderOnly: StepFigures;
   /** signPdf on an already rendered PDF, identity opened once. */
   readonly signOnly: StepFigures;
@@ -72,8 +77,8 @@ export function decisionHtml(data: DecisionApprovalData, issuer: IssuerProfile, 
         : `Từ ${date(value.from)} đến ${date(value.to)}`;
   const footer = `<div class="foot">${qrSvg}<div><i>Mã hồ sơ: ${data.dossierCode}</i><br><i>Tra cứu tính xác thực tại:</i><br>${data.verifyUrl}</div></div>`;
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>
-@page { size: A4; margin: 20mm 17mm 15mm 30mm }
-body { font-family: 'DejaVu Serif'; font-size: 12pt; line-height: 1.17; margin: 0 }
+@page { size: A4; margin: 20mm 15mm 20mm 30mm }
+body { font-family: 'Liberation Serif'; font-size: 13pt; line-height: 1.17; margin: 0 }
 p { margin: 0 0 3pt; text-align: justify; text-indent: 1cm } .basis p { font-style: italic }
 .head { display: flex; text-align: center } .head > div:first-child { width: 42% } .head > div:last-child { flex: 1 }
 .rule { border-bottom: 0.7pt solid #000; display: inline-block; padding-bottom: 2pt }
@@ -203,15 +208,23 @@ export async function runDecisionBench(options: DecisionBenchOptions = {}): Prom
   const data = SAMPLE_DOCUMENTS['decision-approval'];
   const dir = mkdtempSync(join(tmpdir(), 'decisions-bench-'));
   try {
-    const generated = await ensureDevelopmentSigningCredentials(dir);
-    const credentials = { p12: readFileSync(generated.p12Path), password: generated.password };
-    const identity = openSigningIdentity(credentials);
+    const signers = await ensureDevelopmentSigners(dir);
+    const identity = signers.organisation;
     const unsigned = await renderDocument('decision-approval', data, SAMPLE_ISSUER);
+    const baseline = { personal: signers.personal, organisation: signers.organisation, payloadKey: signers.payloadKey };
 
     const signed = await measure(
       iterations,
       warmUp,
-      async () => (await issueSignedDocument('decision-approval', data, SAMPLE_ISSUER, credentials)).pdf,
+      async () => (await issueSignedDocument('decision-approval', data, SAMPLE_ISSUER, baseline)).pdf,
+    );
+    // The TSA runs in this process here, so its RSA signatures count against the same core.
+    const tsa = new SandboxTimestampAuthority();
+    const signedLongTerm = await measure(
+      iterations,
+      warmUp,
+      async () =>
+        (await issueSignedDocument('decision-approval', data, SAMPLE_ISSUER, { ...signers, timestamps: tsa })).pdf,
     );
     const renderOnly = await measure(iterations, warmUp, () =>
       renderDocument('decision-approval', data, SAMPLE_ISSUER),
@@ -234,6 +247,7 @@ export async function runDecisionBench(options: DecisionBenchOptions = {}): Prom
       node: process.version,
       pages: '2 pages: decision with signer on page 1, appendix table on page 2; QR code on each page',
       signed,
+      signedLongTerm,
       renderOnly,
       signOnly,
       chromium: chromiumFigures,
@@ -256,9 +270,10 @@ export function formatDecisionBench(result: DecisionBenchResult): string {
     '',
     '| step | documents | wall ms/doc | documents/s (wall) | CPU ms/doc | documents per CPU-second (per core) | PDF size |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    row('signed decision: render + PAdES sign (issueSignedDocument)', result.signed),
+    row('signed decision: render + 2 PAdES signatures + QR payload, B-B (issueSignedDocument)', result.signed),
+    row('… + 2 RFC 3161 timestamps (in-process TSA) + DSS with CRLs, B-LT', result.signedLongTerm),
     row('render only (pdfkit, placeholder)', result.renderOnly),
-    row('sign only (CAdES RSA-2048, identity opened once)', result.signOnly),
+    row('one signature only (CAdES RSA-2048, identity opened once)', result.signOnly),
     row('headless Chromium: setContent + page.pdf, unsigned', result.chromium),
     '',
     result.ratio !== null && result.cpuRatio !== null

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite uses as independent checkers, when they are missing:
 # poppler-utils (pdfsig, pdftotext, pdffonts, pdftoppm), zbar-tools (zbarimg), libnss3-tools (certutil),
-# chromium (browser tests), docker-compose (validates docker-compose.yml offline).
+# chromium (browser tests), docker-compose (validates docker-compose.yml offline), and fonts-liberation2 (the
+# Times-metric serif documents are set in).
 set -euo pipefail
 declare -A need=([pdfsig]=poppler-utils [pdftotext]=poppler-utils [pdffonts]=poppler-utils [pdftoppm]=poppler-utils
   [zbarimg]=zbar-tools [certutil]=libnss3-tools [chromium]=chromium [docker-compose]=docker-compose)
 missing=()
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
 for tool in "${!need[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${need[$tool]}")
 done

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { documentSigningConfig } from './document-signing-config';
+import type { DocumentSigningConfig } from './document-signing-config';
 
 /**
  * The one place that reads process.env. With `SANDBOX=on` (the default outside the Docker image) every variable is
@@ -53,6 +55,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** `DOCUMENT_WORKER`: `off` stops the issuance worker of this process (tests; a web-only instance). */
   documentWorker: boolean;
+  /** Director's certificate, remote signing, TSA, LTV, QR key, signature images, fonts. */
+  documentSigning: DocumentSigningConfig;
 }
 
 export interface IssuerConfig {
@@ -179,6 +183,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     issuer: issuerConfig(env),
     documentWorker: oneOf(env, 'DOCUMENT_WORKER', ['on', 'off'], 'on') === 'on',
     metricsToken: metricsToken(env),
+    documentSigning: documentSigningConfig(env),
   };
 }
 

@@ -12,6 +12,8 @@ import { SandboxFaultsController } from './sandbox-faults.controller';
 import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
 import { SandboxInsuranceRegistryController } from './sandbox-insurance-registry.controller';
 import { SandboxPopulationRegistryController } from './sandbox-population-registry.controller';
+import { SandboxTimestampAuthority } from './tsa/sandbox-timestamp-authority';
+import { SandboxTsaServer } from './tsa/sandbox-tsa.server';
 
 export interface SandboxModuleOptions {
   /** Pin the date (tests) or pass a clock; default: today in Việt Nam, re-read on every request. */
@@ -47,6 +49,8 @@ export class SandboxModule {
         SandboxFaultInjector,
         SandboxHeaderInterceptor,
         SandboxFaultInterceptor,
+        { provide: SandboxTimestampAuthority, useFactory: () => new SandboxTimestampAuthority() },
+        SandboxTsaServer,
         ...(options.eid ? SANDBOX_EID_PROVIDERS : []),
         ...(options.portalClient ? [{ provide: SANDBOX_PORTAL_CLIENT, useValue: options.portalClient }] : []),
       ],

@@ -190,6 +190,19 @@ describe('full online flow in Chromium', () => {
     await screenshot(citizen, 'flow-09-verify');
     await expectAccessible(citizen);
 
+    // Scanned from the printed QR code: the page also checks the signed payload and shows its key facts.
+    await runTool('pdftoppm', ['-r', '300', '-f', '1', '-l', '1', '-png', file, `${file}-page`]);
+    const qr = (await runTool('zbarimg', ['-q', '--raw', `${file}-page-1.png`])).stdout.trim();
+    expect(qr).toContain(`${verifyHref}#v1.`);
+    await citizen.goto(qr.replace(/^https?:\/\/[^/]+/, base), { waitUntil: 'domcontentloaded' });
+    await citizen.locator('[data-testid="verify-offline"]').waitFor();
+    expect(await citizen.locator('[data-testid="verify-offline"]').innerText()).toBe('Chữ ký đúng, khớp với hồ sơ lưu');
+    const facts = await citizen.locator('#verify-result').innerText();
+    expect(facts).toContain('Quyết định về việc hưởng trợ cấp thất nghiệp: hợp lệ');
+    expect(facts).toMatch(/Mức hưởng hằng tháng\s+[\d.]+ đồng/);
+    expect(facts).toMatch(/Số tháng hưởng\s+\d+ tháng/);
+    expect(facts).toContain('Đang có hiệu lực');
+
     // The Director revokes it from the dossier page: the verify page and the citizen's page then say so.
     const reason = 'Quyết định ban hành nhầm, sẽ ban hành lại.';
     await director.reload({ waitUntil: 'domcontentloaded' });

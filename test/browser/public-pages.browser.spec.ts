@@ -154,10 +154,10 @@ describe('public pages in Chromium', () => {
     await page.close();
   });
 
-  it('verify: an unknown code says no decision was found', async () => {
+  it('verify: an unknown code says no document was found (any document type carries a code)', async () => {
     const { page } = await open('/verify/KHONG-CO-MA-NAY');
     await page.locator('#verify-result h2').waitFor();
-    await expect(text(page, '#verify-result h2')).resolves.toBe('Không tìm thấy quyết định');
+    await expect(text(page, '#verify-result h2')).resolves.toBe('Không tìm thấy văn bản');
     await expect(text(page, '#verify-code')).resolves.toBe('KHONG-CO-MA-NAY');
     await page.close();
   });

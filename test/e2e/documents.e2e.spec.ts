@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createPublicKey, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,10 @@ import { IssuedDocumentRecord } from '../../src/documents/persistence/issued-doc
 import { pdfText, runTool } from '../../src/documents/testing/debian-tools';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from '../../src/dossiers/ports/dossier-documents.port';
 import { WORKFLOW } from '../../src/dossiers/domain/dossier-workflow';
+import { verifyOfflinePayload } from '../../src/documents/verification/offline-payload';
+import { SigningIdentityProvider } from '../../src/documents/issuance/signing-identity.provider';
+import { crlDistributionPoints } from '../../src/documents/signing/long-term-validation';
+import { HttpTimestampClient } from '../../src/documents/signing/timestamp-client';
 import type { WorkflowAction } from '../../src/dossiers/domain/dossier-workflow';
 import type { DossierStatus } from '../../src/dossiers/domain/dossier-status';
 import { AccessTokenService } from '../../src/identity';
@@ -383,6 +387,74 @@ describe('documents: issuance, downloads and public verification', () => {
         .expect(404);
       expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
       await api().get('/api/v1/public/decisions/short').expect(404);
+    });
+
+    it('carries two timestamped signatures (Director, organisation), the DSS, and a QR payload that verifies offline with the published key', async () => {
+      const path = await writeTemp(await store.get(record.objectKey));
+      const sig = await runTool('pdfsig', [path]);
+      expect(sig.stdout.match(/Signature is Valid\./g)).toHaveLength(2);
+      expect(sig.stdout).toContain('Signer Certificate Common Name: Đặng Hữu Phước');
+      expect(sig.stdout).toContain('Signer Certificate Common Name: Sở Nội vụ tỉnh Đồng Nai');
+      const pdf = await store.get(record.objectKey);
+      // Timestamp tokens from the sandbox TSA (id-aa-signatureTimeStampToken) and the document security store.
+      expect(pdf.toString('latin1')).toContain('/Type /DSS');
+      expect(pdf.toString('latin1').includes('060b2a864886f70d010910020e')).toBe(true); // the OID, hex in /Contents
+
+      await runTool('pdftoppm', ['-r', '300', '-f', '1', '-l', '1', '-png', path, `${path}-page`]);
+      const qr = (await runTool('zbarimg', ['-q', '--raw', `${path}-page-1.png`])).stdout.trim();
+      expect(qr.startsWith(`${t.runtime.config.publicBaseUrl}/verify/${record.verificationCode}#v1.`)).toBe(true);
+      const key = await api().get('/api/v1/public/decisions/verification-key').expect(200);
+      expect(key.body.algorithm).toBe('Ed25519');
+      const check = verifyOfflinePayload(qr, createPublicKey(key.body.publicKeyPem));
+      expect(check).toMatchObject({
+        valid: true,
+        facts: { number: record.number, maskedHolder: 'Nguyễn T** Á** T****', amount: 5_520_000 },
+      });
+
+      const payload = qr.slice(qr.indexOf('#') + 1);
+      const online = await api()
+        .get(`/api/v1/public/decisions/${record.verificationCode}`)
+        .query({ payload })
+        .expect(200);
+      expect(online.body.offline).toMatchObject({ signatureValid: true, matchesRecord: true });
+      const [, facts, signature] = /^v1\.([^.]+)\.([^.]+)$/.exec(payload)!;
+      const tampered = Buffer.from(facts, 'base64url');
+      tampered[3] ^= 0x01;
+      const bad = await api()
+        .get(`/api/v1/public/decisions/${record.verificationCode}`)
+        .query({ payload: `v1.${tampered.toString('base64url')}.${signature}` })
+        .expect(200);
+      expect(bad.body.offline).toEqual({ signatureValid: false, matchesRecord: false, facts: null });
+    });
+
+    it("in the sandbox: publishes the development CRLs at the certificates' distribution points and runs the TSA over HTTP", async () => {
+      const { organisation } = await t.app.get(SigningIdentityProvider).get();
+      const [issuingCa] = organisation.certificates.slice(1);
+      const crlUrl = crlDistributionPoints(organisation.certificates[0])[0];
+      expect(crlUrl).toBe(`${t.runtime.config.publicBaseUrl}/sandbox/pki/province-ca.crl`);
+      expect(crlDistributionPoints(issuingCa)).toEqual([`${t.runtime.config.publicBaseUrl}/sandbox/pki/root.crl`]);
+      const crl = await fetch(crlUrl.replace(t.runtime.config.publicBaseUrl, t.baseUrl));
+      expect(crl.status).toBe(200);
+      expect(crl.headers.get('content-type')).toBe('application/pkix-crl');
+      const dir = mkdtempSync(join(tmpdir(), 'tctn-crl-'));
+      writeFileSync(join(dir, 'crl.der'), Buffer.from(await crl.arrayBuffer()));
+      writeFileSync(join(dir, 'ca.der'), issuingCa);
+      await runTool('openssl', ['x509', '-inform', 'DER', '-in', join(dir, 'ca.der'), '-out', join(dir, 'ca.pem')]);
+      const checked = await runTool('openssl', [
+        'crl',
+        '-inform',
+        'DER',
+        '-in',
+        join(dir, 'crl.der'),
+        '-CAfile',
+        join(dir, 'ca.pem'),
+        '-noout',
+      ]);
+      expect(`${checked.stdout}${checked.stderr}`).toContain('verify OK');
+      expect((await fetch(`${t.baseUrl}/sandbox/pki/other.crl`)).status).toBe(404);
+
+      const token = await new HttpTimestampClient(`${t.baseUrl}/sandbox/tsa`).timestamp(Buffer.from('signature value'));
+      expect(token.includes(Buffer.from(createHash('sha256').update('signature value').digest()))).toBe(true);
     });
 
     it('never issues a second decision: a repeated side effect is a no-op, a re-run job is only marked done', async () => {

@@ -37,6 +37,15 @@ describe('stored kinds', () => {
 
   it('prints numbers and register keys the NĐ 30/2020 way', () => {
     expect(printedNumber('12', 'QĐ', 'SNV')).toBe('12/QĐ-SNV');
+  });
+
+  it.each([
+    ['1', '01/QĐ-SNV'],
+    ['9', '09/QĐ-SNV'],
+    ['10', '10/QĐ-SNV'],
+    ['G22.75-261102-0042', 'G22.75-261102-0042/QĐ-SNV'],
+  ])('writes number %s as %s (Nghị định 30/2020, Phụ lục I: a leading zero below 10)', (sequence, printed) => {
+    expect(printedNumber(sequence, 'QĐ', 'SNV')).toBe(printed);
     expect(registerKey('QĐ', 'SNV')).toBe('QĐ-SNV');
   });
 });

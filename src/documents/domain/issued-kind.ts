@@ -69,5 +69,6 @@ export function registerKey(typeCode: string, authoritySymbol: string): string {
 
 /** `<n>/<type code>-<symbol>`, as printed ("Số: 12/QĐ-SNV"). */
 export function printedNumber(sequence: string, typeCode: string, symbol: string): string {
-  return `${sequence}/${typeCode}-${symbol}`;
+  // Nghị định 30/2020, Phụ lục I: numbers below 10 are written with a leading zero ("01/QĐ-SNV").
+  return `${/^\d$/.test(sequence) ? `0${sequence}` : sequence}/${typeCode}-${symbol}`;
 }

@@ -4,6 +4,7 @@ import type { IsoDate } from '../formatting/vietnamese-date.formatter';
 import { formatShortDate } from '../formatting/vietnamese-date.formatter';
 import type { IssuerProfile } from '../issuer-profile.types';
 import type { TemplateMeta } from '../templates/document-template.types';
+import { printedNumber } from '../domain/issued-kind';
 
 /** The header of a document as printed (Nghị định 30/2020, Phụ lục I). */
 export interface DocumentHeader {
@@ -83,7 +84,7 @@ export function buildDocumentViewModel<K extends DocumentKind>(
   };
   const byCenter = meta.issuedBy === 'center';
   const symbol = byCenter ? center.symbol : issuer.symbol;
-  const documentNumber = `${data.documentNumber}/${meta.code}-${symbol}`;
+  const documentNumber = printedNumber(data.documentNumber, meta.code, symbol);
   const signer = byCenter
     ? { onBehalfOf: '', title: center.signerTitle, name: center.signerName }
     : { onBehalfOf: issuer.signerOnBehalfOf ?? '', title: issuer.signerTitle, name: issuer.signerName };

@@ -1,35 +1,126 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { TrueTypeFont } from './truetype-subset';
 
-/** The embedded font faces; the standard 14 PDF fonts are never used. */
-export const FONT_FACES = {
-  regular: 'DejaVuSerif.ttf',
-  bold: 'DejaVuSerif-Bold.ttf',
-  italic: 'DejaVuSerif-Italic.ttf',
-  boldItalic: 'DejaVuSerif-BoldItalic.ttf',
-} as const;
+export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
-export type FontFace = keyof typeof FONT_FACES;
-export type FontSet = Readonly<Record<FontFace, Buffer>>;
+/**
+ * Serif families a document can be set in, in order of preference. Nghị định 30/2020 asks for a Times New
+ * Roman-like face at 13–14 pt: Liberation Serif 2.x and Tinos are metric-compatible with it (same advance
+ * widths) and cover every Vietnamese letter. They come from a package (Debian `fonts-liberation2`, or any
+ * folder named by DOCUMENT_FONTS_DIR); DejaVu Serif (shipped in templates/fonts) is the fallback so that a
+ * machine without them still renders, set smaller because it is about 10% wider.
+ */
+export interface FontFamily {
+  readonly name: string;
+  /** Body size in pt. */
+  readonly bodySize: number;
+  /** Whether the family is metric-compatible with Times New Roman (what Nghị định 30 expects). */
+  readonly timesMetric: boolean;
+  readonly files: Readonly<Record<FontFace, string>>;
+}
 
-const FACES = Object.keys(FONT_FACES) as FontFace[];
+export const FONT_FAMILIES: readonly FontFamily[] = [
+  {
+    name: 'Liberation Serif',
+    bodySize: 13,
+    timesMetric: true,
+    files: {
+      regular: 'LiberationSerif-Regular.ttf',
+      bold: 'LiberationSerif-Bold.ttf',
+      italic: 'LiberationSerif-Italic.ttf',
+      boldItalic: 'LiberationSerif-BoldItalic.ttf',
+    },
+  },
+  {
+    name: 'Tinos',
+    bodySize: 13,
+    timesMetric: true,
+    files: {
+      regular: 'Tinos-Regular.ttf',
+      bold: 'Tinos-Bold.ttf',
+      italic: 'Tinos-Italic.ttf',
+      boldItalic: 'Tinos-BoldItalic.ttf',
+    },
+  },
+  {
+    name: 'DejaVu Serif',
+    bodySize: 12,
+    timesMetric: false,
+    files: {
+      regular: 'DejaVuSerif.ttf',
+      bold: 'DejaVuSerif-Bold.ttf',
+      italic: 'DejaVuSerif-Italic.ttf',
+      boldItalic: 'DejaVuSerif-BoldItalic.ttf',
+    },
+  },
+];
+
+/** Where the Debian packages put the metric-compatible families (fonts-liberation2, fonts-croscore). */
+export const SYSTEM_FONT_DIRS: readonly string[] = [
+  '/usr/share/fonts/truetype/liberation2',
+  '/usr/share/fonts/truetype/croscore',
+];
+
+/** The DejaVu faces, kept for the fallback and for tests of the subsetter. */
+export const FONT_FACES = FONT_FAMILIES[2].files;
+
+/** Four faces of one family, with the family's layout figures. */
+export type FontSet = Readonly<Record<FontFace, Buffer>> & { readonly family?: FontFamily };
+
+const FACES: readonly FontFace[] = ['regular', 'bold', 'italic', 'boldItalic'];
 const cache = new Map<string, FontSet>();
 
-/** Reads the TTF files from `<templatesDir>/fonts` once per directory. */
+function familyIn(dir: string): FontFamily | undefined {
+  return FONT_FAMILIES.find((family) => FACES.every((face) => existsSync(join(dir, family.files[face]))));
+}
+
+/** Reads the four TTF files of the first family found in `fontsDir`, once per directory. */
 export function loadFontSet(fontsDir: string): FontSet {
   let fonts = cache.get(fontsDir);
   if (!fonts) {
+    const family = familyIn(fontsDir);
+    if (!family)
+      throw new Error(`No complete serif family (${FONT_FAMILIES.map((f) => f.name).join(', ')}) in ${fontsDir}`);
     fonts = {
-      regular: readFileSync(join(fontsDir, FONT_FACES.regular)),
-      bold: readFileSync(join(fontsDir, FONT_FACES.bold)),
-      italic: readFileSync(join(fontsDir, FONT_FACES.italic)),
-      boldItalic: readFileSync(join(fontsDir, FONT_FACES.boldItalic)),
+      regular: readFileSync(join(fontsDir, family.files.regular)),
+      bold: readFileSync(join(fontsDir, family.files.bold)),
+      italic: readFileSync(join(fontsDir, family.files.italic)),
+      boldItalic: readFileSync(join(fontsDir, family.files.boldItalic)),
+      family,
     };
     cache.set(fontsDir, fonts);
   }
   return fonts;
+}
+
+let warnedFallback = false;
+let configuredFontsDir: string | undefined;
+
+/** Sets the fonts folder of this process (DOCUMENT_FONTS_DIR, read by the configuration at boot). */
+export function configureDocumentFonts(dir: string | undefined): void {
+  configuredFontsDir = dir;
+}
+
+/**
+ * The folder documents are set from: the configured one, else the first system folder holding a
+ * Times-metric family, else `fallbackDir` (DejaVu Serif, with a warning once per process).
+ */
+export function resolveFontsDir(fallbackDir: string, configured = configuredFontsDir): string {
+  if (configured) return configured;
+  const system = SYSTEM_FONT_DIRS.find((dir) => familyIn(dir)?.timesMetric);
+  if (system) return system;
+  if (!warnedFallback) {
+    warnedFallback = true;
+    process.emitWarning(
+      'No Times-metric serif found (install the Debian package fonts-liberation2 or set DOCUMENT_FONTS_DIR): ' +
+        'documents are set in DejaVu Serif, which does not follow Nghị định 30/2020.',
+    );
+  }
+  return fallbackDir;
 }
 
 export function fontFaceFor(bold: boolean, italic: boolean): FontFace {
@@ -68,6 +159,7 @@ interface EmbeddedFontInternals {
   readonly font: FontkitFont;
   layoutCache?: Record<string, unknown>;
   subset: unknown;
+  embed?: () => void;
 }
 
 type EmbeddedFontConstructor = new (
@@ -181,6 +273,7 @@ export function installFonts(doc: PDFKit.PDFDocument, fonts: FontSet): boolean {
     return false;
   }
   trimSharedCaches(set);
+  const installed: EmbeddedFontInternals[] = [];
   for (const face of FACES) {
     const shared = set.faces[face];
     doc._fontCount += 1;
@@ -188,6 +281,69 @@ export function installFonts(doc: PDFKit.PDFDocument, fonts: FontSet): boolean {
     if (embedded.layoutCache) embedded.layoutCache = shared.layoutCache;
     if (shared.trueType) embedded.subset = shared.trueType.createSubset();
     doc._fontFamilies[face] = embedded;
+    installed.push(embedded);
   }
+  installStreamCompression(doc, installed);
   return true;
+}
+
+/*
+ * Stream compression. A font's subset and ToUnicode map are the same for every document that uses the same
+ * glyphs (documents of one template mostly do), yet pdfkit deflates them again for each one: while a font is
+ * embedded, its streams are deflated through a small process-wide cache keyed by their SHA-1. Every other
+ * stream (page content, forms) is different in each document and is deflated at level 1, several times
+ * faster than zlib's default for a few percent more bytes.
+ */
+const deflated = new Map<string, Buffer>();
+const DEFLATE_CACHE_LIMIT = 512;
+
+function cachedDeflate(data: Buffer): Buffer {
+  const key = createHash('sha1').update(data).digest('base64');
+  let result = deflated.get(key);
+  if (!result) {
+    if (deflated.size >= DEFLATE_CACHE_LIMIT) deflated.clear();
+    result = deflateSync(data);
+    deflated.set(key, result);
+  }
+  return result;
+}
+
+interface StreamReference {
+  compress: boolean;
+  buffer: Buffer[];
+  finalize(): void;
+}
+
+function installStreamCompression(doc: PDFKit.PDFDocument, embedded: readonly EmbeddedFontInternals[]): void {
+  const target = doc as unknown as { ref?: (data?: unknown) => StreamReference };
+  const originalRef = target.ref;
+  if (typeof originalRef !== 'function') return;
+  let embedding = 0;
+  target.ref = function (this: unknown, data?: unknown) {
+    const ref = originalRef.call(this, data);
+    const finalize = ref.finalize;
+    if (typeof finalize !== 'function' || !Array.isArray(ref.buffer)) return ref;
+    ref.finalize = function (this: StreamReference) {
+      if (this.compress && this.buffer.length > 0) {
+        const raw = Buffer.concat(this.buffer);
+        this.buffer = [embedding > 0 ? cachedDeflate(raw) : deflateSync(raw, { level: 1 })];
+        // The /Filter /FlateDecode entry was set by pdfkit when the data was written.
+        this.compress = false;
+      }
+      return finalize.call(this);
+    };
+    return ref;
+  };
+  for (const font of embedded) {
+    const embed = font.embed;
+    if (typeof embed !== 'function') continue;
+    font.embed = () => {
+      embedding += 1;
+      try {
+        embed.call(font);
+      } finally {
+        embedding -= 1;
+      }
+    };
+  }
 }

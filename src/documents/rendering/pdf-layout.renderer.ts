@@ -13,27 +13,32 @@ import { evaluateRuns, isTruthyField, resolveField, substituteFields } from '../
 import { TemplateError } from '../templates/template-error';
 import type { DocumentViewModel } from './document-view-model';
 import type { FontFace, FontSet } from './pdf-fonts';
-import { fontFaceFor, installFonts } from './pdf-fonts';
+import { installFonts } from './pdf-fonts';
+import type { ParagraphStyle } from './paragraph-layout';
+import { drawParagraph, measureParagraph } from './paragraph-layout';
+import type { PreparedImage } from './signature-images';
+import { drawPreparedImage } from './signature-images';
 
-/** A4 page with the margins of Nghị định 30/2020 (top/bottom 20 mm, left 30 mm, right 15 mm). */
+/** A4 page with the margins of Nghị định 30/2020, Phụ lục I (top 20–25, bottom 20–25, left 30–35, right 15–20 mm). */
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89 } as const;
-const MARGIN = { top: 20 * MM, bottom: 15 * MM, left: 30 * MM, right: 17 * MM } as const;
-const QR_SIZE = 54;
+const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } as const;
+/** 24 mm: the QR code carries the URL and the signed offline payload (about 330 characters). */
+const QR_SIZE = 68;
 /** Space kept above the page's bottom margin for the QR code and the verification note (left half only). */
 const FOOTER_HEIGHT = QR_SIZE + 8;
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const HEADER_LEFT_WIDTH = CONTENT_WIDTH * 0.42;
 /** "Nơi nhận" (and the QR note under it) on the left, the signer block on the right. */
 const CLOSING_LEFT_WIDTH = CONTENT_WIDTH * 0.5;
-/** 12 pt body: DejaVu Serif is about 10% wider than Times New Roman, so it reads like 13 pt Times. */
-const BODY_SIZE = 12;
+/** Body size when the font set does not say (13 pt, Nghị định 30: 13–14 pt). */
+const DEFAULT_BODY_SIZE = 13;
 
 /** Vertical spacing. `compact` is used when the closing block would otherwise be pushed to a new page. */
 export type LayoutDensity = 'normal' | 'compact';
 
 interface Spacing {
-  /** Extra space between lines of a paragraph (pt); with DejaVu Serif 12 pt, 1 gives 15 pt lines. */
+  /** Extra space between lines of a paragraph (pt). */
   readonly lineGap: number;
   readonly paragraphGap: number;
   readonly basisGap: number;
@@ -42,8 +47,8 @@ interface Spacing {
 }
 
 const SPACING: Readonly<Record<LayoutDensity, Spacing>> = {
-  normal: { lineGap: 0.6, paragraphGap: 2.5, basisGap: 1, signatureSpace: 44 },
-  compact: { lineGap: 0, paragraphGap: 1.5, basisGap: 0.5, signatureSpace: 38 },
+  normal: { lineGap: 0.4, paragraphGap: 3, basisGap: 0.5, signatureSpace: 44 },
+  compact: { lineGap: 0, paragraphGap: 2.5, basisGap: 0.5, signatureSpace: 44 },
 };
 const FIRST_LINE_INDENT = 1 * 28.35;
 
@@ -63,11 +68,50 @@ export interface LayoutInput {
   readonly title: string;
   readonly author: string;
   readonly density?: LayoutDensity;
+  /**
+   * Start a new page before the text block that precedes the closing (signer and "Nơi nhận"), so that the closing
+   * never stands alone on a page (Nghị định 30/2020, Phụ lục I: the signature page carries text of the document).
+   */
+  readonly keepLastTextWithClosing?: boolean;
+  /** Visible signatures; without it the space between signer title and name stays blank. */
+  readonly appearance?: SignatureAppearance;
+  /** Called on the page of the signer block, right after it is drawn (to add the first signature's widget). */
+  readonly onSignatureArea?: (doc: PDFKit.PDFDocument, placement: SignaturePlacement) => void;
+}
+
+/** The images and facts of the visible signatures (Nghị định 30/2020, Phụ lục I, mục II). */
+export interface SignatureAppearance {
+  /** The competent person's signature image; absent for a document signed by the organisation only. */
+  readonly signatureImage?: PreparedImage;
+  readonly sealImage?: PreparedImage;
+  readonly organisationName: string;
+  readonly signedAt: Date;
+}
+
+/** [x1, y1, x2, y2] in PDF user space (origin bottom left). */
+export type PdfRect = readonly [number, number, number, number];
+
+export interface SignatureRect {
+  /** Zero-based page index. */
+  readonly page: number;
+  readonly rect: PdfRect;
+}
+
+/** Where the visible signatures are: the competent person's and the organisation's. */
+export interface SignaturePlacement {
+  readonly personal?: SignatureRect;
+  readonly organisation?: SignatureRect;
 }
 
 /** The input with its spacing resolved. */
 interface Layout extends LayoutInput {
   readonly spacing: Spacing;
+  /** Body size (pt); every other size scales with it (`size(n)` is n pt at a 13 pt body). */
+  readonly bodySize: number;
+  readonly size: (points: number) => number;
+  readonly pageIndex: () => number;
+  /** The QR code's form XObject, made on the first page. */
+  readonly qrForm: { ref?: PDFKit.PDFKitReference };
 }
 
 export interface LayoutResult {
@@ -75,6 +119,7 @@ export interface LayoutResult {
   readonly doc: PDFKit.PDFDocument;
   /** A "Nơi nhận" / signer block did not fit below the text before it and starts a new page. */
   readonly closingOnNewPage: boolean;
+  readonly signatures: SignaturePlacement;
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -98,39 +143,30 @@ function pageBottom(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 
-/** pdfkit drops the leading space of a continued fragment that wraps; keep spaces at the end of the previous run. */
-function moveLeadingSpaces(runs: readonly TextRun[]): TextRun[] {
-  const result: TextRun[] = [];
-  for (const run of runs) {
-    const previous = result[result.length - 1];
-    const leading = /^\s+/.exec(run.text)?.[0] ?? '';
-    if (previous && leading) result[result.length - 1] = { ...previous, text: `${previous.text}${leading}` };
-    const text = previous ? run.text.slice(leading.length) : run.text;
-    if (text) result.push({ ...run, text });
-  }
-  return result;
-}
-
-/** Writes styled runs as one paragraph at the current position. */
-function writeRuns(doc: Doc, spacing: Spacing, rawRuns: readonly TextRun[], options: RunOptions = {}): void {
-  const runs = moveLeadingSpaces(rawRuns);
-  if (runs.length === 0) return;
-  const x = options.x ?? MARGIN.left;
-  const width = options.width ?? CONTENT_WIDTH;
-  const size = options.size ?? BODY_SIZE;
-  runs.forEach((run, index) => {
-    useFont(doc, fontFaceFor(run.bold || !!options.bold, run.italic || !!options.italic), size);
-    const textOptions: PDFKit.Mixins.TextOptions = {
-      width,
+/** Writes styled runs as one paragraph at the current position (breaking at spaces only, see paragraph-layout). */
+function writeRuns(doc: Doc, input: Layout, runs: readonly TextRun[], options: RunOptions = {}): void {
+  const y = drawParagraph(
+    doc,
+    runs,
+    {
+      x: options.x ?? MARGIN.left,
+      width: options.width ?? CONTENT_WIDTH,
+      size: options.size ?? input.bodySize,
       align: options.align ?? 'justify',
-      lineGap: spacing.lineGap,
-      continued: index < runs.length - 1,
-    };
-    if (index === 0) doc.text(run.text, x, doc.y, { ...textOptions, indent: options.indent ?? 0 });
-    else doc.text(run.text, textOptions);
-  });
+      indent: options.indent ?? 0,
+      lineGap: input.spacing.lineGap,
+      bold: options.bold,
+      italic: options.italic,
+    },
+    doc.y,
+    () => pageBottom(doc),
+    () => {
+      doc.addPage();
+      return doc.y;
+    },
+  );
   doc.x = MARGIN.left;
-  doc.y += options.gapAfter ?? spacing.paragraphGap;
+  doc.y = y + (options.gapAfter ?? input.spacing.paragraphGap);
 }
 
 /** Fits a single line into `width` by shrinking the font size in half-point steps. */
@@ -149,8 +185,27 @@ function drawRule(doc: Doc, centerX: number, y: number, length: number): void {
     .stroke();
 }
 
-function drawHeader(doc: Doc, view: DocumentViewModel): void {
-  const { header } = view;
+/** One centered line that never wraps (so never breaks at a hyphen): shrunk in half points until it fits. */
+function centeredLine(
+  doc: Doc,
+  text: string,
+  face: FontFace,
+  size: number,
+  x: number,
+  width: number,
+  y: number,
+): number {
+  const fitted = fittedSize(doc, text, face, size, width);
+  useFont(doc, face, fitted);
+  const lineWidth = doc.widthOfString(text);
+  doc.text(text, x + (width - lineWidth) / 2, y, { lineBreak: false });
+  return y + doc.currentLineHeight(true) + 1;
+}
+
+/** Nghị định 30/2020, Phụ lục I: authority (13 pt, upper case) left, national motto right, number, place and date. */
+function drawHeader(doc: Doc, input: Layout): void {
+  const { header } = input.view;
+  const size = input.size;
   const top = MARGIN.top;
   const leftX = MARGIN.left - 14;
   const leftWidth = HEADER_LEFT_WIDTH + 14;
@@ -160,40 +215,54 @@ function drawHeader(doc: Doc, view: DocumentViewModel): void {
   const rightCenter = rightX + rightWidth / 2;
 
   // Left: parent authority, issuing authority (bold) with a short rule, then the number.
-  const parentSize = fittedSize(doc, header.parentAuthority, 'regular', 12, leftWidth);
-  useFont(doc, 'regular', parentSize);
-  doc.text(header.parentAuthority, leftX, top, { width: leftWidth, align: 'center', lineGap: 1 });
-  useFont(doc, 'regular', parentSize);
-  useFont(doc, 'bold', fittedSize(doc, header.authority, 'bold', 12, leftWidth));
-  doc.text(header.authority, leftX, doc.y, { width: leftWidth, align: 'center', lineGap: 1 });
+  let leftY = centeredLine(doc, header.parentAuthority, 'regular', size(13), leftX, leftWidth, top);
+  leftY = centeredLine(doc, header.authority, 'bold', size(13), leftX, leftWidth, leftY);
   const authorityWidth = Math.min(doc.widthOfString(header.authority), leftWidth);
-  const leftRuleY = doc.y + 2;
+  // Below the dots under letters such as "Ụ".
+  const leftRuleY = leftY + 4.5;
   drawRule(doc, leftCenter, leftRuleY, authorityWidth * 0.4);
 
-  // Right: national motto with a rule as long as the second line.
+  // Right: national motto (13 pt) and slogan (14 pt) with a rule as long as the slogan.
   const motto = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-  const mottoSize = fittedSize(doc, motto, 'bold', 12, rightWidth);
-  doc.text(motto, rightX, top, { width: rightWidth, align: 'center', lineGap: 1 });
+  let rightY = centeredLine(doc, motto, 'bold', size(13), rightX, rightWidth, top);
   const slogan = 'Độc lập - Tự do - Hạnh phúc';
-  useFont(doc, 'bold', mottoSize + 0.5);
-  doc.text(slogan, rightX, doc.y, { width: rightWidth, align: 'center', lineGap: 1 });
-  const rightRuleY = doc.y + 2;
+  rightY = centeredLine(doc, slogan, 'bold', size(14), rightX, rightWidth, rightY);
+  const rightRuleY = rightY + 1;
   drawRule(doc, rightCenter, rightRuleY, doc.widthOfString(slogan));
 
   const lineY = Math.max(leftRuleY, rightRuleY) + 9;
-  useFont(doc, 'regular', 12);
-  doc.text(header.numberLine, leftX, lineY, { width: leftWidth, align: 'center' });
-  const numberBottom = doc.y;
-  useFont(doc, 'italic', 12);
+  const numberBottom = centeredLine(doc, header.numberLine, 'regular', size(13), leftX, leftWidth, lineY);
   const placeDate = `${header.place}, ${formatLongDate(header.issuedAt)}`;
-  doc.text(placeDate, rightX, lineY, { width: rightWidth, align: 'center' });
+  const dateBottom = centeredLine(doc, placeDate, 'italic', size(14), rightX, rightWidth, lineY);
   doc.x = MARGIN.left;
-  doc.y = Math.max(numberBottom, doc.y) + 14;
+  doc.y = Math.max(numberBottom, dateBottom) + 14;
 }
 
-/** Vector QR code with a 2-module quiet zone (the page is white); no image decoding, so output is deterministic. */
-function drawQr(doc: Doc, qr: QrMatrix, x: number, y: number): void {
+/**
+ * Vector QR code with a 2-module quiet zone (the page is white); no image decoding, so output is deterministic.
+ * Drawn once per document into a form XObject that every page places.
+ */
+function drawQr(doc: Doc, input: Layout, x: number, y: number): void {
+  const state = input.qrForm;
+  if (!state.ref) {
+    const form = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, QR_SIZE, QR_SIZE] });
+    form.end(qrContent(input.qr));
+    state.ref = form;
+  }
+  const page = doc.page as unknown as { xobjects: Record<string, unknown> };
+  page.xobjects.Qr = state.ref;
+  // pdfkit's page space is flipped (y down); the form is drawn in PDF space (y up) from its bottom-left corner.
+  doc.save();
+  doc.addContent(`1 0 0 -1 ${x.toFixed(3)} ${(y + QR_SIZE).toFixed(3)} cm /Qr Do`);
+  doc.restore();
+}
+
+/** The QR modules as rectangles in a QR_SIZE square, PDF space (origin bottom left). */
+function qrContent(qr: QrMatrix): string {
+  // Drawn in module units (scaled once), so every rectangle has integer coordinates; the 2-module quiet zone
+  // is the offset. Row 0 is the top row.
   const module = QR_SIZE / (qr.size + 4);
+  const parts: string[] = [`0 g\n${module.toFixed(5)} 0 0 ${module.toFixed(5)} 0 0 cm`];
   // One rectangle per horizontal run of dark modules: a third of the content bytes of one per module.
   for (let row = 0; row < qr.size; row += 1) {
     let column = 0;
@@ -204,10 +273,11 @@ function drawQr(doc: Doc, qr: QrMatrix, x: number, y: number): void {
       }
       const start = column;
       while (column < qr.size && qr.modules[row * qr.size + column]) column += 1;
-      doc.rect(x + (start + 2) * module, y + (row + 2) * module, (column - start) * module, module);
+      parts.push(`${start + 2} ${qr.size + 1 - row} ${column - start} 1 re`);
     }
   }
-  doc.fillColor('#000000').fill();
+  parts.push('f\n');
+  return parts.join('\n');
 }
 
 const FOOTER_SIZE = 8;
@@ -225,7 +295,7 @@ function drawFooter(doc: Doc, input: Layout, pageNumber: number): void {
   const savedBottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
   const top = doc.page.height - MARGIN.bottom - QR_SIZE;
-  drawQr(doc, input.qr, MARGIN.left, top);
+  drawQr(doc, input, MARGIN.left, top);
   // The note sits beside the QR code, its last line (the URL, never wrapped, so that it can be copied) on
   // the QR code's bottom edge; the lines above it stay in the left half, under "Nơi nhận", so that the
   // signer block can reach down beside them.
@@ -234,15 +304,19 @@ function drawFooter(doc: Doc, input: Layout, pageNumber: number): void {
   const urlTop = footerUrlTop(doc);
   useFont(doc, 'italic', FOOTER_SIZE);
   const lineHeight = doc.currentLineHeight(true);
-  doc.text(`Mã hồ sơ: ${input.dossierCode}`, textX, urlTop - 2 * lineHeight, { width: narrowWidth, lineBreak: false });
-  doc.text('Tra cứu tính xác thực tại:', textX, urlTop - lineHeight, { width: narrowWidth, lineBreak: false });
+  // Single lines without a width: pdfkit then skips its line wrapper (they are short enough for narrowWidth).
+  const code = `Mã hồ sơ: ${input.dossierCode}`;
+  const codeSize = fittedSize(doc, code, 'italic', FOOTER_SIZE, narrowWidth);
+  useFont(doc, 'italic', codeSize);
+  doc.text(code, textX, urlTop - 2 * lineHeight, { lineBreak: false });
+  useFont(doc, 'italic', FOOTER_SIZE);
+  doc.text('Tra cứu tính xác thực tại:', textX, urlTop - lineHeight, { lineBreak: false });
   useFont(doc, 'regular', FOOTER_SIZE);
   doc.text(input.verifyUrl, textX, urlTop, { lineBreak: false });
   if (pageNumber > 1) {
-    useFont(doc, 'regular', 11);
-    doc.text(String(pageNumber), MARGIN.left, MARGIN.top / 2, {
-      width: CONTENT_WIDTH,
-      align: 'center',
+    useFont(doc, 'regular', input.size(13));
+    const number = String(pageNumber);
+    doc.text(number, MARGIN.left + (CONTENT_WIDTH - doc.widthOfString(number)) / 2, MARGIN.top / 2, {
       lineBreak: false,
     });
   }
@@ -280,12 +354,12 @@ function paragraphsOf(lines: readonly TemplateLine[]): TemplateLine[] {
 function drawTitle(doc: Doc, input: Layout, block: TextBlock): void {
   const lines = block.lines.filter((line) => line.text !== '');
   let widest = 0;
-  lines.forEach((line, index) => {
+  lines.forEach((line) => {
     const runs = evaluateRuns(line.text, input.view.scope, siteOf(input, line));
-    const size = index === 0 ? 14 : 13;
+    const size = input.size(14);
     useFont(doc, 'bold', size);
     widest = Math.max(widest, doc.widthOfString(runs.map((run) => run.text).join('')));
-    writeRuns(doc, input.spacing, runs, { align: 'center', size, bold: true, gapAfter: 1 });
+    writeRuns(doc, input, runs, { align: 'center', size, bold: true, gapAfter: 1 });
   });
   drawRule(doc, MARGIN.left + CONTENT_WIDTH / 2, doc.y + 3, Math.min(widest, CONTENT_WIDTH) * 0.35);
   doc.y += 12;
@@ -299,11 +373,11 @@ function drawTextBlock(doc: Doc, input: Layout, block: TextBlock): void {
       return;
     case 'heading':
       for (const line of block.lines.filter((item) => item.text !== '')) {
-        writeRuns(doc, input.spacing, evaluateRuns(line.text, scope, siteOf(input, line)), {
+        writeRuns(doc, input, evaluateRuns(line.text, scope, siteOf(input, line)), {
           align: 'center',
           bold: !block.options.italic,
           italic: block.options.italic,
-          size: block.options.italic ? BODY_SIZE : 12.5,
+          size: block.options.italic ? input.bodySize : input.size(13),
           gapAfter: 2,
         });
       }
@@ -311,7 +385,7 @@ function drawTextBlock(doc: Doc, input: Layout, block: TextBlock): void {
       return;
     case 'basis':
       for (const line of block.lines.filter((item) => item.text !== '')) {
-        writeRuns(doc, input.spacing, evaluateRuns(line.text, scope, siteOf(input, line)), {
+        writeRuns(doc, input, evaluateRuns(line.text, scope, siteOf(input, line)), {
           italic: true,
           indent: FIRST_LINE_INDENT,
           gapAfter: input.spacing.basisGap,
@@ -324,7 +398,7 @@ function drawTextBlock(doc: Doc, input: Layout, block: TextBlock): void {
       for (const paragraph of block.type === 'fields'
         ? block.lines.filter((item) => item.text !== '')
         : paragraphsOf(block.lines)) {
-        writeRuns(doc, input.spacing, evaluateRuns(paragraph.text, scope, siteOf(input, paragraph)), {
+        writeRuns(doc, input, evaluateRuns(paragraph.text, scope, siteOf(input, paragraph)), {
           indent: FIRST_LINE_INDENT,
           italic: block.options.italic,
           bold: block.options.bold,
@@ -361,7 +435,7 @@ function drawList(doc: Doc, input: Layout, block: ListBlock): void {
     const scope = { ...input.view.scope, item, index: index + 1 };
     for (const line of itemTemplate) {
       const runs = evaluateRuns(line.text, scope, siteOf(input, line));
-      writeRuns(doc, input.spacing, [{ text: `${index + 1}. `, bold: false, italic: false }, ...runs], {
+      writeRuns(doc, input, [{ text: `${index + 1}. `, bold: false, italic: false }, ...runs], {
         indent: FIRST_LINE_INDENT,
         italic: block.options.italic,
       });
@@ -375,25 +449,38 @@ function drawTable(doc: Doc, input: Layout, block: TableBlock): void {
   const total = block.widths.reduce((sum, width) => sum + width, 0);
   const widths = block.widths.map((width) => (width / total) * CONTENT_WIDTH);
   const padding = 5;
-  const size = 11;
+  const size = input.size(12);
+  const cellStyle = (index: number, bold: boolean): ParagraphStyle => ({
+    x: 0,
+    width: widths[index] - 2 * padding,
+    size,
+    align: 'center',
+    indent: 0,
+    lineGap: 1,
+    bold,
+  });
+  const run = (text: string): TextRun[] => [{ text, bold: false, italic: false }];
 
   const drawRow = (cells: readonly string[], bold: boolean): void => {
-    useFont(doc, bold ? 'bold' : 'regular', size);
     const height =
-      Math.max(
-        ...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * padding, lineGap: 1 })),
-      ) +
-      2 * padding;
+      Math.max(...cells.map((cell, index) => measureParagraph(doc, run(cell), cellStyle(index, bold)))) + 2 * padding;
     if (doc.y + height > pageBottom(doc)) {
       doc.addPage();
       if (!bold) drawRow(block.header, true);
-      useFont(doc, bold ? 'bold' : 'regular', size);
     }
     const top = doc.y;
     let x = MARGIN.left;
     cells.forEach((cell, index) => {
       doc.rect(x, top, widths[index], height).lineWidth(0.6).strokeColor('#000000').stroke();
-      doc.text(cell, x + padding, top + padding, { width: widths[index] - 2 * padding, align: 'center', lineGap: 1 });
+      const style = { ...cellStyle(index, bold), x: x + padding };
+      drawParagraph(
+        doc,
+        run(cell),
+        style,
+        top + padding,
+        () => Infinity,
+        () => top + padding,
+      );
       x += widths[index];
     });
     doc.x = MARGIN.left;
@@ -411,6 +498,93 @@ function drawTable(doc: Doc, input: Layout, block: TableBlock): void {
   doc.y += 10;
 }
 
+/** One entry per recipient: repeated entries (same words, case and final punctuation aside) are dropped. */
+export function uniqueRecipients(lines: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const line of lines) {
+    const text = line
+      .trim()
+      .replace(/[;.,]+$/, '')
+      .trim();
+    const key = text.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+    if (!text || seen.has(key)) continue;
+    seen.add(key);
+    result.push(text);
+  }
+  // Each entry ends with ";" and the last one with "." (Nghị định 30/2020, Phụ lục I).
+  return result.map((text, index) => `${text}${index === result.length - 1 ? '.' : ';'}`);
+}
+
+/** ISO 8601 in Vietnam time (UTC+7), as Nghị định 30 asks for the signing time of a digital signature. */
+export function vietnamIsoTime(instant: Date): string {
+  return `${new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
+}
+
+const SEAL_DIAMETER = 34 * MM;
+const SIGNATURE_IMAGE = { width: 46 * MM, height: 20 * MM } as const;
+
+function pdfRect(doc: Doc, x: number, y: number, width: number, height: number): PdfRect {
+  const h = doc.page.height;
+  const r = (value: number): number => Math.round(value * 100) / 100;
+  return [r(x), r(h - y - height), r(x + width), r(h - y)];
+}
+
+/**
+ * The space between the signer's title and name (Nghị định 30/2020, Phụ lục I, mục II): the competent person's
+ * signature image centred, the organisation's seal over the left third of it, and the organisation's signing
+ * information (name, time in ISO 8601) beside the seal. Returns the widget rectangles of both signatures.
+ */
+function drawSignatureArea(doc: Doc, input: Layout, x: number, width: number, top: number): SignaturePlacement {
+  const appearance = input.appearance;
+  if (!appearance) return {};
+  const page = input.pageIndex();
+  const center = x + width / 2;
+  const info = [`Ký bởi: ${appearance.organisationName}`, `Thời gian ký: ${vietnamIsoTime(appearance.signedAt)}`];
+  const infoSize = input.size(7.5);
+  if (appearance.signatureImage) {
+    const sig = { x: center - SIGNATURE_IMAGE.width / 2, y: top + 10, ...SIGNATURE_IMAGE };
+    const seal = {
+      x: sig.x + sig.width / 3 - SEAL_DIAMETER,
+      y: sig.y + sig.height / 2 - SEAL_DIAMETER / 2,
+      size: SEAL_DIAMETER,
+    };
+    drawPreparedImage(doc, appearance.signatureImage, sig.x, sig.y, sig.width, sig.height);
+    if (appearance.sealImage) drawPreparedImage(doc, appearance.sealImage, seal.x, seal.y, seal.size, seal.size);
+    const infoX = sig.x + sig.width / 3 + 2;
+    const infoWidth = x + width - infoX;
+    let infoY = sig.y + sig.height + 1;
+    for (const line of info) {
+      const size = fittedSize(doc, line, 'italic', infoSize, infoWidth);
+      useFont(doc, 'italic', size);
+      doc.fillColor('#1f3a93').text(line, infoX, infoY, { lineBreak: false });
+      infoY += doc.currentLineHeight(true);
+    }
+    doc.fillColor('#000000');
+    return {
+      personal: { page, rect: pdfRect(doc, sig.x, sig.y, sig.width, sig.height) },
+      organisation: { page, rect: pdfRect(doc, seal.x, seal.y, seal.size, seal.size) },
+    };
+  }
+  // Signed by the organisation only (a center's slip): its seal, if configured, and the signing information.
+  const boxWidth = Math.min(width - 10, 62 * MM);
+  let boxX = center - boxWidth / 2;
+  if (appearance.sealImage) {
+    const size = 24 * MM;
+    drawPreparedImage(doc, appearance.sealImage, boxX, top + 2, size, size);
+    boxX += size / 3;
+  }
+  let y = top + 10;
+  for (const line of info) {
+    const size = fittedSize(doc, line, 'italic', infoSize + 0.5, x + width - boxX - 2);
+    useFont(doc, 'italic', size);
+    doc.fillColor('#1f3a93').text(line, boxX + 2, y, { lineBreak: false });
+    y += doc.currentLineHeight(true);
+  }
+  doc.fillColor('#000000');
+  return { organisation: { page, rect: pdfRect(doc, center - boxWidth / 2, top + 2, boxWidth, y - top) } };
+}
+
 /** "Nơi nhận:" bottom left and the signer block bottom right, side by side. */
 /** Returns whether the block had to start a new page. */
 function drawClosing(
@@ -418,28 +592,37 @@ function drawClosing(
   input: Layout,
   recipients: TextBlock | undefined,
   signature: TextBlock | undefined,
-): boolean {
+): { movedToNewPage: boolean; placement: SignaturePlacement } {
   const scope = input.view.scope;
   const leftWidth = CLOSING_LEFT_WIDTH - 8;
   const rightX = MARGIN.left + CLOSING_LEFT_WIDTH;
   const rightWidth = CONTENT_WIDTH - CLOSING_LEFT_WIDTH;
-  const recipientLines = (recipients?.lines ?? [])
-    .filter((line) => line.text !== '')
-    .map((line) => substituteFields(line.text, scope, siteOf(input, line)));
+  const recipientLines = uniqueRecipients(
+    (recipients?.lines ?? [])
+      .filter((line) => line.text !== '')
+      .map((line) => substituteFields(line.text, scope, siteOf(input, line))),
+  );
   const signatureLines = (signature?.lines ?? []).map((line) =>
     line.text === '---' ? '---' : substituteFields(line.text, scope, siteOf(input, line)),
   );
   const gapIndex = signatureLines.indexOf('---');
   const above = (gapIndex < 0 ? signatureLines : signatureLines.slice(0, gapIndex)).filter(Boolean);
   const below = gapIndex < 0 ? [] : signatureLines.slice(gapIndex + 1).filter(Boolean);
-  const { signatureSpace } = input.spacing;
+  const signatureSpace = input.appearance?.signatureImage
+    ? SEAL_DIAMETER - 8
+    : input.appearance?.sealImage
+      ? 26 * MM
+      : input.spacing.signatureSpace;
 
-  const recipientOptions = { width: leftWidth, lineGap: 0.5 };
-  useFont(doc, 'boldItalic', 12);
-  let recipientsHeight = recipientLines.length > 0 ? doc.heightOfString('Nơi nhận:', { width: leftWidth }) : 0;
-  useFont(doc, 'regular', 11);
-  for (const line of recipientLines) recipientsHeight += doc.heightOfString(`- ${line}`, recipientOptions);
-  const signatureHeight = (above.length + below.length) * 17 + signatureSpace;
+  const recipientStyle = (text: string): [TextRun[], ParagraphStyle] => [
+    [{ text: `- ${text}`, bold: false, italic: false }],
+    { x: MARGIN.left, width: leftWidth, size: input.size(11), align: 'left', indent: 0, lineGap: 0.5 },
+  ];
+  useFont(doc, 'boldItalic', input.size(12));
+  let recipientsHeight = recipientLines.length > 0 ? doc.currentLineHeight(true) : 0;
+  for (const line of recipientLines) recipientsHeight += measureParagraph(doc, ...recipientStyle(line));
+  useFont(doc, 'bold', input.size(14));
+  const signatureHeight = (above.length + below.length) * doc.currentLineHeight(true) + signatureSpace;
   doc.y += 4;
   // "Nơi nhận" must end above the QR code; the signer block may go down beside it, to the URL line.
   const signatureBottom = footerUrlTop(doc) - 4;
@@ -448,30 +631,32 @@ function drawClosing(
   const top = doc.y;
 
   if (recipientLines.length > 0) {
-    useFont(doc, 'boldItalic', 12);
-    doc.text('Nơi nhận:', MARGIN.left, top, { width: leftWidth });
-    useFont(doc, 'regular', 11);
-    for (const line of recipientLines) doc.text(`- ${line}`, MARGIN.left, doc.y, recipientOptions);
+    useFont(doc, 'boldItalic', input.size(12));
+    doc.text('Nơi nhận:', MARGIN.left, top, { lineBreak: false });
+    let y = top + doc.currentLineHeight(true);
+    for (const line of recipientLines) {
+      const [runs, style] = recipientStyle(line);
+      y = drawParagraph(
+        doc,
+        runs,
+        style,
+        y,
+        () => Infinity,
+        () => y,
+      );
+    }
+    doc.y = y;
   }
   const recipientsBottom = doc.y;
 
-  // Lower the page's bottom margin while drawing the signer block, or pdfkit would break the page.
-  const savedBottom = doc.page.margins.bottom;
-  doc.page.margins.bottom = MARGIN.bottom;
-  doc.y = top;
-  for (const line of above) {
-    useFont(doc, 'bold', fittedSize(doc, line, 'bold', 12.5, rightWidth));
-    doc.text(line, rightX, doc.y, { width: rightWidth, align: 'center' });
-  }
-  doc.y += signatureSpace;
-  for (const line of below) {
-    useFont(doc, 'bold', 12.5);
-    doc.text(line, rightX, doc.y, { width: rightWidth, align: 'center' });
-  }
-  doc.page.margins.bottom = savedBottom;
+  let y = top;
+  for (const line of above) y = centeredLine(doc, line, 'bold', input.size(14), rightX, rightWidth, y);
+  const placement = drawSignatureArea(doc, input, rightX, rightWidth, y);
+  y += signatureSpace;
+  for (const line of below) y = centeredLine(doc, line, 'bold', input.size(14), rightX, rightWidth, y);
   doc.x = MARGIN.left;
-  doc.y = Math.max(recipientsBottom, doc.y) + 8;
-  return !fits;
+  doc.y = Math.max(recipientsBottom, y) + 8;
+  return { movedToNewPage: !fits, placement };
 }
 
 function isShown(input: Layout, block: TemplateBlock): boolean {
@@ -488,9 +673,19 @@ function isShown(input: Layout, block: TemplateBlock): boolean {
  * placeholder can be added before `end()`.
  */
 export function layoutDocument(layoutInput: LayoutInput): LayoutResult {
-  const input: Layout = { ...layoutInput, spacing: SPACING[layoutInput.density ?? 'normal'] };
+  const bodySize = layoutInput.fonts.family?.bodySize ?? DEFAULT_BODY_SIZE;
+  let pageNumber = 0;
+  const input: Layout = {
+    ...layoutInput,
+    spacing: SPACING[layoutInput.density ?? 'normal'],
+    bodySize,
+    size: (points) => (points * bodySize) / DEFAULT_BODY_SIZE,
+    pageIndex: () => pageNumber - 1,
+    qrForm: {},
+  };
   const { view } = input;
   let closingOnNewPage = false;
+  let signatures: SignaturePlacement | undefined;
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,
@@ -511,14 +706,13 @@ export function layoutDocument(layoutInput: LayoutInput): LayoutResult {
     },
   });
   installFonts(doc, input.fonts);
-  let pageNumber = 0;
   doc.on('pageAdded', () => {
     pageNumber += 1;
     drawFooter(doc, input, pageNumber);
   });
   doc.addPage();
-  useFont(doc, 'regular', BODY_SIZE);
-  drawHeader(doc, view);
+  useFont(doc, 'regular', input.bodySize);
+  drawHeader(doc, input);
 
   const blocks = input.template.blocks.filter((block) => isShown(input, block));
   for (let index = 0; index < blocks.length; index += 1) {
@@ -542,23 +736,32 @@ export function layoutDocument(layoutInput: LayoutInput): LayoutResult {
             : undefined;
         if (pair) index += 1;
         const all = [block, pair].filter((item): item is TextBlock => item !== undefined);
-        const moved = drawClosing(
+        const closing = drawClosing(
           doc,
           input,
           all.find((item) => item.type === 'recipients'),
           all.find((item) => item.type === 'signature'),
         );
-        closingOnNewPage ||= moved;
+        closingOnNewPage ||= closing.movedToNewPage;
+        if (!signatures) {
+          signatures = closing.placement;
+          // The page is written out when the next one starts: the widgets must be added now.
+          input.onSignatureArea?.(doc, signatures);
+        }
         break;
       }
       case 'title':
       case 'heading':
       case 'basis':
       case 'paragraph':
-      case 'fields':
+      case 'fields': {
+        const next = blocks[index + 1];
+        if (input.keepLastTextWithClosing && next && (next.type === 'recipients' || next.type === 'signature'))
+          doc.addPage();
         drawTextBlock(doc, input, block);
         break;
+      }
     }
   }
-  return { doc, closingOnNewPage };
+  return { doc, closingOnNewPage, signatures: signatures ?? {} };
 }

@@ -118,10 +118,15 @@ export class TrueTypeFont {
     return glyph;
   }
 
+  /** Encoded subsets by their requested glyph list (see `TrueTypeSubset.encode`). */
+  readonly encodedSubsets = new Map<string, { readonly glyphs: readonly number[]; readonly bytes: Buffer }>();
+
   createSubset(): TrueTypeSubset {
     return new TrueTypeSubset(this);
   }
 }
+
+const ENCODED_SUBSETS_LIMIT = 64;
 
 /** One document's subset: the same interface pdfkit uses on fontkit's subsets. */
 export class TrueTypeSubset {
@@ -145,7 +150,24 @@ export class TrueTypeSubset {
     return id;
   }
 
+  /**
+   * The subset as a TrueType file. Documents of one template use the same glyphs, so the result is kept per
+   * font for each glyph list (a handful of entries): the same bytes, without copying and summing the tables again.
+   */
   encode(): Buffer {
+    const key = this.glyphs.join(',');
+    const cached = this.font.encodedSubsets.get(key);
+    if (cached) {
+      for (const glyphId of cached.glyphs) this.includeGlyph(glyphId);
+      return cached.bytes;
+    }
+    const bytes = this.encodeTables();
+    if (this.font.encodedSubsets.size >= ENCODED_SUBSETS_LIMIT) this.font.encodedSubsets.clear();
+    this.font.encodedSubsets.set(key, { glyphs: [...this.glyphs], bytes });
+    return bytes;
+  }
+
+  private encodeTables(): Buffer {
     const { font } = this;
     const glyphBuffers: Buffer[] = [];
     const offsets: number[] = [];

@@ -25,6 +25,7 @@ export const CMS_OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
 } as const;
 
 /** The issuer Name and serialNumber of a certificate, exactly as encoded in it. */
@@ -52,9 +53,17 @@ export interface SignedDataInput {
   /** The signed bytes (a PDF's byte ranges). */
   readonly content: Buffer;
   readonly signingTime: Date;
-  readonly privateKey: KeyObject;
+  readonly privateKey?: KeyObject;
+  /** Signs the signed attributes elsewhere (RSA PKCS#1 v1.5, SHA-256), instead of `privateKey`. */
+  readonly sign?: (data: Buffer) => Promise<Buffer>;
   /** Signer certificate first, then its chain. DER. */
   readonly certificates: readonly Buffer[];
+  /** Returns an RFC 3161 TimeStampToken (a CMS ContentInfo, DER) over the given signature value. */
+  readonly timestamp?: (signatureValue: Buffer) => Promise<Buffer>;
+  /** eContentType; default id-data. */
+  readonly contentType?: string;
+  /** Carry the content inside the SignedData (a timestamp token's TSTInfo) instead of detached. */
+  readonly encapsulate?: boolean;
 }
 
 const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
@@ -74,20 +83,24 @@ function signingCertificateV2(certificateDer: Buffer, identity: CertificateIdent
  * attributes contentType, signingTime, messageDigest and signing-certificate-v2, signed with RSA PKCS#1 v1.5
  * and SHA-256.
  */
-export function buildCadesSignedData(input: SignedDataInput): Buffer {
+export async function buildCadesSignedData(input: SignedDataInput): Promise<Buffer> {
   const [signerCertificate] = input.certificates;
   if (!signerCertificate) throw new Error('A signer certificate is required');
   const identity = readCertificateIdentity(signerCertificate);
   const sha256Algorithm = derSequence(derOid(CMS_OID.sha256), derNull());
 
+  const contentType = input.contentType ?? CMS_OID.data;
   const signedAttributes = derSetOf([
-    attribute(CMS_OID.contentType, derOid(CMS_OID.data)),
+    attribute(CMS_OID.contentType, derOid(contentType)),
     attribute(CMS_OID.signingTime, derTime(input.signingTime)),
     attribute(CMS_OID.messageDigest, derOctetString(sha256(input.content))),
     attribute(CMS_OID.signingCertificateV2, signingCertificateV2(signerCertificate, identity)),
   ]);
   // The signature covers the attributes encoded as an explicit SET OF (RFC 5652 §5.4).
-  const signature = rsaSign('sha256', signedAttributes, input.privateKey);
+  let signature: Buffer;
+  if (input.sign) signature = await input.sign(signedAttributes);
+  else if (input.privateKey) signature = rsaSign('sha256', signedAttributes, input.privateKey);
+  else throw new Error('A private key or a remote signer is required');
 
   const signerInfo = derSequence(
     derSmallInteger(1),
@@ -96,11 +109,22 @@ export function buildCadesSignedData(input: SignedDataInput): Buffer {
     derImplicitConstructed(0, signedAttributes),
     derSequence(derOid(CMS_OID.sha256WithRsa), derNull()),
     derOctetString(signature),
+    ...(input.timestamp
+      ? [
+          derImplicitConstructed(
+            1,
+            derSetOf([attribute(CMS_OID.signatureTimeStampToken, await input.timestamp(signature))]),
+          ),
+        ]
+      : []),
   );
   const signedData = derSequence(
-    derSmallInteger(1),
+    // RFC 5652 §5.1: version 3 when the content is not id-data (a TSTInfo).
+    derSmallInteger(contentType === CMS_OID.data ? 1 : 3),
     derSetOf([sha256Algorithm]),
-    derSequence(derOid(CMS_OID.data)),
+    input.encapsulate
+      ? derSequence(derOid(contentType), derExplicit(0, derOctetString(input.content)))
+      : derSequence(derOid(contentType)),
     derTlv(0xa0, Buffer.concat(input.certificates)),
     derSetOf([signerInfo]),
   );

@@ -1,6 +1,7 @@
 import { Signer } from '@signpdf/utils';
 import { buildCadesSignedData } from './cades-signed-data.builder';
 import type { SigningIdentity } from './signing-identity';
+import type { TimestampClient } from './timestamp-client';
 
 /**
  * A @signpdf Signer producing a PAdES (ETSI.CAdES.detached) CMS. Like @signpdf's own signers it is meant
@@ -12,6 +13,7 @@ export class CadesSigner extends Signer {
   constructor(
     private readonly identity: SigningIdentity,
     private readonly clock: () => Date = () => new Date(),
+    private readonly timestamps?: TimestampClient,
   ) {
     super();
   }
@@ -19,11 +21,15 @@ export class CadesSigner extends Signer {
   override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
     if (this.used) throw new Error('CadesSigner signs one document; create a new signer per document');
     this.used = true;
+    const timestamps = this.timestamps;
     return buildCadesSignedData({
       content: pdfBuffer,
       signingTime: signingTime ?? this.clock(),
       privateKey: this.identity.privateKey,
+      sign: this.identity.sign,
       certificates: this.identity.certificates,
+      // PAdES B-T: a timestamp over the signature value, as the unsigned attribute signatureTimeStampToken.
+      timestamp: timestamps ? (signatureValue) => timestamps.timestamp(signatureValue) : undefined,
     });
   }
 }

@@ -8,9 +8,15 @@ export interface SigningCredentials {
   readonly password: string;
 }
 
-/** The private key and certificate chain taken out of a PKCS#12 file. */
+/**
+ * A signing key and its certificate chain: a PKCS#12 file opened here (`privateKey`), or a key held elsewhere
+ * (a remote signing service, an HSM) reached through `sign`.
+ */
 export interface SigningIdentity {
-  readonly privateKey: KeyObject;
+  /** The local key of a PKCS#12 identity. */
+  readonly privateKey?: KeyObject;
+  /** Signs `data` with RSA PKCS#1 v1.5 and SHA-256 where the key lives (remote identities). */
+  readonly sign?: (data: Buffer) => Promise<Buffer>;
   /** Signer certificate first, then the rest of the chain. DER. */
   readonly certificates: readonly Buffer[];
   /** Subject common name of the signer certificate. */
