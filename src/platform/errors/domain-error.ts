@@ -11,6 +11,8 @@ export enum ErrorCode {
   Conflict = 'conflict',
   StaleVersion = 'stale_version',
   InvalidTransition = 'invalid_transition',
+  /** Well-formed input the rules refuse at this moment (e.g. a notice outside its window): 422. */
+  Unprocessable = 'unprocessable',
   IdempotencyMismatch = 'idempotency_mismatch',
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
@@ -51,6 +53,10 @@ export class DomainError extends Error {
 
   static unauthenticated(message = 'Cần đăng nhập.'): DomainError {
     return new DomainError(ErrorCode.Unauthenticated, message);
+  }
+
+  static unprocessable(errors: FieldError[], message: string): DomainError {
+    return new DomainError(ErrorCode.Unprocessable, message, { errors });
   }
 
   static conflict(message: string, details: Record<string, unknown> = {}): DomainError {

@@ -32,6 +32,8 @@ export function statusOf(code: ErrorCode): { status: number; title: string } {
       return { status: 409, title: 'Hồ sơ đã được cập nhật bởi người khác' };
     case ErrorCode.InvalidTransition:
       return { status: 409, title: 'Thao tác không phù hợp với trạng thái hồ sơ' };
+    case ErrorCode.Unprocessable:
+      return { status: 422, title: 'Yêu cầu không được chấp nhận' };
     case ErrorCode.IdempotencyMismatch:
       return { status: 409, title: 'Khóa Idempotency-Key đã dùng cho nội dung khác' };
     case ErrorCode.PayloadTooLarge:
