@@ -48,9 +48,6 @@ export const ISSUED_DOCUMENT_KINDS = [
   'intake-refusal',
   'decision-approval',
   'decision-refusal',
-  'decision-suspension',
-  'decision-resumption',
-  'decision-termination',
 ] as const;
 export type IssuedDocumentKind = (typeof ISSUED_DOCUMENT_KINDS)[number];
 
@@ -327,7 +324,6 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     fields: ['note'],
     loads: ['benefit'],
     apply: BENEFIT_DATA,
-    document: 'decision-suspension',
     benefit: { effect: 'suspend', from: ['active', 'suspended'] },
   },
   resume: {
@@ -337,7 +333,6 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     fields: ['note'],
     loads: ['benefit'],
     apply: BENEFIT_DATA,
-    document: 'decision-resumption',
     benefit: { effect: 'resume', from: ['suspended'] },
   },
   terminate: {
@@ -351,7 +346,6 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     ],
     loads: ['benefit'],
     apply: BENEFIT_DATA,
-    document: 'decision-termination',
     benefit: { effect: 'terminate', from: ['not_started', 'active', 'suspended'] },
   },
 };
