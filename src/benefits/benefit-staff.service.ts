@@ -41,7 +41,8 @@ export class BenefitStaffService {
    * terminate with the proposal's reason and date), so each gets its own signed decision, history and portal event.
    * One that can no longer be taken (stale, already decided) is reported, not fatal to the others.
    */
-  async decideBatch(actor: Actor, body: { ids?: unknown; date?: unknown }) {
+  async decideBatch(actor: Actor, raw: { ids?: unknown; date?: unknown } | null) {
+    const body = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
     const ids = Array.isArray(body.ids) ? body.ids.filter((x): x is string => typeof x === 'string') : null;
     const date = typeof body.date === 'string' ? body.date : undefined;
     if (!ids && !date)

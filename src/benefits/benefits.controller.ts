@@ -68,7 +68,7 @@ export class StaffBenefitController {
   @HttpCode(200)
   @StaffOnly('director')
   @ApiOperation({ summary: "The Director decides a batch of the day's proposals (each a workflow action, signed)" })
-  decide(@CurrentActor() actor: Actor, @Body() body: { ids?: unknown; date?: unknown }) {
+  decide(@CurrentActor() actor: Actor, @Body() body: { ids?: unknown; date?: unknown } | null) {
     return this.staff.decideBatch(actor, body);
   }
 
