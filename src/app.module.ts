@@ -15,6 +15,9 @@ import { DocumentsModule } from './documents/documents.module';
 import { DossierDocumentsService } from './documents/services/dossier-documents.service';
 import { SEED_CENTERS, SeedCenter } from './dossiers/dossiers.module';
 import { DOSSIER_DOCUMENTS } from './dossiers/ports/dossier-documents.port';
+import { DOSSIER_BENEFITS } from './dossiers/ports/dossier-benefits.port';
+import { BenefitsModule } from './benefits/benefits.module';
+import { BenefitSteps } from './benefits/benefit-steps';
 import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
 import { PortalModule } from './portal/portal.module';
@@ -22,7 +25,7 @@ import { ReportsModule } from './reports/reports.module';
 
 /**
  * Ports that a module owns and another implements, bound here so that modules depend one way: dossiers asks for
- * DOSSIER_DOCUMENTS, documents (which depends on dossiers) implements it.
+ * DOSSIER_DOCUMENTS, documents (which depends on dossiers) implements it; likewise DOSSIER_BENEFITS and benefits.
  */
 @Global()
 @Module({})
@@ -30,12 +33,13 @@ class PortBindingsModule {
   static forRoot(options: { seedCenters: readonly SeedCenter[] }): DynamicModule {
     return {
       module: PortBindingsModule,
-      imports: [DocumentsModule],
+      imports: [DocumentsModule, BenefitsModule],
       providers: [
         { provide: DOSSIER_DOCUMENTS, useExisting: DossierDocumentsService },
+        { provide: DOSSIER_BENEFITS, useExisting: BenefitSteps },
         { provide: SEED_CENTERS, useValue: options.seedCenters },
       ],
-      exports: [DOSSIER_DOCUMENTS, SEED_CENTERS],
+      exports: [DOSSIER_DOCUMENTS, DOSSIER_BENEFITS, SEED_CENTERS],
     };
   }
 }
@@ -82,10 +86,12 @@ export class AppModule {
           label: 'VNeID',
         }
       : (await import('./sandbox/eid/sandbox-eid-settings')).sandboxEidClientSettings(runtime);
+    // In sandbox mode the calendar day can be moved (PUT /sandbox/clock) to walk through a benefit period.
+    const clock = config.sandbox ? new (await import('./sandbox/sandbox-shifted-clock')).ShiftedClock() : undefined;
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(runtime),
+        PlatformModule.forRoot(runtime, clock),
         DatabaseModule.forRoot(runtime.databaseUrl),
         JobsModule,
         StorageModule.forRoot(runtime.objectStore),
@@ -118,6 +124,7 @@ export class AppModule {
             address: c.address,
           })),
         }),
+        BenefitsModule,
         ReportsModule,
         WebModule.forRoot({ sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn }),
         ...extraModules,

@@ -15,6 +15,8 @@ export interface RecordedStep {
   dueDate: string | null;
   /** The portal event is held until this document of the dossier is issued (decisions). */
   portalHeldFor?: string;
+  /** Benefit-period steps (notices, suspension, resumption, termination): what the portal event reports of it. */
+  benefit?: Record<string, unknown>;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function recordStep(
       ...(step.dueDate ? { dueDate: step.dueDate } : {}),
       actor: { type: actor.type, ...(actor.type === 'staff' ? { name: actor.name, role: actor.role } : {}) },
       ...(step.note ? { note: step.note } : {}),
+      ...(step.benefit ? { benefit: step.benefit } : {}),
     },
     { heldFor: step.portalHeldFor },
   );

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { assess } from '../eligibility/domain/benefit-calculator';
@@ -27,6 +27,7 @@ import {
 import { DossierRecord, DossierRepository } from './dossier.repository';
 import { recordStep } from './dossier-transaction';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from './ports/dossier-documents.port';
+import { DOSSIER_BENEFITS, DossierBenefits } from './ports/dossier-benefits.port';
 
 export type { ActionInput } from './domain/dossier-workflow';
 
@@ -48,6 +49,7 @@ export class DossierWorkflowService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(DOSSIER_DOCUMENTS) private readonly documents: DossierDocuments,
+    @Inject(DOSSIER_BENEFITS) private readonly benefits: DossierBenefits,
   ) {}
 
   /** Citizens act on their own dossiers only; someone else's is "not found" (its existence is not revealed). */
@@ -80,7 +82,14 @@ export class DossierWorkflowService {
     const now = at.toISOString();
     const today = this.clock.today();
     const { rules, calendar } = await this.legal.current();
-    const facts = await this.loadFacts(step.loads ?? [], actor, dossier, { today, rules, calendar });
+    const facts = await this.loadFacts(step.loads ?? [], actor, dossier, input, { today, rules, calendar });
+    if (step.benefit?.from && !step.benefit.from.includes(facts.benefit?.state ?? 'none')) {
+      throw new DomainError(
+        ErrorCode.InvalidTransition,
+        `Không thể "${step.label}" khi chế độ hưởng trợ cấp đang ở trạng thái "${facts.benefit?.state ?? 'none'}".`,
+        { benefitStatus: facts.benefit?.state ?? 'none', action: input.action },
+      );
+    }
     const context = { dossier, input, actor, now, today, rules, calendar, facts };
     const unmet = (step.checks ?? []).flatMap((c) => c.unmet(context) ?? []);
     if (unmet.length) throw DomainError.unprocessable(unmet[0].message, unmet);
@@ -108,8 +117,19 @@ export class DossierWorkflowService {
           occurredAt: now,
           dueDate: updated.dueDate,
           portalHeldFor: step.awaitsDocument ? step.document : undefined,
+          benefit: step.benefit && facts.benefit && Object.keys(facts.benefit.data).length ? facts.benefit.data : undefined,
         },
         async (eventSeq) => {
+          if (step.benefit && facts.benefit)
+            await this.benefits.apply(em, {
+              dossier: updated,
+              effect: step.benefit.effect,
+              facts: facts.benefit,
+              eventSeq,
+              at,
+              today: this.clock.today(),
+              actorId: actor.id,
+            });
           if (step.document) await this.documents.requestIssue(em, { dossierId: dossier.id, kind: step.document, eventSeq });
           if (step.revokesDecision)
             await this.documents.revokeDecision(em, dossier.id, { at, reason: input.reason!, by: actor.id });
@@ -119,10 +139,46 @@ export class DossierWorkflowService {
     });
   }
 
+  /**
+   * An event of the benefit period that leaves the dossier's status as it is (a job-search notice, a missed month):
+   * written like a step, in the caller's transaction: history event, portal event (with its `benefit` summary) and
+   * audit row. Returns the history event's number.
+   */
+  async recordBenefitEvent(
+    em: EntityManager,
+    dossier: DossierRecord,
+    actor: Actor,
+    event: { action: string; note?: string | null; data: Record<string, unknown>; occurredAt: string },
+  ): Promise<number> {
+    let seq = 0;
+    await recordStep(
+      em,
+      { dossiers: this.dossiers, outbox: this.outbox, audit: this.audit },
+      this.runtime.config.procedureCode,
+      dossier,
+      actor,
+      {
+        action: event.action,
+        from: dossier.status,
+        to: dossier.status,
+        note: event.note ?? null,
+        data: event.data,
+        occurredAt: event.occurredAt,
+        dueDate: dossier.dueDate,
+        benefit: event.data,
+      },
+      async (eventSeq) => {
+        seq = eventSeq;
+      },
+    );
+    return seq;
+  }
+
   private async loadFacts(
     names: readonly FactName[],
     actor: Actor,
     dossier: DossierRecord,
+    input: ActionInput,
     legal: { today: string; rules: LegalRules; calendar: WorkingCalendar },
   ): Promise<StepFacts> {
     const facts: StepFacts = {};
@@ -142,6 +198,11 @@ export class DossierWorkflowService {
             legal.calendar,
           );
           break;
+        case 'benefit': {
+          const effect = WORKFLOW[input.action].benefit?.effect;
+          if (effect) facts.benefit = await this.benefits.prepare(dossier, effect, input, legal.today);
+          break;
+        }
       }
     }
     return facts;

@@ -20,6 +20,8 @@ export interface PortalEvent {
   actor?: { type: string; name?: string; role?: string };
   note?: string;
   decision?: { number: string; issuedAt: string; sha256: string; url: string };
+  /** A benefit-period step (job-search notice, suspension, resumption, termination): what happened to the benefit. */
+  benefit?: Record<string, unknown>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { vietnamToday } from './sandbox-dates';
 import { SANDBOX_PORTAL_CLIENT } from './clients/sandbox-portal-client';
 import { SandboxClientsController } from './clients/sandbox-clients.controller';
 import { SANDBOX_EID_CONTROLLERS, SANDBOX_EID_PROVIDERS } from './eid/sandbox-eid.parts';
+import { SandboxClockController, SandboxClockService } from './sandbox-clock.controller';
 import { SandboxDirectoryController } from './sandbox-directory.controller';
 import { SandboxDirectory } from './sandbox-directory.service';
 import { SandboxFaultInjector } from './sandbox-fault-injector.service';
@@ -40,12 +41,14 @@ export class SandboxModule {
         SandboxInsuranceRegistryController,
         SandboxDirectoryController,
         SandboxFaultsController,
+        SandboxClockController,
         ...(options.eid ? SANDBOX_EID_CONTROLLERS : []),
         ...(options.portalClient ? [SandboxClientsController] : []),
       ],
       providers: [
         { provide: SANDBOX_TODAY, useValue: today },
         SandboxDirectory,
+        SandboxClockService,
         SandboxFaultInjector,
         SandboxHeaderInterceptor,
         SandboxFaultInterceptor,

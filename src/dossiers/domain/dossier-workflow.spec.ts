@@ -50,6 +50,9 @@ describe('dossier workflow table', () => {
       'DENIED return_result [receiver] -> RESULT_RETURNED',
       'DENIED revoke_decision [director] -> REVOKED',
       'RESULT_RETURNED revoke_decision [director] -> REVOKED',
+      'RESULT_RETURNED suspend [director] -> RESULT_RETURNED',
+      'RESULT_RETURNED resume [director] -> RESULT_RETURNED',
+      'RESULT_RETURNED terminate [director] -> RESULT_RETURNED',
     ]);
   });
 
@@ -294,7 +297,29 @@ describe('dossier workflow table', () => {
         return_result: '- - -',
         revoke_decision: '- - revokes',
         withdraw: '- - -',
+        suspend: '- - -',
+        resume: '- - -',
+        terminate: '- - -',
       });
+    });
+
+    it('benefit steps (Luật Việc làm 74/2025 Điều 41): their effect, the benefit states they need, and their data', () => {
+      const benefitRows = Object.fromEntries(
+        WORKFLOW_ACTIONS.filter((a) => WORKFLOW[a].benefit).map((a) => [a, WORKFLOW[a].benefit]),
+      );
+      expect(benefitRows).toEqual({
+        return_result: { effect: 'start' },
+        suspend: { effect: 'suspend', from: ['active', 'suspended'] },
+        resume: { effect: 'resume', from: ['suspended'] },
+        terminate: { effect: 'terminate', from: ['not_started', 'active', 'suspended'] },
+      });
+      const data = { event: 'terminated', terminationReason: 'new_job', reservedMonths: 24 };
+      const returned = { ...base, status: 'RESULT_RETURNED' as const };
+      expect(
+        WORKFLOW.terminate.apply(context('terminate', returned, { facts: { benefit: { state: 'active', data } } })),
+      ).toEqual({ change: {}, data });
+      const blank = { dossier: returned, input: { action: 'terminate' as const } };
+      expect(missingInput(WORKFLOW.terminate, blank).map((e) => e.field)).toEqual(['terminationReason', 'effectiveDate']);
     });
 
     it('requires the input each step needs, and the override reason only when the review found re-employment', () => {

@@ -8,6 +8,7 @@ import type { FieldError } from '../../platform/errors/domain-error';
 import type { DossierChange, DossierState, Recommendation, ReemploymentCheck } from './dossier';
 import { pauseClock, resumeClock } from './dossier-deadlines';
 import { DossierStatus } from './dossier-status';
+import type { BenefitStepFacts, BenefitStepState } from '../ports/dossier-benefits.port';
 
 export const STAFF_ROLES = ['receiver', 'reviewer', 'center_head', 'director', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -27,11 +28,21 @@ export const WORKFLOW_ACTIONS = [
   'return_result',
   'revoke_decision',
   'withdraw',
+  'suspend',
+  'resume',
+  'terminate',
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /** Extra input an action takes; the staff pages draw their form fields from this. */
-export type ActionField = 'note' | 'items' | 'reason' | 'recommendation' | 'overrideReason';
+export type ActionField =
+  | 'note'
+  | 'items'
+  | 'reason'
+  | 'recommendation'
+  | 'overrideReason'
+  | 'terminationReason'
+  | 'effectiveDate';
 
 /** The signed documents a step can issue (the documents module renders them). */
 export const ISSUED_DOCUMENT_KINDS = [
@@ -52,7 +63,18 @@ export interface ActionInput {
   reason?: string;
   recommendation?: Recommendation;
   overrideReason?: string;
+  /** terminate: a code of Luật Việc làm 74/2025 Điều 41 k.4 (the benefits module checks it). */
+  terminationReason?: string;
+  /** terminate: the day the termination takes effect (YYYY-MM-DD). */
+  effectiveDate?: string;
 }
+
+/**
+ * What a step does to the benefit period (applied by the benefits module through the DOSSIER_BENEFITS port):
+ * `start` opens it when an approval's result is returned; `suspend`, `resume` and `terminate` are the Director's
+ * decisions during it (Luật Việc làm 74/2025 Điều 41).
+ */
+export type BenefitEffect = 'start' | 'suspend' | 'resume' | 'terminate';
 
 /** Facts a step needs from outside the dossier, loaded by the service before `apply` (so `apply` stays pure). */
 export interface StepFacts {
@@ -62,6 +84,8 @@ export interface StepFacts {
   attachmentKinds?: string[];
   /** approve: the dossier assessed again on the day of the decision, with the rules in force that day. */
   decisionAssessment?: Assessment;
+  /** Steps with a benefit effect: the benefit's state and what the step records (from the benefits module). */
+  benefit?: BenefitStepFacts;
 }
 export type FactName = keyof StepFacts;
 
@@ -121,6 +145,11 @@ export interface WorkflowStep {
   document?: IssuedDocumentKind;
   awaitsDocument?: boolean;
   revokesDecision?: boolean;
+  /**
+   * The step's effect on the benefit period, and the benefit states it may be taken in (checked against the
+   * facts the benefits module loads; another state is a 409).
+   */
+  benefit?: { effect: BenefitEffect; from?: readonly BenefitStepState[] };
 }
 
 const BEFORE_DECISION: readonly DossierStatus[] = [
@@ -133,6 +162,9 @@ const BEFORE_DECISION: readonly DossierStatus[] = [
 ];
 
 const NO_CHANGE = (): StepResult => ({ change: {} });
+
+/** Benefit steps record what the benefits module worked out (month, reason, effective date, reserved months). */
+const BENEFIT_DATA = ({ facts }: StepContext): StepResult => ({ change: {}, data: facts.benefit?.data ?? {} });
 
 const REASON_REQUIRED: Requirement = { field: 'reason', message: 'Cần nêu rõ lý do.' };
 
@@ -350,6 +382,9 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     to: 'RESULT_RETURNED',
     fields: ['note'],
     apply: NO_CHANGE,
+    loads: ['benefit'],
+    // An approval's benefit period starts the day its result is returned (month 1's notice window counts from it).
+    benefit: { effect: 'start' },
   },
   revoke_decision: {
     label: 'Thu hồi quyết định',
@@ -366,6 +401,37 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     to: 'WITHDRAWN',
     fields: ['note'],
     apply: NO_CHANGE,
+  },
+  suspend: {
+    label: 'Quyết định tạm dừng hưởng trợ cấp',
+    from: { RESULT_RETURNED: ['director'] },
+    to: 'RESULT_RETURNED',
+    fields: ['note'],
+    loads: ['benefit'],
+    apply: BENEFIT_DATA,
+    benefit: { effect: 'suspend', from: ['active', 'suspended'] },
+  },
+  resume: {
+    label: 'Quyết định tiếp tục hưởng trợ cấp',
+    from: { RESULT_RETURNED: ['director'] },
+    to: 'RESULT_RETURNED',
+    fields: ['note'],
+    loads: ['benefit'],
+    apply: BENEFIT_DATA,
+    benefit: { effect: 'resume', from: ['suspended'] },
+  },
+  terminate: {
+    label: 'Quyết định chấm dứt hưởng trợ cấp',
+    from: { RESULT_RETURNED: ['director'] },
+    to: 'RESULT_RETURNED',
+    fields: ['terminationReason', 'effectiveDate', 'note'],
+    requires: [
+      { field: 'terminationReason', message: 'Cần chọn lý do chấm dứt hưởng (Điều 41 khoản 4 Luật Việc làm).' },
+      { field: 'effectiveDate', message: 'Cần nêu ngày chấm dứt hưởng có hiệu lực.' },
+    ],
+    loads: ['benefit'],
+    apply: BENEFIT_DATA,
+    benefit: { effect: 'terminate', from: ['not_started', 'active', 'suspended'] },
   },
 };
 
@@ -480,6 +546,7 @@ export function workflowEffectsTable(): string {
       s.document ? `issues \`${s.document}\`` : '',
       s.awaitsDocument ? 'portal event waits for the document' : '',
       s.revokesDecision ? 'revokes the signed decision' : '',
+      s.benefit ? `benefit: ${s.benefit.effect}${s.benefit.from ? ` (when ${s.benefit.from.join(', ')})` : ''}` : '',
     ].filter(Boolean);
     const required = (s.requires ?? []).map((r) => `\`${r.field}\`${r.when ? ' (when applicable)' : ''}`);
     return `| \`${action}\` | ${s.label} | ${from} | ${s.to} | ${required.join(', ') || '—'} | ${(s.loads ?? []).join(', ') || '—'} | ${effects.join('; ') || '—'} |`;

@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   Min,
   MinLength,
@@ -64,6 +65,19 @@ export class StaffActionDto {
   @MinLength(5, { message: 'Lý do phải có ít nhất 5 ký tự.' })
   @MaxLength(2000)
   overrideReason?: string;
+
+  @ApiPropertyOptional({
+    description: 'terminate: a code of Luật Việc làm 74/2025 Điều 41 k.4 (new_job, military_service, pension, ...)',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z_]{1,40}$/, { message: 'Lý do chấm dứt hưởng không hợp lệ.' })
+  terminationReason?: string;
+
+  @ApiPropertyOptional({ description: 'terminate: the day the termination takes effect', example: '2027-04-01' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày có hiệu lực phải có dạng YYYY-MM-DD.' })
+  effectiveDate?: string;
 }
 
 export class CitizenActionDto {

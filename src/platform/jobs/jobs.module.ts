@@ -2,6 +2,7 @@ import { Global, Injectable, Module, OnApplicationBootstrap } from '@nestjs/comm
 import { Gauge } from 'prom-client';
 import { metricsRegistry } from '../http/metrics';
 import { JobRunner } from './job-runner';
+import { JobScheduler } from './job-scheduler';
 import { JobStore, QueueStats } from './job.store';
 
 /** The store whose queues the gauges read: the most recently started application in this process (tests run several). */
@@ -47,7 +48,7 @@ class JobsLifecycle implements OnApplicationBootstrap {
 /** The one job facility (see JobRunner and JobStore), available to every module. */
 @Global()
 @Module({
-  providers: [JobStore, JobRunner, JobsLifecycle],
-  exports: [JobStore, JobRunner],
+  providers: [JobStore, JobRunner, JobScheduler, JobsLifecycle],
+  exports: [JobStore, JobRunner, JobScheduler],
 })
 export class JobsModule {}

@@ -8,7 +8,13 @@ export type DataAccessActorType = 'citizen' | 'staff' | 'portal' | 'system';
  * their code). A code missing here is still stored and listed, labelled with the code itself.
  */
 export type DataAccessPurpose =
-  'prefill' | 'eligibility_preview' | 'filing' | 'review' | 'reemployment_check' | 'dossier_review';
+  | 'prefill'
+  | 'eligibility_preview'
+  | 'filing'
+  | 'review'
+  | 'reemployment_check'
+  | 'dossier_review'
+  | 'benefit_reemployment_sweep';
 
 export const DATA_ACCESS_SOURCE_LABELS: Readonly<Record<RegistrySource, string>> = Object.freeze({
   population: 'Cơ sở dữ liệu quốc gia về dân cư',
@@ -22,6 +28,7 @@ export const DATA_ACCESS_PURPOSE_LABELS: Readonly<Record<DataAccessPurpose, stri
   review: 'Thẩm định hồ sơ',
   reemployment_check: 'Kiểm tra việc có việc làm mới sau khi nộp hồ sơ',
   dossier_review: 'Cán bộ xem hồ sơ (dữ liệu lấy từ cơ sở dữ liệu quốc gia lưu trong hồ sơ)',
+  benefit_reemployment_sweep: 'Kiểm tra hằng ngày việc có việc làm mới trong thời gian hưởng trợ cấp thất nghiệp',
 });
 
 export const DATA_ACCESS_ACTOR_LABELS: Readonly<Record<DataAccessActorType, string>> = Object.freeze({

@@ -1,0 +1,42 @@
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { DossiersModule } from '../dossiers/dossiers.module';
+import { EligibilityModule } from '../eligibility/eligibility.module';
+import { JobScheduler } from '../platform/jobs/job-scheduler';
+import { BenefitController, PortalBenefitController, StaffBenefitController } from './benefits.controller';
+import { BenefitStaffService } from './benefit-staff.service';
+import { BenefitRepository } from './benefit.repository';
+import { BenefitService } from './benefit.service';
+import { BenefitSteps } from './benefit-steps';
+import { ReemploymentSweep } from './reemployment-sweep.service';
+
+/** Scheduled names (queues `schedule.<name>`): one run per Việt Nam calendar day across instances. */
+export const CLOSE_WINDOWS_SCHEDULE = 'benefits.close-notice-windows';
+export const REEMPLOYMENT_SCHEDULE = 'benefits.reemployment-sweep';
+
+@Injectable()
+class BenefitSchedules implements OnModuleInit {
+  constructor(
+    private readonly scheduler: JobScheduler,
+    private readonly benefits: BenefitService,
+    private readonly sweep: ReemploymentSweep,
+  ) {}
+
+  onModuleInit(): void {
+    const daily = { slot: (clock: { today(): string }) => clock.today() };
+    this.scheduler.schedule(CLOSE_WINDOWS_SCHEDULE, daily, async ({ today }) => {
+      await this.benefits.closeWindows(today);
+    });
+    this.scheduler.schedule(REEMPLOYMENT_SCHEDULE, daily, async ({ today }) => {
+      await this.sweep.run(today);
+    });
+  }
+}
+
+/** The benefit period after an approval (docs/benefits.md). Its types are exported for payments and notifications. */
+@Module({
+  imports: [DossiersModule, EligibilityModule],
+  controllers: [BenefitController, StaffBenefitController, PortalBenefitController],
+  providers: [BenefitRepository, BenefitSteps, BenefitService, BenefitStaffService, ReemploymentSweep, BenefitSchedules],
+  exports: [BenefitService, BenefitRepository, BenefitSteps],
+})
+export class BenefitsModule {}

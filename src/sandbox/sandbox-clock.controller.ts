@@ -1,0 +1,102 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Injectable, OnModuleDestroy, OnModuleInit, Put, UseInterceptors } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { isIsoDate } from '../calendar/iso-date';
+import { CLOCK, Clock } from '../platform/clock/clock';
+import { DomainError } from '../platform/errors/domain-error';
+import { JobScheduler } from '../platform/jobs/job-scheduler';
+import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
+import { ShiftedClock } from './sandbox-shifted-clock';
+
+export class SandboxClockDto {
+  @ApiProperty({ example: '2027-03-02', description: 'The calendar day the service should see (Việt Nam)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày phải có dạng YYYY-MM-DD.' })
+  today!: string;
+}
+
+/** How often an instance re-reads the shared offset (another instance may have moved the clock). */
+const REFRESH_MS = 2_000;
+
+/** Keeps the shifted clock in step with the `sandbox_clock` row and moves it. */
+@Injectable()
+export class SandboxClockService implements OnModuleInit, OnModuleDestroy {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scheduler: JobScheduler,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private get shifted(): ShiftedClock | undefined {
+    return this.clock instanceof ShiftedClock ? this.clock : undefined;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (!this.shifted) return;
+    await this.refresh().catch(() => undefined);
+    this.timer = setInterval(() => void this.refresh().catch(() => undefined), REFRESH_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async refresh(): Promise<void> {
+    const [row] = await this.dataSource.query(`SELECT offset_ms::text AS "offsetMs" FROM sandbox_clock`);
+    const offset = row ? Number(row.offsetMs) : 0;
+    if (this.shifted && this.shifted.offset() !== offset) {
+      this.shifted.setOffset(offset);
+      await this.scheduler.tick();
+    }
+  }
+
+  view() {
+    return { today: this.clock.today(), now: this.clock.now().toISOString(), offsetDays: (this.shifted?.offset() ?? 0) / 86_400_000 };
+  }
+
+  async set(today: string | null) {
+    const shifted = this.shifted;
+    if (!shifted) throw DomainError.conflict('Đồng hồ của hệ thống không dịch chuyển được.');
+    const offset = today === null ? 0 : shifted.offsetFor(today);
+    await this.dataSource.query(
+      `INSERT INTO sandbox_clock (id, offset_ms, updated_at) VALUES (true, $1, now())
+       ON CONFLICT (id) DO UPDATE SET offset_ms = EXCLUDED.offset_ms, updated_at = now()`,
+      [offset],
+    );
+    shifted.setOffset(offset);
+    // Due scheduled work runs now (on whichever instance claims it), not at the next slot.
+    await this.scheduler.trigger();
+    return this.view();
+  }
+}
+
+/** `PUT /sandbox/clock {today}` moves the service's calendar day; `DELETE` returns to the real date. */
+@ApiTags('sandbox')
+@Controller('sandbox/clock')
+@UseInterceptors(SandboxHeaderInterceptor)
+export class SandboxClockController {
+  constructor(private readonly clock: SandboxClockService) {}
+
+  @Get()
+  get() {
+    return this.clock.view();
+  }
+
+  @Put()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the sandbox calendar day (scheduled work that is due runs within seconds)' })
+  put(@Body() body: SandboxClockDto) {
+    if (!isIsoDate(body.today))
+      throw DomainError.validation([{ field: 'today', code: 'invalid_date', message: 'Ngày không hợp lệ.' }]);
+    return this.clock.set(body.today);
+  }
+
+  @Delete()
+  @HttpCode(200)
+  reset() {
+    return this.clock.set(null);
+  }
+}
