@@ -28,6 +28,8 @@ export class PaymentsAndNotifications1765400000000 implements MigrationInterface
     await q.query(`
       CREATE TABLE benefit_payment (
         dossier_id uuid NOT NULL REFERENCES dossier (id),
+        dossier_code text NOT NULL,
+        personal_id text NOT NULL,
         month integer NOT NULL CHECK (month BETWEEN 1 AND 36),
         period_from date NOT NULL,
         period_to date NOT NULL,
@@ -40,6 +42,7 @@ export class PaymentsAndNotifications1765400000000 implements MigrationInterface
         PRIMARY KEY (dossier_id, month),
         CHECK ((status = 'paid') = (paid_at IS NOT NULL))
       )`);
+    await q.query(`CREATE INDEX benefit_payment_code_idx ON benefit_payment (dossier_code, month)`);
 
     await q.query(`
       CREATE TABLE social_insurance_payment_report (
@@ -71,6 +74,7 @@ export class PaymentsAndNotifications1765400000000 implements MigrationInterface
         dossier_id uuid REFERENCES dossier (id),
         channel text NOT NULL CHECK (channel IN ('email', 'sms')),
         template text NOT NULL,
+        dedupe_key text UNIQUE,
         recipient text NOT NULL,
         subject text,
         body text NOT NULL,
