@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { NotificationService } from '../../src/notifications/notification.service';
 import { LegalContextService } from '../../src/eligibility/legal-context.service';
 import { CLOCK, Clock } from '../../src/platform/clock/clock';
 import { AfterDecisionTuningModule, eventually } from '../support/after-decision';
@@ -207,9 +210,9 @@ describe('paid and told (social insurance office, notifications)', () => {
   });
 
   it('the office client reports payments and nothing else; a repeated report is answered again, a changed one refused', async () => {
-    const clients = (await api().get('/sandbox/clients').expect(200)).body as { clientId: string; clientSecret: string; scope: string }[];
+    const clients = (await api().get('/sandbox/clients').expect(200)).body as { clientId: string; clientSecret: string }[];
     const tokenOf = async (scope: string) => {
-      const c = clients.find((x) => x.scope === scope)!;
+      const c = clients.find((x) => x.clientId === (scope === 'portal' ? 'portal-sandbox' : 'bhxh-sandbox'))!;
       return (await api().post('/api/v1/auth/clients/token').send({ clientId: c.clientId, clientSecret: c.clientSecret }).expect(200))
         .body.accessToken as string;
     };
@@ -235,5 +238,20 @@ describe('paid and told (social insurance office, notifications)', () => {
       .send({ ...paid, reportId: 'X-1', status: 'paid', paidAt: undefined })
       .expect(400);
     expect(missing.body.errors.map((e: any) => e.field)).toContain('paidAt');
+  });
+
+  it('a notification that cannot be made never breaks the caller’s transaction', async () => {
+    const db = t.app.get(DataSource);
+    const notifications = t.app.get(NotificationService);
+    const resident = residents('cap-zone-1')[0];
+    const committed = await db.transaction(async (em) => {
+      // No such dossier, then a template value missing: nothing is queued, nothing is thrown.
+      expect(await notifications.notify(em, resident.personalId, 'payment_paid', { dossierId: randomUUID() })).toEqual([]);
+      const [own] = await em.query(`SELECT id::text AS id FROM dossier WHERE personal_id = $1 LIMIT 1`, [resident.personalId]);
+      expect(await notifications.notify(em, resident.personalId, 'payment_paid', { dossierId: own.id })).toEqual([]);
+      const [row] = await em.query(`SELECT 1 AS ok`);
+      return row.ok;
+    });
+    expect(committed).toBe(1);
   });
 });

@@ -21,12 +21,11 @@ export class SandboxClientsController {
 
   @Get()
   @ApiOperation({ summary: 'Sandbox only: API clients and their secrets' })
-  list(): { clientId: string; clientSecret: string; scope: string }[] {
+  list(): { clientId: string; clientSecret: string }[] {
+    // Exactly the token request's body, so a script can send an entry as it is.
     return [
-      { clientId: this.client.clientId, clientSecret: this.client.clientSecret, scope: 'portal' },
-      ...(this.office
-        ? [{ clientId: this.office.clientId, clientSecret: this.office.clientSecret, scope: 'social_insurance' }]
-        : []),
+      { clientId: this.client.clientId, clientSecret: this.client.clientSecret },
+      ...(this.office ? [{ clientId: this.office.clientId, clientSecret: this.office.clientSecret }] : []),
     ];
   }
 }
