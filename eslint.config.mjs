@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Import boundaries: modules depend one way (see README "Architecture"); the sandbox is wired in by the app module only. */
-const FEATURES = ['identity', 'registries', 'profile', 'eligibility', 'dossiers', 'documents', 'portal', 'reports', 'web', 'audit'];
+const FEATURES = ['identity', 'registries', 'profile', 'eligibility', 'dossiers', 'documents', 'portal', 'reports', 'web', 'audit', 'social-insurance', 'notifications'];
 const forbid = (modules, why) => modules.map((m) => ({ group: [`**/${m}/**`, `**/${m}`], message: why }));
 const boundary = (files, modules, why, ignores = []) => ({
   files,
@@ -29,7 +29,9 @@ export default tseslint.config(
   // Later modules may use earlier ones, never the reverse.
   boundary(['src/platform/**/*.ts', 'src/config/**/*.ts'], [...FEATURES, 'sandbox'], 'platform and config know nothing of the procedure.'),
   boundary(['src/portal/**/*.ts'], ['dossiers', 'documents', 'reports', 'web', 'sandbox'], 'portal is used by dossiers and documents, never the reverse.', ['src/**/*.spec.ts']),
-  boundary(['src/dossiers/**/*.ts'], ['documents', 'reports', 'web', 'sandbox'], 'dossiers reaches documents only through its DOSSIER_DOCUMENTS port.', ['src/**/*.spec.ts']),
+  boundary(['src/dossiers/**/*.ts'], ['documents', 'reports', 'web', 'sandbox', 'social-insurance', 'notifications'], 'dossiers reaches documents, the social-insurance outbox and notifications only through its ports (DOSSIER_DOCUMENTS, DOSSIER_STEP_LISTENERS).', ['src/**/*.spec.ts']),
+  boundary(['src/notifications/**/*.ts'], ['documents', 'reports', 'web', 'sandbox', 'social-insurance', 'portal'], 'notifications is used by the procedure modules, never the reverse.', ['src/**/*.spec.ts']),
+  boundary(['src/social-insurance/**/*.ts'], ['documents', 'reports', 'web', 'sandbox', 'portal'], 'social-insurance reads dossiers through DossierReader and the DOSSIER_DOCUMENTS port.', ['src/**/*.spec.ts']),
   boundary(['src/documents/**/*.ts'], ['reports', 'web', 'sandbox'], 'documents is used by reports and web, never the reverse.', ['src/**/*.spec.ts']),
-  boundary(['src/**/*.ts'], ['sandbox'], SANDBOX_WHY, ['src/sandbox/**', 'src/app.module.ts', 'src/**/*.spec.ts', 'src/platform/**', 'src/config/**', 'src/portal/**', 'src/dossiers/**', 'src/documents/**']),
+  boundary(['src/**/*.ts'], ['sandbox'], SANDBOX_WHY, ['src/sandbox/**', 'src/app.module.ts', 'src/**/*.spec.ts', 'src/platform/**', 'src/config/**', 'src/portal/**', 'src/dossiers/**', 'src/documents/**', 'src/notifications/**', 'src/social-insurance/**']),
 );

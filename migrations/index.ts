@@ -13,6 +13,7 @@ import { LeastPrivilege1764900000000 } from './1764900000000-least-privilege';
 import { SessionsAndLoginThrottle1765000000000 } from './1765000000000-sessions-and-login-throttle';
 import { CalendarAnnouncements1765100000000 } from './1765100000000-calendar-announcements';
 import { BenefitPeriod1765300000000 } from './1765300000000-benefit-period';
+import { PaymentsAndNotifications1765400000000 } from './1765400000000-payments-and-notifications';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
@@ -33,4 +34,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SessionsAndLoginThrottle1765000000000,
   CalendarAnnouncements1765100000000,
   BenefitPeriod1765300000000,
+  PaymentsAndNotifications1765400000000,
 ];

@@ -15,6 +15,10 @@ describe('module boundaries (lint rule)', () => {
     ['src/identity/x.ts', '../sandbox/sandbox-staff'],
     ['src/registries/x.ts', '../sandbox/sandbox-directory.service'],
     ['src/documents/x.ts', '../sandbox/eid/sandbox-eid-settings'],
+    ['src/dossiers/x.ts', '../social-insurance/social-insurance-outbox'],
+    ['src/notifications/x.ts', '../social-insurance/payments.service'],
+    ['src/social-insurance/x.ts', '../sandbox/social-insurance/sandbox-office'],
+    ['src/social-insurance/x.ts', '../notifications/notification.service'],
     ['src/documents/x.ts', '../dossiers/dossier-reader'],
     ['src/dossiers/x.ts', '../portal/portal-outbox.repository'],
     ['src/app.module.ts', './sandbox/sandbox-staff'],
@@ -51,6 +55,9 @@ describe('module boundaries (lint rule)', () => {
     ['src/identity/x.ts', '../sandbox/sandbox-staff'],
     ['src/registries/x.ts', '../sandbox/sandbox-directory.service'],
     ['src/documents/x.ts', '../sandbox/eid/sandbox-eid-settings'],
+    ['src/dossiers/x.ts', '../social-insurance/social-insurance-outbox'],
+    ['src/notifications/x.ts', '../social-insurance/payments.service'],
+    ['src/social-insurance/x.ts', '../sandbox/social-insurance/sandbox-office'],
   ])('refuses %s importing %s', (file, from) => {
     expect(violations(file, from)).toEqual(['no-restricted-imports']);
   });
@@ -60,6 +67,7 @@ describe('module boundaries (lint rule)', () => {
     ['src/dossiers/x.ts', '../portal/portal-outbox.repository'],
     ['src/app.module.ts', './sandbox/sandbox-staff'],
     ['src/sandbox/x.ts', './sandbox-staff'],
+    ['src/social-insurance/x.ts', '../notifications/notification.service'],
   ])('allows %s importing %s', (file, from) => {
     expect(violations(file, from)).toEqual([]);
   });

@@ -22,24 +22,40 @@ import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
 import { PortalModule } from './portal/portal.module';
 import { ReportsModule } from './reports/reports.module';
+import { DOSSIER_STEP_LISTENERS } from './dossiers/ports/dossier-step-listeners.port';
+import { NotificationStepListener } from './notifications/notification-step.listener';
+import { NotificationsModule } from './notifications/notifications.module';
+import { findFreePort } from './platform/embedded/free-port';
+import { SocialInsuranceModule } from './social-insurance/social-insurance.module';
+import { SocialInsuranceStepListener } from './social-insurance/social-insurance-step.listener';
 
 /**
  * Ports that a module owns and another implements, bound here so that modules depend one way: dossiers asks for
- * DOSSIER_DOCUMENTS, documents (which depends on dossiers) implements it; likewise DOSSIER_BENEFITS and benefits.
+ * DOSSIER_DOCUMENTS, documents (which depends on dossiers) implements it; likewise DOSSIER_BENEFITS and benefits;
+ * dossiers calls DOSSIER_STEP_LISTENERS in each step's transaction, implemented by the social-insurance outbox and
+ * the notifications (in that order).
  */
 @Global()
 @Module({})
 class PortBindingsModule {
-  static forRoot(options: { seedCenters: readonly SeedCenter[] }): DynamicModule {
+  static forRoot(options: { seedCenters: readonly SeedCenter[]; afterDecision: DynamicModule[] }): DynamicModule {
     return {
       module: PortBindingsModule,
-      imports: [DocumentsModule, BenefitsModule],
+      imports: [DocumentsModule, BenefitsModule, ...options.afterDecision],
       providers: [
         { provide: DOSSIER_DOCUMENTS, useExisting: DossierDocumentsService },
         { provide: DOSSIER_BENEFITS, useExisting: BenefitSteps },
         { provide: SEED_CENTERS, useValue: options.seedCenters },
+        {
+          provide: DOSSIER_STEP_LISTENERS,
+          inject: [SocialInsuranceStepListener, NotificationStepListener],
+          useFactory: (office: SocialInsuranceStepListener, notifications: NotificationStepListener) => [
+            office,
+            notifications,
+          ],
+        },
       ],
-      exports: [DOSSIER_DOCUMENTS, DOSSIER_BENEFITS, SEED_CENTERS],
+      exports: [DOSSIER_DOCUMENTS, DOSSIER_BENEFITS, SEED_CENTERS, DOSSIER_STEP_LISTENERS],
     };
   }
 }
@@ -62,11 +78,48 @@ export class AppModule {
       ? (await import('./sandbox/clients/sandbox-portal-client')).sandboxPortalClient(config.dataDir)
       : undefined;
     // Sandboxes are loaded only when used, so a production process never loads their code (oidc-provider among it).
+    // After the decision: the social insurance office, the mail relay and the SMS gateway, each its sandbox when unset
+    // (only possible in sandbox mode: with SANDBOX=off the configuration requires all three).
+    const sandboxOffice = config.sandbox && !config.socialInsuranceSyncUrl;
+    const sandboxSmtpPort = config.sandbox && !config.smtpUrl ? await findFreePort() : undefined;
+    const sandboxSms = config.sandbox && !config.smsGatewayUrl;
+    const officeClient = sandboxOffice
+      ? (await import('./sandbox/clients/sandbox-social-insurance-client')).sandboxSocialInsuranceClient(config.dataDir)
+      : undefined;
+    const self = runtime.selfUrl.replace(/\/+$/, '');
+    const notifications = NotificationsModule.forRoot({
+      smtpUrl: config.smtpUrl ?? `smtp://127.0.0.1:${sandboxSmtpPort}`,
+      mailFrom: config.mailFrom,
+      smsGatewayUrl: config.smsGatewayUrl ?? `${self}/sandbox/sms/messages`,
+    });
+    const socialInsurance = SocialInsuranceModule.forRoot(
+      {
+        syncUrl: config.socialInsuranceSyncUrl ?? `${self}/sandbox/social-insurance/events`,
+        maxAttempts: config.socialInsuranceMaxAttempts,
+      },
+      [notifications],
+    );
+    const afterDecisionSandboxes = [
+      ...(sandboxSmtpPort !== undefined || sandboxSms
+        ? [
+            import('./sandbox/notifications/sandbox-notifications.module').then(({ SandboxNotificationsModule }) =>
+              SandboxNotificationsModule.forRoot({ smtpPort: sandboxSmtpPort }),
+            ),
+          ]
+        : []),
+      ...(officeClient
+        ? [
+            import('./sandbox/social-insurance/sandbox-social-insurance.module').then(
+              ({ SandboxSocialInsuranceModule }) => SandboxSocialInsuranceModule.forRoot({ client: officeClient }),
+            ),
+          ]
+        : []),
+    ];
     const sandboxes =
       sandboxRegistries || sandboxEid || sandboxPortalOn
         ? [
             import('./sandbox/sandbox.module').then(({ SandboxModule }) =>
-              SandboxModule.forRoot({ eid: sandboxEid, portalClient }),
+              SandboxModule.forRoot({ eid: sandboxEid, portalClient, socialInsuranceClient: officeClient }),
             ),
           ]
         : [];
@@ -107,16 +160,22 @@ export class AppModule {
           sandboxStaff: sandboxPeople?.SANDBOX_STAFF ?? [],
           portalClients: config.portalClients ?? [],
           sandboxPortalClient: portalClient,
+          socialInsuranceClients: config.socialInsuranceClients ?? [],
+          sandboxSocialInsuranceClient: officeClient,
         }),
         ProfileModule,
         ...sandboxes,
         ...sandboxPortal,
+        ...afterDecisionSandboxes,
         EligibilityModule,
         AuditModule,
         DossiersModule,
         PortalModule.forRoot(runtime),
         DocumentsModule,
+        notifications,
+        socialInsurance,
         PortBindingsModule.forRoot({
+          afterDecision: [notifications, socialInsurance],
           seedCenters: (sandboxPeople?.SANDBOX_CENTERS ?? []).map((c) => ({
             code: c.code,
             name: c.name,
@@ -126,7 +185,7 @@ export class AppModule {
         }),
         BenefitsModule,
         ReportsModule,
-        WebModule.forRoot({ sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn }),
+        WebModule.forRoot({ sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn || sandboxOffice }),
         ...extraModules,
       ],
     };

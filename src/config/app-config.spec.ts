@@ -12,6 +12,9 @@ describe('loadConfig', () => {
       'population registry (SANDBOX)',
       'social-insurance registry (SANDBOX)',
       'national portal receiver (SANDBOX)',
+      'social insurance office (SANDBOX)',
+      'mail relay (SANDBOX mailbox)',
+      'SMS gateway (SANDBOX)',
       'signing certificate (development)',
     ]);
   });
@@ -30,6 +33,9 @@ describe('loadConfig', () => {
     [{ METRICS_TOKEN: 'too-short' }, 'METRICS_TOKEN'],
     [{ METRICS_TOKEN: 'has a space in it 0123456789abcdef0123' }, 'METRICS_TOKEN'],
     [{ REQUEST_TIMEOUT_MS: '10' }, 'REQUEST_TIMEOUT_MS'],
+    [{ SMTP_URL: 'http://relay.example' }, 'SMTP_URL'],
+    [{ SOCIAL_INSURANCE_CLIENTS: 'bhxh:short' }, 'SOCIAL_INSURANCE_CLIENTS'],
+    [{ SMS_UNACCENTED: 'yes' }, 'SMS_UNACCENTED'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
@@ -45,6 +51,10 @@ describe('loadConfig', () => {
       INSURANCE_REGISTRY_URL: 'https://baohiem.example/api',
       PORTAL_SYNC_URL: 'https://dichvucong.example/sync',
       PORTAL_CLIENTS: 'dvcqg:0123456789abcdef0123',
+      SOCIAL_INSURANCE_SYNC_URL: 'https://bhxh.example/tctn',
+      SOCIAL_INSURANCE_CLIENTS: 'bhxh-dni:0123456789abcdef0123',
+      SMTP_URL: 'smtp://relay.example:587',
+      SMS_GATEWAY_URL: 'https://sms.example/send',
       DATABASE_URL: 'postgres://app:x@db:5432/app',
       DATABASE_MIGRATION_URL: 'postgres://owner:y@db:5432/app',
       S3_ENDPOINT: 'http://minio:9000',

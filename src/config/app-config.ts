@@ -57,6 +57,20 @@ export interface AppConfig {
   documentWorker: boolean;
   /** Director's certificate, remote signing, TSA, LTV, QR key, signature images, fonts. */
   documentSigning: DocumentSigningConfig;
+  /** `SOCIAL_INSURANCE_SYNC_URL`: where decisions and benefit changes go to the provincial social insurance office. */
+  socialInsuranceSyncUrl?: string;
+  /** `SOCIAL_INSURANCE_CLIENTS`: the office's client credentials (`id:secret` pairs) for reporting payments. */
+  socialInsuranceClients?: { clientId: string; clientSecret: string }[];
+  /** `SOCIAL_INSURANCE_MAX_ATTEMPTS`: attempts to send one event to the office before it is a dead letter. */
+  socialInsuranceMaxAttempts: number;
+  /** `SMTP_URL`: `smtp://` or `smtps://` (user and password in the URL) of the mail relay. */
+  smtpUrl?: string;
+  /** `MAIL_FROM`: sender of the citizens' e-mails. */
+  mailFrom: string;
+  /** `SMS_GATEWAY_URL`: the SMS gateway (POST JSON, see docs/notifications.md). */
+  smsGatewayUrl?: string;
+  /** `SMS_UNACCENTED`: `true` sends SMS without diacritics (GSM-7, 160 characters a segment) unless a citizen chose otherwise. */
+  smsUnaccented: boolean;
 }
 
 export interface IssuerConfig {
@@ -109,6 +123,12 @@ export const REQUIRED_WITHOUT_SANDBOX: readonly { readonly system: string; reado
     { system: 'social-insurance registry', variables: ['INSURANCE_REGISTRY_URL'] },
     { system: 'national portal (outgoing status changes)', variables: ['PORTAL_SYNC_URL'] },
     { system: 'national portal (incoming client credentials)', variables: ['PORTAL_CLIENTS'] },
+    {
+      system: 'provincial social insurance office (decisions out, payments in)',
+      variables: ['SOCIAL_INSURANCE_SYNC_URL', 'SOCIAL_INSURANCE_CLIENTS'],
+    },
+    { system: 'e-mail relay (SMTP)', variables: ['SMTP_URL'] },
+    { system: 'SMS gateway', variables: ['SMS_GATEWAY_URL'] },
     { system: 'PostgreSQL', variables: ['DATABASE_URL', 'DATABASE_MIGRATION_URL'] },
     { system: 'object store', variables: ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] },
     { system: 'signing certificate', variables: ['SIGNING_P12_PATH', 'SIGNING_P12_PASSWORD'] },
@@ -184,7 +204,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     documentWorker: oneOf(env, 'DOCUMENT_WORKER', ['on', 'off'], 'on') === 'on',
     metricsToken: metricsToken(env),
     documentSigning: documentSigningConfig(env),
+    socialInsuranceSyncUrl: url(env, 'SOCIAL_INSURANCE_SYNC_URL'),
+    socialInsuranceClients: clientPairs(env, 'SOCIAL_INSURANCE_CLIENTS'),
+    socialInsuranceMaxAttempts: integer(env, 'SOCIAL_INSURANCE_MAX_ATTEMPTS', 20, 1, 1000),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: mailFrom(env),
+    smsGatewayUrl: url(env, 'SMS_GATEWAY_URL'),
+    smsUnaccented: oneOf(env, 'SMS_UNACCENTED', ['true', 'false'], 'false') === 'true',
   };
+}
+
+function mailFrom(env: Env): string {
+  const raw = env.MAIL_FROM?.trim();
+  if (!raw) return 'Dịch vụ việc làm <no-reply@dichvuvieclam.invalid>';
+  if (raw.length > 200 || /[\r\n]/.test(raw)) throw new ConfigError('MAIL_FROM', 'must be one line of at most 200 characters');
+  return raw.normalize('NFC');
 }
 
 function issuerConfig(env: Env): IssuerConfig {
@@ -232,6 +266,9 @@ export function embeddedDefaults(config: AppConfig): string[] {
   if (!config.populationRegistryUrl) used.push('population registry (SANDBOX)');
   if (!config.insuranceRegistryUrl) used.push('social-insurance registry (SANDBOX)');
   if (!config.portalSyncUrl) used.push('national portal receiver (SANDBOX)');
+  if (!config.socialInsuranceSyncUrl) used.push('social insurance office (SANDBOX)');
+  if (!config.smtpUrl) used.push('mail relay (SANDBOX mailbox)');
+  if (!config.smsGatewayUrl) used.push('SMS gateway (SANDBOX)');
   if (!config.signing) used.push('signing certificate (development)');
   return used;
 }
@@ -295,12 +332,16 @@ function metricsToken(env: Env): string | undefined {
 }
 
 function portalClients(env: Env): { clientId: string; clientSecret: string }[] | undefined {
-  const raw = env.PORTAL_CLIENTS;
+  return clientPairs(env, 'PORTAL_CLIENTS');
+}
+
+function clientPairs(env: Env, name: string): { clientId: string; clientSecret: string }[] | undefined {
+  const raw = env[name];
   if (!raw) return undefined;
   return raw.split(',').map((pair) => {
     const [clientId, clientSecret] = pair.split(':');
     if (!clientId || !clientSecret || clientSecret.length < 16) {
-      throw new ConfigError('PORTAL_CLIENTS', 'must be a comma-separated list of id:secret (secret 16+ characters)');
+      throw new ConfigError(name, 'must be a comma-separated list of id:secret (secret 16+ characters)');
     }
     return { clientId, clientSecret };
   });

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { WorkingCalendar } from '../calendar/working-calendar';
@@ -28,14 +28,15 @@ import { DossierRecord, DossierRepository } from './dossier.repository';
 import { recordStep } from './dossier-transaction';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from './ports/dossier-documents.port';
 import { DOSSIER_BENEFITS, DossierBenefits } from './ports/dossier-benefits.port';
+import { DOSSIER_STEP_LISTENERS, DossierStepListener } from './ports/dossier-step-listeners.port';
 
 export type { ActionInput } from './domain/dossier-workflow';
 
 /**
  * Takes a workflow step: load → guard → required input → facts → apply (pure, from the table) → persist, the
  * last in one transaction: the change (optimistic on the version), the history event, the portal event (held for
- * the step's document when the table says so), the step's document request or decision revocation, and the
- * audit row. Everything a step does is in its row of WORKFLOW; this service has no per-action code.
+ * the step's document when the table says so), the step's document request or decision revocation, the step
+ * listeners (DOSSIER_STEP_LISTENERS: social-insurance outbox, notifications) and the audit row. Everything a step does is in its row of WORKFLOW; this service has no per-action code.
  */
 @Injectable()
 export class DossierWorkflowService {
@@ -50,6 +51,7 @@ export class DossierWorkflowService {
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(DOSSIER_DOCUMENTS) private readonly documents: DossierDocuments,
     @Inject(DOSSIER_BENEFITS) private readonly benefits: DossierBenefits,
+    @Optional() @Inject(DOSSIER_STEP_LISTENERS) private readonly listeners: readonly DossierStepListener[] = [],
   ) {}
 
   /** Citizens act on their own dossiers only; someone else's is "not found" (its existence is not revealed). */
@@ -133,6 +135,18 @@ export class DossierWorkflowService {
           if (step.document) await this.documents.requestIssue(em, { dossierId: dossier.id, kind: step.document, eventSeq });
           if (step.revokesDecision)
             await this.documents.revokeDecision(em, dossier.id, { at, reason: input.reason!, by: actor.id });
+          for (const listener of this.listeners ?? [])
+            await listener.onStep(em, {
+              action: input.action,
+              from: dossier.status,
+              to,
+              dossier: updated,
+              actor: { type: actor.type, id: actor.id },
+              occurredAt: now,
+              eventSeq,
+              note: input.reason ?? input.note ?? null,
+              data: { ...input, ...(data ?? {}) },
+            });
         },
       );
       return updated;

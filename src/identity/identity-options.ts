@@ -24,6 +24,10 @@ export interface IdentityOptions {
   readonly portalClients: readonly CredentialPair[];
   /** The `portal-sandbox` client, in sandbox mode only. */
   readonly sandboxPortalClient?: CredentialPair;
+  /** `SOCIAL_INSURANCE_CLIENTS`: the provincial social insurance office (scope `social_insurance`). */
+  readonly socialInsuranceClients?: readonly CredentialPair[];
+  /** The sandbox office's client, when the sandbox office is in use. */
+  readonly sandboxSocialInsuranceClient?: CredentialPair;
 }
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');

@@ -48,33 +48,43 @@ export class IdentitySeeder implements OnApplicationBootstrap {
   }
 
   private async seedClients(): Promise<void> {
+    const office = this.options.socialInsuranceClients ?? [];
     for (const client of this.options.portalClients) await this.register(client, 'env', 'Cổng Dịch vụ công quốc gia');
+    for (const client of office) await this.register(client, 'env', 'Bảo hiểm xã hội tỉnh', 'social_insurance');
     await this.clients.deactivateOthers(
       'env',
-      this.options.portalClients.map((c) => c.clientId),
+      [...this.options.portalClients, ...office].map((c) => c.clientId),
     );
     const sandbox = this.options.sandboxPortalClient;
     if (sandbox) await this.register(sandbox, 'sandbox', 'Cổng Dịch vụ công quốc gia (SANDBOX)');
-    await this.clients.deactivateOthers('sandbox', sandbox ? [sandbox.clientId] : []);
+    const sandboxOffice = this.options.sandboxSocialInsuranceClient;
+    if (sandboxOffice)
+      await this.register(sandboxOffice, 'sandbox', 'Bảo hiểm xã hội tỉnh (SANDBOX)', 'social_insurance');
+    await this.clients.deactivateOthers(
+      'sandbox',
+      [sandbox, sandboxOffice].filter((c) => !!c).map((c) => c.clientId),
+    );
   }
 
   private async register(
     client: { clientId: string; clientSecret: string },
     source: 'env' | 'sandbox',
     name: string,
+    scope: 'portal' | 'social_insurance' = 'portal',
   ): Promise<void> {
     const stored = await this.clients.find(client.clientId);
     const unchanged =
       stored &&
       stored.active &&
       stored.source === source &&
+      stored.scope === scope &&
       (await verifySecret(client.clientSecret, stored.secretHash));
     if (unchanged) return;
     await this.clients.upsert({
       clientId: client.clientId,
       secretHash: await hashSecret(client.clientSecret, source === 'sandbox' ? PUBLISHED_SECRET_COST : undefined),
       name,
-      scope: 'portal',
+      scope,
       source,
     });
   }

@@ -4,6 +4,7 @@ export { CurrentPrincipal } from './guards/current-principal.decorator';
 export type {
   CitizenPrincipal,
   ClientPrincipal,
+  ClientScope,
   Principal,
   PrincipalKind,
   StaffPrincipal,

@@ -5,6 +5,9 @@ export const STAFF_ROLES: readonly StaffRole[] = ['receiver', 'reviewer', 'cente
 
 export type PrincipalKind = 'citizen' | 'staff' | 'client';
 
+/** What an API client may do: `portal` (the national portal gateway), `social_insurance` (payment reports only). */
+export type ClientScope = 'portal' | 'social_insurance';
+
 /**
  * Who is calling, as proven by one of our access tokens. Read it with `@CurrentPrincipal()`.
  * - citizen: `subject` = `personalId` (12 digits, from the e-ID provider), `fullName` from the e-ID claims;
@@ -20,6 +23,7 @@ export interface Principal {
   readonly role?: StaffRole;
   readonly centerCode?: string | null;
   readonly clientId?: string;
+  readonly clientScope?: ClientScope;
 }
 
 export interface CitizenPrincipal extends Principal {
@@ -37,6 +41,7 @@ export interface StaffPrincipal extends Principal {
 export interface ClientPrincipal extends Principal {
   readonly kind: 'client';
   readonly clientId: string;
+  readonly clientScope: ClientScope;
 }
 
 export function citizenPrincipal(personalId: string, fullName?: string): CitizenPrincipal {
@@ -59,6 +64,6 @@ export function staffPrincipal(account: {
   };
 }
 
-export function clientPrincipal(clientId: string, name?: string): ClientPrincipal {
-  return { kind: 'client', subject: clientId, clientId, ...(name ? { fullName: name } : {}) };
+export function clientPrincipal(clientId: string, name?: string, scope: ClientScope = 'portal'): ClientPrincipal {
+  return { kind: 'client', subject: clientId, clientId, clientScope: scope, ...(name ? { fullName: name } : {}) };
 }

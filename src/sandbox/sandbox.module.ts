@@ -3,6 +3,7 @@ import { SANDBOX_TODAY, SandboxToday } from './sandbox-clock';
 import { vietnamToday } from './sandbox-dates';
 import { SANDBOX_PORTAL_CLIENT } from './clients/sandbox-portal-client';
 import { SandboxClientsController } from './clients/sandbox-clients.controller';
+import { SANDBOX_SOCIAL_INSURANCE_CLIENT } from './clients/sandbox-social-insurance-client';
 import { SANDBOX_EID_CONTROLLERS, SANDBOX_EID_PROVIDERS } from './eid/sandbox-eid.parts';
 import { SandboxClockController, SandboxClockService } from './sandbox-clock.controller';
 import { SandboxDirectoryController } from './sandbox-directory.controller';
@@ -23,6 +24,8 @@ export interface SandboxModuleOptions {
   readonly eid?: boolean;
   /** The sandbox portal client, listed by GET /sandbox/clients (when the portal sandbox is in use). */
   readonly portalClient?: { clientId: string; clientSecret: string };
+  /** The sandbox social insurance office's client, also listed by GET /sandbox/clients. */
+  readonly socialInsuranceClient?: { clientId: string; clientSecret: string };
 }
 
 /**
@@ -56,6 +59,9 @@ export class SandboxModule {
         SandboxTsaServer,
         ...(options.eid ? SANDBOX_EID_PROVIDERS : []),
         ...(options.portalClient ? [{ provide: SANDBOX_PORTAL_CLIENT, useValue: options.portalClient }] : []),
+        ...(options.portalClient && options.socialInsuranceClient
+          ? [{ provide: SANDBOX_SOCIAL_INSURANCE_CLIENT, useValue: options.socialInsuranceClient }]
+          : []),
       ],
       exports: [SandboxDirectory, SandboxFaultInjector],
     };

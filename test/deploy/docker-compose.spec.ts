@@ -14,6 +14,10 @@ describe('docker-compose.yml', () => {
     INSURANCE_REGISTRY_URL: 'https://baohiem.example/api',
     PORTAL_SYNC_URL: 'https://dichvucong.example/sync',
     PORTAL_CLIENTS: 'dvcqg:0123456789abcdef0123',
+    SOCIAL_INSURANCE_SYNC_URL: 'https://bhxh.example/tctn',
+    SOCIAL_INSURANCE_CLIENTS: 'bhxh-dni:0123456789abcdef0123',
+    SMTP_URL: 'smtp://relay.example:587',
+    SMS_GATEWAY_URL: 'https://sms.example/send',
     SIGNING_P12_PATH: '/var/lib/tro-cap-that-nghiep/signer.p12',
     SIGNING_P12_PASSWORD: 'p12-password',
   };

@@ -235,6 +235,7 @@ describe('access tokens, guards, staff login and client credentials', () => {
       const clients = await api().get('/sandbox/clients').expect(200);
       expect(clients.body).toEqual([
         { clientId: 'portal-sandbox', clientSecret: expect.stringMatching(/^[\w-]{40,}$/) },
+        { clientId: 'bhxh-sandbox', clientSecret: expect.stringMatching(/^[\w-]{40,}$/) },
       ]);
       const token = await api().post('/api/v1/auth/clients/token').send(clients.body[0]).expect(200);
       expect(token.body).toMatchObject({ expiresIn: 3600, tokenType: 'Bearer' });

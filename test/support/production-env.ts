@@ -27,6 +27,11 @@ export async function productionEnv(): Promise<{ env: Record<string, string>; st
       INSURANCE_REGISTRY_URL: `${stubUrl}/insurance`,
       PORTAL_SYNC_URL: `${stubUrl}/portal`,
       PORTAL_CLIENTS: 'dvcqg:0123456789abcdef0123',
+      SOCIAL_INSURANCE_SYNC_URL: `${stubUrl}/social-insurance`,
+      SOCIAL_INSURANCE_CLIENTS: 'bhxh-dni:0123456789abcdef0123',
+      // No mail is sent by the suites that use this; a relay that is not one would only fail and retry.
+      SMTP_URL: `smtp://127.0.0.1:${(stub.address() as AddressInfo).port}`,
+      SMS_GATEWAY_URL: `${stubUrl}/sms`,
       S3_ENDPOINT: s3.settings.endpoint,
       S3_ACCESS_KEY: s3.settings.accessKey,
       S3_SECRET_KEY: s3.settings.secretKey,

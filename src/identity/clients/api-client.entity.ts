@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type ApiClientScope = 'portal';
-/** Where a client's credentials come from: `PORTAL_CLIENTS`, or the sandbox secret file. */
+export type { ClientScope as ApiClientScope } from '../principal';
+import type { ClientScope as ApiClientScope } from '../principal';
+/** Where a client's credentials come from: `PORTAL_CLIENTS`/`SOCIAL_INSURANCE_CLIENTS`, or the sandbox secret file. */
 export type ApiClientSource = 'env' | 'sandbox';
 
 /** A system that calls the API with client credentials (table `api_client`). */

@@ -20,7 +20,7 @@ export class ClientCredentialsService {
       ? await verifySecret(clientSecret, client.secretHash)
       : await spendVerificationTime(clientSecret);
     if (!client || !valid) throw DomainError.unauthenticated('Mã ứng dụng hoặc khóa bí mật không đúng.');
-    return this.tokens.issue(clientPrincipal(client.clientId, client.name), {
+    return this.tokens.issue(clientPrincipal(client.clientId, client.name, client.scope), {
       use: 'bearer',
       ttlSeconds: BEARER_TTL_SECONDS,
     });

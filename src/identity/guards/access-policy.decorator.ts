@@ -1,6 +1,6 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
-import { PrincipalKind, StaffRole } from '../principal';
+import { ClientScope, PrincipalKind, StaffRole } from '../principal';
 
 export const ACCESS_POLICY = 'identity:access-policy';
 
@@ -9,6 +9,8 @@ export interface AccessPolicy {
   readonly kinds: readonly PrincipalKind[];
   /** Staff only: the roles allowed; empty = any staff role. */
   readonly roles: readonly StaffRole[];
+  /** Clients only: the scopes allowed (absent: `portal`). */
+  readonly clientScopes?: readonly ClientScope[];
 }
 
 /** A logged-in citizen (session cookie or bearer token from the e-ID login). */
@@ -28,10 +30,14 @@ export function StaffOnly(...roles: StaffRole[]): MethodDecorator & ClassDecorat
   );
 }
 
-/** An API client authenticated with client credentials (the national portal gateway). */
-export function ClientOnly(): MethodDecorator & ClassDecorator {
+/** An API client authenticated with client credentials, of the given scopes (default: the national portal gateway). */
+export function ClientOnly(...scopes: ClientScope[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    SetMetadata(ACCESS_POLICY, { kinds: ['client'], roles: [] } satisfies AccessPolicy),
+    SetMetadata(ACCESS_POLICY, {
+      kinds: ['client'],
+      roles: [],
+      clientScopes: scopes.length ? scopes : ['portal'],
+    } satisfies AccessPolicy),
     ApiBearerAuth(),
   );
 }

@@ -41,6 +41,9 @@ export class AccessGuard implements CanActivate {
     if (principal.kind === 'staff' && policy.roles.length > 0 && !policy.roles.includes(principal.role!)) {
       throw DomainError.forbidden('Vai trò của bạn không được thực hiện thao tác này.');
     }
+    // A client acts only within its scope: the social insurance office's client reports payments and nothing else.
+    if (principal.kind === 'client' && !(policy.clientScopes ?? ['portal']).includes(principal.clientScope ?? 'portal'))
+      throw DomainError.forbidden('Ứng dụng kết nối không có quyền thực hiện thao tác này.');
     return true;
   }
 

@@ -24,7 +24,8 @@ export class AccountStanding {
           'Tài khoản đã bị khóa hoặc đã được đổi vai trò, đơn vị công tác. Vui lòng đăng nhập lại.',
         );
     } else if (principal.kind === 'client') {
-      if (!(await this.clients.findActive(principal.clientId!)))
+      const client = await this.clients.findActive(principal.clientId!);
+      if (!client || client.scope !== (principal.clientScope ?? 'portal'))
         throw DomainError.unauthenticated('Ứng dụng kết nối đã bị thu hồi quyền truy cập.');
     }
   }

@@ -5,7 +5,7 @@ import { CLOCK, Clock } from '../../platform/clock/clock';
 import { RUNTIME } from '../../platform/platform.module';
 import { Runtime } from '../../platform/embedded/runtime';
 import { DomainError } from '../../platform/errors/domain-error';
-import { Principal, STAFF_ROLES, StaffRole } from '../principal';
+import { ClientScope, Principal, STAFF_ROLES, StaffRole } from '../principal';
 import { readOrCreateSecret } from '../secrets/secret-file.store';
 import { ACCESS_TOKEN_AUDIENCE } from './access-token.constants';
 import { SessionRevocationRepository } from './session-revocation.repository';
@@ -27,6 +27,8 @@ interface AccessTokenClaims extends JWTPayload {
   role?: StaffRole;
   center?: string | null;
   client_id?: string;
+  /** Client tokens: the client's scope (absent in tokens issued before scopes: `portal`). */
+  client_scope?: ClientScope;
 }
 
 export interface IssuedToken {
@@ -84,7 +86,7 @@ export class AccessTokenService {
       ...(principal.fullName ? { name: principal.fullName } : {}),
       ...(principal.role ? { role: principal.role } : {}),
       ...(principal.kind === 'staff' ? { center: principal.centerCode ?? null } : {}),
-      ...(principal.clientId ? { client_id: principal.clientId } : {}),
+      ...(principal.clientId ? { client_id: principal.clientId, client_scope: principal.clientScope ?? 'portal' } : {}),
     };
     const accessToken = await new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, kid, typ: 'at+jwt' })
@@ -189,7 +191,14 @@ function toPrincipal(claims: AccessTokenClaims): Principal {
       };
     case 'client':
       if (!claims.client_id || claims.client_id !== subject) throw invalid();
-      return { kind: 'client', subject, clientId: claims.client_id, ...(claims.name ? { fullName: claims.name } : {}) };
+      if (claims.client_scope && !['portal', 'social_insurance'].includes(claims.client_scope)) throw invalid();
+      return {
+        kind: 'client',
+        subject,
+        clientId: claims.client_id,
+        clientScope: claims.client_scope ?? 'portal',
+        ...(claims.name ? { fullName: claims.name } : {}),
+      };
     default:
       throw invalid();
   }

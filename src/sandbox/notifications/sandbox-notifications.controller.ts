@@ -1,0 +1,147 @@
+import { Body, Controller, Get, Header, Headers, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { utcTimestamp } from '../../platform/database/sql-timestamp';
+import { DomainError } from '../../platform/errors/domain-error';
+import { SandboxHeaderInterceptor } from '../sandbox-header.interceptor';
+import { escapeHtml, sandboxPage } from '../sandbox-page';
+
+export interface SandboxMail {
+  id: number;
+  from: string | null;
+  to: string[];
+  subject: string | null;
+  text: string;
+  receivedAt: string;
+}
+
+export interface SandboxSms {
+  id: number;
+  messageId: string;
+  to: string;
+  text: string;
+  encoding: string | null;
+  segments: number | null;
+  deliveries: number;
+  receivedAt: string;
+}
+
+const KEY = /^[\w.:-]{1,200}$/;
+
+/**
+ * The sandbox mailbox (what the embedded SMTP server received) and the sandbox SMS gateway (POST a message, see
+ * the log). Sandbox only; the pages say so.
+ */
+@ApiExcludeController()
+@Controller('sandbox')
+@UseInterceptors(SandboxHeaderInterceptor)
+export class SandboxNotificationsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get('mailbox.json')
+  mailboxJson(@Query('to') to?: string): Promise<SandboxMail[]> {
+    return this.mails(to);
+  }
+
+  @Get('mailbox')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  async mailbox(@Query('to') to?: string): Promise<string> {
+    const mails = await this.mails(to);
+    const rows = mails
+      .map(
+        (m) => `<article><h2>${escapeHtml(m.subject ?? '(không có tiêu đề)')}</h2>
+<p class="meta">Gửi đến ${escapeHtml(m.to.join(', '))} lúc ${escapeHtml(m.receivedAt)}</p>
+<pre>${escapeHtml(m.text)}</pre></article>`,
+      )
+      .join('\n');
+    return sandboxPage({
+      title: 'Hộp thư thử nghiệm',
+      notReal: 'hộp thư thật',
+      width: '60rem',
+      styles: `article { border-top: 1px solid #ddd; padding: .5rem 0; } .meta { color: #555; font-size: .9rem; }
+  pre { white-space: pre-wrap; font-family: inherit; background: #f7f7f7; padding: .6rem; }`,
+      body: `<h1>Hộp thư thử nghiệm (${mails.length} thư)</h1>\n${rows || '<p>Chưa có thư nào.</p>'}`,
+    });
+  }
+
+  @Post('sms/messages')
+  async receiveSms(
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ accepted: true; duplicate: boolean }> {
+    const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const errors = [
+      ...(!key || !KEY.test(key)
+        ? [{ field: 'Idempotency-Key', code: 'required', message: 'Thiếu tiêu đề Idempotency-Key hợp lệ.' }]
+        : []),
+      ...(typeof b.to !== 'string' || !/^(0|\+84)\d{9,10}$/.test(b.to)
+        ? [{ field: 'to', code: 'invalid_format', message: 'Số điện thoại không hợp lệ.' }]
+        : []),
+      ...(typeof b.text !== 'string' || !b.text || b.text.length > 1600
+        ? [{ field: 'text', code: 'invalid_format', message: 'Nội dung tin nhắn phải có từ 1 đến 1600 ký tự.' }]
+        : []),
+    ];
+    if (errors.length) throw DomainError.validation(errors);
+    const [row] = await this.dataSource.query(
+      `INSERT INTO sandbox_sms (message_id, recipient, text, encoding, segments) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (message_id) DO UPDATE SET deliveries = sandbox_sms.deliveries + 1 RETURNING (xmax = 0) AS inserted`,
+      [
+        key,
+        b.to,
+        b.text,
+        typeof b.encoding === 'string' ? b.encoding.slice(0, 10) : null,
+        Number.isInteger(b.segments) ? b.segments : null,
+      ],
+    );
+    void reply.status(row.inserted ? 201 : 200);
+    return { accepted: true, duplicate: !row.inserted };
+  }
+
+  @Get('sms.json')
+  smsJson(@Query('to') to?: string): Promise<SandboxSms[]> {
+    return this.sms(to);
+  }
+
+  @Get('sms')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  async smsPage(@Query('to') to?: string): Promise<string> {
+    const messages = await this.sms(to);
+    const rows = messages
+      .map(
+        (m) => `<tr><td>${escapeHtml(m.receivedAt)}</td><td>${escapeHtml(m.to)}</td><td>${escapeHtml(m.text)}</td>
+<td>${escapeHtml(m.encoding ?? '')}</td><td>${m.segments ?? ''}</td></tr>`,
+      )
+      .join('\n');
+    return sandboxPage({
+      title: 'Cổng SMS thử nghiệm',
+      notReal: 'cổng SMS thật',
+      width: '70rem',
+      styles: `table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #ddd; padding: .4rem; text-align: left; vertical-align: top; }`,
+      body: `<h1>Tin nhắn SMS đã nhận (${messages.length})</h1>
+<table><thead><tr><th>Lúc</th><th>Số điện thoại</th><th>Nội dung</th><th>Mã hóa</th><th>Số tin</th></tr></thead>
+<tbody>${rows || '<tr><td colspan="5">Chưa có tin nhắn nào.</td></tr>'}</tbody></table>`,
+    });
+  }
+
+  private mails(to?: string): Promise<SandboxMail[]> {
+    return this.dataSource.query(
+      `SELECT id::int AS id, mail_from AS "from", rcpt_to AS "to", subject, text_body AS text,
+         ${utcTimestamp('received_at')} AS "receivedAt"
+       FROM sandbox_mail WHERE ($1::text IS NULL OR $1 = ANY (rcpt_to)) ORDER BY id DESC LIMIT 200`,
+      [to?.trim() || null],
+    );
+  }
+
+  private sms(to?: string): Promise<SandboxSms[]> {
+    return this.dataSource.query(
+      `SELECT id::int AS id, message_id AS "messageId", recipient AS "to", text, encoding, segments, deliveries,
+         ${utcTimestamp('received_at')} AS "receivedAt"
+       FROM sandbox_sms WHERE ($1::text IS NULL OR recipient = $1) ORDER BY id DESC LIMIT 200`,
+      [to?.trim() || null],
+    );
+  }
+}

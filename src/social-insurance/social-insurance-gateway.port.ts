@@ -1,0 +1,12 @@
+import type { SocialInsuranceEvent } from './social-insurance-event';
+
+export type SocialInsuranceSendResult =
+  { ok: true; status: number } | { ok: false; error: string; status?: number; aborted?: boolean };
+
+/** The provincial social insurance office's receiving endpoint (`SOCIAL_INSURANCE_SYNC_URL`). */
+export interface SocialInsuranceGateway {
+  /** POSTs one event; never throws for transport or HTTP failures, it reports them. */
+  send(event: SocialInsuranceEvent, signal: AbortSignal): Promise<SocialInsuranceSendResult>;
+}
+
+export const SOCIAL_INSURANCE_GATEWAY = Symbol('SOCIAL_INSURANCE_GATEWAY');
