@@ -1,4 +1,5 @@
-import { Global, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Global, Injectable, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { Gauge } from 'prom-client';
 import { metricsRegistry } from '../http/metrics';
 import { JobRunner } from './job-runner';
@@ -35,13 +36,22 @@ class JobsLifecycle implements OnApplicationBootstrap {
   constructor(
     private readonly runner: JobRunner,
     private readonly store: JobStore,
+    @Optional() private readonly http?: HttpAdapterHost,
   ) {}
 
-  /** Every module has registered its queue in onModuleInit; start the loops and bind the gauges. */
+  /**
+   * Every module has registered its queue in onModuleInit; bind the gauges, and start the loops once the HTTP server
+   * listens: handlers may call this very process (the sandboxes' time-stamping authority, CRLs, registries), which a
+   * job claimed during start-up would otherwise find closed and retry only after its backoff.
+   */
   onApplicationBootstrap(): void {
     statsSource = (queue) => this.store.stats(queue);
     queuesSource = () => this.runner.queueNames();
-    this.runner.start();
+    const server = this.http?.httpAdapter?.getHttpServer?.() as
+      | { listening?: boolean; once(event: 'listening', listener: () => void): unknown }
+      | undefined;
+    if (!server || server.listening || typeof server.once !== 'function') this.runner.start();
+    else server.once('listening', () => this.runner.start());
   }
 }
 
