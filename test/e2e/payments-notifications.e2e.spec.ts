@@ -8,6 +8,7 @@ import { AfterDecisionTuningModule, eventually } from '../support/after-decision
 import { applicationFor, residents } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
+import { attachTerminationProof } from '../support/attachments';
 
 interface Payment {
   month: number;
@@ -48,6 +49,7 @@ describe('paid and told (social insurance office, notifications)', () => {
     const filed = (
       await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(resident, 'DNA-BH', overrides)).expect(201)
     ).body;
+    await attachTerminationProof(t.baseUrl, filed.id, token);
     let version = filed.version;
     for (const [role, center, body] of [
       ['receiver', 'DNA-BH', { action: 'receive' }],

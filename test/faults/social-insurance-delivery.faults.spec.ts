@@ -8,6 +8,7 @@ import { AfterDecisionTuningModule, eventually } from '../support/after-decision
 import { applicationFor, residents } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
+import { attachTerminationProof } from '../support/attachments';
 
 interface Arrival {
   eventId: string;
@@ -109,6 +110,7 @@ describe('social insurance office and notification channels down', () => {
     const filed = (
       await request(t.baseUrl).post('/api/v1/dossiers').set(auth(token)).send(applicationFor(resident)).expect(201)
     ).body;
+    await attachTerminationProof(t.baseUrl, filed.id, token);
     const receiver = await staffBearer(t, 'receiver.fault', 'receiver', 'DNA-BH');
     const received = await request(t.baseUrl)
       .post(`/api/v1/staff/dossiers/${filed.id}/actions`)

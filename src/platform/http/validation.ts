@@ -91,10 +91,9 @@ class BodyCheckingValidationPipe extends ValidationPipe {
         ]);
       }
     }
-    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
-      if (value === null) {
-        throw DomainError.validation([{ field: 'body', code: 'invalid_type', message: MESSAGES.isObject[1] }]);
-      }
+    // Size and depth are checked on every body, typed or not (an untyped body is stored as jsonb, whose parser has
+    // its own depth limit and answered 500).
+    if (metadata.type === 'body' && value !== null && typeof value === 'object') {
       if (nodesExceed(value, MAX_BODY_NODES)) {
         throw DomainError.validation([
           { field: 'body', code: 'too_large', message: 'Nội dung gửi lên có quá nhiều trường hoặc phần tử.' },
@@ -104,6 +103,11 @@ class BodyCheckingValidationPipe extends ValidationPipe {
         throw DomainError.validation([
           { field: 'body', code: 'too_deep', message: 'Nội dung gửi lên lồng nhau quá nhiều cấp.' },
         ]);
+      }
+    }
+    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
+      if (value === null) {
+        throw DomainError.validation([{ field: 'body', code: 'invalid_type', message: MESSAGES.isObject[1] }]);
       }
       const inherited = inheritedKeys(value);
       if (inherited.length) {
