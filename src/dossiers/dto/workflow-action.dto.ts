@@ -64,6 +64,14 @@ export class StaffActionDto {
   @MinLength(5, { message: 'Lý do phải có ít nhất 5 ký tự.' })
   @MaxLength(2000)
   overrideReason?: string;
+
+  @ApiPropertyOptional({
+    enum: ['internal', 'citizen'],
+    description: 'Who may read the note: staff only (default for most steps) or also the citizen and the portal',
+  })
+  @IsOptional()
+  @IsIn(['internal', 'citizen'], { message: 'Phạm vi ghi chú phải là internal hoặc citizen.' })
+  noteVisibility?: 'internal' | 'citizen';
 }
 
 export class CitizenActionDto {
