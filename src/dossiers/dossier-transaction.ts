@@ -13,6 +13,8 @@ export interface RecordedStep {
   data?: Record<string, unknown>;
   occurredAt: string;
   dueDate: string | null;
+  /** Who may read the note; an internal note never leaves the service. Default: `citizen`. */
+  noteVisibility?: 'internal' | 'citizen';
   /** The portal event is held until this document of the dossier is issued (decisions). */
   portalHeldFor?: string;
   /** Benefit-period steps (notices, suspension, resumption, termination): what the portal event reports of it. */
@@ -42,7 +44,11 @@ export async function recordStep(
     actorId: actor.id,
     actorName: actor.name ?? null,
     note: step.note ?? null,
-    data: step.data ?? {},
+    data: {
+      ...(step.data ?? {}),
+      ...(step.note && step.noteVisibility === 'internal' ? { noteVisibility: 'internal' } : {}),
+      ...(actor.type === 'staff' && actor.role ? { actorRole: actor.role } : {}),
+    },
   });
   await repos.outbox.enqueue(
     em,
@@ -56,8 +62,9 @@ export async function recordStep(
       portalStatusCode: PORTAL_STATUS_CODES[step.to],
       occurredAt: step.occurredAt,
       ...(step.dueDate ? { dueDate: step.dueDate } : {}),
-      actor: { type: actor.type, ...(actor.type === 'staff' ? { name: actor.name, role: actor.role } : {}) },
-      ...(step.note ? { note: step.note } : {}),
+      // Staff are named by their role, not personally; an internal note stays inside the service.
+      actor: { type: actor.type, ...(actor.type === 'staff' ? { role: actor.role } : {}) },
+      ...(step.note && step.noteVisibility !== 'internal' ? { note: step.note } : {}),
       ...(step.benefit ? { benefit: step.benefit } : {}),
     },
     { heldFor: step.portalHeldFor },

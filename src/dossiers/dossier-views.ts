@@ -63,8 +63,33 @@ export interface ViewContext {
   issuance: IssuanceSummary[];
 }
 
-function historyView(events: DossierEventRecord[]) {
-  return events.map((e) => ({
+/** How a citizen sees the staff who acted: by their function, not by name. */
+const STAFF_ROLE_LABELS: Record<string, string> = {
+  receiver: 'Cán bộ tiếp nhận',
+  reviewer: 'Cán bộ thẩm định',
+  center_head: 'Lãnh đạo Trung tâm Dịch vụ việc làm',
+  director: 'Giám đốc Sở Nội vụ',
+};
+
+/**
+ * The history as its audience may read it: staff see who acted and every note (internal ones marked); the citizen
+ * sees staff by their function and only the notes meant for them.
+ */
+function historyView(events: DossierEventRecord[], audience: 'citizen' | 'staff') {
+  return events.map((e) => {
+    const internal = e.data?.noteVisibility === 'internal';
+    const staffName =
+      audience === 'staff' ? (e.actorName ?? 'Cán bộ') : (STAFF_ROLE_LABELS[e.data?.actorRole as string] ?? 'Cán bộ');
+    return {
+      ...eventView(e, staffName),
+      note: audience === 'citizen' && internal ? null : e.note,
+      ...(audience === 'staff' ? { noteVisibility: internal ? 'internal' : 'citizen' } : {}),
+    };
+  });
+}
+
+function eventView(e: DossierEventRecord, staffName: string) {
+  return {
     at: e.occurredAt,
     action: e.action,
     actionLabel: ACTION_LABELS[e.action as WorkflowAction] ?? (e.action === 'submit' ? 'Nộp hồ sơ' : e.action),
@@ -74,15 +99,14 @@ function historyView(events: DossierEventRecord[]) {
     actorType: e.actorType,
     actorName:
       e.actorType === 'staff'
-        ? (e.actorName ?? 'Cán bộ')
+        ? staffName
         : e.actorType === 'citizen'
           ? 'Công dân'
           : e.actorType === 'portal'
             ? 'Cổng Dịch vụ công quốc gia'
             : 'Hệ thống',
-    note: e.note,
     items: e.data?.items,
-  }));
+  };
 }
 
 /** What the citizen (and the portal) sees of a dossier. */
@@ -127,7 +151,7 @@ export function citizenView(d: DossierRecord, ctx: ViewContext) {
       sha256,
       uploadedAt,
     })),
-    history: historyView(ctx.history),
+    history: historyView(ctx.history, 'citizen'),
     documents: ctx.documents,
     decision: ctx.decision,
   };
@@ -143,6 +167,7 @@ export function staffView(d: DossierRecord, ctx: ViewContext, party: ActingParty
       ...doc,
       downloadUrl: `/api/v1/staff/dossiers/${d.id}/documents/${doc.kind}/pdf`,
     })),
+    history: historyView(ctx.history, 'staff'),
     dueSoon: flags.dueSoon,
     flags: d.flags.map((code) => ({ code, label: FLAG_LABELS[code] ?? code })),
     registry: { population: d.applicant, insurance: d.insurance },

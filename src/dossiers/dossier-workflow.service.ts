@@ -21,6 +21,7 @@ import {
   guard,
   missingInput,
   nextStatus,
+  noteVisibilityOf,
   StepFacts,
   WORKFLOW,
 } from './domain/dossier-workflow';
@@ -115,6 +116,7 @@ export class DossierWorkflowService {
           from: dossier.status,
           to,
           note: input.reason ?? input.note ?? null,
+          noteVisibility: noteVisibilityOf(step, input, actor.type),
           data: data ?? {},
           occurredAt: now,
           dueDate: updated.dueDate,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { CitizenOnly, ClientOnly, StaffOnly } from '../identity';
+import { CitizenOnly, ClientOnly, Public, StaffOnly } from '../identity';
 import { RouteLimits } from '../platform/http/route-limits';
 import { Actor } from './domain/actor';
 import { CurrentActor, IdempotencyKey } from './current-actor.decorator';
@@ -162,6 +162,7 @@ export class PortalDossiersController {
 }
 
 @ApiTags('centers')
+@Public()
 @Controller('api/v1/centers')
 export class CentersController {
   constructor(private readonly dossiers: DossiersFacade) {}

@@ -3,8 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RouteLimits } from '../platform/http/route-limits';
 import { AssessmentRequestDto } from './dto/assessment-request.dto';
 import { EligibilityService } from './eligibility.service';
+import { Public } from '../platform/http/access-policy';
 
 @ApiTags('eligibility')
+@Public()
 @Controller('api/v1/eligibility')
 export class EligibilityController {
   constructor(private readonly eligibility: EligibilityService) {}

@@ -1,5 +1,5 @@
 /** What other modules use from identity. */
-export { Authenticated, CitizenOnly, ClientOnly, StaffOnly } from './guards/access-policy.decorator';
+export { Authenticated, CitizenOnly, ClientOnly, Public, StaffOnly } from './guards/access-policy.decorator';
 export { CurrentPrincipal } from './guards/current-principal.decorator';
 export type {
   CitizenPrincipal,

@@ -8,6 +8,7 @@ import { DomainError } from '../platform/errors/domain-error';
 import { JobScheduler } from '../platform/jobs/job-scheduler';
 import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
 import { ShiftedClock } from './sandbox-shifted-clock';
+import { Public } from '../platform/http/access-policy';
 
 export class SandboxClockDto {
   @ApiProperty({ example: '2027-03-02', description: 'The calendar day the service should see (Việt Nam)' })
@@ -76,6 +77,7 @@ export class SandboxClockService implements OnModuleInit, OnModuleDestroy {
 
 /** `PUT /sandbox/clock {today}` moves the service's calendar day; `DELETE` returns to the real date. */
 @ApiTags('sandbox')
+@Public()
 @Controller('sandbox/clock')
 @UseInterceptors(SandboxHeaderInterceptor)
 export class SandboxClockController {

@@ -1,8 +1,10 @@
 import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { SandboxDirectory } from './sandbox-directory.service';
 import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
+import { Public } from '../platform/http/access-policy';
 
 /** Lets scripts find test subjects and staff accounts (API.md, sandbox mode only). */
+@Public()
 @Controller('sandbox')
 @UseInterceptors(SandboxHeaderInterceptor)
 export class SandboxDirectoryController {

@@ -12,10 +12,12 @@ import {
 import { SandboxFaultDto } from './sandbox-fault.dto';
 import { SandboxFaultInjector, SandboxFaultTarget } from './sandbox-fault-injector.service';
 import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
+import { Public } from '../platform/http/access-policy';
 
 const TARGETS = { population: 'population', insurance: 'insurance' } as const;
 
 /** Arms or clears registry faults (sandbox only), for fault-tolerance tests against a running server. */
+@Public()
 @Controller('sandbox/faults')
 @UseInterceptors(SandboxHeaderInterceptor)
 export class SandboxFaultsController {

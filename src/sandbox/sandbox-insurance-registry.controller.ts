@@ -4,8 +4,10 @@ import { SandboxDirectory } from './sandbox-directory.service';
 import { SandboxFaultInterceptor, SandboxFaultTargetOf } from './sandbox-fault.interceptor';
 import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
 import { recordOrNotFound } from './sandbox-registry-response';
+import { Public } from '../platform/http/access-policy';
 
 /** Stand-in for the social-insurance registry gateway: same contract as `HttpSocialInsuranceRegistryAdapter`. */
+@Public()
 @Controller('sandbox/insurance/v1/insured')
 @UseInterceptors(SandboxHeaderInterceptor, SandboxFaultInterceptor)
 @SandboxFaultTargetOf('insurance')

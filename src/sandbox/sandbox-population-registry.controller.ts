@@ -4,8 +4,10 @@ import { SandboxDirectory } from './sandbox-directory.service';
 import { SandboxFaultInterceptor, SandboxFaultTargetOf } from './sandbox-fault.interceptor';
 import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
 import { recordOrNotFound } from './sandbox-registry-response';
+import { Public } from '../platform/http/access-policy';
 
 /** Stand-in for the population registry gateway: same contract as `HttpPopulationRegistryAdapter` expects. */
+@Public()
 @Controller('sandbox/population/v1/citizens')
 @UseInterceptors(SandboxHeaderInterceptor, SandboxFaultInterceptor)
 @SandboxFaultTargetOf('population')

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { ATTACHMENT_KINDS, CodeLabel, CONTRACT_TYPES, DOSSIER_STATUSES, TERMINATION_REASONS } from './web-catalog';
 import { WEB_OPTIONS, WebModuleOptions } from './web-options';
+import { Public } from '../platform/http/access-policy';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -26,6 +27,7 @@ interface Asset {
  * path ever reaches the file system.
  */
 @ApiExcludeController()
+@Public()
 @Controller('assets')
 export class WebAssetsController {
   private readonly assets = new Map<string, Asset>();

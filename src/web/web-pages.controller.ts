@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PageRenderer } from './page-renderer.service';
+import { Public } from '../platform/http/access-policy';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -9,6 +10,7 @@ const HTML = 'text/html; charset=utf-8';
  * script, with the citizen's session cookie or the officer's bearer token.
  */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class WebPagesController {
   constructor(private readonly pages: PageRenderer) {}

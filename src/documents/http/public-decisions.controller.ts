@@ -6,6 +6,7 @@ import { SigningIdentityProvider } from '../issuance/signing-identity.provider';
 import { DecisionVerification, DocumentAccessService } from '../services/document-access.service';
 import { publicKeyPem, verifyOfflinePayload } from '../verification/offline-payload';
 import type { OfflineFacts } from '../verification/offline-payload';
+import { Public } from '../../platform/http/access-policy';
 
 /** The published key that checks the signed payload of QR codes offline (docs/verification.md). */
 export interface VerificationKey {
@@ -23,6 +24,7 @@ export interface OfflinePayloadCheck {
 }
 
 @ApiTags('public')
+@Public()
 @Controller('api/v1/public/decisions')
 export class PublicDecisionsController {
   constructor(

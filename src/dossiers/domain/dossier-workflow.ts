@@ -67,6 +67,24 @@ export interface ActionInput {
   terminationReason?: string;
   /** terminate: the day the termination takes effect (YYYY-MM-DD). */
   effectiveDate?: string;
+  /** Who may read the note: staff only (`internal`, the default for staff notes) or also the citizen and the portal. */
+  noteVisibility?: NoteVisibility;
+}
+
+export type NoteVisibility = 'internal' | 'citizen';
+
+/**
+ * Who may read what a step records: a reason (refusal, revocation) and what a citizen writes are addressed to the
+ * citizen; a staff note is internal unless the row or the caller says it is for the citizen (a supplementation
+ * request's note is). Only what the citizen may read leaves the service (portal events).
+ */
+export function noteVisibilityOf(
+  step: Pick<WorkflowStep, 'noteFor'>,
+  input: Pick<ActionInput, 'reason' | 'noteVisibility'>,
+  actorType: string,
+): NoteVisibility {
+  if (actorType !== 'staff' || input.reason) return 'citizen';
+  return input.noteVisibility ?? step.noteFor ?? 'internal';
 }
 
 /**
@@ -137,6 +155,8 @@ export interface WorkflowStep {
   from: Partial<Record<DossierStatus, readonly WorkflowRole[]>>;
   to: DossierStatus | 'previous';
   fields: readonly ActionField[];
+  /** Who a staff note of this step is for by default (`internal` when absent). */
+  noteFor?: NoteVisibility;
   requires?: readonly Requirement[];
   loads?: readonly FactName[];
   /** What the dossier must meet for the step (pure, after `loads`): any unmet → 422 naming them. */
@@ -224,6 +244,7 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     from: { SUBMITTED: ['receiver'], IN_REVIEW: ['reviewer'] },
     to: 'SUPPLEMENT_REQUESTED',
     fields: ['items', 'note'],
+    noteFor: 'citizen',
     requires: [{ field: 'items', message: 'Cần nêu các giấy tờ cần bổ sung.' }],
     apply: ({ now, today, dossier, input, actor, calendar }) => ({
       change: {

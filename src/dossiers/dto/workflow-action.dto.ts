@@ -78,6 +78,14 @@ export class StaffActionDto {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày có hiệu lực phải có dạng YYYY-MM-DD.' })
   effectiveDate?: string;
+
+  @ApiPropertyOptional({
+    enum: ['internal', 'citizen'],
+    description: 'Who may read the note: staff only (default for most steps) or also the citizen and the portal',
+  })
+  @IsOptional()
+  @IsIn(['internal', 'citizen'], { message: 'Phạm vi ghi chú phải là internal hoặc citizen.' })
+  noteVisibility?: 'internal' | 'citizen';
 }
 
 export class CitizenActionDto {

@@ -5,8 +5,10 @@ import { ClientTokenRequestDto } from '../dto/token-request.dto';
 import { AccessTokenResponseDto } from '../dto/token-response.dto';
 import { LOGIN_RATE_LIMIT } from '../login-rate-limit';
 import { ClientCredentialsService } from './client-credentials.service';
+import { Public } from '../../platform/http/access-policy';
 
 @ApiTags('identity')
+@Public()
 @Controller('api/v1/auth/clients')
 export class ClientCredentialsController {
   constructor(private readonly credentials: ClientCredentialsService) {}

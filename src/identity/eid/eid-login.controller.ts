@@ -2,6 +2,7 @@ import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EidLoginService } from './eid-login.service';
+import { Public } from '../../platform/http/access-policy';
 
 /** The page a browser lands on after logging out (see src/web). */
 export const SIGNED_OUT_PAGE = '/da-dang-xuat';
@@ -26,6 +27,7 @@ export function prefersHtml(accept: string | undefined): boolean {
 
 /** Browser endpoints of the citizen login (redirects, cookies), outside the JSON API. */
 @ApiTags('identity')
+@Public()
 @Controller('auth')
 export class EidLoginController {
   constructor(private readonly login: EidLoginService) {}

@@ -2,10 +2,11 @@ import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import { ClientScope, PrincipalKind, StaffRole } from '../principal';
 
-export const ACCESS_POLICY = 'identity:access-policy';
+export { ACCESS_POLICY, Public } from '../../platform/http/access-policy';
+import { ACCESS_POLICY, AccessPolicy as BaseAccessPolicy } from '../../platform/http/access-policy';
 
 /** Who may call a handler (or every handler of a controller). Checked by the global `AccessGuard`. */
-export interface AccessPolicy {
+export interface AccessPolicy extends BaseAccessPolicy {
   readonly kinds: readonly PrincipalKind[];
   /** Staff only: the roles allowed; empty = any staff role. */
   readonly roles: readonly StaffRole[];

@@ -12,7 +12,8 @@ import { PRINCIPAL_KEY } from './current-principal.decorator';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Global guard. Handlers without an access decorator are public. Otherwise the caller must present one of our
+ * Global guard, deny by default: a handler without an access decorator answers 403; `@Public()` opens one on
+ * purpose. Otherwise the caller must present one of our
  * access tokens (`Authorization: Bearer`, or the session cookie): missing, tampered, expired or foreign tokens
  * get 401, and so do staff and client tokens whose account was since deactivated or changed (AccountStanding); a
  * valid caller of the wrong kind or role gets 403. A session cookie is renewed as it ages.
@@ -32,7 +33,9 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!policy) return true;
+    // Default deny: a route says who may call it (`@Public()` or a kind), or nobody may.
+    if (!policy) throw DomainError.forbidden('Địa chỉ này chưa được khai báo quyền truy cập.');
+    if (policy.public) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const principal = await this.authenticate(request, reply);

@@ -5,7 +5,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessTokenResponseDto, PrincipalDto } from '../dto/token-response.dto';
 import { StaffLoginDto } from '../dto/token-request.dto';
-import { StaffOnly } from '../guards/access-policy.decorator';
+import { Public, StaffOnly } from '../guards/access-policy.decorator';
 import { CurrentPrincipal } from '../guards/current-principal.decorator';
 import { Principal } from '../principal';
 import { LOGIN_RATE_LIMIT } from '../login-rate-limit';
@@ -17,6 +17,7 @@ export class StaffAuthController {
   constructor(private readonly staffAuth: StaffAuthService) {}
 
   @Post('api/v1/auth/staff/login')
+  @Public()
   @HttpCode(200)
   @RouteConfig({ rateLimit: LOGIN_RATE_LIMIT })
   @ApiOperation({ summary: 'Staff login; 401 on wrong credentials or while the account is locked' })

@@ -7,8 +7,10 @@ import { RUNTIME } from '../platform.module';
 import { HealthService } from './health.service';
 import { metricsAccess } from './metrics-access';
 import { metricsRegistry } from '../http/metrics';
+import { Public } from '../http/access-policy';
 
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthController {
   constructor(

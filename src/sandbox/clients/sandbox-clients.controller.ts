@@ -3,12 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SandboxHeaderInterceptor } from '../sandbox-header.interceptor';
 import { SANDBOX_PORTAL_CLIENT } from './sandbox-portal-client';
 import { SANDBOX_SOCIAL_INSURANCE_CLIENT } from './sandbox-social-insurance-client';
+import { Public } from '../../platform/http/access-policy';
 
 /**
  * Sandbox only: the API clients' credentials, so scripts can call the portal API and report payments as the
  * social insurance office. The portal client comes first (scripts take the first one).
  */
 @ApiTags('sandbox')
+@Public()
 @Controller('sandbox/clients')
 @UseInterceptors(SandboxHeaderInterceptor)
 export class SandboxClientsController {

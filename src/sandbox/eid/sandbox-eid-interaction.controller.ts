@@ -3,9 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SandboxEidInteractionService } from './sandbox-eid-interaction.service';
 import { SandboxEidLoginFormDto } from './sandbox-eid-login-form.dto';
+import { Public } from '../../platform/http/access-policy';
 
 /** Login pages of the sandbox e-ID provider (HTML forms). */
 @ApiExcludeController()
+@Public()
 @Controller('sandbox/eid/interaction')
 export class SandboxEidInteractionController {
   constructor(private readonly interactions: SandboxEidInteractionService) {}

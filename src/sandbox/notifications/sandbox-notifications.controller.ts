@@ -6,6 +6,7 @@ import { utcTimestamp } from '../../platform/database/sql-timestamp';
 import { DomainError } from '../../platform/errors/domain-error';
 import { SandboxHeaderInterceptor } from '../sandbox-header.interceptor';
 import { escapeHtml, sandboxPage } from '../sandbox-page';
+import { Public } from '../../platform/http/access-policy';
 
 export interface SandboxMail {
   id: number;
@@ -34,6 +35,7 @@ const KEY = /^[\w.:-]{1,200}$/;
  * the log). Sandbox only; the pages say so.
  */
 @ApiExcludeController()
+@Public()
 @Controller('sandbox')
 @UseInterceptors(SandboxHeaderInterceptor)
 export class SandboxNotificationsController {

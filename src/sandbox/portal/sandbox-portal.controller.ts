@@ -20,6 +20,7 @@ import { SandboxPortalFaultDto } from './sandbox-portal-fault.dto';
 import { renderSandboxPortalPage } from './sandbox-portal-page';
 import { SandboxPortalEventsRepository, SandboxPortalReceivedEvent } from './sandbox-portal-events.repository';
 import { SandboxPortalFaults, SandboxPortalFaultState } from './sandbox-portal-faults.service';
+import { Public } from '../../platform/http/access-policy';
 
 const KEY = /^[\w.:-]{1,200}$/;
 
@@ -28,6 +29,7 @@ const KEY = /^[\w.:-]{1,200}$/;
  * sent, deduplicated by Idempotency-Key, and shows them. Sandbox only.
  */
 @ApiExcludeController()
+@Public()
 @Controller('sandbox/portal')
 @UseInterceptors(SandboxHeaderInterceptor)
 export class SandboxPortalController {

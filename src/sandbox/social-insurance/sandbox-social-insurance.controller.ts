@@ -6,11 +6,13 @@ import { SOCIAL_INSURANCE_EVENT_TYPES } from '../../social-insurance/social-insu
 import { SandboxHeaderInterceptor } from '../sandbox-header.interceptor';
 import { escapeHtml, sandboxPage } from '../sandbox-page';
 import { SandboxSocialInsuranceOffice } from './sandbox-social-insurance.service';
+import { Public } from '../../platform/http/access-policy';
 
 const KEY = /^[\w.:-]{1,200}$/;
 
 /** The sandbox social insurance office's endpoints and page. Sandbox only. */
 @ApiExcludeController()
+@Public()
 @Controller('sandbox/social-insurance')
 @UseInterceptors(SandboxHeaderInterceptor)
 export class SandboxSocialInsuranceController {

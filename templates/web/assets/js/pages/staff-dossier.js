@@ -206,7 +206,10 @@ function fieldControl(actionKey, field) {
       h('label', {}, h('input', { type: 'radio', name: 'recommendation', value: 'deny', id: `${id}-deny` }), ' Đề xuất không hưởng'),
     );
   }
-  return h('div', { class: 'field' }, h('label', { for: id }, label), h('textarea', { id, name: field, rows: field === 'note' ? '2' : '3' }));
+  const control = h('div', { class: 'field' }, h('label', { for: id }, label), h('textarea', { id, name: field, rows: field === 'note' ? '2' : '3' }));
+  if (field !== 'note' || actionKey === 'request_supplement') return control;
+  // A staff note is internal unless marked for the citizen (then the citizen and the national portal see it).
+  return [control, h('label', { class: 'checkbox' }, h('input', { type: 'checkbox', name: 'noteForCitizen', id: `${id}-citizen` }), ' Công dân được xem ghi chú này')];
 }
 
 function renderActions(d) {
@@ -292,6 +295,7 @@ async function perform(form, action, fields) {
     if (values[f] === undefined) continue;
     body[f] = f === 'items' ? values.items.split('\n').map((s) => s.trim()).filter(Boolean) : values[f];
   }
+  if (body.note) body.noteVisibility = values.noteForCitizen ? 'citizen' : 'internal';
   const button = form.querySelector('button[type="submit"]');
   const res = await busy(button, () => staffApi(`${path}/actions`, { method: 'POST', body }));
   if (res.ok && res.data) {
