@@ -12,6 +12,7 @@ import { Jobs1764810000000 } from './1764810000000-jobs';
 import { LeastPrivilege1764900000000 } from './1764900000000-least-privilege';
 import { SessionsAndLoginThrottle1765000000000 } from './1765000000000-sessions-and-login-throttle';
 import { CalendarAnnouncements1765100000000 } from './1765100000000-calendar-announcements';
+import { CitizenDrafts1765500000000 } from './1765500000000-citizen-drafts';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
@@ -31,4 +32,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   LeastPrivilege1764900000000,
   SessionsAndLoginThrottle1765000000000,
   CalendarAnnouncements1765100000000,
+  CitizenDrafts1765500000000,
 ];

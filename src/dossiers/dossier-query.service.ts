@@ -72,7 +72,9 @@ export class DossierQueryService {
 
   async queue(actor: Actor, params: QueueParams) {
     const errors = [];
-    if (params.status && !DOSSIER_STATUSES.includes(params.status as DossierStatus)) {
+    // One status, or several separated by commas (a role's default view: `RECEIVED,IN_REVIEW`).
+    const statuses = params.status ? params.status.split(',') : [];
+    if (statuses.length > DOSSIER_STATUSES.length || statuses.some((s) => !DOSSIER_STATUSES.includes(s as DossierStatus))) {
       errors.push({ field: 'status', code: 'invalid_value', message: 'Trạng thái không hợp lệ.' });
     }
     const limit = params.limit === undefined ? 50 : Number(params.limit);
@@ -98,7 +100,8 @@ export class DossierQueryService {
     const centerCodes = actor.centerCode ? [actor.centerCode] : params.centerCode ? [params.centerCode] : null;
     const rows = await this.dossiers.queue({
       centerCodes,
-      status: params.status as DossierStatus | undefined,
+      status: statuses.length === 1 ? (statuses[0] as DossierStatus) : undefined,
+      statuses: statuses.length > 1 ? (statuses as DossierStatus[]) : undefined,
       overdueOn: params.overdue === 'true' ? today : undefined,
       dueSoonUntil:
         params.dueSoon === 'true' ? { today, until: calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS) } : undefined,
@@ -113,7 +116,20 @@ export class DossierQueryService {
       nextCursor: rows.length > limit && last ? encodeCursor(last.sortDate, last.id) : null,
     };
   }
+
+  /** The tiles above the queue, scoped like the queue (the caller's center; province staff: all or one center). */
+  async counts(actor: Actor, centerCode?: string): Promise<QueueCounts> {
+    if (actor.centerCode && centerCode && centerCode !== actor.centerCode)
+      throw DomainError.forbidden('Bạn chỉ xem được hồ sơ của trung tâm mình.');
+    const today = this.clock.today();
+    const { calendar } = await this.legal.current();
+    const centerCodes = actor.centerCode ? [actor.centerCode] : centerCode ? [centerCode] : null;
+    return this.dossiers.counts(centerCodes, today, calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS));
+  }
 }
+
+/** One count per status plus overdue / due soon, over the caller's center (one SQL statement). */
+export type QueueCounts = Awaited<ReturnType<DossierRepository['counts']>>;
 
 function searchTerms(q?: string) {
   if (!q) return undefined;

@@ -68,6 +68,8 @@ export interface CenterRecord {
 export interface QueueQuery {
   centerCodes: string[] | null;
   status?: DossierStatus;
+  /** Several statuses at once (a role's default view). */
+  statuses?: DossierStatus[];
   overdueOn?: string;
   dueSoonUntil?: { today: string; until: string };
   search?: { code?: string; personalId?: string; name?: string };
@@ -310,6 +312,7 @@ export class DossierRepository {
     if (q.centerCodes?.length === 1) where.push(`center_code = ${p(q.centerCodes[0])}`);
     else if (q.centerCodes) where.push(`center_code = ANY(${p(q.centerCodes)}::text[])`);
     if (q.status) where.push(`status = ${p(q.status)}`);
+    if (q.statuses?.length) where.push(`status = ANY(${p(q.statuses)}::text[])`);
     if (q.overdueOn) where.push(`is_open AND due_date < ${p(q.overdueOn)}::date`);
     if (q.dueSoonUntil)
       where.push(
@@ -325,5 +328,39 @@ export class DossierRepository {
        ORDER BY sort_date, id LIMIT ${p(q.limit)}`,
       params,
     );
+  }
+
+  /**
+   * The queue's tiles in one statement: dossiers per status, overdue and due soon, over the same centers the
+   * queue shows.
+   */
+  async counts(
+    centerCodes: string[] | null,
+    today: string,
+    dueSoonUntil: string,
+  ): Promise<{ byStatus: Record<string, number>; overdue: number; dueSoon: number; open: number }> {
+    const params: unknown[] = [today, dueSoonUntil];
+    let where = '';
+    if (centerCodes?.length === 1) {
+      params.push(centerCodes[0]);
+      where = 'WHERE center_code = $3';
+    } else if (centerCodes) {
+      params.push(centerCodes);
+      where = 'WHERE center_code = ANY($3::text[])';
+    }
+    const [row] = await this.dataSource.query(
+      `SELECT json_object_agg(s.status, s.n) FILTER (WHERE s.status IS NOT NULL) AS "byStatus",
+              COALESCE(sum(s.overdue), 0)::int AS overdue, COALESCE(sum(s.due_soon), 0)::int AS "dueSoon",
+              COALESCE(sum(s.open), 0)::int AS open
+       FROM (
+         SELECT status, count(*)::int AS n,
+                count(*) FILTER (WHERE is_open AND due_date < $1::date) AS overdue,
+                count(*) FILTER (WHERE is_open AND due_date >= $1::date AND due_date <= $2::date) AS due_soon,
+                count(*) FILTER (WHERE is_open) AS open
+         FROM dossier ${where} GROUP BY status
+       ) s`,
+      params,
+    );
+    return { byStatus: row?.byStatus ?? {}, overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0, open: row?.open ?? 0 };
   }
 }

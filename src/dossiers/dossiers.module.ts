@@ -16,6 +16,9 @@ import {
 import { DossiersFacade } from './dossiers.facade';
 import { FilingService } from './filing.service';
 import { DossierReader } from './dossier-reader';
+import { DraftController } from './drafts/draft.controller';
+import { DraftRepository } from './drafts/draft.repository';
+import { DraftService } from './drafts/draft.service';
 
 /** Centers to create or update at start (bound by the application module). */
 export const SEED_CENTERS = Symbol('SEED_CENTERS');
@@ -29,7 +32,13 @@ export interface SeedCenter {
 
 @Module({
   imports: [EligibilityModule, PortalEventsModule],
-  controllers: [CitizenDossiersController, StaffDossiersController, PortalDossiersController, CentersController],
+  controllers: [
+    CitizenDossiersController,
+    StaffDossiersController,
+    PortalDossiersController,
+    CentersController,
+    DraftController,
+  ],
   providers: [
     DossierRepository,
     IdempotencyRepository,
@@ -40,6 +49,8 @@ export interface SeedCenter {
     AttachmentsService,
     DossiersFacade,
     DossierReader,
+    DraftRepository,
+    DraftService,
   ],
   exports: [DossierReader, DossierWorkflowService, DossierQueryService],
 })
