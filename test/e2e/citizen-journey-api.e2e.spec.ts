@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { applicationFor, residents } from '../support/dossier-fixtures';
@@ -170,5 +174,66 @@ describe('citizen draft, queue counts and browser error pages', () => {
     expect(page.text).toContain('Không đăng nhập được');
     expect(page.text).toContain('class="site-header"');
     expect(page.text).toContain('Đăng nhập lại bằng VNeID');
+  });
+
+  it('the Director and the center head read the would-be decision as a watermarked, unsigned draft before deciding', async () => {
+    const person = people[5];
+    const token = await citizenBearer(t, person.personalId);
+    await attach(token, 'termination_proof').expect(201);
+    const filed = await api().post('/api/v1/me/draft/submit').set(auth(token)).send(applicationFor(person)).expect(201);
+    const id = filed.body.id as string;
+    const head = await staffBearer(t, 'preview.head', 'center_head', 'DNA-BH', 'Trần Văn Trưởng');
+    // Before the review there is nothing to preview.
+    await api().get(`/api/v1/staff/dossiers/${id}/decision/preview`).set(auth(head)).expect(409);
+    let version = filed.body.version as number;
+    for (const [role, body] of [
+      ['receiver', { action: 'receive' }],
+      ['reviewer', { action: 'start_review' }],
+      ['reviewer', { action: 'complete_review', recommendation: 'deny', note: 'Đã có việc làm mới.' }],
+      ['center_head', { action: 'propose' }],
+    ] as const) {
+      const staff = await staffBearer(t, `preview.${role}`, role, 'DNA-BH');
+      const res = await api()
+        .post(`/api/v1/staff/dossiers/${id}/actions`)
+        .set(auth(staff))
+        .send({ ...body, expectedVersion: version })
+        .expect(200);
+      version = res.body.version;
+    }
+    const director = await staffBearer(t, 'preview.director', 'director', null, 'Lê Thị Giám Đốc');
+    const binary = (r: request.Test) =>
+      r.buffer(true).parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    const res = await binary(api().get(`/api/v1/staff/dossiers/${id}/decision/preview`).set(auth(director)));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(/^inline; filename="du-thao-thong-bao-khong-huong-/);
+    const file = join(mkdtempSync(join(tmpdir(), 'tctn-preview-')), 'preview.pdf');
+    writeFileSync(file, res.body);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC');
+    // The reviewer recommended "không hưởng": the refusal notice, watermarked, with the person's name. (The
+    // diagonal watermark comes out of pdftotext letter by letter, out of order; the title names it as a draft.)
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).normalize('NFC')).toMatch(
+      /Title:\s+DỰ THẢO — Thông báo/,
+    );
+    expect(text).toContain('Ự');
+    expect(text.toUpperCase()).toContain('KHÔNG ĐƯỢC HƯỞNG');
+    expect(text).toContain(person.fullName);
+    // The approval can be previewed too; nothing was issued or numbered.
+    const approval = await binary(
+      api().get(`/api/v1/staff/dossiers/${id}/decision/preview?kind=approval`).set(auth(head)),
+    );
+    expect(approval.status).toBe(200);
+    expect(
+      (await db.query(`SELECT 1 FROM issued_document WHERE dossier_id = $1 AND kind LIKE 'decision%'`, [id])).rowCount,
+    ).toBe(0);
+    await api().get(`/api/v1/staff/dossiers/${id}/decision/preview?kind=maybe`).set(auth(director)).expect(400);
+    const reviewer = await staffBearer(t, 'preview.reviewer', 'reviewer', 'DNA-BH');
+    await api().get(`/api/v1/staff/dossiers/${id}/decision/preview`).set(auth(reviewer)).expect(403);
+    const otherHead = await staffBearer(t, 'preview.otherhead', 'center_head', 'HCM-Q1');
+    await api().get(`/api/v1/staff/dossiers/${id}/decision/preview`).set(auth(otherHead)).expect(403);
   });
 });
