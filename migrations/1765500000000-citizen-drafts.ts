@@ -7,6 +7,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   size CHECK here), deleted in the filing transaction.
  * - `citizen_draft_attachment`: files uploaded before filing; removable; moved onto the dossier (same object key)
  *   in the filing transaction. Removed with the draft.
+ * - `service_center.phone` and `.hours`: what a citizen needs to ask for help, next to the address.
  */
 export class CitizenDrafts1765500000000 implements MigrationInterface {
   name = 'CitizenDrafts1765500000000';
@@ -35,9 +36,13 @@ export class CitizenDrafts1765500000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX citizen_draft_attachment_person_idx ON citizen_draft_attachment (personal_id, uploaded_at, id)`,
     );
+    await queryRunner.query(
+      `ALTER TABLE service_center ADD COLUMN phone text NOT NULL DEFAULT '', ADD COLUMN hours text NOT NULL DEFAULT ''`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE service_center DROP COLUMN phone, DROP COLUMN hours`);
     await queryRunner.query(`DROP TABLE citizen_draft_attachment`);
     await queryRunner.query(`DROP TABLE citizen_draft`);
   }

@@ -279,20 +279,25 @@ export class DossierRepository {
   }
 
   async upsertCenters(
-    centers: { code: string; name: string; provinceName: string; address?: string }[],
+    centers: { code: string; name: string; provinceName: string; address?: string; phone?: string; hours?: string }[],
   ): Promise<void> {
     for (const c of centers) {
       await this.dataSource.query(
-        `INSERT INTO service_center (code, name, province_name, address) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, province_name = EXCLUDED.province_name, address = EXCLUDED.address`,
-        [c.code, c.name, c.provinceName, c.address ?? ''],
+        `INSERT INTO service_center (code, name, province_name, address, phone, hours) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, province_name = EXCLUDED.province_name,
+           address = EXCLUDED.address, phone = EXCLUDED.phone, hours = EXCLUDED.hours`,
+        [c.code, c.name, c.provinceName, c.address ?? '', c.phone ?? '', c.hours ?? ''],
       );
     }
   }
 
-  async listCenters(): Promise<{ code: string; name: string; provinceName: string; address: string }[]> {
+  /** The public directory: where to go, whom to call, when (phone and hours empty when not known). */
+  async listCenters(): Promise<
+    { code: string; name: string; provinceName: string; address: string; phone: string; hours: string }[]
+  > {
     return this.dataSource.query(
-      `SELECT code, name, province_name AS "provinceName", address FROM service_center WHERE active ORDER BY code`,
+      `SELECT code, name, province_name AS "provinceName", address, phone, hours
+       FROM service_center WHERE active ORDER BY code`,
     );
   }
 

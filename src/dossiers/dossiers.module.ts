@@ -28,6 +28,8 @@ export interface SeedCenter {
   name: string;
   provinceName: string;
   address?: string;
+  phone?: string;
+  hours?: string;
 }
 
 @Module({

@@ -63,6 +63,8 @@ export async function api(path, options = {}) {
   const type = response.headers.get('content-type') || '';
   let data = null;
   if (/json/.test(type)) data = await response.json().catch(() => null);
+  // Citizen calls renew the session cookie on the server: the session watch (session.js) counts from here.
+  if (response.ok && !options.staff) window.dispatchEvent(new CustomEvent('tctn:session-active'));
   if (response.ok) return { ok: true, status: response.status, data, headers: response.headers };
   return { ok: false, status: response.status, problem: data || { title: defaultTitle(response.status) } };
 }
