@@ -1,12 +1,26 @@
 import { api } from '../lib/api.js';
-import { $, facts, h, pageData, replace } from '../lib/dom.js';
+import { $, facts, focusRegion, h, pageData, replace } from '../lib/dom.js';
 import { date } from '../lib/format.js';
+import { clearErrors, showErrors } from '../lib/forms.js';
 import { setStatus, showError } from '../lib/page.js';
 
-const code = pageData().code;
 const region = $('#verify-result');
+const form = $('#verify-form');
 
-async function load() {
+/** The code as printed is base32 in capitals; people type it in any case, in groups, with spaces or dashes. */
+function normalize(text) {
+  return String(text || '').toUpperCase().replace(/[\s\-.]/g, '');
+}
+
+/** What the document is and who it concerns, in the document's own words (a refusal has no "người được hưởng"). */
+function wording(kind) {
+  if (kind === 'decision-approval') return { noun: 'Quyết định', holder: 'Người được hưởng' };
+  if (kind === 'decision-refusal') return { noun: 'Thông báo', holder: 'Người nhận thông báo' };
+  if (kind === 'receipt') return { noun: 'Giấy tiếp nhận', holder: 'Người nộp hồ sơ' };
+  return { noun: 'Văn bản', holder: 'Người nộp hồ sơ' };
+}
+
+async function lookup(code) {
   setStatus('Đang tra cứu…');
   const res = await api(`/api/v1/public/decisions/${encodeURIComponent(code)}`);
   setStatus('');
@@ -14,37 +28,73 @@ async function load() {
     region.className = 'panel verify-invalid';
     replace(
       region,
-      h('h2', {}, 'Không tìm thấy quyết định'),
-      h('p', {}, 'Không có quyết định nào mang mã kiểm tra này. Vui lòng kiểm tra lại mã trên văn bản hoặc quét lại mã QR.'),
+      h('h2', {}, 'Không tìm thấy văn bản'),
+      h('p', {}, 'Không có văn bản nào mang mã kiểm tra này. Vui lòng kiểm tra lại mã in trên văn bản hoặc quét lại mã QR.'),
     );
     region.hidden = false;
-    return;
+    return focusRegion(region);
   }
-  if (!res.ok) {
-    showError(res);
-    return;
-  }
+  if (!res.ok) return showError(res);
   const d = res.data || {};
-  // {valid, decisionNumber, issuedAt, issuer, holderName (masked), sha256, status: 'issued' | 'revoked', revokedAt, documentKind, title}
+  const w = wording(d.documentKind);
   const revoked = d.status === 'revoked';
   const valid = d.valid === true && !revoked;
   region.className = `panel ${valid ? 'verify-valid' : 'verify-invalid'}`;
   replace(
     region,
-    h('h2', {}, valid ? 'Quyết định hợp lệ' : revoked ? 'Quyết định đã bị thu hồi' : 'Quyết định không còn hiệu lực'),
+    h('h2', {}, valid ? `${w.noun} hợp lệ` : revoked ? `${w.noun} đã bị thu hồi` : `${w.noun} không còn hiệu lực`),
     h('p', {}, h('span', { class: `badge ${valid ? 'badge-ok' : 'badge-err'}`, 'data-testid': 'verify-verdict' }, valid ? 'Hợp lệ' : revoked ? 'Đã thu hồi' : 'Không hợp lệ')),
     facts(h('dl', { class: 'facts' }), [
       ['Văn bản', d.title],
-      ['Số quyết định', d.decisionNumber],
+      ['Số', d.decisionNumber],
       ['Ngày ban hành', date(d.issuedAt)],
       ['Ngày thu hồi', revoked ? h('span', { 'data-testid': 'verify-revoked-at' }, date(d.revokedAt)) : ''],
       ['Cơ quan ban hành', d.issuer],
-      ['Người được hưởng', d.holderName],
-      ['Mã băm SHA-256 của tệp', d.sha256 ? h('code', { class: 'code' }, d.sha256) : ''],
+      [w.holder, d.holderName],
     ]),
-    h('p', { class: 'muted' }, 'Đối chiếu mã SHA-256 với tệp PDF bạn nhận được để chắc chắn văn bản không bị sửa đổi.'),
+    d.sha256 ? compareBlock(d.sha256) : null,
   );
   region.hidden = false;
+  focusRegion(region);
 }
 
-void load();
+/** Compares a PDF the person holds with the issued one, in the browser (the file is not sent anywhere). */
+function compareBlock(sha256) {
+  const out = h('p', { role: 'status', 'data-testid': 'verify-compare' });
+  const input = h('input', { type: 'file', id: 'verify-file', accept: 'application/pdf' });
+  input.addEventListener('change', async () => {
+    const file = input.files[0];
+    if (!file || !crypto.subtle) return;
+    const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+    const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    out.className = hex === sha256 ? 'alert alert-ok' : 'alert alert-error';
+    out.textContent = hex === sha256
+      ? 'Tệp của bạn trùng khớp với văn bản đã ban hành.'
+      : 'Tệp của bạn KHÁC với văn bản đã ban hành: có thể đã bị sửa đổi.';
+  });
+  return h(
+    'div',
+    {},
+    h('h3', {}, 'Đối chiếu tệp bạn đang giữ'),
+    h('div', { class: 'field' }, h('label', { for: 'verify-file' }, 'Chọn tệp PDF để so với bản gốc (tệp không rời khỏi máy bạn)'), input),
+    out,
+    h('details', { class: 'technical' }, h('summary', {}, 'Thông tin kỹ thuật'), h('p', {}, 'Mã băm SHA-256 của bản gốc: ', h('code', { class: 'code' }, sha256))),
+  );
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const errorBox = $('#verify-form-error');
+  clearErrors(form, errorBox);
+  const code = normalize(form.elements.code.value);
+  if (!/^[A-Z2-7]{32}$/.test(code))
+    return showErrors(form, [{ field: 'code', message: 'Mã kiểm tra gồm 32 ký tự (chữ A–Z và số 2–7).' }], errorBox);
+  history.replaceState(null, '', `/verify/${code}`);
+  void lookup(code);
+});
+
+const initial = normalize(pageData().code);
+if (initial) {
+  form.elements.code.value = initial;
+  void lookup(initial);
+}
