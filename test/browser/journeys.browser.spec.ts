@@ -2,9 +2,10 @@
 import { Page } from 'playwright-core';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
-import { auth, staffBearer } from '../support/tokens';
+import { applicationFor } from '../support/dossier-fixtures';
+import { auth, citizenBearer, staffBearer } from '../support/tokens';
 import { DESKTOP, launchBrowser, overflowsHorizontally, screenshot, seriousA11yViolations, TestBrowser } from './support/browser';
-import { loginOnSandboxEid, publicUrl, SandboxResident, sandboxResidents } from './support/flows';
+import { loginAsStaff, loginOnSandboxEid, publicUrl, SandboxResident, sandboxResidents, sandboxStaff } from './support/flows';
 
 /** The sizes issue #16 was walked at. */
 const PHONE_390 = { width: 390, height: 844 };
@@ -52,8 +53,6 @@ describe('journeys (issue #16)', () => {
   }
 
   async function citizenPage(personalId: string, path: string) {
-    const context = await browser.context.browser()?.newContext?.();
-    void context;
     const tracked = await browser.newPage(DESKTOP_1280);
     await tracked.page.context().clearCookies();
     await tracked.page.goto(`${base}${path}`, { waitUntil: 'domcontentloaded' });
@@ -142,5 +141,237 @@ describe('journeys (issue #16)', () => {
     await checkState(page, 'apply-5-da-nop');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  // ------------------------------------------------------------------ helpers driving the API (staff steps)
+
+  const api = () => request(app.baseUrl);
+
+  /** Files for a resident through the draft path, with the proof of termination attached. */
+  async function fileWithProof(r: SandboxResident, overrides: Record<string, unknown> = {}) {
+    const token = await citizenBearer(app, r.personalId, r.fullName);
+    await api()
+      .post('/api/v1/me/draft/attachments')
+      .set(auth(token))
+      .field('kind', 'termination_proof')
+      .attach('file', pdf(r.personalId).buffer, 'giay.pdf')
+      .expect(201);
+    const filed = await api().post('/api/v1/me/draft/submit').set(auth(token)).send(applicationFor(r, 'DNA-BH', overrides)).expect(201);
+    return filed.body as { id: string; code: string; version: number };
+  }
+
+  async function advance(id: string, version: number, steps: [string, Record<string, unknown>][]) {
+    for (const [role, body] of steps) {
+      const staff = await staffBearer(app, `journey.${role}`, role as never, role === 'director' ? null : 'DNA-BH', `Cán bộ ${role}`);
+      const res = await api()
+        .post(`/api/v1/staff/dossiers/${id}/actions`)
+        .set(auth(staff))
+        .send({ ...body, expectedVersion: version });
+      expect({ step: body.action, status: res.status, body: res.status === 200 ? '' : res.body }).toEqual({ step: body.action, status: 200, body: '' });
+      version = res.body.version;
+    }
+    return version;
+  }
+
+  async function decided(personalId: string, id: string) {
+    const token = await citizenBearer(app, personalId);
+    for (let i = 0; i < 100; i++) {
+      const d = (await api().get(`/api/v1/dossiers/${id}`).set(auth(token))).body;
+      if (d.decision) return d;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('the decision was not issued');
+  }
+
+  const TO_PROPOSED = (recommendation: 'approve' | 'deny', note?: string): [string, Record<string, unknown>][] => [
+    ['receiver', { action: 'receive' }],
+    ['reviewer', { action: 'start_review' }],
+    ['reviewer', { action: 'complete_review', recommendation, ...(note ? { note } : {}) }],
+    ['center_head', { action: 'propose' }],
+  ];
+
+  // ------------------------------------------------------------------ citizen
+
+  it('2: answers are saved on the server while typing and restored after a new login (session lost)', async () => {
+    const r = byScenario('eligible', 1);
+    const first = await citizenPage(r.personalId, '/ho-so/nop');
+    await first.page.locator('#apply:not([hidden])').waitFor();
+    await fillStepOne(first.page, r, { accountNumber: '9988776655' });
+    await first.page.locator('#draft-status', { hasText: 'Đã tự động lưu' }).waitFor();
+    expect(first.errors).toEqual([]);
+    await first.page.close();
+    // The session is gone (expired, or another computer): log in again, everything is back.
+    const second = await citizenPage(r.personalId, '/ho-so/nop');
+    await second.page.locator('#apply:not([hidden])').waitFor();
+    await second.page.locator('#draft-status', { hasText: 'Đã khôi phục' }).waitFor();
+    expect(await second.page.inputValue('#payment-accountNumber')).toBe('9988776655');
+    expect(await second.page.inputValue('#phone')).toBe('0912345678');
+    const [year, month, day] = r.suggestedTerminationDate.split('-');
+    expect(await second.page.inputValue('#terminationDate-day')).toBe(day);
+    expect(await second.page.inputValue('#terminationDate-month')).toBe(month);
+    expect(await second.page.inputValue('#terminationDate-year')).toBe(year);
+    // The warning before the session ends (shown here without waiting 12 minutes).
+    await second.page.evaluate(() => {
+      const box = document.getElementById('session-warning')!;
+      box.hidden = false;
+    });
+    await checkState(second.page, 'apply-session-warning');
+    const renewed = second.page.waitForResponse((res) => res.url().endsWith('/api/v1/me/draft') && res.request().method() === 'GET');
+    await second.page.getByRole('button', { name: 'Tiếp tục làm việc' }).click();
+    expect((await renewed).status()).toBe(200);
+    await second.page.locator('#session-warning').waitFor({ state: 'hidden' });
+    expect(second.errors).toEqual([]);
+    await second.page.close();
+  });
+
+  it('7: with a dossier still open, the form says so on arrival and links to it, speaking to "bạn"', async () => {
+    const r = byScenario('eligible', 2);
+    const filed = await fileWithProof(r);
+    const { page, errors } = await citizenPage(r.personalId, '/ho-so/nop');
+    await page.locator('#open-dossier:not([hidden])').waitFor();
+    expect(await page.locator('#apply').isHidden()).toBe(true);
+    await expect(page.locator('#open-dossier').innerText()).resolves.toContain(filed.code);
+    await expect(page.locator('#open-dossier').innerText()).resolves.toContain('Bạn không cần nộp lại');
+    expect(await page.getAttribute('#open-dossier-link', 'href')).toBe(`/ho-so/${filed.id}`);
+    await checkState(page, 'apply-open-dossier');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('6: not eligible → why and what to do, no amount or deadline; filing asks for confirmation. Capped → "đã áp dụng mức tối đa"', async () => {
+    const r = byScenario('ineligible-11-months');
+    const { page, errors } = await citizenPage(r.personalId, '/ho-so/nop');
+    await page.locator('#apply:not([hidden])').waitFor();
+    await fillStepOne(page, r);
+    await page.locator('[data-testid="estimate-ineligible"]').waitFor();
+    const box = await page.locator('#estimate').innerText();
+    expect(box).toContain('Vì sao');
+    expect(box).toContain('Bạn có thể làm gì');
+    await expect(page.locator('[data-testid="estimate-advice"]').innerText()).resolves.toContain('cộng dồn');
+    expect(box).not.toContain('Mức hưởng tối đa');
+    expect(box).not.toContain('Hạn nộp hồ sơ');
+    await checkState(page, 'apply-ineligible');
+    await page.getByRole('button', { name: 'Tiếp tục: giấy tờ' }).click();
+    await page.setInputFiles('#file', pdf('thoi-viec'));
+    await page.getByRole('button', { name: 'Tải lên' }).click();
+    await page.locator('#uploaded li', { hasText: 'chứng minh chấm dứt' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
+    await page.getByRole('button', { name: 'Tiếp tục: cam đoan và nộp' }).click();
+    await page.locator('#ineligible-confirm:not([hidden])').waitFor();
+    await page.check('#declarationAccepted');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.locator('#ineligibleAcknowledged-error').waitFor();
+    await checkState(page, 'apply-ineligible-confirm');
+    await page.check('#ineligibleAcknowledged');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.locator('#stage-done:not([hidden])').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const capped = byScenario('cap-zone-1');
+    const second = await citizenPage(capped.personalId, '/ho-so/nop');
+    await second.page.locator('#apply:not([hidden])').waitFor();
+    await fillStepOne(second.page, capped);
+    await second.page.locator('[data-testid="estimate-capped"]').waitFor();
+    await expect(second.page.locator('[data-testid="estimate-capped"]').innerText()).resolves.toContain('Đã áp dụng mức tối đa');
+    expect(second.errors).toEqual([]);
+    await second.page.close();
+  });
+
+  it('5, 9, 10: after the decision, the decided figures and next steps; answers shown, hashes behind "Thông tin kỹ thuật"; help', async () => {
+    const r = byScenario('eligible', 3);
+    const filed = await fileWithProof(r);
+    const version = await advance(filed.id, filed.version, [...TO_PROPOSED('approve'), ['director', { action: 'approve' }]]);
+    void version;
+    const d = await decided(r.personalId, filed.id);
+    const { page, errors } = await citizenPage(r.personalId, `/ho-so/${filed.id}`);
+    await page.locator('[data-testid="result"]:not([hidden])').waitFor();
+    const result = await page.locator('[data-testid="result"]').innerText();
+    expect(result).toContain('Việc bạn cần làm tiếp');
+    expect(result).toContain('Thông báo tìm kiếm việc làm tháng đầu');
+    expect(result).toContain('Thẻ bảo hiểm y tế');
+    expect(result).toContain('…6789 tại Vietcombank');
+    expect(await page.locator('#assessment').isHidden()).toBe(true);
+    expect(await page.locator('#status-line').innerText()).toContain('Bạn được hưởng trợ cấp thất nghiệp');
+    const answers = await page.locator('[data-testid="answers"]').innerText();
+    expect(answers).toContain('Công ty TNHH Điện tử Biên Hòa');
+    expect(answers).toContain('0912345678');
+    expect(answers).toContain('0123456789');
+    expect(await page.locator('#technical').getAttribute('open')).toBeNull();
+    expect(await page.locator('#technical-body').isVisible()).toBe(false);
+    await expect(page.locator('#technical-body').textContent()).resolves.toContain(d.decision.sha256);
+    await expect(page.locator('[data-testid="center-help"]').innerText()).resolves.toMatch(/Điện thoại[\s\S]*Giờ làm việc/);
+    await checkState(page, 'dossier-approved');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('5: a refusal is called a "Thông báo", with the reasons, the months kept, and where and until when to complain', async () => {
+    const r = byScenario('eligible', 4);
+    const filed = await fileWithProof(r);
+    await advance(filed.id, filed.version, [
+      ...TO_PROPOSED('deny', 'Đã có việc làm mới.'),
+      ['director', { action: 'deny', reason: 'Đã có việc làm mới từ ngày 01/11/2026.' }],
+    ]);
+    await decided(r.personalId, filed.id);
+    const { page, errors } = await citizenPage(r.personalId, `/ho-so/${filed.id}`);
+    await page.locator('[data-testid="refusal"]:not([hidden])').waitFor();
+    const refusal = await page.locator('[data-testid="refusal"]').innerText();
+    expect(refusal).toContain('Thông báo: bạn không được hưởng');
+    expect(refusal).toContain('Đã có việc làm mới từ ngày 01/11/2026.');
+    expect(refusal).toContain('bảo lưu');
+    await expect(page.locator('[data-testid="complaint"]').innerText()).resolves.toMatch(/Giám đốc Sở Nội vụ[\s\S]*đến hết/);
+    await expect(page.locator('#decision-body').innerText()).resolves.toContain('Tải thông báo');
+    expect(await page.locator('#summary').innerText()).not.toContain('Ngày hẹn trả kết quả');
+    await checkState(page, 'dossier-refused');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('11: a supplement request shows the officer\'s note and one upload per requested item', async () => {
+    const r = byScenario('eligible', 5);
+    const filed = await fileWithProof(r);
+    await advance(filed.id, filed.version, [
+      ['receiver', { action: 'request_supplement', items: ['Quyết định thôi việc có chữ ký', 'Sổ bảo hiểm xã hội'], note: 'Bản chụp cũ bị mờ.' }],
+    ]);
+    const { page, errors } = await citizenPage(r.personalId, `/ho-so/${filed.id}`);
+    await page.locator('#supplement:not([hidden])').waitFor();
+    await expect(page.locator('#supplement-request').innerText()).resolves.toContain('Bản chụp cũ bị mờ.');
+    expect(await page.locator('#supplement-items input[type="file"]').count()).toBe(2);
+    await page.setInputFiles('#supplement-file-0', pdf('qd'));
+    await page.setInputFiles('#supplement-file-1', pdf('so'));
+    await checkState(page, 'dossier-supplement');
+    await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await page.locator('#status', { hasText: 'Đã gửi bổ sung' }).waitFor();
+    await expect(page.locator('#attachments').innerText()).resolves.toMatch(/Giấy tờ bổ sung[\s\S]*Giấy tờ bổ sung/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('3, 4: an unknown URL, a failed e-ID return and /verify without a code are Vietnamese pages; logging out says so', async () => {
+    const { page, errors } = await browser.newPage(DESKTOP_1280);
+    const res = await page.goto(`${base}/trang-khong-co`, { waitUntil: 'domcontentloaded' });
+    expect(res!.status()).toBe(404);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Không tìm thấy trang');
+    expect(await page.getByRole('link', { name: 'Về trang chủ' }).count()).toBe(1);
+    await checkState(page, 'error-404');
+    await page.goto(`${base}/auth/eid/callback?error=access_denied&state=x`, { waitUntil: 'domcontentloaded' });
+    await expect(page.locator('h1').innerText()).resolves.toBe('Không đăng nhập được');
+    expect(await page.getByRole('link', { name: 'Đăng nhập lại bằng VNeID' }).count()).toBe(1);
+    await checkState(page, 'error-login');
+    await page.goto(`${base}/verify`, { waitUntil: 'domcontentloaded' });
+    await page.locator('#verify-code-input').waitFor();
+    await checkState(page, 'verify-form');
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const r = byScenario('eligible', 6);
+    const citizen = await citizenPage(r.personalId, '/ho-so');
+    await citizen.page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await citizen.page.waitForURL(/\/da-dang-xuat$/);
+    await expect(citizen.page.locator('h1').innerText()).resolves.toBe('Bạn đã đăng xuất');
+    await citizen.page.goto(`${base}/ho-so`, { waitUntil: 'domcontentloaded' });
+    await citizen.page.locator('#login-required:not([hidden])').waitFor();
+    await citizen.page.close();
   });
 });

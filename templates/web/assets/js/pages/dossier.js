@@ -93,6 +93,8 @@ async function render(d) {
   $('#detail').hidden = false;
 }
 
+const lowerFirst = (text) => text.charAt(0).toLowerCase() + text.slice(1);
+
 function paidWhere(payment) {
   if (!payment) return '';
   if (payment.method === 'cash') return 'Tiền mặt tại bưu điện nơi bạn chọn nhận';
@@ -125,7 +127,7 @@ function renderResult(d) {
   replace(
     $('#next-steps'),
     h('li', {}, h('strong', {}, 'Thông báo tìm kiếm việc làm tháng đầu: '), 'trong 03 ngày làm việc kể từ ngày nhận quyết định, báo với trung tâm dịch vụ việc làm về việc tìm kiếm việc làm của bạn. Các tháng sau, thông báo hằng tháng theo lịch ghi trong quyết định. Không thông báo đúng hạn, bạn có thể bị tạm dừng hưởng.'),
-    h('li', {}, h('strong', {}, 'Nhận tiền: '), `cơ quan bảo hiểm xã hội chi trả hằng tháng qua ${paidWhere(app.payment).toLowerCase()}. Nếu thay đổi tài khoản, hãy báo trung tâm trước kỳ chi trả.`),
+    h('li', {}, h('strong', {}, 'Nhận tiền: '), `cơ quan bảo hiểm xã hội chi trả hằng tháng qua ${lowerFirst(paidWhere(app.payment))}. Nếu thay đổi tài khoản, hãy báo trung tâm trước kỳ chi trả.`),
     h('li', {}, h('strong', {}, 'Thẻ bảo hiểm y tế: '), 'trong thời gian hưởng trợ cấp, bạn được cấp thẻ bảo hiểm y tế do quỹ bảo hiểm thất nghiệp đóng. Thẻ do cơ quan bảo hiểm xã hội cấp; bạn có thể xem trên ứng dụng VssID hoặc VNeID.'),
     h('li', {}, h('strong', {}, 'Khi có việc làm mới: '), 'báo ngay cho trung tâm để dừng hưởng; số tháng chưa hưởng được bảo lưu cho lần sau.'),
   );
