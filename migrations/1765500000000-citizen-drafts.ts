@@ -8,6 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `citizen_draft_attachment`: files uploaded before filing; removable; moved onto the dossier (same object key)
  *   in the filing transaction. Removed with the draft.
  * - `service_center.phone` and `.hours`: what a citizen needs to ask for help, next to the address.
+ * - The work queue orders dossiers of one day by filing time (oldest first): its indexes gain `filed_at`.
  */
 export class CitizenDrafts1765500000000 implements MigrationInterface {
   name = 'CitizenDrafts1765500000000';
@@ -39,9 +40,19 @@ export class CitizenDrafts1765500000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE service_center ADD COLUMN phone text NOT NULL DEFAULT '', ADD COLUMN hours text NOT NULL DEFAULT ''`,
     );
+    await queryRunner.query(`DROP INDEX dossier_queue_idx`);
+    await queryRunner.query(`DROP INDEX dossier_queue_status_idx`);
+    await queryRunner.query(`CREATE INDEX dossier_queue_idx ON dossier (center_code, sort_date, filed_at, id)`);
+    await queryRunner.query(
+      `CREATE INDEX dossier_queue_status_idx ON dossier (center_code, status, sort_date, filed_at, id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX dossier_queue_idx`);
+    await queryRunner.query(`DROP INDEX dossier_queue_status_idx`);
+    await queryRunner.query(`CREATE INDEX dossier_queue_idx ON dossier (center_code, sort_date, id)`);
+    await queryRunner.query(`CREATE INDEX dossier_queue_status_idx ON dossier (center_code, status, sort_date, id)`);
     await queryRunner.query(`ALTER TABLE service_center DROP COLUMN phone, DROP COLUMN hours`);
     await queryRunner.query(`DROP TABLE citizen_draft_attachment`);
     await queryRunner.query(`DROP TABLE citizen_draft`);

@@ -113,7 +113,7 @@ export class DossierQueryService {
     const last = page[page.length - 1];
     return {
       items: page.map((d) => queueItemView(d, today, calendar)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.sortDate, last.id) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.sortDate, last.sortFiledAt, last.id) : null,
     };
   }
 
@@ -139,13 +139,16 @@ function searchTerms(q?: string) {
   return { name: searchName(term) };
 }
 
-function encodeCursor(sortDate: string, id: string): string {
-  return Buffer.from(`${sortDate}|${id}`).toString('base64url');
+function encodeCursor(sortDate: string, filedAt: string, id: string): string {
+  return Buffer.from(`${sortDate}|${filedAt}|${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { sortDate: string; id: string } | undefined {
-  const [sortDate, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+/** PostgreSQL's text form of a timestamptz (`2026-12-01 02:27:03.123456+00`), as the queue writes it. */
+const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
+function decodeCursor(cursor: string): { sortDate: string; filedAt: string; id: string } | undefined {
+  const [sortDate, filedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   // Both parts go into SQL casts (::date, ::uuid): anything those would refuse is refused here, as a 400.
-  if (!isIsoDate(sortDate) || !isUuid(id ?? '')) return undefined;
-  return { sortDate, id };
+  if (!isIsoDate(sortDate) || !PG_TIMESTAMPTZ.test(filedAt ?? '') || !isUuid(id ?? '')) return undefined;
+  return { sortDate, filedAt, id };
 }

@@ -73,7 +73,8 @@ export interface QueueQuery {
   overdueOn?: string;
   dueSoonUntil?: { today: string; until: string };
   search?: { code?: string; personalId?: string; name?: string };
-  after?: { sortDate: string; id: string };
+  /** Keyset position: the last row's sort date, filing time (its exact text) and id. */
+  after?: { sortDate: string; filedAt: string; id: string };
   limit: number;
 }
 
@@ -305,7 +306,7 @@ export class DossierRepository {
    * The staff work queue: keyset-paged on (sort_date, id) so a deep page costs what the first one does.
    * sort_date is the due date once the clock runs, else the filing date.
    */
-  async queue(q: QueueQuery): Promise<(DossierRecord & { sortDate: string })[]> {
+  async queue(q: QueueQuery): Promise<(DossierRecord & { sortDate: string; sortFiledAt: string })[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (value: unknown) => {
@@ -326,11 +327,15 @@ export class DossierRepository {
     if (q.search?.code) where.push(`code = ${p(q.search.code)}`);
     if (q.search?.personalId) where.push(`personal_id = ${p(q.search.personalId)}`);
     if (q.search?.name) where.push(`search_name LIKE ${p(`%${q.search.name.replace(/[\\%_]/g, (c) => '\\' + c)}%`)}`);
-    if (q.after) where.push(`(sort_date, id) > (${p(q.after.sortDate)}::date, ${p(q.after.id)}::uuid)`);
+    if (q.after)
+      where.push(
+        `(sort_date, filed_at, id) > (${p(q.after.sortDate)}::date, ${p(q.after.filedAt)}::timestamptz, ${p(q.after.id)}::uuid)`,
+      );
     return this.dataSource.query(
-      `SELECT ${DOSSIER_COLUMNS}, sort_date::text AS "sortDate" FROM dossier
+      // Within one day, the earlier filing first (oldest first), then the id as a tie-break.
+      `SELECT ${DOSSIER_COLUMNS}, sort_date::text AS "sortDate", filed_at::text AS "sortFiledAt" FROM dossier
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY sort_date, id LIMIT ${p(q.limit)}`,
+       ORDER BY sort_date, filed_at, id LIMIT ${p(q.limit)}`,
       params,
     );
   }

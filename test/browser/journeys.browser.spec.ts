@@ -156,7 +156,7 @@ describe('journeys (issue #16)', () => {
       .field('kind', 'termination_proof')
       .attach('file', pdf(r.personalId).buffer, 'giay.pdf')
       .expect(201);
-    const filed = await api().post('/api/v1/me/draft/submit').set(auth(token)).send(applicationFor(r, 'DNA-BH', overrides)).expect(201);
+    const filed = await api().post('/api/v1/me/draft/submit').set(auth(token)).send(applicationFor(r as never, 'DNA-BH', overrides)).expect(201);
     return filed.body as { id: string; code: string; version: number };
   }
 
@@ -373,5 +373,140 @@ describe('journeys (issue #16)', () => {
     await citizen.page.goto(`${base}/ho-so`, { waitUntil: 'domcontentloaded' });
     await citizen.page.locator('#login-required:not([hidden])').waitFor();
     await citizen.page.close();
+  });
+
+  // ------------------------------------------------------------------ caseworkers
+
+  async function staffPage(role: string) {
+    const account = (await sandboxStaff(app)).find((s) => s.role === role && (role === 'director' || s.centerCode === 'DNA-BH'))!;
+    const tracked = await browser.newPage(DESKTOP_1280);
+    await loginAsStaff(tracked.page, base, account);
+    return tracked;
+  }
+
+  it('15: the queue opens on "Việc của tôi" for the role, oldest first, with all tiles from one counts call', async () => {
+    const older = await fileWithProof(byScenario('eligible', 7));
+    const newer = await fileWithProof(byScenario('eligible', 8));
+    const counts: string[] = [];
+    const { page, errors } = await browser.newPage(DESKTOP_1280);
+    page.on('request', (req) => {
+      if (new URL(req.url()).pathname.startsWith('/api/v1/staff/dossiers')) counts.push(`${req.method()} ${new URL(req.url()).pathname}`);
+    });
+    const account = (await sandboxStaff(app)).find((s) => s.role === 'receiver' && s.centerCode === 'DNA-BH')!;
+    await loginAsStaff(page, base, account);
+    await page.locator('#queue-rows tr a').first().waitFor();
+    expect(await page.getAttribute('#tab-mine', 'aria-current')).toBe('page');
+    await expect(page.locator('#view-note').innerText()).resolves.toContain('chờ tiếp nhận');
+    const codes = await page.locator('#queue-rows tr a').allInnerTexts();
+    expect(codes.indexOf(older.code)).toBeLessThan(codes.indexOf(newer.code));
+    const statuses = await page.locator('#queue-rows td[data-label="Trạng thái"]').allInnerTexts();
+    expect(statuses.every((t) => ['Mới nộp, chờ tiếp nhận', 'Đã có quyết định hưởng', 'Không được hưởng'].includes(t.trim()))).toBe(true);
+    await page.locator('[data-count="SUBMITTED"]').waitFor();
+    expect(Number(await page.locator('[data-count="SUBMITTED"]').innerText())).toBeGreaterThanOrEqual(2);
+    expect(counts.filter((c) => c.startsWith('GET /api/v1/staff/dossiers/counts'))).toHaveLength(1);
+    expect(counts.filter((c) => c === 'GET /api/v1/staff/dossiers')).toHaveLength(0);
+    await checkState(page, 'queue-receiver');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('12, 14: the reviewer chooses (no default); the center head and the Director see the recommendation first, documents inline, a next step after each action', async () => {
+    const r = byScenario('eligible', 9);
+    const filed = await fileWithProof(r);
+    await advance(filed.id, filed.version, [
+      ['receiver', { action: 'receive' }],
+      ['reviewer', { action: 'start_review' }],
+    ]);
+    const reviewer = await staffPage('reviewer');
+    await reviewer.page.goto(`${base}/can-bo/ho-so/${filed.id}`, { waitUntil: 'domcontentloaded' });
+    const form = reviewer.page.locator('form[data-action="complete_review"]');
+    await form.waitFor();
+    expect(await form.locator('input[name="recommendation"]:checked').count()).toBe(0);
+    await expect(form.innerText()).resolves.toContain('Kết quả xét tự động: đủ điều kiện hưởng');
+    await form.locator('button[type="submit"]').click();
+    await reviewer.page.locator('#complete_review-recommendation-approve-error, .field-error', { hasText: 'Vui lòng chọn đề xuất' }).first().waitFor();
+    // Evidence before actions: the page is read top-down, the actions sit beside it.
+    const order = await reviewer.page.evaluate(() =>
+      ['summary-title', 'files-title', 'application-title', 'timeline-title'].map((id) => document.getElementById(id)!.getBoundingClientRect().top),
+    );
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const mainText = await reviewer.page.locator('#summary').innerText();
+    expect(mainText).not.toMatch(/Phiên bản|Cổng DVCQG/);
+    await reviewer.page.getByRole('button', { name: /^Xem Giấy tờ chứng minh/ }).click();
+    await reviewer.page.locator('#viewer iframe').waitFor();
+    await checkState(reviewer.page, 'staff-review');
+    await form.locator('input[value="deny"]').check();
+    await form.locator('textarea[name="note"]').fill('Có đóng bảo hiểm tại đơn vị mới từ tháng 11.');
+    await form.locator('button[type="submit"]').click();
+    await reviewer.page.locator('#next-step:not([hidden])').waitFor();
+    await expect(reviewer.page.locator('#next-step').innerText()).resolves.toContain('Bước tiếp theo: Giám đốc trung tâm');
+    expect(reviewer.errors).toEqual([]);
+    await reviewer.page.close();
+
+    const head = await staffPage('center_head');
+    await head.page.goto(`${base}/can-bo/ho-so/${filed.id}`, { waitUntil: 'domcontentloaded' });
+    await head.page.locator('[data-testid="recommendation-verdict"]').waitFor();
+    await expect(head.page.locator('[data-testid="recommendation-verdict"]').innerText()).resolves.toBe('Đề xuất không hưởng');
+    await expect(head.page.locator('[data-testid="recommendation"]').innerText()).resolves.toContain('Có đóng bảo hiểm tại đơn vị mới');
+    await checkState(head.page, 'staff-center-head');
+    expect(head.errors).toEqual([]);
+    await head.page.close();
+  });
+
+  it('13: the Director previews the draft decision before deciding; deny is styled apart and confirmed', async () => {
+    const r = byScenario('eligible', 10);
+    const filed = await fileWithProof(r);
+    await advance(filed.id, filed.version, TO_PROPOSED('approve', 'Đủ điều kiện.'));
+    const { page, errors } = await staffPage('director');
+    await page.goto(`${base}/can-bo/ho-so/${filed.id}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('[data-testid="preview-decision"]').waitFor();
+    await expect(page.locator('[data-testid="recommendation-verdict"]').innerText()).resolves.toBe('Đề xuất hưởng');
+    const preview = page.waitForResponse((res) => res.url().includes('/decision/preview'));
+    await page.locator('[data-testid="preview-decision"]').click();
+    const answer = await preview;
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()['content-type']).toBe('application/pdf');
+    await page.locator('#viewer iframe').waitFor();
+    await expect(page.locator('#viewer-title').innerText()).resolves.toContain('Dự thảo quyết định hưởng');
+    const approveClass = await page.locator('form[data-action="approve"] button[type="submit"]').getAttribute('class');
+    const denyClass = await page.locator('form[data-action="deny"] button[type="submit"]').getAttribute('class');
+    expect(approveClass).toContain('btn-approve');
+    expect(denyClass).toContain('btn-deny');
+    const deny = page.locator('form[data-action="deny"]');
+    await deny.locator('textarea[name="reason"]').fill('Không đủ điều kiện theo hồ sơ.');
+    await deny.locator('button[type="submit"]').click();
+    await page.getByRole('button', { name: 'Xác nhận: Quyết định không cho hưởng' }).waitFor();
+    await checkState(page, 'staff-director-confirm');
+    // "Hủy" sends nothing.
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await expect(page.locator('[data-testid="dossier-status"]').innerText()).resolves.toBe('Đã trình Giám đốc Sở');
+    await page.locator('form[data-action="approve"] button[type="submit"]').click();
+    await page.getByRole('button', { name: 'Xác nhận: Quyết định hưởng trợ cấp' }).click();
+    await page.locator('[data-testid="dossier-status"]', { hasText: 'Đã có quyết định hưởng' }).waitFor();
+    await expect(page.locator('#next-step').innerText()).resolves.toContain('trả kết quả');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('16: the verify page accepts the code in any case and in groups, and words a refusal as a notice', async () => {
+    const r = byScenario('eligible', 11);
+    const filed = await fileWithProof(r);
+    await advance(filed.id, filed.version, [...TO_PROPOSED('deny', 'Không đủ.'), ['director', { action: 'deny', reason: 'Không đủ điều kiện.' }]]);
+    const d = await decided(r.personalId, filed.id);
+    const code: string = d.decision.verificationCode;
+    const grouped = code.toLowerCase().match(/.{1,4}/g)!.join(' ');
+    const { page, errors } = await browser.newPage(DESKTOP_1280);
+    await page.goto(`${base}/verify`, { waitUntil: 'domcontentloaded' });
+    await page.fill('#verify-code-input', grouped);
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.locator('[data-testid="verify-verdict"]').waitFor();
+    await expect(page.locator('#verify-result h2').innerText()).resolves.toBe('Thông báo hợp lệ');
+    const text = await page.locator('#verify-result').innerText();
+    expect(text).toContain('Người nhận thông báo');
+    expect(text).not.toContain('Người được hưởng');
+    expect(page.url()).toBe(`${base}/verify/${code}`);
+    await checkState(page, 'verify-refusal');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -144,11 +144,20 @@ describe('citizen draft, queue counts and browser error pages', () => {
     await api().get('/api/v1/staff/dossiers/counts').expect(401);
   });
 
-  it('the queue takes several statuses at once (a role default view), oldest first', async () => {
+  it('the queue takes several statuses at once (a role default view), the oldest filing first within a day', async () => {
     const receiver = await staffBearer(t, 'counts.receiver', 'receiver', 'DNA-BH');
     const res = await api().get('/api/v1/staff/dossiers?status=SUBMITTED,RECEIVED').set(auth(receiver)).expect(200);
     expect(res.body.items.length).toBeGreaterThanOrEqual(2);
     expect(res.body.items.every((i: { status: string }) => ['SUBMITTED', 'RECEIVED'].includes(i.status))).toBe(true);
+    // Filed the same day: the earlier filing first (before, the random id decided), also across pages.
+    const filedAts = res.body.items.map((i: { filedAt: string }) => i.filedAt);
+    expect(filedAts).toEqual([...filedAts].sort());
+    const first = await api().get('/api/v1/staff/dossiers?status=SUBMITTED&limit=1').set(auth(receiver)).expect(200);
+    const next = await api()
+      .get(`/api/v1/staff/dossiers?status=SUBMITTED&limit=1&cursor=${first.body.nextCursor}`)
+      .set(auth(receiver))
+      .expect(200);
+    expect(next.body.items[0].filedAt > first.body.items[0].filedAt).toBe(true);
     await api().get('/api/v1/staff/dossiers?status=SUBMITTED,NOPE').set(auth(receiver)).expect(400);
   });
 
