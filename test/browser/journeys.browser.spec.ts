@@ -1,17 +1,37 @@
 /// <reference lib="dom" />
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Page } from 'playwright-core';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
 import { applicationFor } from '../support/dossier-fixtures';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
-import { DESKTOP, launchBrowser, overflowsHorizontally, screenshot, seriousA11yViolations, TestBrowser } from './support/browser';
-import { loginAsStaff, loginOnSandboxEid, publicUrl, SandboxResident, sandboxResidents, sandboxStaff } from './support/flows';
+import {
+  DESKTOP,
+  launchBrowser,
+  overflowsHorizontally,
+  screenshot,
+  seriousA11yViolations,
+  TestBrowser,
+} from './support/browser';
+import {
+  loginAsStaff,
+  loginOnSandboxEid,
+  publicUrl,
+  SandboxResident,
+  sandboxResidents,
+  sandboxStaff,
+} from './support/flows';
 
 /** The sizes issue #16 was walked at. */
 const PHONE_390 = { width: 390, height: 844 };
 const DESKTOP_1280 = { width: 1280, height: 800 };
 
-const pdf = (salt: string) => ({ name: `${salt}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${salt}\n%%EOF\n`) });
+const pdf = (salt: string) => ({
+  name: `${salt}.pdf`,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.4\n% ${salt}\n%%EOF\n`),
+});
 
 /**
  * Issue #16: the citizen's and the caseworker's journeys, walked in real Chromium at 1280×800 and 390×844 against the
@@ -35,6 +55,12 @@ describe('journeys (issue #16)', () => {
     await app?.close();
   });
 
+  /**
+   * `npm run docs:screens` sets DOCS_SCREENS: the same states are then also written under docs/screens/ (JPEG, the
+   * whole page at 1280, the first screen at 390) for reviewers who do not run the pages.
+   */
+  const docsScreens = process.env.DOCS_SCREENS ? resolve(__dirname, '..', '..', 'docs', 'screens') : null;
+
   /** axe at both sizes, no horizontal scrolling on the phone, and a screenshot of each. */
   async function checkState(page: Page, name: string): Promise<void> {
     for (const [size, label] of [
@@ -48,6 +74,16 @@ describe('journeys (issue #16)', () => {
       });
       if (label === '390') expect(await overflowsHorizontally(page)).toBe(false);
       await screenshot(page, `journey-${name}-${label}`);
+      if (docsScreens) {
+        mkdirSync(docsScreens, { recursive: true });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({
+          path: join(docsScreens, `${name}-${label}.jpg`),
+          type: 'jpeg',
+          quality: 60,
+          fullPage: label === '1280',
+        });
+      }
     }
     await page.setViewportSize(DESKTOP_1280);
   }
@@ -156,18 +192,32 @@ describe('journeys (issue #16)', () => {
       .field('kind', 'termination_proof')
       .attach('file', pdf(r.personalId).buffer, 'giay.pdf')
       .expect(201);
-    const filed = await api().post('/api/v1/me/draft/submit').set(auth(token)).send(applicationFor(r as never, 'DNA-BH', overrides)).expect(201);
+    const filed = await api()
+      .post('/api/v1/me/draft/submit')
+      .set(auth(token))
+      .send(applicationFor(r as never, 'DNA-BH', overrides))
+      .expect(201);
     return filed.body as { id: string; code: string; version: number };
   }
 
   async function advance(id: string, version: number, steps: [string, Record<string, unknown>][]) {
     for (const [role, body] of steps) {
-      const staff = await staffBearer(app, `journey.${role}`, role as never, role === 'director' ? null : 'DNA-BH', `Cán bộ ${role}`);
+      const staff = await staffBearer(
+        app,
+        `journey.${role}`,
+        role as never,
+        role === 'director' ? null : 'DNA-BH',
+        `Cán bộ ${role}`,
+      );
       const res = await api()
         .post(`/api/v1/staff/dossiers/${id}/actions`)
         .set(auth(staff))
         .send({ ...body, expectedVersion: version });
-      expect({ step: body.action, status: res.status, body: res.status === 200 ? '' : res.body }).toEqual({ step: body.action, status: 200, body: '' });
+      expect({ step: body.action, status: res.status, body: res.status === 200 ? '' : res.body }).toEqual({
+        step: body.action,
+        status: 200,
+        body: '',
+      });
       version = res.body.version;
     }
     return version;
@@ -216,7 +266,9 @@ describe('journeys (issue #16)', () => {
       box.hidden = false;
     });
     await checkState(second.page, 'apply-session-warning');
-    const renewed = second.page.waitForResponse((res) => res.url().endsWith('/api/v1/me/draft') && res.request().method() === 'GET');
+    const renewed = second.page.waitForResponse(
+      (res) => res.url().endsWith('/api/v1/me/draft') && res.request().method() === 'GET',
+    );
     await second.page.getByRole('button', { name: 'Tiếp tục làm việc' }).click();
     expect((await renewed).status()).toBe(200);
     await second.page.locator('#session-warning').waitFor({ state: 'hidden' });
@@ -273,7 +325,9 @@ describe('journeys (issue #16)', () => {
     await second.page.locator('#apply:not([hidden])').waitFor();
     await fillStepOne(second.page, capped);
     await second.page.locator('[data-testid="estimate-capped"]').waitFor();
-    await expect(second.page.locator('[data-testid="estimate-capped"]').innerText()).resolves.toContain('Đã áp dụng mức tối đa');
+    await expect(second.page.locator('[data-testid="estimate-capped"]').innerText()).resolves.toContain(
+      'Đã áp dụng mức tối đa',
+    );
     expect(second.errors).toEqual([]);
     await second.page.close();
   });
@@ -281,7 +335,10 @@ describe('journeys (issue #16)', () => {
   it('5, 9, 10: after the decision, the decided figures and next steps; answers shown, hashes behind "Thông tin kỹ thuật"; help', async () => {
     const r = byScenario('eligible', 3);
     const filed = await fileWithProof(r);
-    const version = await advance(filed.id, filed.version, [...TO_PROPOSED('approve'), ['director', { action: 'approve' }]]);
+    const version = await advance(filed.id, filed.version, [
+      ...TO_PROPOSED('approve'),
+      ['director', { action: 'approve' }],
+    ]);
     void version;
     const d = await decided(r.personalId, filed.id);
     const { page, errors } = await citizenPage(r.personalId, `/ho-so/${filed.id}`);
@@ -300,7 +357,9 @@ describe('journeys (issue #16)', () => {
     expect(await page.locator('#technical').getAttribute('open')).toBeNull();
     expect(await page.locator('#technical-body').isVisible()).toBe(false);
     await expect(page.locator('#technical-body').textContent()).resolves.toContain(d.decision.sha256);
-    await expect(page.locator('[data-testid="center-help"]').innerText()).resolves.toMatch(/Điện thoại[\s\S]*Giờ làm việc/);
+    await expect(page.locator('[data-testid="center-help"]').innerText()).resolves.toMatch(
+      /Điện thoại[\s\S]*Giờ làm việc/,
+    );
     await checkState(page, 'dossier-approved');
     expect(errors).toEqual([]);
     await page.close();
@@ -320,7 +379,9 @@ describe('journeys (issue #16)', () => {
     expect(refusal).toContain('Thông báo: bạn không được hưởng');
     expect(refusal).toContain('Đã có việc làm mới từ ngày 01/11/2026.');
     expect(refusal).toContain('bảo lưu');
-    await expect(page.locator('[data-testid="complaint"]').innerText()).resolves.toMatch(/Giám đốc Sở Nội vụ[\s\S]*đến hết/);
+    await expect(page.locator('[data-testid="complaint"]').innerText()).resolves.toMatch(
+      /Giám đốc Sở Nội vụ[\s\S]*đến hết/,
+    );
     await expect(page.locator('#decision-body').innerText()).resolves.toContain('Tải thông báo');
     expect(await page.locator('#summary').innerText()).not.toContain('Ngày hẹn trả kết quả');
     await checkState(page, 'dossier-refused');
@@ -328,11 +389,18 @@ describe('journeys (issue #16)', () => {
     await page.close();
   });
 
-  it('11: a supplement request shows the officer\'s note and one upload per requested item', async () => {
+  it("11: a supplement request shows the officer's note and one upload per requested item", async () => {
     const r = byScenario('eligible', 5);
     const filed = await fileWithProof(r);
     await advance(filed.id, filed.version, [
-      ['receiver', { action: 'request_supplement', items: ['Quyết định thôi việc có chữ ký', 'Sổ bảo hiểm xã hội'], note: 'Bản chụp cũ bị mờ.' }],
+      [
+        'receiver',
+        {
+          action: 'request_supplement',
+          items: ['Quyết định thôi việc có chữ ký', 'Sổ bảo hiểm xã hội'],
+          note: 'Bản chụp cũ bị mờ.',
+        },
+      ],
     ]);
     const { page, errors } = await citizenPage(r.personalId, `/ho-so/${filed.id}`);
     await page.locator('#supplement:not([hidden])').waitFor();
@@ -378,7 +446,9 @@ describe('journeys (issue #16)', () => {
   // ------------------------------------------------------------------ caseworkers
 
   async function staffPage(role: string) {
-    const account = (await sandboxStaff(app)).find((s) => s.role === role && (role === 'director' || s.centerCode === 'DNA-BH'))!;
+    const account = (await sandboxStaff(app)).find(
+      (s) => s.role === role && (role === 'director' || s.centerCode === 'DNA-BH'),
+    )!;
     const tracked = await browser.newPage(DESKTOP_1280);
     await loginAsStaff(tracked.page, base, account);
     return tracked;
@@ -390,7 +460,8 @@ describe('journeys (issue #16)', () => {
     const counts: string[] = [];
     const { page, errors } = await browser.newPage(DESKTOP_1280);
     page.on('request', (req) => {
-      if (new URL(req.url()).pathname.startsWith('/api/v1/staff/dossiers')) counts.push(`${req.method()} ${new URL(req.url()).pathname}`);
+      if (new URL(req.url()).pathname.startsWith('/api/v1/staff/dossiers'))
+        counts.push(`${req.method()} ${new URL(req.url()).pathname}`);
     });
     const account = (await sandboxStaff(app)).find((s) => s.role === 'receiver' && s.centerCode === 'DNA-BH')!;
     await loginAsStaff(page, base, account);
@@ -400,7 +471,11 @@ describe('journeys (issue #16)', () => {
     const codes = await page.locator('#queue-rows tr a').allInnerTexts();
     expect(codes.indexOf(older.code)).toBeLessThan(codes.indexOf(newer.code));
     const statuses = await page.locator('#queue-rows td[data-label="Trạng thái"]').allInnerTexts();
-    expect(statuses.every((t) => ['Mới nộp, chờ tiếp nhận', 'Đã có quyết định hưởng', 'Không được hưởng'].includes(t.trim()))).toBe(true);
+    expect(
+      statuses.every((t) =>
+        ['Mới nộp, chờ tiếp nhận', 'Đã có quyết định hưởng', 'Không được hưởng'].includes(t.trim()),
+      ),
+    ).toBe(true);
     await page.locator('[data-count="SUBMITTED"]').waitFor();
     expect(Number(await page.locator('[data-count="SUBMITTED"]').innerText())).toBeGreaterThanOrEqual(2);
     expect(counts.filter((c) => c.startsWith('GET /api/v1/staff/dossiers/counts'))).toHaveLength(1);
@@ -424,10 +499,15 @@ describe('journeys (issue #16)', () => {
     expect(await form.locator('input[name="recommendation"]:checked').count()).toBe(0);
     await expect(form.innerText()).resolves.toContain('Kết quả xét tự động: đủ điều kiện hưởng');
     await form.locator('button[type="submit"]').click();
-    await reviewer.page.locator('#complete_review-recommendation-approve-error, .field-error', { hasText: 'Vui lòng chọn đề xuất' }).first().waitFor();
+    await reviewer.page
+      .locator('#complete_review-recommendation-approve-error, .field-error', { hasText: 'Vui lòng chọn đề xuất' })
+      .first()
+      .waitFor();
     // Evidence before actions: the page is read top-down, the actions sit beside it.
     const order = await reviewer.page.evaluate(() =>
-      ['summary-title', 'files-title', 'application-title', 'timeline-title'].map((id) => document.getElementById(id)!.getBoundingClientRect().top),
+      ['summary-title', 'files-title', 'application-title', 'timeline-title'].map(
+        (id) => document.getElementById(id)!.getBoundingClientRect().top,
+      ),
     );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const mainText = await reviewer.page.locator('#summary').innerText();
@@ -439,15 +519,21 @@ describe('journeys (issue #16)', () => {
     await form.locator('textarea[name="note"]').fill('Có đóng bảo hiểm tại đơn vị mới từ tháng 11.');
     await form.locator('button[type="submit"]').click();
     await reviewer.page.locator('#next-step:not([hidden])').waitFor();
-    await expect(reviewer.page.locator('#next-step').innerText()).resolves.toContain('Bước tiếp theo: Giám đốc trung tâm');
+    await expect(reviewer.page.locator('#next-step').innerText()).resolves.toContain(
+      'Bước tiếp theo: Giám đốc trung tâm',
+    );
     expect(reviewer.errors).toEqual([]);
     await reviewer.page.close();
 
     const head = await staffPage('center_head');
     await head.page.goto(`${base}/can-bo/ho-so/${filed.id}`, { waitUntil: 'domcontentloaded' });
     await head.page.locator('[data-testid="recommendation-verdict"]').waitFor();
-    await expect(head.page.locator('[data-testid="recommendation-verdict"]').innerText()).resolves.toBe('Đề xuất không hưởng');
-    await expect(head.page.locator('[data-testid="recommendation"]').innerText()).resolves.toContain('Có đóng bảo hiểm tại đơn vị mới');
+    await expect(head.page.locator('[data-testid="recommendation-verdict"]').innerText()).resolves.toBe(
+      'Đề xuất không hưởng',
+    );
+    await expect(head.page.locator('[data-testid="recommendation"]').innerText()).resolves.toContain(
+      'Có đóng bảo hiểm tại đơn vị mới',
+    );
     await checkState(head.page, 'staff-center-head');
     expect(head.errors).toEqual([]);
     await head.page.close();
@@ -491,10 +577,16 @@ describe('journeys (issue #16)', () => {
   it('16: the verify page accepts the code in any case and in groups, and words a refusal as a notice', async () => {
     const r = byScenario('eligible', 11);
     const filed = await fileWithProof(r);
-    await advance(filed.id, filed.version, [...TO_PROPOSED('deny', 'Không đủ.'), ['director', { action: 'deny', reason: 'Không đủ điều kiện.' }]]);
+    await advance(filed.id, filed.version, [
+      ...TO_PROPOSED('deny', 'Không đủ.'),
+      ['director', { action: 'deny', reason: 'Không đủ điều kiện.' }],
+    ]);
     const d = await decided(r.personalId, filed.id);
     const code: string = d.decision.verificationCode;
-    const grouped = code.toLowerCase().match(/.{1,4}/g)!.join(' ');
+    const grouped = code
+      .toLowerCase()
+      .match(/.{1,4}/g)!
+      .join(' ');
     const { page, errors } = await browser.newPage(DESKTOP_1280);
     await page.goto(`${base}/verify`, { waitUntil: 'domcontentloaded' });
     await page.fill('#verify-code-input', grouped);
