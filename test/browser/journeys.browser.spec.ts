@@ -7,7 +7,6 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { applicationFor } from '../support/dossier-fixtures';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
 import {
-  DESKTOP,
   launchBrowser,
   overflowsHorizontally,
   screenshot,
