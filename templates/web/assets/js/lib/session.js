@@ -1,5 +1,6 @@
 // The citizen's web session lasts 15 minutes after the last renewal (the server renews it on use once it is
-// 5 minutes old). Each successful call restarts this watch; after 11 quiet minutes a warning offers to go on, which
+// 5 minutes old), so it lasts at least 10 minutes after any call. Each successful call restarts this watch; after 7
+// quiet minutes a warning offers to go on, which
 // makes a call (and so renews the session). The answers themselves are saved as drafts on the server.
 import { api } from './api.js';
 import { focusRegion } from './dom.js';
@@ -37,7 +38,7 @@ function warn() {
 function restart() {
   hide();
   clearTimeout(timer);
-  timer = setTimeout(warn, (SAFE_MINUTES - WARN_BEFORE_MINUTES + 2) * 60_000);
+  timer = setTimeout(warn, (SAFE_MINUTES - WARN_BEFORE_MINUTES) * 60_000);
 }
 
 /** Starts watching; `ping` is the call that renews the session (default: the draft). */
