@@ -44,7 +44,7 @@ export interface QueueSizeResult {
 }
 
 /** The SQL and parameters DossierRepository.queue sends, captured with a stand-in DataSource. */
-async function queueSql(after?: { sortDate: string; id: string }): Promise<{ sql: string; params: unknown[] }> {
+async function queueSql(after?: { sortDate: string; filedAt: string; id: string }): Promise<{ sql: string; params: unknown[] }> {
   let captured: { sql: string; params: unknown[] } | undefined;
   const fake = {
     query: async (sql: string, params: unknown[]) => ((captured = { sql, params }), []),
@@ -55,7 +55,7 @@ async function queueSql(after?: { sortDate: string; id: string }): Promise<{ sql
 
 async function explain(
   db: Client,
-  after?: { sortDate: string; id: string },
+  after?: { sortDate: string; filedAt: string; id: string },
   singleCenter = false,
 ): Promise<{ plan: string; indexes: string[]; sqlMs: number }> {
   const captured = await queueSql(after);
@@ -96,11 +96,11 @@ export async function runQueueBench(db: BenchDatabase, options: QueueOptions): P
         const deepOffset = Math.floor(seeded.mainCenterRows / 2);
         const [anchor] = (
           await sql.query(
-            `SELECT sort_date::text AS "sortDate", id FROM dossier WHERE center_code = $1 ORDER BY sort_date, id OFFSET $2 LIMIT 1`,
+            `SELECT sort_date::text AS "sortDate", filed_at::text AS "filedAt", id FROM dossier WHERE center_code = $1 ORDER BY sort_date, filed_at, id OFFSET $2 LIMIT 1`,
             [SEED_MAIN_CENTER, deepOffset],
           )
         ).rows;
-        const cursor = Buffer.from(`${anchor.sortDate}|${anchor.id}`).toString('base64url');
+        const cursor = Buffer.from(`${anchor.sortDate}|${anchor.filedAt}|${anchor.id}`).toString('base64url');
 
         service = await startService({
           databaseUrl: url,
@@ -126,7 +126,7 @@ export async function runQueueBench(db: BenchDatabase, options: QueueOptions): P
             );
           }
         }
-        const measure = async (path: string, after?: { sortDate: string; id: string }): Promise<QueuePage> => {
+        const measure = async (path: string, after?: { sortDate: string; filedAt: string; id: string }): Promise<QueuePage> => {
           const url = service!.baseUrl + path;
           const probeStart = Date.now();
           await fetch(url, { headers }).then((r) => r.arrayBuffer());

@@ -14,6 +14,7 @@ import { SessionsAndLoginThrottle1765000000000 } from './1765000000000-sessions-
 import { CalendarAnnouncements1765100000000 } from './1765100000000-calendar-announcements';
 import { BenefitPeriod1765300000000 } from './1765300000000-benefit-period';
 import { PaymentsAndNotifications1765400000000 } from './1765400000000-payments-and-notifications';
+import { CitizenDrafts1765500000000 } from './1765500000000-citizen-drafts';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
@@ -35,4 +36,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CalendarAnnouncements1765100000000,
   BenefitPeriod1765300000000,
   PaymentsAndNotifications1765400000000,
+  CitizenDrafts1765500000000,
 ];

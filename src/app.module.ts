@@ -181,6 +181,8 @@ export class AppModule {
             name: c.name,
             provinceName: 'Đồng Nai',
             address: c.address,
+            phone: c.phone,
+            hours: c.hours,
           })),
         }),
         BenefitsModule,

@@ -6,6 +6,8 @@ import { EligibilityModule } from '../eligibility/eligibility.module';
 import { CitizenDocumentsController } from './http/citizen-documents.controller';
 import { PublicDecisionsController } from './http/public-decisions.controller';
 import { StaffDocumentsController } from './http/staff-documents.controller';
+import { DecisionPreviewController } from './http/decision-preview.controller';
+import { DecisionPreviewService } from './preview/decision-preview.service';
 import { DocumentIssuanceService } from './issuance/document-issuance.service';
 import { DocumentIssuanceWorker } from './issuance/document-issuance.worker';
 import { SigningIdentityProvider } from './issuance/signing-identity.provider';
@@ -23,7 +25,12 @@ import { DocumentRevocationService } from './services/document-revocation.servic
  */
 @Module({
   imports: [AuditModule, EligibilityModule, DossiersModule, PortalEventsModule],
-  controllers: [CitizenDocumentsController, StaffDocumentsController, PublicDecisionsController],
+  controllers: [
+    CitizenDocumentsController,
+    StaffDocumentsController,
+    PublicDecisionsController,
+    DecisionPreviewController,
+  ],
   providers: [
     IssuedDocumentRepository,
     DossierSource,
@@ -33,6 +40,7 @@ import { DocumentRevocationService } from './services/document-revocation.servic
     DocumentAccessService,
     DossierDocumentsService,
     DocumentRevocationService,
+    DecisionPreviewService,
   ],
   exports: [DossierDocumentsService],
 })

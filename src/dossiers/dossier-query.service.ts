@@ -72,7 +72,9 @@ export class DossierQueryService {
 
   async queue(actor: Actor, params: QueueParams) {
     const errors = [];
-    if (params.status && !DOSSIER_STATUSES.includes(params.status as DossierStatus)) {
+    // One status, or several separated by commas (a role's default view: `RECEIVED,IN_REVIEW`).
+    const statuses = params.status ? params.status.split(',') : [];
+    if (statuses.length > DOSSIER_STATUSES.length || statuses.some((s) => !DOSSIER_STATUSES.includes(s as DossierStatus))) {
       errors.push({ field: 'status', code: 'invalid_value', message: 'Trạng thái không hợp lệ.' });
     }
     const limit = params.limit === undefined ? 50 : Number(params.limit);
@@ -98,7 +100,8 @@ export class DossierQueryService {
     const centerCodes = actor.centerCode ? [actor.centerCode] : params.centerCode ? [params.centerCode] : null;
     const rows = await this.dossiers.queue({
       centerCodes,
-      status: params.status as DossierStatus | undefined,
+      status: statuses.length === 1 ? (statuses[0] as DossierStatus) : undefined,
+      statuses: statuses.length > 1 ? (statuses as DossierStatus[]) : undefined,
       overdueOn: params.overdue === 'true' ? today : undefined,
       dueSoonUntil:
         params.dueSoon === 'true' ? { today, until: calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS) } : undefined,
@@ -110,10 +113,23 @@ export class DossierQueryService {
     const last = page[page.length - 1];
     return {
       items: page.map((d) => queueItemView(d, today, calendar)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.sortDate, last.id) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.sortDate, last.sortFiledAt, last.id) : null,
     };
   }
+
+  /** The tiles above the queue, scoped like the queue (the caller's center; province staff: all or one center). */
+  async counts(actor: Actor, centerCode?: string): Promise<QueueCounts> {
+    if (actor.centerCode && centerCode && centerCode !== actor.centerCode)
+      throw DomainError.forbidden('Bạn chỉ xem được hồ sơ của trung tâm mình.');
+    const today = this.clock.today();
+    const { calendar } = await this.legal.current();
+    const centerCodes = actor.centerCode ? [actor.centerCode] : centerCode ? [centerCode] : null;
+    return this.dossiers.counts(centerCodes, today, calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS));
+  }
 }
+
+/** One count per status plus overdue / due soon, over the caller's center (one SQL statement). */
+export type QueueCounts = Awaited<ReturnType<DossierRepository['counts']>>;
 
 function searchTerms(q?: string) {
   if (!q) return undefined;
@@ -123,13 +139,16 @@ function searchTerms(q?: string) {
   return { name: searchName(term) };
 }
 
-function encodeCursor(sortDate: string, id: string): string {
-  return Buffer.from(`${sortDate}|${id}`).toString('base64url');
+function encodeCursor(sortDate: string, filedAt: string, id: string): string {
+  return Buffer.from(`${sortDate}|${filedAt}|${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { sortDate: string; id: string } | undefined {
-  const [sortDate, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+/** PostgreSQL's text form of a timestamptz (`2026-12-01 02:27:03.123456+00`), as the queue writes it. */
+const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
+function decodeCursor(cursor: string): { sortDate: string; filedAt: string; id: string } | undefined {
+  const [sortDate, filedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   // Both parts go into SQL casts (::date, ::uuid): anything those would refuse is refused here, as a 400.
-  if (!isIsoDate(sortDate) || !isUuid(id ?? '')) return undefined;
-  return { sortDate, id };
+  if (!isIsoDate(sortDate) || !PG_TIMESTAMPTZ.test(filedAt ?? '') || !isUuid(id ?? '')) return undefined;
+  return { sortDate, filedAt, id };
 }

@@ -68,10 +68,13 @@ export interface CenterRecord {
 export interface QueueQuery {
   centerCodes: string[] | null;
   status?: DossierStatus;
+  /** Several statuses at once (a role's default view). */
+  statuses?: DossierStatus[];
   overdueOn?: string;
   dueSoonUntil?: { today: string; until: string };
   search?: { code?: string; personalId?: string; name?: string };
-  after?: { sortDate: string; id: string };
+  /** Keyset position: the last row's sort date, filing time (its exact text) and id. */
+  after?: { sortDate: string; filedAt: string; id: string };
   limit: number;
 }
 
@@ -278,20 +281,25 @@ export class DossierRepository {
   }
 
   async upsertCenters(
-    centers: { code: string; name: string; provinceName: string; address?: string }[],
+    centers: { code: string; name: string; provinceName: string; address?: string; phone?: string; hours?: string }[],
   ): Promise<void> {
     for (const c of centers) {
       await this.dataSource.query(
-        `INSERT INTO service_center (code, name, province_name, address) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, province_name = EXCLUDED.province_name, address = EXCLUDED.address`,
-        [c.code, c.name, c.provinceName, c.address ?? ''],
+        `INSERT INTO service_center (code, name, province_name, address, phone, hours) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, province_name = EXCLUDED.province_name,
+           address = EXCLUDED.address, phone = EXCLUDED.phone, hours = EXCLUDED.hours`,
+        [c.code, c.name, c.provinceName, c.address ?? '', c.phone ?? '', c.hours ?? ''],
       );
     }
   }
 
-  async listCenters(): Promise<{ code: string; name: string; provinceName: string; address: string }[]> {
+  /** The public directory: where to go, whom to call, when (phone and hours empty when not known). */
+  async listCenters(): Promise<
+    { code: string; name: string; provinceName: string; address: string; phone: string; hours: string }[]
+  > {
     return this.dataSource.query(
-      `SELECT code, name, province_name AS "provinceName", address FROM service_center WHERE active ORDER BY code`,
+      `SELECT code, name, province_name AS "provinceName", address, phone, hours
+       FROM service_center WHERE active ORDER BY code`,
     );
   }
 
@@ -299,7 +307,7 @@ export class DossierRepository {
    * The staff work queue: keyset-paged on (sort_date, id) so a deep page costs what the first one does.
    * sort_date is the due date once the clock runs, else the filing date.
    */
-  async queue(q: QueueQuery): Promise<(DossierRecord & { sortDate: string })[]> {
+  async queue(q: QueueQuery): Promise<(DossierRecord & { sortDate: string; sortFiledAt: string })[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (value: unknown) => {
@@ -311,6 +319,7 @@ export class DossierRepository {
     if (q.centerCodes?.length === 1) where.push(`center_code = ${p(q.centerCodes[0])}`);
     else if (q.centerCodes) where.push(`center_code = ANY(${p(q.centerCodes)}::text[])`);
     if (q.status) where.push(`status = ${p(q.status)}`);
+    if (q.statuses?.length) where.push(`status = ANY(${p(q.statuses)}::text[])`);
     if (q.overdueOn) where.push(`is_open AND due_date < ${p(q.overdueOn)}::date`);
     if (q.dueSoonUntil)
       where.push(
@@ -319,12 +328,50 @@ export class DossierRepository {
     if (q.search?.code) where.push(`code = ${p(q.search.code)}`);
     if (q.search?.personalId) where.push(`personal_id = ${p(q.search.personalId)}`);
     if (q.search?.name) where.push(`search_name LIKE ${p(`%${q.search.name.replace(/[\\%_]/g, (c) => '\\' + c)}%`)}`);
-    if (q.after) where.push(`(sort_date, id) > (${p(q.after.sortDate)}::date, ${p(q.after.id)}::uuid)`);
+    if (q.after)
+      where.push(
+        `(sort_date, filed_at, id) > (${p(q.after.sortDate)}::date, ${p(q.after.filedAt)}::timestamptz, ${p(q.after.id)}::uuid)`,
+      );
     return this.dataSource.query(
-      `SELECT ${DOSSIER_COLUMNS}, sort_date::text AS "sortDate" FROM dossier
+      // Within one day, the earlier filing first (oldest first), then the id as a tie-break.
+      `SELECT ${DOSSIER_COLUMNS}, sort_date::text AS "sortDate", filed_at::text AS "sortFiledAt" FROM dossier
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY sort_date, id LIMIT ${p(q.limit)}`,
+       ORDER BY sort_date, filed_at, id LIMIT ${p(q.limit)}`,
       params,
     );
+  }
+
+  /**
+   * The queue's tiles in one statement: dossiers per status, overdue and due soon, over the same centers the
+   * queue shows.
+   */
+  async counts(
+    centerCodes: string[] | null,
+    today: string,
+    dueSoonUntil: string,
+  ): Promise<{ byStatus: Record<string, number>; overdue: number; dueSoon: number; open: number }> {
+    const params: unknown[] = [today, dueSoonUntil];
+    let where = '';
+    if (centerCodes?.length === 1) {
+      params.push(centerCodes[0]);
+      where = 'WHERE center_code = $3';
+    } else if (centerCodes) {
+      params.push(centerCodes);
+      where = 'WHERE center_code = ANY($3::text[])';
+    }
+    const [row] = await this.dataSource.query(
+      `SELECT json_object_agg(s.status, s.n) FILTER (WHERE s.status IS NOT NULL) AS "byStatus",
+              COALESCE(sum(s.overdue), 0)::int AS overdue, COALESCE(sum(s.due_soon), 0)::int AS "dueSoon",
+              COALESCE(sum(s.open), 0)::int AS open
+       FROM (
+         SELECT status, count(*)::int AS n,
+                count(*) FILTER (WHERE is_open AND due_date < $1::date) AS overdue,
+                count(*) FILTER (WHERE is_open AND due_date >= $1::date AND due_date <= $2::date) AS due_soon,
+                count(*) FILTER (WHERE is_open) AS open
+         FROM dossier ${where} GROUP BY status
+       ) s`,
+      params,
+    );
+    return { byStatus: row?.byStatus ?? {}, overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0, open: row?.open ?? 0 };
   }
 }

@@ -9,7 +9,7 @@ import { UploadedFile } from './uploaded-file.decorator';
 import { Upload } from './attachments.service';
 import { ApplicationDto, CounterFilingDto, PortalFilingDto } from './dto/application.dto';
 import { CitizenActionDto, StaffActionDto } from './dto/workflow-action.dto';
-import { DossiersFacade, QueueQueryDto } from './dossiers.facade';
+import { CountsQueryDto, DossiersFacade, QueueQueryDto } from './dossiers.facade';
 
 @ApiTags('citizen dossiers')
 @CitizenOnly()
@@ -82,6 +82,16 @@ export class StaffDossiersController {
   @ApiOperation({ summary: "The work queue of the caller's center, ordered by due date, keyset paged" })
   queue(@CurrentActor() actor: Actor, @Query() query: QueueQueryDto) {
     return this.dossiers.queue(actor, query);
+  }
+
+  @Get('counts')
+  @StaffOnly()
+  @ApiOperation({
+    summary:
+      "Counts for the queue's tiles in one call: {byStatus: {STATUS: n}, overdue, dueSoon, open}, scoped like the queue",
+  })
+  counts(@CurrentActor() actor: Actor, @Query() query: CountsQueryDto) {
+    return this.dossiers.counts(actor, query.centerCode);
   }
 
   @Post('search')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { SingleLineText } from '../platform/http/text';
 import { FastifyReply } from 'fastify';
 import { Actor } from './domain/actor';
@@ -29,6 +29,14 @@ export class QueueQueryDto {
   @ApiPropertyOptional({ description: 'province-level staff: one center' })
   @IsOptional()
   @IsString()
+  centerCode?: string;
+}
+
+export class CountsQueryDto {
+  @ApiPropertyOptional({ description: 'province-level staff: one center' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z0-9-]{2,20}$/, { message: 'Mã trung tâm không hợp lệ.' })
   centerCode?: string;
 }
 
@@ -116,6 +124,10 @@ export class DossiersFacade {
 
   queue(actor: Actor, query: QueueQueryDto) {
     return this.query.queue(actor, query);
+  }
+
+  counts(actor: Actor, centerCode?: string) {
+    return this.query.counts(actor, centerCode);
   }
 
   staffDossier(actor: Actor, id: string) {

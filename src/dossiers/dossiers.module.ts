@@ -16,6 +16,9 @@ import {
 import { DossiersFacade } from './dossiers.facade';
 import { FilingService } from './filing.service';
 import { DossierReader } from './dossier-reader';
+import { DraftController } from './drafts/draft.controller';
+import { DraftRepository } from './drafts/draft.repository';
+import { DraftService } from './drafts/draft.service';
 
 /** Centers to create or update at start (bound by the application module). */
 export const SEED_CENTERS = Symbol('SEED_CENTERS');
@@ -25,11 +28,19 @@ export interface SeedCenter {
   name: string;
   provinceName: string;
   address?: string;
+  phone?: string;
+  hours?: string;
 }
 
 @Module({
   imports: [EligibilityModule, PortalEventsModule],
-  controllers: [CitizenDossiersController, StaffDossiersController, PortalDossiersController, CentersController],
+  controllers: [
+    CitizenDossiersController,
+    StaffDossiersController,
+    PortalDossiersController,
+    CentersController,
+    DraftController,
+  ],
   providers: [
     DossierRepository,
     IdempotencyRepository,
@@ -40,6 +51,8 @@ export interface SeedCenter {
     AttachmentsService,
     DossiersFacade,
     DossierReader,
+    DraftRepository,
+    DraftService,
   ],
   exports: [DossierReader, DossierWorkflowService, DossierQueryService],
 })

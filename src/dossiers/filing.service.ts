@@ -19,6 +19,7 @@ import { searchName } from './domain/search-name';
 import { DossierRecord, DossierRepository } from './dossier.repository';
 import { recordStep } from './dossier-transaction';
 import { DossierViewService } from './dossier-view.service';
+import { DraftService } from './drafts/draft.service';
 
 export interface FilingRequest {
   personalId: string;
@@ -28,6 +29,8 @@ export interface FilingRequest {
   /** Portal: when the citizen submitted on the portal; else now. */
   submittedAt?: string;
   idempotencyKey?: string;
+  /** Online filing from the citizen's draft: its files move onto the dossier and the draft is deleted. */
+  fromDraft?: boolean;
 }
 
 export interface FilingResult {
@@ -47,6 +50,7 @@ export class FilingService {
     private readonly outbox: PortalOutboxRepository,
     private readonly audit: AuditLogRepository,
     private readonly views: DossierViewService,
+    private readonly drafts: DraftService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
@@ -103,6 +107,7 @@ export class FilingService {
     }
     const open = await this.dossiers.findOpenByPersonalId(request.personalId);
     if (open) throw openDossierConflict(open.code);
+    if (request.fromDraft) await this.drafts.assertReady(actor, application.contractType);
 
     const purpose = 'filing';
     const { population, insurance } = await this.registries.readBoth(request.personalId, {
@@ -173,6 +178,7 @@ export class FilingService {
           terminationDate: application.terminationDate,
           filedAt: submittedAt,
         });
+        if (request.fromDraft) await this.drafts.moveToDossier(em, actor, id, application.contractType);
         let result!: FilingResult;
         await recordStep(
           em,

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { Runtime } from './embedded/runtime';
 import { CLOCK, SystemClock } from './clock/clock';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { HtmlErrorPages } from './http/html-error-pages';
 
 export const RUNTIME = Symbol('RUNTIME');
 
@@ -15,9 +16,10 @@ export class PlatformModule {
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: CLOCK, useValue: clock },
+        HtmlErrorPages,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [RUNTIME, CLOCK],
+      exports: [RUNTIME, CLOCK, HtmlErrorPages],
     };
   }
 }

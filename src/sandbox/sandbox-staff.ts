@@ -7,6 +7,9 @@ export interface SandboxCenter {
   /** Post-2025 province code. */
   readonly provinceCode: string;
   readonly address: string;
+  /** Shown to citizens as "Cần hỗ trợ?" (sandbox numbers, not real lines). */
+  readonly phone: string;
+  readonly hours: string;
 }
 
 /** Public employment service centers of Đồng Nai (sandbox). */
@@ -16,18 +19,24 @@ export const SANDBOX_CENTERS: readonly SandboxCenter[] = Object.freeze([
     name: 'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa',
     provinceCode: '75',
     address: 'Số 1, đường Phạm Văn Thuận, Phường Trấn Biên, Tỉnh Đồng Nai',
+    phone: '0251 3800 101',
+    hours: 'Thứ Hai đến Thứ Sáu, 7 giờ 30 – 11 giờ 30 và 13 giờ 00 – 17 giờ 00',
   },
   {
     code: 'DNA-DX',
     name: 'Trung tâm Dịch vụ việc làm Đồng Nai – Đồng Xoài',
     provinceCode: '75',
     address: 'Số 8, đường Hùng Vương, Phường Đồng Xoài, Tỉnh Đồng Nai',
+    phone: '0271 3800 102',
+    hours: 'Thứ Hai đến Thứ Sáu, 7 giờ 30 – 11 giờ 30 và 13 giờ 00 – 17 giờ 00',
   },
   {
     code: 'DNA-LK',
     name: 'Trung tâm Dịch vụ việc làm Đồng Nai – Long Khánh',
     provinceCode: '75',
     address: 'Số 21, đường Hùng Vương, Phường Long Khánh, Tỉnh Đồng Nai',
+    phone: '0251 3800 103',
+    hours: 'Thứ Hai đến Thứ Sáu, 7 giờ 30 – 11 giờ 30 và 13 giờ 00 – 17 giờ 00',
   },
 ]);
 

@@ -31,11 +31,22 @@ export class WebPagesController {
     });
   }
 
+  @Get('verify')
+  @Header('content-type', HTML)
+  verifyForm(): string {
+    return this.pages.render('verify', {
+      title: 'Kiểm tra văn bản',
+      area: 'public',
+      script: 'verify',
+      data: { code: '' },
+    });
+  }
+
   @Get('verify/:code')
   @Header('content-type', HTML)
   verify(@Param('code') code: string): string {
     return this.pages.render('verify', {
-      title: 'Kiểm tra quyết định',
+      title: 'Kiểm tra văn bản',
       area: 'public',
       script: 'verify',
       data: { code },

@@ -5,6 +5,7 @@ import { PageRenderer } from './page-renderer.service';
 import { WebAssetsController } from './web-assets.controller';
 import { WEB_OPTIONS, WebModuleOptions } from './web-options';
 import { WebPagesController } from './web-pages.controller';
+import { WebErrorPages } from './web-error-pages';
 
 /** `templates/` at the repository root (the same relative path from src/web and dist/src/web). */
 const DEFAULT_TEMPLATES_DIR = join(projectRoot(), 'templates');
@@ -24,7 +25,7 @@ export class WebModule {
     return {
       module: WebModule,
       controllers: [WebAssetsController, WebPagesController],
-      providers: [{ provide: WEB_OPTIONS, useValue: resolved }, PageRenderer],
+      providers: [{ provide: WEB_OPTIONS, useValue: resolved }, PageRenderer, WebErrorPages],
     };
   }
 }

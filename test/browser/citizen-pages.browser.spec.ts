@@ -44,7 +44,7 @@ describe('citizen pages against the real API', () => {
     const { page, errors } = await browser.newPage(DESKTOP);
     const filings: { headers: Record<string, string>; body: any }[] = [];
     page.on('request', (r) => {
-      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/dossiers')
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/me/draft/submit')
         filings.push({ headers: r.headers(), body: r.postDataJSON() });
     });
     await page.goto(`${base}/ho-so/nop`, { waitUntil: 'domcontentloaded' });
@@ -53,7 +53,10 @@ describe('citizen pages against the real API', () => {
     const centers = await (await fetch(`${app.baseUrl}/api/v1/centers`)).json();
     expect(await page.locator('#centerCode option[value]:not([value=""])').count()).toBe(centers.length);
 
-    await page.fill('#terminationDate', resident.suggestedTerminationDate);
+    const [year, month, day] = resident.suggestedTerminationDate.split('-');
+    await page.fill('#terminationDate-day', day);
+    await page.fill('#terminationDate-month', month);
+    await page.fill('#terminationDate-year', year);
     await page.selectOption('#terminationReason', resident.suggestedTerminationReason);
     await page.selectOption('#contractType', resident.suggestedContractType);
     await page.fill('#lastEmployer-address', 'KCN Biên Hòa 2, phường Long Bình, tỉnh Đồng Nai');
@@ -61,6 +64,18 @@ describe('citizen pages against the real API', () => {
     await page.selectOption('#payment-bankCode', 'VCB');
     await page.fill('#payment-accountNumber', '12345');
     await page.fill('#phone', '0912345678');
+    await page.getByRole('button', { name: 'Tiếp tục: giấy tờ' }).click();
+
+    // The upload's own 400 (content sniffed by the API) lands on the file field, before anything is filed.
+    await page.setInputFiles('#file', { name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+    await page.getByRole('button', { name: 'Tải lên' }).click();
+    await page.locator('#file-error').waitFor();
+    await expect(page.locator('#file-error').innerText()).resolves.toContain('Chỉ nhận tệp PDF, JPEG hoặc PNG');
+    await page.setInputFiles('#file', { name: 'thoi-viec.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByRole('button', { name: 'Tải lên' }).click();
+    await page.locator('#uploaded li', { hasText: 'chứng minh chấm dứt' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
+    await page.getByRole('button', { name: 'Tiếp tục: cam đoan và nộp' }).click();
     await page.check('#declarationAccepted');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
 
@@ -69,10 +84,9 @@ describe('citizen pages against the real API', () => {
     await page.locator('#payment-accountNumber-error').waitFor();
     await expect(page.locator('#payment-accountNumber-error').innerText()).resolves.toBe('Số tài khoản gồm 6 đến 20 chữ số.');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
-    expect(await field.getAttribute('aria-describedby')).toBe('payment-accountNumber-error');
+    expect(await field.getAttribute('aria-describedby')).toBe('payment-accountNumber-hint payment-accountNumber-error');
     expect(await field.inputValue()).toBe('12345');
     expect(await page.inputValue('#lastEmployer-address')).toBe('KCN Biên Hòa 2, phường Long Bình, tỉnh Đồng Nai');
-    expect(await page.isChecked('#declarationAccepted')).toBe(true);
     await expect(page.locator('#error-summary').innerText()).resolves.toContain('Số tài khoản: Số tài khoản gồm 6 đến 20 chữ số.');
     expect(filings).toHaveLength(1);
     expect(filings[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{32,36}$/);
@@ -80,8 +94,12 @@ describe('citizen pages against the real API', () => {
     await screenshot(page, 'apply-server-errors-1280');
 
     await page.fill('#payment-accountNumber', '0123 456 789');
+    await page.getByRole('button', { name: 'Tiếp tục: giấy tờ' }).click();
+    await page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
+    await page.getByRole('button', { name: 'Tiếp tục: cam đoan và nộp' }).click();
+    expect(await page.isChecked('#declarationAccepted')).toBe(true);
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
-    await page.locator('#stage-upload').waitFor();
+    await page.locator('#stage-done:not([hidden])').waitFor();
     expect(filings).toHaveLength(2);
     expect(filings[1].body.payment).toEqual({
       method: 'bank',
@@ -90,14 +108,8 @@ describe('citizen pages against the real API', () => {
       accountHolder: resident.fullName,
     });
     expect(filings[1].headers['idempotency-key']).not.toBe(filings[0].headers['idempotency-key']);
-    filedCode = (await page.locator('#upload-code').innerText()).trim();
+    filedCode = (await page.locator('[data-testid="dossier-code"]').innerText()).trim();
     expect(filedCode).toMatch(/^DNA-BH-\d{8}-\d{5}$/);
-
-    // The upload's own 400 (content sniffed by the API) lands on the file field.
-    await page.setInputFiles('#file', { name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
-    await page.getByRole('button', { name: 'Tải lên' }).click();
-    await page.locator('#file-error').waitFor();
-    await expect(page.locator('#file-error').innerText()).resolves.toContain('Chỉ nhận tệp PDF, JPEG hoặc PNG');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -70,10 +70,12 @@ describe('full online flow in Chromium', () => {
     expect(await citizen.locator('#identity input').count()).toBe(0);
     await expect(citizen.locator('#insurance').innerText()).resolves.toMatch(/Tổng số tháng đã đóng\s+\d+ tháng/);
     expect(await citizen.inputValue('#lastEmployer-name')).not.toBe('');
-    await citizen.fill('#terminationDate', resident.suggestedTerminationDate);
+    const [year, month, day] = resident.suggestedTerminationDate.split('-');
+    await citizen.fill('#terminationDate-day', day);
+    await citizen.fill('#terminationDate-month', month);
+    await citizen.fill('#terminationDate-year', year);
     await citizen.selectOption('#terminationReason', resident.suggestedTerminationReason);
     await citizen.selectOption('#contractType', resident.suggestedContractType);
-    await citizen.locator('#terminationDate').dispatchEvent('change');
     await citizen.locator('[data-testid="estimate-benefit"]').waitFor();
     await expect(citizen.locator('#estimate').innerText()).resolves.toMatch(/\d{1,3}(\.\d{3})+ đồng[\s\S]*\d+ tháng/);
 
@@ -82,13 +84,12 @@ describe('full online flow in Chromium', () => {
     await citizen.selectOption('#payment-bankCode', 'VCB');
     await citizen.fill('#payment-accountNumber', '0123456789');
     await citizen.fill('#phone', '0912 345 678');
-    await citizen.check('#declarationAccepted');
     await screenshot(citizen, 'flow-03-apply');
     await expectAccessible(citizen);
-    await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await citizen.getByRole('button', { name: 'Tiếp tục: giấy tờ' }).click();
 
-    // Upload the termination proof, finish.
-    await citizen.locator('#stage-upload').waitFor();
+    // Upload the termination proof before filing, check the answers, declare and file.
+    await citizen.locator('#stage-upload:not([hidden])').waitFor();
     await citizen.selectOption('#kind', 'termination_proof');
     await citizen.setInputFiles('#file', {
       name: 'quyet-dinh-thoi-viec.pdf',
@@ -98,8 +99,11 @@ describe('full online flow in Chromium', () => {
     await citizen.getByRole('button', { name: 'Tải lên' }).click();
     await citizen.locator('#uploaded li', { hasText: 'giay-to-termination-proof-1.pdf' }).waitFor();
     await screenshot(citizen, 'flow-04-upload');
-    await citizen.getByRole('button', { name: 'Hoàn tất' }).click();
-    await citizen.locator('#stage-done').waitFor();
+    await citizen.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
+    await citizen.getByRole('button', { name: 'Tiếp tục: cam đoan và nộp' }).click();
+    await citizen.check('#declarationAccepted');
+    await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await citizen.locator('#stage-done:not([hidden])').waitFor();
     const code = (await citizen.locator('[data-testid="dossier-code"]').innerText()).trim();
     expect(code).toMatch(/^DNA-BH-\d{8}-\d{5}$/);
     await expect(citizen.locator('#done-facts').innerText()).resolves.toContain(
@@ -140,7 +144,7 @@ describe('full online flow in Chromium', () => {
     });
     const [receipt] = await Promise.all([
       receiver.waitForEvent('download'),
-      receiver.locator('#documents button').first().click(),
+      receiver.locator('#documents button', { hasText: 'Tải về' }).first().click(),
     ]);
     expect((await bytesOf(receipt)).subarray(0, 5).toString()).toBe('%PDF-');
 
@@ -154,7 +158,10 @@ describe('full online flow in Chromium', () => {
 
     const director = await openDossier('director');
     await screenshot(director, 'flow-07-staff-director');
-    await act(director, 'approve', 'Đã có quyết định hưởng');
+    // Deciding for a person is confirmed once more.
+    await director.locator('form[data-action="approve"] button[type="submit"]').click();
+    await director.getByRole('button', { name: 'Xác nhận: Quyết định hưởng trợ cấp' }).click();
+    await director.locator('[data-testid="dossier-status"]', { hasText: 'Đã có quyết định hưởng' }).waitFor();
     expect(await director.locator('#actions form').count()).toBe(0);
 
     // The citizen's dossier page shows the decision once the worker has issued it.
@@ -214,6 +221,7 @@ describe('full online flow in Chromium', () => {
     await screenshot(director, 'flow-10-staff-revoke');
     await expectAccessible(director);
     await revokeForm.locator('button[type="submit"]').click();
+    await director.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
     await director.locator('[data-testid="decision-number"]', { hasText: 'đã thu hồi' }).waitFor();
     expect(await director.locator('form[data-action="revoke_decision"]').count()).toBe(0);
     await citizen.reload({ waitUntil: 'domcontentloaded' });

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { Runtime } from '../../platform/embedded/runtime';
 import { DomainError } from '../../platform/errors/domain-error';
 import { toProblem } from '../../platform/http/error-mapping';
+import { HtmlErrorPages } from '../../platform/http/html-error-pages';
 import { RUNTIME } from '../../platform/platform.module';
 import { citizenPrincipal } from '../principal';
 import {
@@ -40,6 +41,7 @@ export class EidLoginService {
     private readonly sealer: EidLoginTransactionSealer,
     private readonly sessions: SessionCookieService,
     private readonly tokens: AccessTokenService,
+    @Optional() private readonly errorPages?: HtmlErrorPages,
   ) {}
 
   /**
@@ -91,7 +93,13 @@ export class EidLoginService {
         .status(problem.status)
         .header('cache-control', 'no-store')
         .header('content-type', 'text/html; charset=utf-8')
-        .send(eidLoginErrorPage(problem));
+        .send(
+          // The site's own page when the web layer is loaded; the self-contained one otherwise.
+          this.errorPages?.forRequest(request, problem, {
+            title: 'Không đăng nhập được',
+            retry: { href: `${LOGIN_PATH}?returnTo=%2Fho-so`, label: 'Đăng nhập lại bằng VNeID' },
+          }) ?? eidLoginErrorPage(problem),
+        );
     }
   }
 

@@ -21,6 +21,21 @@ export const staffSession = {
   get username() {
     return sessionStorage.getItem(STAFF_USER);
   },
+  /**
+   * The token's own claims ({name, role, center}), read for display and default views only: the server decides
+   * what the officer may do.
+   */
+  get claims() {
+    const token = this.token;
+    if (!token) return {};
+    try {
+      const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      const json = decodeURIComponent(Array.from(atob(part), (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''));
+      return JSON.parse(json) || {};
+    } catch {
+      return {};
+    }
+  },
   save(token, expiresIn, username) {
     const expiresAt = Number.isFinite(expiresIn) ? Date.now() + expiresIn * 1000 : null;
     sessionStorage.setItem(STAFF_TOKEN, JSON.stringify({ token, expiresAt }));
@@ -63,6 +78,8 @@ export async function api(path, options = {}) {
   const type = response.headers.get('content-type') || '';
   let data = null;
   if (/json/.test(type)) data = await response.json().catch(() => null);
+  // Citizen calls renew the session cookie on the server: the session watch (session.js) counts from here.
+  if (response.ok && !options.staff) window.dispatchEvent(new CustomEvent('tctn:session-active'));
   if (response.ok) return { ok: true, status: response.status, data, headers: response.headers };
   return { ok: false, status: response.status, problem: data || { title: defaultTitle(response.status) } };
 }

@@ -95,3 +95,28 @@ export function renderAssessment(a) {
     : null;
   return h('div', { class: 'assessment' }, verdict, amount, dl, projected, conditions, reasons, periods);
 }
+
+/** The amount was limited by the legal maximum (60% of the average salary is above the cap). */
+export function isCapped(a) {
+  return Boolean(a && a.eligible && a.cap && a.monthlyBenefit >= a.cap && Math.round(a.averageSalary * 0.6) > a.cap);
+}
+
+/** What a person told "not eligible" can do, one line per reason (and when there is no insurance record). */
+export function ineligibleAdvice(a, noInsuranceRecord) {
+  const codes = new Set((a && Array.isArray(a.reasons) ? a.reasons : []).map((r) => r.code));
+  const advice = [];
+  if (noInsuranceRecord)
+    advice.push('Chưa có dữ liệu đóng bảo hiểm thất nghiệp của bạn: hỏi đơn vị cũ hoặc cơ quan bảo hiểm xã hội, chuẩn bị sổ bảo hiểm xã hội hoặc xác nhận thời gian đóng để kèm hồ sơ.');
+  if (codes.has('insufficient_contributions'))
+    advice.push('Số tháng đã đóng bảo hiểm thất nghiệp không mất đi: được cộng dồn cho lần hưởng sau khi bạn tiếp tục làm việc và đóng đủ số tháng cần thiết.');
+  if (codes.has('filed_late'))
+    advice.push('Hồ sơ nộp quá hạn: thời gian đóng bảo hiểm thất nghiệp của bạn được bảo lưu để tính cho lần hưởng sau.');
+  if (codes.has('unlawful_termination'))
+    advice.push('Nếu việc chấm dứt hợp đồng của bạn là đúng pháp luật, hãy chọn lại lý do cho đúng và kèm giấy tờ chứng minh.');
+  if (codes.has('pension_eligible') || codes.has('receiving_pension'))
+    advice.push('Người đã đủ điều kiện hoặc đang hưởng lương hưu không hưởng trợ cấp thất nghiệp: liên hệ cơ quan bảo hiểm xã hội về chế độ hưu trí.');
+  if (codes.has('filing_before_termination'))
+    advice.push('Chỉ nộp hồ sơ từ sau ngày chấm dứt hợp đồng: kiểm tra lại ngày bạn đã nhập.');
+  if (!advice.length) advice.push('Nếu bạn cho rằng dữ liệu chưa đúng, hãy liên hệ trung tâm dịch vụ việc làm trước khi nộp.');
+  return advice;
+}

@@ -1,11 +1,14 @@
 import { h, clear } from './dom.js';
 
-/** Reads named controls into a nested object: `payment.accountNumber` → { payment: { accountNumber } }. */
-export function readForm(form) {
+/**
+ * Reads named controls into a nested object: `payment.accountNumber` → { payment: { accountNumber } }. Controls
+ * inside a hidden block are skipped unless `includeHidden` (a form split in steps keeps its answers while hidden).
+ */
+export function readForm(form, { includeHidden = false } = {}) {
   const out = {};
   for (const el of form.elements) {
     if (!el.name || el.disabled || el.type === 'file' || el.type === 'submit' || el.type === 'button') continue;
-    if (el.closest('[hidden]')) continue;
+    if (!includeHidden && el.closest('[hidden]')) continue;
     let value;
     if (el.type === 'checkbox') value = el.checked;
     else if (el.type === 'radio') {

@@ -74,8 +74,11 @@ function renderStaffAccount() {
     staffSession.clear();
     location.assign('/can-bo/dang-nhap');
   });
-  replace(account, h('span', { class: 'account-name' }, staffSession.username || 'Cán bộ'), button);
+  const claims = staffSession.claims;
+  replace(account, h('span', { class: 'account-name' }, claims.name || staffSession.username || 'Cán bộ', claims.role ? ` · ${ROLE_LABELS[claims.role] || claims.role}` : ''), button);
 }
+
+export const ROLE_LABELS = { receiver: 'Tiếp nhận', reviewer: 'Thẩm định', center_head: 'Giám đốc trung tâm', director: 'Giám đốc Sở', admin: 'Quản trị' };
 
 /** Marks the navigation link of the current page. */
 export function markCurrentNav() {

@@ -4,6 +4,8 @@ import { centerLabel, loadCenters } from '../lib/centers.js';
 import { date, statusLabel } from '../lib/format.js';
 import { citizenSignedIn, setStatus, showCitizenLogin, showError } from '../lib/page.js';
 
+const OPEN = ['SUBMITTED', 'SUPPLEMENT_REQUESTED', 'RECEIVED', 'IN_REVIEW', 'REVIEWED', 'PROPOSED'];
+
 async function load() {
   setStatus('Đang tải danh sách hồ sơ…');
   const [res] = await Promise.all([api('/api/v1/dossiers'), loadCenters()]);
@@ -33,7 +35,8 @@ async function load() {
                   h('td', { 'data-label': 'Mã hồ sơ' }, h('a', { href: `/ho-so/${encodeURIComponent(d.id)}` }, d.code || d.id)),
                   h('td', { 'data-label': 'Trạng thái' }, statusLabel(d.status, d.statusLabel)),
                   h('td', { 'data-label': 'Ngày nộp' }, date(d.filedAt)),
-                  h('td', { 'data-label': 'Hẹn trả kết quả' }, date(d.dueDate) || '—'),
+                  // An appointment date means something only while the dossier is being handled.
+                  h('td', { 'data-label': 'Hẹn trả kết quả' }, OPEN.includes(d.status) ? date(d.dueDate) || 'Có sau khi tiếp nhận' : '—'),
                   h('td', { 'data-label': 'Nơi nộp' }, centerLabel(d.centerCode) || '—'),
                 ),
               ),

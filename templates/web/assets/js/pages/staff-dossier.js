@@ -11,6 +11,7 @@ import { clearError, requireStaff, setStatus, showError, staffApi } from '../lib
 const id = pageData().id;
 const path = `/api/v1/staff/dossiers/${encodeURIComponent(id)}`;
 let dossier = null;
+let viewerUrl = null;
 
 const FIELD_LABELS = {
   note: 'Ghi chú',
@@ -18,6 +19,29 @@ const FIELD_LABELS = {
   reason: 'Lý do',
   items: 'Giấy tờ cần bổ sung (mỗi dòng một mục)',
   overrideReason: 'Lý do điều chỉnh kết quả tự động',
+};
+
+/** Steps that decide or refuse something for a person: styled apart and confirmed before they are sent. */
+const CONFIRMED = {
+  approve: { tone: 'approve', question: (d) => `Ký quyết định hưởng trợ cấp thất nghiệp cho ${d.applicant?.fullName || d.fullName || 'công dân'}?` },
+  deny: { tone: 'deny', question: (d) => `Ban hành thông báo không được hưởng trợ cấp cho ${d.applicant?.fullName || 'công dân'}?` },
+  reject_intake: { tone: 'deny', question: () => 'Từ chối tiếp nhận hồ sơ này? Công dân sẽ nhận phiếu từ chối với lý do bạn ghi.' },
+};
+
+/** What happens next, told after each step (and on arrival), by the status the dossier is in. */
+const NEXT_STEP = {
+  SUBMITTED: 'Bước tiếp theo: cán bộ tiếp nhận kiểm tra giấy tờ và tiếp nhận hồ sơ (hoặc yêu cầu bổ sung).',
+  SUPPLEMENT_REQUESTED: 'Bước tiếp theo: chờ công dân bổ sung; thời hạn giải quyết tạm dừng đến khi có bổ sung.',
+  RECEIVED: 'Bước tiếp theo: chuyên viên thẩm định bắt đầu thẩm định. Công dân đã nhận giấy tiếp nhận và hẹn trả kết quả.',
+  IN_REVIEW: 'Bước tiếp theo: chuyên viên hoàn thành thẩm định với đề xuất hưởng hoặc không hưởng.',
+  REVIEWED: 'Bước tiếp theo: Giám đốc trung tâm xem đề xuất, xem dự thảo và trình Giám đốc Sở (hoặc trả lại để thẩm định lại).',
+  PROPOSED: 'Bước tiếp theo: Giám đốc Sở xem dự thảo và quyết định hưởng hoặc không hưởng.',
+  APPROVED: 'Bước tiếp theo: quyết định đang được ký số và phát hành; sau đó cán bộ tiếp nhận trả kết quả cho công dân.',
+  DENIED: 'Bước tiếp theo: thông báo đang được ký số và phát hành; sau đó cán bộ tiếp nhận trả kết quả cho công dân.',
+  RESULT_RETURNED: 'Đã xong: kết quả đã được trả cho công dân.',
+  REJECTED: 'Đã xong: công dân nhận phiếu từ chối tiếp nhận với lý do.',
+  WITHDRAWN: 'Công dân đã rút hồ sơ; không xử lý tiếp.',
+  REVOKED: 'Quyết định đã bị thu hồi; công dân và trang kiểm tra văn bản thấy việc thu hồi.',
 };
 
 async function load() {
@@ -31,23 +55,26 @@ async function load() {
 
 function render(d) {
   dossier = d;
-  $('#dossier-code').textContent = d.code || '';
-  document.title = `Hồ sơ ${d.code || ''} · Cán bộ xử lý`;
   const app = d.application || {};
   const applicant = d.applicant || {};
+  $('#dossier-code').textContent = d.code || '';
+  $('#dossier-person').textContent = applicant.fullName ? `· ${applicant.fullName}` : '';
+  document.title = `Hồ sơ ${d.code || ''} · Cán bộ xử lý`;
   facts($('#summary'), [
     ['Trạng thái', h('strong', { 'data-testid': 'dossier-status' }, statusLabel(d.status, d.statusLabel))],
     ['Hạn xử lý', [date(d.dueDate) || '—', d.overdue ? [' ', h('span', { class: 'badge badge-err' }, 'Quá hạn')] : d.dueSoon ? [' ', h('span', { class: 'badge badge-warn' }, 'Sắp đến hạn')] : null]],
-    ['Ngày nộp', dateTime(d.filedAt)],
+    ['Ngày nộp', `${dateTime(d.filedAt)} · ${channelLabel(d.channel)}`],
     ['Ngày tiếp nhận', dateTime(d.receivedAt)],
-    ['Kênh nộp', channelLabel(d.channel)],
-    ['Trạng thái trên Cổng DVCQG', d.portalStatusCode ? String(d.portalStatusCode) : ''],
-    ['Phiên bản', d.version === undefined ? '' : String(d.version)],
+    ['Kết quả xét tự động', d.assessment ? h('span', { class: `badge ${d.assessment.eligible ? 'badge-ok' : 'badge-err'}` }, d.assessment.eligible ? `Đủ điều kiện · ${money(d.assessment.monthlyBenefit)}/tháng` : 'Chưa đủ điều kiện') : ''],
     ['Quyết định', d.decision ? h('span', { 'data-testid': 'decision-number' }, `Số ${d.decision.number}${d.decision.status === 'revoked' ? ' (đã thu hồi)' : ''} · `, h('a', { href: `/verify/${encodeURIComponent(d.decision.verificationCode)}` }, 'kiểm tra')) : ''],
-    ['Cảnh báo', Array.isArray(d.flags) && d.flags.length ? d.flags.map((f) => h('span', { class: 'badge badge-warn', title: f.code }, f.label || f.code)) : ''],
     ['Văn bản chưa phát hành', Array.isArray(d.issuance) && d.issuance.length ? d.issuance.map((j) => issuanceLine(j)) : ''],
     ['Giấy tờ còn thiếu', Array.isArray(d.missingDocuments) && d.missingDocuments.length ? h('span', { 'data-testid': 'missing-documents', class: 'badge badge-err' }, d.missingDocuments.map((m) => m.label).join('; ')) : ''],
   ]);
+  renderRecommendation(d);
+  const flags = Array.isArray(d.flags) ? d.flags : [];
+  $('#flags-panel').hidden = !flags.length;
+  replace($('#flags'), flags.map((f) => h('li', {}, h('span', { class: 'badge badge-warn' }, 'Lưu ý'), ' ', f.label || f.code)));
+  renderFiles(d);
   facts($('#applicant'), [
     ['Họ và tên', applicant.fullName],
     ['Số định danh cá nhân', d.personalId],
@@ -70,13 +97,35 @@ function render(d) {
   ]);
   renderRegistry(d.registry || {}, applicant);
   replace($('#assessment'), renderAssessment(d.assessment));
-  renderFiles(d);
   renderTimeline($('#timeline'), d.history);
+  renderPreview(d);
   renderActions(d);
   $('#detail').hidden = false;
 }
 
-/** The registry's pension facts (Luật Việc làm 74/2025 Điều 38 k.1 a: already eligible → no benefit). */
+/** The reviewer's recommendation, as the center head and the Director need it: the verdict first, then the note. */
+function renderRecommendation(d) {
+  const box = $('#recommendation');
+  const review = d.review;
+  if (!review) {
+    replace(box, ['REVIEWED', 'PROPOSED'].includes(d.status) ? h('p', { class: 'muted' }, 'Chưa có đề xuất thẩm định.') : null);
+    return;
+  }
+  const history = Array.isArray(d.history) ? d.history : [];
+  const event = [...history].reverse().find((e) => e.action === 'complete_review');
+  const approve = review.recommendation === 'approve';
+  replace(
+    box,
+    h('h3', {}, 'Đề xuất của chuyên viên thẩm định'),
+    h('p', {}, h('span', { class: `badge ${approve ? 'badge-ok' : 'badge-err'}`, 'data-testid': 'recommendation-verdict' }, approve ? 'Đề xuất hưởng' : 'Đề xuất không hưởng'),
+      ' ', h('span', { class: 'muted' }, [event && event.actorName ? event.actorName : '', review.completedAt ? `, ${dateTime(review.completedAt)}` : ''].join(''))),
+    review.note ? h('p', {}, h('strong', {}, 'Nhận xét: '), review.note) : null,
+    review.reemployment && review.reemployment.contributedAfterTermination
+      ? h('p', { class: 'alert alert-warn' }, 'Có đóng bảo hiểm sau ngày chấm dứt hợp đồng (có thể đã có việc làm).')
+      : null,
+  );
+}
+
 function pensionLine(ins) {
   if (!ins.socialInsuranceNumber) return '';
   const p = ins.pension;
@@ -101,24 +150,24 @@ function renderRegistry(registry, applicant) {
     ]),
     rows.length
       ? h(
-          'div',
-          { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Quá trình đóng bảo hiểm thất nghiệp' },
+          'details',
+          {},
+          h('summary', {}, `Quá trình đóng bảo hiểm thất nghiệp (${rows.length} tháng gần nhất)`),
           h(
-            'table',
-            { class: 'table stack' },
-            h('caption', {}, `Quá trình đóng bảo hiểm thất nghiệp (${rows.length} tháng gần nhất)`),
-            h('thead', {}, h('tr', {}, ['Tháng', 'Tiền lương', 'Đơn vị', 'Vùng'].map((t) => h('th', { scope: 'col' }, t)))),
-            h('tbody', {}, rows.map((c) => h('tr', {}, h('td', { 'data-label': 'Tháng' }, monthLabel(c.month)), h('td', { 'data-label': 'Tiền lương' }, money(c.salary)), h('td', { 'data-label': 'Đơn vị' }, c.employerName || ''), h('td', { 'data-label': 'Vùng' }, c.zone || '')))),
+            'div',
+            { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Quá trình đóng bảo hiểm thất nghiệp' },
+            h(
+              'table',
+              { class: 'table stack' },
+              h('thead', {}, h('tr', {}, ['Tháng', 'Tiền lương', 'Đơn vị', 'Vùng'].map((t) => h('th', { scope: 'col' }, t)))),
+              h('tbody', {}, rows.map((c) => h('tr', {}, h('td', { 'data-label': 'Tháng' }, monthLabel(c.month)), h('td', { 'data-label': 'Tiền lương' }, money(c.salary)), h('td', { 'data-label': 'Đơn vị' }, c.employerName || ''), h('td', { 'data-label': 'Vùng' }, c.zone || '')))),
+            ),
           ),
         )
       : h('p', { class: 'muted' }, 'Không có dữ liệu đóng bảo hiểm kèm hồ sơ.'),
   );
 }
 
-/**
- * Files need the bearer token, so they are fetched and handed to the browser as a blob. Attachments: the staff
- * attachment route; issued documents: their `downloadUrl` (the staff view already points it at the staff route).
- */
 /** A document not issued yet; a dead one (all attempts failed) gets a retry button. */
 function issuanceLine(job) {
   if (job.status !== 'dead') return h('span', { class: 'badge badge-warn' }, `${job.kind}: đang phát hành`);
@@ -133,19 +182,46 @@ function issuanceLine(job) {
   return h('span', { class: 'badge badge-err', title: job.lastError || '' }, `${job.kind}: phát hành không thành công sau ${job.attempts} lần — `, button);
 }
 
-async function download(url, fileName) {
+/** Files need the bearer token: fetched as a blob, then shown in the page or saved. */
+async function fetchFile(url) {
   const res = await fetch(url, { headers: { authorization: `Bearer ${staffSession.token}` } });
-  if (!res.ok) return showError(`Không tải được tệp (mã ${res.status}).`);
-  const blob = await res.blob();
-  const href = URL.createObjectURL(blob);
-  const a = h('a', { href, download: dispositionName(res.headers.get('content-disposition')) || fileName || '' });
+  if (!res.ok) {
+    showError(`Không tải được tệp (mã ${res.status}).`);
+    return null;
+  }
+  return { blob: await res.blob(), name: dispositionName(res.headers.get('content-disposition')) };
+}
+
+async function download(url, fileName) {
+  const file = await fetchFile(url);
+  if (!file) return;
+  const href = URL.createObjectURL(file.blob);
+  const a = h('a', { href, download: file.name || fileName || '' });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10000);
 }
 
-/** `attachment; filename*=UTF-8''…` or `attachment; filename="…"` → the file name. */
+/** Shows a PDF or an image in the page, next to the data it proves. */
+async function view(url, title) {
+  const file = await fetchFile(url);
+  if (!file) return;
+  if (viewerUrl) URL.revokeObjectURL(viewerUrl);
+  viewerUrl = URL.createObjectURL(file.blob);
+  const isImage = /^image\//.test(file.blob.type);
+  const box = $('#viewer');
+  replace(
+    box,
+    h('h3', { id: 'viewer-title', tabindex: '-1' }, `Đang xem: ${title}`),
+    isImage
+      ? h('img', { class: 'inline-viewer', src: viewerUrl, alt: title })
+      : h('iframe', { class: 'inline-viewer', src: viewerUrl, title }),
+    h('p', { class: 'actions' }, h('a', { href: viewerUrl, target: '_blank', rel: 'noopener' }, 'Mở trong thẻ mới'), h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: () => replace(box) }, 'Đóng')),
+  );
+  focusRegion($('#viewer-title'));
+}
+
 function dispositionName(header) {
   if (!header) return null;
   const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
@@ -165,44 +241,75 @@ function renderFiles(d) {
   replace(
     $('#attachments'),
     attachments.length
-      ? attachments.map((a) =>
-          h(
+      ? attachments.map((a) => {
+          const url = `${path}/attachments/${encodeURIComponent(a.id)}`;
+          const label = `${kindLabel(a.kind)} (${a.fileName || a.id})`;
+          return h(
             'li',
-            {},
-            h('span', { class: 'muted' }, `${kindLabel(a.kind)}: `),
-            h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: () => void download(`${path}/attachments/${encodeURIComponent(a.id)}`, a.fileName) }, a.fileName || a.id),
-            a.size ? h('span', { class: 'muted' }, ` ${bytes(a.size)}`) : null,
-            a.uploadedAt ? h('span', { class: 'muted' }, ` · ${dateTime(a.uploadedAt)}`) : null,
-          ),
-        )
-      : h('li', { class: 'muted' }, 'Chưa có giấy tờ kèm theo.'),
+            { class: 'file-row' },
+            h('span', {}, h('strong', {}, kindLabel(a.kind)), h('span', { class: 'muted' }, ` · ${a.fileName || ''}${a.size ? ` · ${bytes(a.size)}` : ''}${a.uploadedAt ? ` · ${dateTime(a.uploadedAt)}` : ''}`)),
+            h(
+              'span',
+              { class: 'actions' },
+              h('button', { type: 'button', class: 'btn btn-secondary btn-small', 'aria-label': `Xem ${label}`, onclick: () => void view(url, label) }, 'Xem'),
+              h('button', { type: 'button', class: 'btn btn-secondary btn-small', 'aria-label': `Tải về ${label}`, onclick: () => void download(url, a.fileName) }, 'Tải về'),
+            ),
+          );
+        })
+      : h('li', { class: 'muted' }, h('span', { class: 'badge badge-warn' }, 'Thiếu'), ' Chưa có giấy tờ kèm theo.'),
   );
   const documents = Array.isArray(d.documents) ? d.documents : [];
   replace(
     $('#documents'),
-    documents.map((doc) =>
-      h(
-        'li',
-        {},
-        doc.downloadUrl
-          ? h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: () => void download(doc.downloadUrl, `${doc.kind || 'van-ban'}.pdf`) }, doc.title || doc.kind)
-          : doc.title || doc.kind,
-        doc.number ? ` số ${doc.number}` : '',
-        doc.issuedAt ? h('span', { class: 'muted' }, ` · ${dateTime(doc.issuedAt)}`) : null,
-      ),
+    documents.length
+      ? documents.map((doc) =>
+          h(
+            'li',
+            { class: 'file-row' },
+            h('span', {}, doc.title || doc.kind, doc.number ? ` số ${doc.number}` : '', doc.issuedAt ? h('span', { class: 'muted' }, ` · ${dateTime(doc.issuedAt)}`) : null),
+            doc.downloadUrl
+              ? h('span', { class: 'actions' },
+                  h('button', { type: 'button', class: 'btn btn-secondary btn-small', 'aria-label': `Xem ${doc.title || doc.kind}`, onclick: () => void view(doc.downloadUrl, doc.title || doc.kind) }, 'Xem'),
+                  h('button', { type: 'button', class: 'btn btn-secondary btn-small', 'aria-label': `Tải về ${doc.title || doc.kind}`, onclick: () => void download(doc.downloadUrl, `${doc.kind || 'van-ban'}.pdf`) }, 'Tải về'))
+              : null,
+          ),
+        )
+      : h('li', { class: 'muted' }, 'Chưa có văn bản nào.'),
+  );
+}
+
+/** Director and center head read the would-be decision (watermarked "DỰ THẢO") before approving or denying. */
+function renderPreview(d) {
+  const role = staffSession.claims.role;
+  const can = (role === 'director' || role === 'center_head') && ['REVIEWED', 'PROPOSED'].includes(d.status);
+  if (!can) return replace($('#preview'));
+  const deny = d.review && d.review.recommendation === 'deny';
+  const first = deny ? ['refusal', 'Xem dự thảo thông báo không hưởng'] : ['approval', 'Xem dự thảo quyết định hưởng'];
+  const second = deny ? ['approval', 'Dự thảo quyết định hưởng'] : ['refusal', 'Dự thảo thông báo không hưởng'];
+  replace(
+    $('#preview'),
+    h('p', {}, 'Đọc văn bản sẽ ban hành trước khi quyết định (bản dự thảo, chưa có số và chữ ký).'),
+    h(
+      'p',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'preview-decision', onclick: () => void view(`${path}/decision/preview?kind=${first[0]}`, first[1].replace('Xem d', 'D')) }, first[1]),
+      h('button', { type: 'button', class: 'link-button', onclick: () => void view(`${path}/decision/preview?kind=${second[0]}`, second[1]) }, second[1]),
     ),
   );
 }
 
-function fieldControl(actionKey, field) {
+function fieldControl(actionKey, field, d) {
   const id = `${actionKey}-${field}`;
   const label = FIELD_LABELS[field] || field;
   if (field === 'recommendation') {
+    // No choice made for the reviewer: the automatic verdict is shown next to the two options.
+    const a = d.assessment;
     return h(
       'fieldset',
-      { class: 'radios' },
+      { class: 'radios', 'aria-describedby': `${id}-hint` },
       h('legend', { class: 'label' }, label),
-      h('label', {}, h('input', { type: 'radio', name: 'recommendation', value: 'approve', id: `${id}-approve`, checked: true }), ' Đề xuất hưởng'),
+      h('p', { class: 'field-hint', id: `${id}-hint` }, a ? `Kết quả xét tự động: ${a.eligible ? 'đủ điều kiện hưởng' : 'chưa đủ điều kiện hưởng'}.` : 'Chưa có kết quả xét tự động.'),
+      h('label', {}, h('input', { type: 'radio', name: 'recommendation', value: 'approve', id: `${id}-approve` }), ' Đề xuất hưởng'),
       h('label', {}, h('input', { type: 'radio', name: 'recommendation', value: 'deny', id: `${id}-deny` }), ' Đề xuất không hưởng'),
     );
   }
@@ -210,6 +317,12 @@ function fieldControl(actionKey, field) {
   if (field !== 'note' || actionKey === 'request_supplement') return control;
   // A staff note is internal unless marked for the citizen (then the citizen and the national portal see it).
   return [control, h('label', { class: 'checkbox' }, h('input', { type: 'checkbox', name: 'noteForCitizen', id: `${id}-citizen` }), ' Công dân được xem ghi chú này')];
+}
+
+function buttonClass(action) {
+  if (action === 'approve') return 'btn btn-approve';
+  if (action === 'deny' || action === 'reject_intake') return 'btn btn-deny';
+  return 'btn btn-primary';
 }
 
 function renderActions(d) {
@@ -221,8 +334,8 @@ function renderActions(d) {
       'form',
       { class: 'form action-card', 'data-action': a.action, novalidate: true },
       h('h3', {}, a.label || a.action),
-      fields.map((f) => fieldControl(a.action, f)),
-      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, a.label || a.action)),
+      fields.map((f) => fieldControl(a.action, f, d)),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: buttonClass(a.action) }, a.label || a.action)),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -231,22 +344,42 @@ function renderActions(d) {
     return form;
   });
   if (d.canRevokeDecision) forms.push(revokeForm(d));
-  if (!forms.length) {
-    replace(box, h('p', { class: 'muted' }, 'Bạn không có thao tác nào với hồ sơ ở trạng thái này.'));
-    return;
-  }
-  replace(box, forms);
+  replace(box, forms.length ? forms : h('p', { class: 'muted' }, 'Bạn không có thao tác nào với hồ sơ ở trạng thái này.'));
 }
 
-/** The Director revokes (thu hồi) the signed decision; the reason is shown to the citizen. */
+/** Asks once more, inside the form, before a step that decides for a person; resolves to the answer. */
+function confirmInForm(form, tone, question, confirmLabel) {
+  return new Promise((resolve) => {
+    const existing = form.querySelector('.confirm-box');
+    if (existing) existing.remove();
+    const yes = h('button', { type: 'button', class: tone === 'approve' ? 'btn btn-approve' : 'btn btn-deny' }, confirmLabel);
+    const no = h('button', { type: 'button', class: 'btn btn-secondary' }, 'Hủy');
+    const box = h('div', { class: `confirm-box ${tone}`, role: 'alertdialog', 'aria-labelledby': `${form.dataset.action}-confirm-q`, tabindex: '-1' },
+      h('p', { id: `${form.dataset.action}-confirm-q` }, h('strong', {}, question)),
+      h('div', { class: 'actions' }, yes, no));
+    const submit = form.querySelector('button[type="submit"]');
+    submit.hidden = true;
+    form.append(box);
+    box.focus();
+    const finish = (answer) => {
+      box.remove();
+      submit.hidden = false;
+      if (!answer) submit.focus();
+      resolve(answer);
+    };
+    yes.addEventListener('click', () => finish(true));
+    no.addEventListener('click', () => finish(false));
+  });
+}
+
 function revokeForm(d) {
   const form = h(
     'form',
     { class: 'form action-card', 'data-action': 'revoke_decision', novalidate: true },
     h('h3', {}, 'Thu hồi quyết định'),
     h('p', { class: 'muted' }, `Quyết định số ${d.decision.number} sẽ không còn hiệu lực; trang kiểm tra và công dân sẽ thấy việc thu hồi.`),
-    fieldControl('revoke_decision', 'reason'),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-danger' }, 'Thu hồi quyết định')),
+    fieldControl('revoke_decision', 'reason', d),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-deny' }, 'Thu hồi quyết định')),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -258,22 +391,29 @@ function revokeForm(d) {
       form.querySelector('[aria-invalid="true"]').focus();
       return;
     }
+    if (!(await confirmInForm(form, 'deny', `Thu hồi quyết định số ${d.decision.number}?`, 'Xác nhận thu hồi'))) return;
     const button = form.querySelector('button[type="submit"]');
     const res = await busy(button, () => staffApi(`${path}/decision/revoke`, { method: 'POST', body: { reason } }));
     if (res.ok) {
       const fresh = await staffApi(path);
       if (fresh.ok) render(fresh.data);
-      setStatus(`Đã thu hồi quyết định số ${d.decision.number}.`);
-      focusRegion($('#summary-title'));
+      announce(`Đã thu hồi quyết định số ${d.decision.number}.`);
       return;
     }
-    if (res.status === 400 && Array.isArray(res.problem.errors) && res.problem.errors.length) {
-      showErrors(form, res.problem.errors, null);
-      return;
-    }
+    if (res.status === 400 && Array.isArray(res.problem.errors) && res.problem.errors.length) return showErrors(form, res.problem.errors, null);
     showError(res);
   });
   return form;
+}
+
+/** After a step: what was done, and what comes next (status region + a visible line at the top). */
+function announce(done) {
+  const next = NEXT_STEP[dossier.status] || '';
+  setStatus(done);
+  const line = $('#next-step');
+  line.textContent = `${done} ${next}`.trim();
+  line.hidden = false;
+  focusRegion(line);
 }
 
 async function perform(form, action, fields) {
@@ -281,15 +421,20 @@ async function perform(form, action, fields) {
   clearErrors(form, null);
   const values = readForm(form);
   const errors = [];
+  if (fields.includes('recommendation') && !values.recommendation)
+    errors.push({ field: 'recommendation', message: 'Vui lòng chọn đề xuất hưởng hoặc không hưởng.' });
   if (fields.includes('reason') && !values.reason) errors.push({ field: 'reason', message: 'Vui lòng nhập lý do.' });
   if (fields.includes('overrideReason') && values.overrideReason !== undefined && !values.overrideReason)
     errors.push({ field: 'overrideReason', message: 'Vui lòng nhập lý do điều chỉnh.' });
   if (fields.includes('items') && !values.items) errors.push({ field: 'items', message: 'Vui lòng nêu giấy tờ cần bổ sung.' });
   if (errors.length) {
     showErrors(form, errors, null);
-    form.querySelector('[aria-invalid="true"]').focus();
+    const invalid = form.querySelector('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
     return;
   }
+  const confirm = CONFIRMED[action.action];
+  if (confirm && !(await confirmInForm(form, confirm.tone, confirm.question(dossier), `Xác nhận: ${action.label}`))) return;
   const body = { action: action.action, expectedVersion: dossier.version };
   for (const f of fields) {
     if (values[f] === undefined) continue;
@@ -299,10 +444,8 @@ async function perform(form, action, fields) {
   const button = form.querySelector('button[type="submit"]');
   const res = await busy(button, () => staffApi(`${path}/actions`, { method: 'POST', body }));
   if (res.ok && res.data) {
-    // The answer is the updated staff view, with the allowedActions of the new status.
     render(res.data);
-    setStatus(`Đã thực hiện: ${action.label || action.action}. Trạng thái mới: ${statusLabel(dossier.status, dossier.statusLabel)}.`);
-    focusRegion($('#summary-title'));
+    announce(`Đã thực hiện: ${action.label || action.action}.`);
     return;
   }
   if (res.status === 409) {
@@ -311,10 +454,7 @@ async function perform(form, action, fields) {
     if (fresh.ok) render(fresh.data);
     return;
   }
-  if (res.status === 400 && Array.isArray(res.problem.errors) && res.problem.errors.length) {
-    showErrors(form, res.problem.errors, null);
-    return;
-  }
+  if (res.status === 400 && Array.isArray(res.problem.errors) && res.problem.errors.length) return showErrors(form, res.problem.errors, null);
   showError(res);
 }
 

@@ -4,6 +4,15 @@ import { channelLabel, date } from '../lib/format.js';
 import { statusLabel } from '../lib/format.js';
 import { busy } from '../lib/forms.js';
 import { clearError, requireStaff, setStatus, showError, staffApi } from '../lib/page.js';
+import { staffSession } from '../lib/api.js';
+
+/** "Việc của tôi": the statuses each role acts on (the workflow table's `from` column, by role). */
+const MY_WORK = {
+  receiver: { statuses: ['SUBMITTED', 'APPROVED', 'DENIED'], note: 'Hồ sơ chờ tiếp nhận và kết quả chờ trả cho công dân.' },
+  reviewer: { statuses: ['RECEIVED', 'IN_REVIEW'], note: 'Hồ sơ đã tiếp nhận, chờ hoặc đang thẩm định.' },
+  center_head: { statuses: ['REVIEWED'], note: 'Hồ sơ đã thẩm định, chờ bạn trình Giám đốc Sở.' },
+  director: { statuses: ['PROPOSED'], note: 'Hồ sơ đã trình, chờ bạn quyết định.' },
+};
 
 const PAGE_SIZE = 20;
 const form = $('#filter-form');
@@ -13,15 +22,22 @@ let cursor = null;
 // The search text may be a personal ID: it stays out of URLs (page and API) and so out of access logs and history.
 const SEARCH_KEY = 'tctn.queueSearch';
 
+function myWork() {
+  return MY_WORK[staffSession.claims.role] || null;
+}
+
 function filters() {
   const p = new URLSearchParams(location.search);
-  return { status: p.get('status') || '', deadline: p.get('deadline') || '', q: sessionStorage.getItem(SEARCH_KEY) || '' };
+  const explicit = p.get('status') || p.get('deadline');
+  const view = p.get('view') || (explicit || !myWork() ? 'all' : 'mine');
+  return { view, status: p.get('status') || '', deadline: p.get('deadline') || '', q: sessionStorage.getItem(SEARCH_KEY) || '' };
 }
 
 /** The same filters as a JSON body for POST /api/v1/staff/dossiers/search. */
 function searchOf(f, extra = {}) {
   const body = {};
   if (f.status) body.status = f.status;
+  else if (f.view === 'mine' && myWork() && !f.q) body.status = myWork().statuses.join(',');
   if (f.deadline === 'overdue') body.overdue = 'true';
   if (f.deadline === 'dueSoon') body.dueSoon = 'true';
   if (f.q) body.q = f.q;
@@ -70,33 +86,21 @@ async function loadPage(reset) {
   setStatus(`Đang hiển thị ${rows.querySelectorAll('tr a').length} hồ sơ${cursor ? ', còn hồ sơ khác' : ''}.`);
 }
 
-/** Counts per status by walking the queue (capped): the API has no count endpoint yet. */
-async function count(query) {
-  let total = 0;
-  let next = null;
-  for (let page = 0; page < 5; page++) {
-    const res = await staffApi(`/api/v1/staff/dossiers?${query}&limit=100${next ? `&cursor=${encodeURIComponent(next)}` : ''}`);
-    if (!res.ok) return null;
-    total += ((res.data && res.data.items) || []).length;
-    next = res.data && res.data.nextCursor;
-    if (!next) return String(total);
-  }
-  return `${total}+`;
-}
-
+/** The tiles from one call (GET /api/v1/staff/dossiers/counts): the role's own statuses first. */
 async function loadDashboard() {
   const list = $('#dashboard');
+  const res = await staffApi('/api/v1/staff/dossiers/counts');
+  const counts = res.ok && res.data ? res.data : null;
+  const mine = myWork() ? myWork().statuses : [];
+  const order = [...mine, ...Object.keys(catalog.statuses).filter((c) => !mine.includes(c))];
   const tiles = [
-    { label: 'Quá hạn', query: 'overdue=true', href: '/can-bo?deadline=overdue' },
-    ...Object.entries(catalog.statuses).map(([code, label]) => ({ label, query: `status=${code}`, href: `/can-bo?status=${code}` })),
+    { label: 'Quá hạn', value: counts ? counts.overdue : null, href: '/can-bo?deadline=overdue', key: 'overdue' },
+    { label: 'Sắp đến hạn', value: counts ? counts.dueSoon : null, href: '/can-bo?deadline=dueSoon', key: 'dueSoon' },
+    ...order.map((code) => ({ label: catalog.statuses[code], value: counts ? counts.byStatus[code] || 0 : null, href: `/can-bo?status=${code}`, key: code })),
   ];
-  replace(list, tiles.map((t) => h('li', {}, h('a', { href: t.href }, h('span', { class: 'count', 'data-count': t.query }, '…'), h('span', { class: 'label' }, t.label)))));
-  await Promise.all(
-    tiles.map(async (t) => {
-      const value = await count(t.query);
-      const el = list.querySelector(`[data-count="${t.query}"]`);
-      if (el) el.textContent = value === null ? '—' : value;
-    }),
+  replace(
+    list,
+    tiles.map((t) => h('li', {}, h('a', { href: t.href }, h('span', { class: 'count', 'data-count': t.key }, t.value === null ? '—' : String(t.value)), h('span', { class: 'label' }, t.label)))),
   );
 }
 
@@ -108,6 +112,7 @@ form.addEventListener('submit', (event) => {
     const value = form.elements[name].value.trim();
     if (value) q.set(name, value);
   }
+  if (!q.toString()) q.set('view', filters().view);
   const search = form.elements.q.value.trim();
   if (search) sessionStorage.setItem(SEARCH_KEY, search);
   else sessionStorage.removeItem(SEARCH_KEY);
@@ -128,6 +133,11 @@ if (requireStaff()) {
   form.elements.status.value = f.status;
   form.elements.deadline.value = f.deadline;
   form.elements.q.value = f.q;
+  const work = myWork();
+  $('#tab-mine').hidden = !work;
+  const current = f.status || f.deadline ? null : f.view === 'mine' ? '#tab-mine' : '#tab-all';
+  if (current) $(current).setAttribute('aria-current', 'page');
+  $('#view-note').textContent = f.view === 'mine' && work && !f.status && !f.deadline ? `Việc của tôi: ${work.note}` : '';
   $('#queue-page').hidden = false;
   void loadPage(true);
   void loadDashboard();

@@ -1,0 +1,94 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { CitizenOnly } from '../../identity';
+import { RouteLimits } from '../../platform/http/route-limits';
+import { Application } from '../domain/application';
+import { Actor } from '../domain/actor';
+import { CurrentActor, IdempotencyKey } from '../current-actor.decorator';
+import { ApplicationDto } from '../dto/application.dto';
+import { FilingService } from '../filing.service';
+import { UploadedFile } from '../uploaded-file.decorator';
+import { Upload } from '../attachments.service';
+import { DraftDto } from './draft.dto';
+import { DraftService } from './draft.service';
+
+/** Largest draft body: every answer at its maximum length, in Vietnamese (about 3 KB); a little room above. */
+const DRAFT_BODY_LIMIT_BYTES = 8 * 1024;
+
+/**
+ * The citizen's application being written (`/api/v1/me/draft`): answers saved as they go, files attached before
+ * filing, and filing from the draft. Filing with `POST /api/v1/dossiers` (attachments afterwards) stays as it is.
+ */
+@ApiTags('citizen draft')
+@CitizenOnly()
+@Controller('api/v1/me/draft')
+export class DraftController {
+  constructor(
+    private readonly drafts: DraftService,
+    private readonly filing: FilingService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The saved answers, the files attached so far and the documents still required' })
+  get(@CurrentActor() actor: Actor) {
+    return this.drafts.get(actor);
+  }
+
+  @Put()
+  @RouteLimits({ bodyLimit: DRAFT_BODY_LIMIT_BYTES })
+  @ApiOperation({ summary: 'Save the answers (every field optional, each bounded like the application)' })
+  save(@CurrentActor() actor: Actor, @Body() body: DraftDto) {
+    return this.drafts.save(actor, body);
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Discard the draft and its files' })
+  async discard(@CurrentActor() actor: Actor): Promise<void> {
+    await this.drafts.discard(actor);
+  }
+
+  @Post('attachments')
+  @ApiOperation({ summary: 'Attach a file before filing (multipart: kind, file)' })
+  async attach(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: Upload,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    void reply.status(201);
+    return this.drafts.attach(actor, file);
+  }
+
+  @Delete('attachments/:attachmentId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a file attached before filing' })
+  async detach(@CurrentActor() actor: Actor, @Param('attachmentId') attachmentId: string): Promise<void> {
+    await this.drafts.detach(actor, attachmentId);
+  }
+
+  @Post('submit')
+  @RouteLimits({ registryReads: true })
+  @ApiOperation({
+    summary:
+      'File the application from the draft (Idempotency-Key supported): the same body as POST /api/v1/dossiers; ' +
+      'the draft files become the dossier attachments and the draft is deleted, in the filing transaction. 400 ' +
+      '`attachments` when a required document is missing.',
+  })
+  async submit(
+    @CurrentActor() actor: Actor,
+    @Body() body: ApplicationDto,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.filing.file(actor, {
+      personalId: actor.id,
+      application: body as Application,
+      channel: 'online',
+      idempotencyKey: key,
+      fromDraft: true,
+    });
+    void reply.status(result.status);
+    return result.body;
+  }
+}

@@ -1,0 +1,219 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditLogRepository } from '../../audit/audit-log.repository';
+import { ContractType, CONTRACT_TYPES } from '../../eligibility/domain/assessment';
+import { regimeFor } from '../../eligibility/domain/regime';
+import { requiredDocuments, terminationProofOptions } from '../../eligibility/domain/required-documents';
+import { CLOCK, Clock } from '../../platform/clock/clock';
+import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { Runtime } from '../../platform/embedded/runtime';
+import { isUuid } from '../../platform/ids/uuid';
+import { RUNTIME } from '../../platform/platform.module';
+import { OBJECT_STORE, ObjectStore } from '../../platform/storage/object-store.port';
+import {
+  ATTACHMENT_KINDS,
+  attachmentFileName,
+  MAX_ATTACHMENT_BYTES,
+  sniffContentType,
+  Upload,
+} from '../attachments.service';
+import { Actor } from '../domain/actor';
+import { DossierRepository } from '../dossier.repository';
+import { DraftDto } from './draft.dto';
+import { DraftAttachmentRecord, DraftRepository } from './draft.repository';
+
+/** Kinds a citizen attaches before filing (`supplement` answers a supplementation request, after filing). */
+const DRAFT_KINDS = ATTACHMENT_KINDS.filter((k) => k !== 'supplement');
+
+/**
+ * The citizen's application while it is being written: answers saved as they go (restored after a new login),
+ * files attached before filing and removable, and the documents the law asks for this contract type. Filing moves
+ * the files onto the dossier and deletes the draft in the filing transaction (`moveToDossier`).
+ */
+@Injectable()
+export class DraftService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly drafts: DraftRepository,
+    private readonly dossiers: DossierRepository,
+    private readonly audit: AuditLogRepository,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  async get(actor: Actor) {
+    const [draft, files] = await Promise.all([this.drafts.find(actor.id), this.drafts.attachments(actor.id)]);
+    return this.view(draft?.data ?? {}, draft?.updatedAt ?? null, files);
+  }
+
+  async save(actor: Actor, body: DraftDto) {
+    const data = JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
+    await this.drafts.save(actor.id, data, this.clock.now().toISOString());
+    return this.get(actor);
+  }
+
+  async discard(actor: Actor): Promise<void> {
+    await this.drafts.delete(actor.id);
+  }
+
+  /** Same checks as an upload to a dossier (kind, size, sniffed type, per-dossier quota), stored under the draft. */
+  async attach(actor: Actor, upload: Upload) {
+    if (!DRAFT_KINDS.includes(upload.kind as never)) {
+      throw DomainError.validation([
+        { field: 'kind', code: 'invalid_value', message: `Loại giấy tờ phải là một trong: ${DRAFT_KINDS.join(', ')}.` },
+      ]);
+    }
+    if (upload.bytes.length === 0)
+      throw DomainError.validation([{ field: 'file', code: 'empty', message: 'Tệp tải lên đang trống.' }]);
+    if (upload.bytes.length > MAX_ATTACHMENT_BYTES)
+      throw DomainError.validation([{ field: 'file', code: 'too_large', message: 'Tệp vượt quá 10 MB.' }]);
+    const contentType = sniffContentType(upload.bytes);
+    if (!contentType) {
+      throw DomainError.validation([
+        {
+          field: 'file',
+          code: 'unsupported_type',
+          message: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).',
+        },
+      ]);
+    }
+    const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+    const id = randomUUID();
+    // Keyed by a random draft file id, not the personal ID (object keys show up in storage logs).
+    const objectKey = `drafts/${id}/${sha256}`;
+    await this.store.put(objectKey, upload.bytes, contentType, { 'x-amz-meta-sha256': sha256 });
+    const now = this.clock.now().toISOString();
+    const record: DraftAttachmentRecord = {
+      id,
+      personalId: actor.id,
+      kind: upload.kind,
+      contentType,
+      size: upload.bytes.length,
+      sha256,
+      objectKey,
+      uploadedAt: now,
+    };
+    await this.dataSource.transaction(async (em) => {
+      await this.drafts.ensure(em, actor.id, now);
+      await this.drafts.lock(em, actor.id);
+      this.checkQuota(await this.drafts.attachments(actor.id, em), record.size);
+      await this.drafts.insertAttachment(em, record);
+    });
+    const files = await this.drafts.attachments(actor.id);
+    return attachmentView(record, files.findIndex((f) => f.id === id) + 1);
+  }
+
+  async detach(actor: Actor, attachmentId: string): Promise<void> {
+    if (!isUuid(attachmentId) || !(await this.drafts.deleteAttachment(actor.id, attachmentId)))
+      throw DomainError.notFound('Không tìm thấy tệp này trong hồ sơ đang khai của bạn.');
+  }
+
+  /**
+   * In the filing transaction: the draft's files become the dossier's attachments (same stored objects), the
+   * required documents must be among them, and the draft is deleted. Returns how many files moved.
+   */
+  async moveToDossier(em: EntityManager, actor: Actor, dossierId: string, contractType: ContractType): Promise<number> {
+    await this.drafts.lock(em, actor.id);
+    const files = await this.drafts.attachments(actor.id, em);
+    this.checkRequired(files, contractType);
+    for (const [i, f] of files.entries()) {
+      await this.dossiers.insertAttachment(em, {
+        id: f.id,
+        dossierId,
+        kind: f.kind,
+        fileName: attachmentFileName(f.kind, i + 1, f.contentType),
+        contentType: f.contentType,
+        size: f.size,
+        sha256: f.sha256,
+        objectKey: f.objectKey,
+        uploadedAt: f.uploadedAt,
+        uploadedBy: `${actor.type}:${actor.id}`,
+      });
+      await this.audit.append(em, {
+        actorType: actor.type,
+        actorId: actor.id,
+        action: 'dossier.attachment_uploaded',
+        entityType: 'dossier',
+        entityId: dossierId,
+        data: { attachmentId: f.id, kind: f.kind, sha256: f.sha256, size: f.size, beforeFiling: true },
+      });
+    }
+    await this.drafts.delete(actor.id, em);
+    return files.length;
+  }
+
+  /** Before the registry reads of a filing: the draft holds the required documents (checked again in moveToDossier). */
+  async assertReady(actor: Actor, contractType: ContractType): Promise<void> {
+    this.checkRequired(await this.drafts.attachments(actor.id), contractType);
+  }
+
+  private checkRequired(files: readonly DraftAttachmentRecord[], contractType: ContractType): void {
+    const missing = this.required(contractType).filter((kind) => !files.some((f) => f.kind === kind));
+    if (!missing.length) return;
+    throw DomainError.validation(
+      missing.map((kind) => ({
+        field: 'attachments',
+        code: 'required_document_missing',
+        message:
+          kind === 'termination_proof'
+            ? 'Cần tải lên giấy tờ chứng minh chấm dứt hợp đồng lao động trước khi nộp.'
+            : 'Cần tải lên sổ bảo hiểm xã hội trước khi nộp.',
+      })),
+      'Hồ sơ còn thiếu giấy tờ bắt buộc.',
+    );
+  }
+
+  /** The kinds the law asks for at filing, by the regime of a decision taken about now. */
+  required(contractType: ContractType): string[] {
+    return requiredDocuments(contractType, regimeFor(this.clock.today()));
+  }
+
+  private view(data: Record<string, unknown>, updatedAt: string | null, files: DraftAttachmentRecord[]) {
+    const contractType = CONTRACT_TYPES.includes(data.contractType as ContractType)
+      ? (data.contractType as ContractType)
+      : null;
+    return {
+      data,
+      updatedAt,
+      attachments: files.map((f, i) => attachmentView(f, i + 1)),
+      /** Known once the contract type is: the kinds to attach, and which papers prove the termination. */
+      requiredDocuments: contractType ? this.required(contractType) : [],
+      terminationProofOptions: contractType ? terminationProofOptions(contractType) : [],
+    };
+  }
+
+  private checkQuota(existing: readonly DraftAttachmentRecord[], size: number): void {
+    const { count, bytes } = this.runtime.config.attachmentQuota;
+    if (existing.length + 1 > count) {
+      throw new DomainError(ErrorCode.PayloadTooLarge, `Mỗi hồ sơ nhận tối đa ${count} tệp đính kèm.`, {
+        errors: [{ field: 'file', code: 'too_many_files', message: `Hồ sơ đã có đủ ${count} tệp đính kèm.` }],
+      });
+    }
+    const used = existing.reduce((sum, a) => sum + Number(a.size), 0);
+    if (used + size > bytes) {
+      const mb = Math.floor(bytes / (1024 * 1024));
+      throw new DomainError(ErrorCode.PayloadTooLarge, `Tổng dung lượng tệp đính kèm của một hồ sơ tối đa ${mb} MB.`, {
+        errors: [
+          {
+            field: 'file',
+            code: 'quota_exceeded',
+            message: `Tệp này làm tổng dung lượng của hồ sơ vượt quá ${mb} MB.`,
+          },
+        ],
+      });
+    }
+  }
+}
+
+function attachmentView(f: DraftAttachmentRecord, position: number) {
+  return {
+    id: f.id,
+    kind: f.kind,
+    fileName: attachmentFileName(f.kind, position, f.contentType),
+    contentType: f.contentType,
+    size: Number(f.size),
+    uploadedAt: f.uploadedAt,
+  };
+}
