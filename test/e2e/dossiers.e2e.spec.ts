@@ -188,7 +188,7 @@ describe('dossier lifecycle over HTTP', () => {
   });
 
   it('keeps internal staff notes and staff names inside the service; notes for the citizen reach the citizen and the portal', async () => {
-    const citizen = eligible[7];
+    const citizen = eligible[12];
     const token = await citizenBearer(t, citizen.personalId);
     const id = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201)).body.id;
     await attachTerminationProof(t.baseUrl, id, token);

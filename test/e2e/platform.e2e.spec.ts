@@ -2,6 +2,7 @@ import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { IsInt, IsString, Min } from 'class-validator';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
+import { Public } from '../../src/platform/http/access-policy';
 
 class EchoDto {
   @IsString()
@@ -12,6 +13,7 @@ class EchoDto {
   count: number;
 }
 
+@Public()
 @Controller('test-only')
 class ProbeController {
   @Post('echo')

@@ -1,10 +1,12 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { Agent, get, IncomingMessage } from 'node:http';
 import { startTestApp, TestApp } from '../support/test-app';
+import { Public } from '../../src/platform/http/access-policy';
 
 /** A handler that answers only when the test lets it, so a request can be in flight while the app closes. */
 const gate = { arrived: () => undefined as void, release: () => undefined as void };
 
+@Public()
 @Controller('test-only')
 class SlowController {
   @Get('slow')
