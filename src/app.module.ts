@@ -121,6 +121,7 @@ export class AppModule {
             import('./sandbox/sandbox.module').then(({ SandboxModule }) =>
               SandboxModule.forRoot({ eid: sandboxEid, portalClient, socialInsuranceClient: officeClient }),
             ),
+            import('./sandbox/sandbox-clock.module').then(({ SandboxClockModule }) => SandboxClockModule),
           ]
         : [];
     const sandboxPortal = sandboxPortalOn

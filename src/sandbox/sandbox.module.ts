@@ -5,7 +5,6 @@ import { SANDBOX_PORTAL_CLIENT } from './clients/sandbox-portal-client';
 import { SandboxClientsController } from './clients/sandbox-clients.controller';
 import { SANDBOX_SOCIAL_INSURANCE_CLIENT } from './clients/sandbox-social-insurance-client';
 import { SANDBOX_EID_CONTROLLERS, SANDBOX_EID_PROVIDERS } from './eid/sandbox-eid.parts';
-import { SandboxClockController, SandboxClockService } from './sandbox-clock.controller';
 import { SandboxDirectoryController } from './sandbox-directory.controller';
 import { SandboxDirectory } from './sandbox-directory.service';
 import { SandboxFaultInjector } from './sandbox-fault-injector.service';
@@ -44,14 +43,12 @@ export class SandboxModule {
         SandboxInsuranceRegistryController,
         SandboxDirectoryController,
         SandboxFaultsController,
-        SandboxClockController,
         ...(options.eid ? SANDBOX_EID_CONTROLLERS : []),
         ...(options.portalClient ? [SandboxClientsController] : []),
       ],
       providers: [
         { provide: SANDBOX_TODAY, useValue: today },
         SandboxDirectory,
-        SandboxClockService,
         SandboxFaultInjector,
         SandboxHeaderInterceptor,
         SandboxFaultInterceptor,
