@@ -205,7 +205,9 @@ describe('full online flow in Chromium', () => {
     await citizen.locator('[data-testid="verify-offline"]').waitFor();
     expect(await citizen.locator('[data-testid="verify-offline"]').innerText()).toBe('Chữ ký đúng, khớp với hồ sơ lưu');
     const facts = await citizen.locator('#verify-result').innerText();
-    expect(facts).toContain('Quyết định về việc hưởng trợ cấp thất nghiệp: hợp lệ');
+    // The document in its own words: a decision (not a receipt or a refusal notice), valid, with its full title.
+    expect(await citizen.locator('#verify-result h2').innerText()).toBe('Quyết định hợp lệ');
+    expect(facts).toMatch(/Văn bản\s+Quyết định về việc hưởng trợ cấp thất nghiệp/);
     expect(facts).toMatch(/Mức hưởng hằng tháng\s+[\d.]+ đồng/);
     expect(facts).toMatch(/Số tháng hưởng\s+\d+ tháng/);
     expect(facts).toContain('Đang có hiệu lực');
