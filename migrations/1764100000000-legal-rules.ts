@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Legal figures (effective-dated) and the working calendar, seeded with the shipped defaults:
- * DOMAIN.md §3 figures and the 2020–2030 calendar (published years and rule-derived defaults).
+ * docs/domain.md §3 figures and the 2020–2030 calendar (published years and rule-derived defaults).
  * The seed is literal SQL generated once from src/eligibility/domain/default-legal-parameters.ts and
  * src/calendar/shipped-calendar.ts; this file must not change after it lands — later figures are new rows.
  */

@@ -146,7 +146,7 @@ export async function createApp(
 
   const openApi = new DocumentBuilder()
     .setTitle('Giải quyết hưởng trợ cấp thất nghiệp — API')
-    .setDescription('Integration contract of the unemployment benefit service (see API.md).')
+    .setDescription('Integration contract of the unemployment benefit service (see docs/api.md).')
     .setVersion('1')
     .addBearerAuth()
     .build();

@@ -44,9 +44,9 @@ export interface AppConfig {
   attachmentQuota: { count: number; bytes: number };
   /** Honour X-Forwarded-For only behind a trusted reverse proxy (rate limits key on the client address). */
   trustProxy: boolean;
-  /** National procedure code on Cổng DVCQG (DOMAIN.md §1). */
+  /** National procedure code on Cổng DVCQG (docs/domain.md §1). */
   procedureCode: string;
-  /** Who issues the signed documents (DOMAIN.md §1: configurable per deployment); Đồng Nai sandbox defaults. */
+  /** Who issues the signed documents (docs/domain.md §1: configurable per deployment); Đồng Nai sandbox defaults. */
   issuer: IssuerConfig;
   /**
    * `METRICS_TOKEN`: the bearer token Prometheus sends to `/metrics`. Unset: `/metrics` is open in sandbox mode and

@@ -1,4 +1,4 @@
-/** Staff roles of API.md. `director` and `admin` are province-level (no center). */
+/** Staff roles of docs/api.md. `director` and `admin` are province-level (no center). */
 export type StaffRole = 'receiver' | 'reviewer' | 'center_head' | 'director' | 'admin';
 
 export const STAFF_ROLES: readonly StaffRole[] = ['receiver', 'reviewer', 'center_head', 'director', 'admin'];

@@ -1,6 +1,6 @@
 import { PortalEvent } from './portal-outbox.repository';
 
-/** The national portal's status-sync endpoint (API.md "National portal", outbound). */
+/** The national portal's status-sync endpoint (docs/api.md "National portal", outbound). */
 export interface PortalGateway {
   /** POSTs one event; never throws for transport or HTTP failures, it reports them. */
   send(event: PortalEvent, signal: AbortSignal): Promise<PortalSendResult>;

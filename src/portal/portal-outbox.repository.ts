@@ -6,7 +6,7 @@ import { JobStore } from '../platform/jobs/job.store';
 /** The job queue that delivers portal events: one job per event, keyed (and so ordered) by dossier. */
 export const PORTAL_QUEUE = 'portal.deliver';
 
-/** The status-change event of API.md ("National portal", outbound). */
+/** The status-change event of docs/api.md ("National portal", outbound). */
 export interface PortalEvent {
   eventId: string;
   dossierCode: string;

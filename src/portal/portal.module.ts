@@ -32,7 +32,7 @@ export function portalSyncUrl(runtime: Runtime): string {
 export class PortalEventsModule {}
 
 /**
- * Outbound synchronisation with the national portal (API.md "National portal", outbound): the outbox that
+ * Outbound synchronisation with the national portal (docs/api.md "National portal", outbound): the outbox that
  * dossier transitions write to, the delivery worker, its metrics and the administrators' dead-letter endpoints.
  */
 @Module({})

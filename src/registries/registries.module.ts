@@ -6,7 +6,7 @@ import { RegistryReader } from './registry-reader.service';
 import { HttpSocialInsuranceRegistryAdapter } from './social-insurance/http-social-insurance-registry.adapter';
 import { SOCIAL_INSURANCE_REGISTRY } from './social-insurance/social-insurance-registry.port';
 
-/** Plain values the lead's config layer reads from the environment (API.md) and passes in. */
+/** Plain values the lead's config layer reads from the environment (docs/api.md) and passes in. */
 export interface RegistriesModuleOptions {
   /** `POPULATION_REGISTRY_URL`, or the sandbox URL `http://127.0.0.1:$PORT/sandbox/population`. */
   readonly populationUrl: string;

@@ -3,7 +3,7 @@ import { SandboxDirectory } from './sandbox-directory.service';
 import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
 import { Public } from '../platform/http/access-policy';
 
-/** Lets scripts find test subjects and staff accounts (API.md, sandbox mode only). */
+/** Lets scripts find test subjects and staff accounts (docs/api.md, sandbox mode only). */
 @Public()
 @Controller('sandbox')
 @UseInterceptors(SandboxHeaderInterceptor)

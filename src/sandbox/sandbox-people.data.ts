@@ -1,6 +1,6 @@
 import { SandboxCommuneKey, SandboxEmployerKey } from './sandbox-places.data';
 
-/** Stable scenario tags (API.md); `id-mismatch` is the one resident whose personal ID disagrees with the registry. */
+/** Stable scenario tags (docs/api.md); `id-mismatch` is the one resident whose personal ID disagrees with the registry. */
 export const SANDBOX_SCENARIOS = [
   'eligible',
   'cap-zone-1',

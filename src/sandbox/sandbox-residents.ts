@@ -17,7 +17,7 @@ import {
 import { SANDBOX_PEOPLE, SandboxPerson, SandboxScenario } from './sandbox-people.data';
 import { SANDBOX_COMMUNES, SANDBOX_EMPLOYERS, sandboxAddress } from './sandbox-places.data';
 
-/** Codes from API.md's application body, suggested so that each scenario files as intended. */
+/** Codes from docs/api.md's application body, suggested so that each scenario files as intended. */
 export type SuggestedContractType = 'indefinite' | 'fixed_term' | 'short_term' | 'working_contract';
 export type SuggestedTerminationReason =
   | 'contract_expired'

@@ -1,4 +1,4 @@
-/** Staff roles of API.md. */
+/** Staff roles of docs/api.md. */
 export type SandboxStaffRole = 'receiver' | 'reviewer' | 'center_head' | 'director' | 'admin';
 
 export interface SandboxCenter {

@@ -1,5 +1,5 @@
 /**
- * Vietnamese labels for the API's stable codes (API.md), rendered into pages so selects work without JavaScript
+ * Vietnamese labels for the API's stable codes (docs/api.md), rendered into pages so selects work without JavaScript
  * and the client scripts never hard-code wording. The codes come from the modules that own them (typed records:
  * a code added there fails compilation here until it has a label); only the wording lives here.
  */

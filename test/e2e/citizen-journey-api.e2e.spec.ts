@@ -120,7 +120,7 @@ describe('citizen draft, queue counts and browser error pages', () => {
     expect(again.body.id).toBe(filed.body.id);
   });
 
-  it('still files with POST /api/v1/dossiers and no draft, as API.md says (attachments afterwards)', async () => {
+  it('still files with POST /api/v1/dossiers and no draft, as docs/api.md says (attachments afterwards)', async () => {
     const person = people[4];
     const token = await citizenBearer(t, person.personalId);
     const filed = await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(person)).expect(201);

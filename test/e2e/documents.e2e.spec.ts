@@ -266,7 +266,7 @@ describe('documents: issuance, downloads and public verification', () => {
       ]);
     });
 
-    it('gives the citizen its metadata (API.md) and the stored signed bytes, audited', async () => {
+    it('gives the citizen its metadata (docs/api.md) and the stored signed bytes, audited', async () => {
       const token = await citizenToken(dossier.personalId);
       const meta = await api()
         .get(`/api/v1/dossiers/${dossier.id}/decision`)

@@ -19,7 +19,7 @@ describe('POST /api/v1/eligibility/assessments', () => {
   });
   afterAll(() => t.close());
 
-  it('computes the benefit with the API.md fields', async () => {
+  it('computes the benefit with the docs/api.md fields', async () => {
     const res = await request(t.baseUrl).post('/api/v1/eligibility/assessments').send(base).expect(200);
     expect(res.body).toMatchObject({
       eligible: true,

@@ -3,7 +3,7 @@ import type { DateRange, NoticeWords } from '../document-data.types';
 
 /**
  * Month 1's window as the law words it: it counts from the day the result is returned to the worker, which the
- * decision cannot know when it is signed (Luật Việc làm 74/2025 Điều 40; NĐ 374/2025; DOMAIN.md §2 "After the
+ * decision cannot know when it is signed (Luật Việc làm 74/2025 Điều 40; NĐ 374/2025; docs/domain.md §2 "After the
  * decision"). The exact dates are shown to the citizen once the result is returned.
  */
 export const FIRST_MONTH_NOTICE_WORDS = 'Trong 03 ngày làm việc kể từ ngày nhận quyết định/trả kết quả';

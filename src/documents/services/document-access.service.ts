@@ -18,7 +18,7 @@ export interface DocumentFile {
   readonly fileName: string;
 }
 
-/** Answer of the public verification endpoint (API.md "Public"). */
+/** Answer of the public verification endpoint (docs/api.md "Public"). */
 export interface DecisionVerification {
   valid: boolean;
   decisionNumber: string | null;

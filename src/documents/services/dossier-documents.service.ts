@@ -15,7 +15,7 @@ import { ISSUANCE_QUEUE, IssuanceJob } from '../issuance/issuance-settings';
 import { IssuedDocumentRecord, IssuedDocumentRepository } from '../persistence/issued-document.repository';
 import { DOCUMENT_TITLES } from '../rendering/document.renderer';
 
-/** The public shape of a decision (API.md: GET /api/v1/dossiers/{id}/decision). */
+/** The public shape of a decision (docs/api.md: GET /api/v1/dossiers/{id}/decision). */
 export type DecisionView = DecisionSummary;
 
 /**

@@ -1,7 +1,7 @@
 import { ContractType, TerminationReason } from '../../eligibility/domain/assessment';
 import { Zone } from '../../eligibility/domain/legal-rules';
 
-/** What the citizen declares: only what no registry knows (API.md "Application body"). */
+/** What the citizen declares: only what no registry knows (docs/api.md "Application body"). */
 export interface Application {
   terminationDate: string;
   terminationReason: TerminationReason;

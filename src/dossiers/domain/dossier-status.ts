@@ -1,4 +1,4 @@
-/** Internal statuses of a dossier (API.md) with their Vietnamese labels and national-portal codes (DOMAIN.md §6). */
+/** Internal statuses of a dossier (docs/api.md) with their Vietnamese labels and national-portal codes (docs/domain.md §6). */
 export const DOSSIER_STATUSES = [
   'SUBMITTED',
   'SUPPLEMENT_REQUESTED',

@@ -23,7 +23,7 @@ import {
 } from './dossier-workflow';
 
 describe('dossier workflow table', () => {
-  it('matches API.md row by row', () => {
+  it('matches docs/api.md row by row', () => {
     const rows = DOSSIER_STATUSES.flatMap((from) =>
       Object.entries(transitionsFrom(from)).map(([action, t]) => `${from} ${action} [${t.roles.join(',')}] -> ${t.to}`),
     );
@@ -68,7 +68,7 @@ describe('dossier workflow table', () => {
     ]);
   });
 
-  it('maps every status to one portal code of DOMAIN.md §6', () => {
+  it('maps every status to one portal code of docs/domain.md §6', () => {
     expect(PORTAL_STATUS_CODES).toEqual({
       SUBMITTED: 1,
       RECEIVED: 2,

@@ -69,7 +69,7 @@ export class PaymentDto {
   accountHolder?: string;
 }
 
-/** The application body of API.md. Identity fields are never accepted: they come from the registry. */
+/** The application body of docs/api.md. Identity fields are never accepted: they come from the registry. */
 export class ApplicationDto {
   @ApiProperty({ example: '2026-10-30' })
   @IsString({ message: 'Cần nhập ngày chấm dứt hợp đồng (YYYY-MM-DD).' })

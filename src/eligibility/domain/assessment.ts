@@ -1,7 +1,7 @@
 import { LegalParameterRow, Zone } from './legal-rules';
 import { Regime } from './regime';
 
-/** Codes of API.md (extend, never rename). */
+/** Codes of docs/api.md (extend, never rename). */
 export const TERMINATION_REASONS = [
   'contract_expired',
   'mutual_agreement',
@@ -29,11 +29,11 @@ export interface ContributionMonth {
   salary: number;
 }
 
-/** The calculator request of API.md. */
+/** The calculator request of docs/api.md. */
 export interface AssessmentInput {
   terminationDate: string;
   filingDate: string;
-  /** Date of the decision; chooses the regime (DOMAIN.md §2). Default: `filingDate`. */
+  /** Date of the decision; chooses the regime (docs/domain.md §2). Default: `filingDate`. */
   decisionDate?: string;
   terminationReason: TerminationReason;
   contractType: ContractType;
@@ -90,7 +90,7 @@ export type ProjectedField = 'filingDeadline' | 'entitlementStart' | 'entitlemen
 
 export type CapRule = 'regional_minimum_wage' | 'base_salary';
 
-/** The calculator response of API.md plus the explanation of how it was reached. */
+/** The calculator response of docs/api.md plus the explanation of how it was reached. */
 export interface Assessment {
   eligible: boolean;
   reasons: AssessmentReason[];

@@ -25,7 +25,7 @@ import {
 import { Regime, regimeFor } from './regime';
 
 /**
- * The unemployment-benefit assessment of DOMAIN.md §2: conditions, amount, duration, reserved months, filing
+ * The unemployment-benefit assessment of docs/domain.md §2: conditions, amount, duration, reserved months, filing
  * deadline and benefit months, under the regime in force on the decision date (`decisionDate`, default the filing
  * date; a live dossier is re-assessed at its decision by calling this with the decision date).
  * Pure: the figures come from `rules`, the working days from `calendar`.

@@ -1,7 +1,7 @@
 import { LegalParameterRow, RegimeParameterName, Zone } from './legal-rules';
 
 /**
- * The figures the product ships with (DOMAIN.md §2–3). The database migration seeds the same rows as literal
+ * The figures the product ships with (docs/domain.md §2–3). The database migration seeds the same rows as literal
  * SQL; an administrator adds later rows (future-dated only) through LegalRulesRepository.addParameter.
  */
 

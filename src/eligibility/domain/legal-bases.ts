@@ -1,7 +1,7 @@
 import { Regime } from './regime';
 
 /**
- * What a decision cites for the regime it applied (DOMAIN.md §2: "The decision cites the law and decree it
+ * What a decision cites for the regime it applied (docs/domain.md §2: "The decision cites the law and decree it
  * applied"), with the promulgation dates, and the regime's own wording of the average salary line.
  */
 export interface RegimeLegalBasis {

@@ -5,7 +5,7 @@ import { regimeFor } from './regime';
 /**
  * Working-day deadlines of the procedure, counted like every administrative time limit (Bộ luật Dân sự 2015
  * art. 147): the day the dossier is received is not counted, the deadline is the N-th working day after it.
- * The regime (and so N) is the one in force for the decision (DOMAIN.md §2): the law in force on the day the clock
+ * The regime (and so N) is the one in force for the decision (docs/domain.md §2): the law in force on the day the clock
  * starts, read at that day.
  */
 
@@ -17,7 +17,7 @@ export function processingDueDate(receivedDate: string, rules: LegalRules, calen
 }
 
 /**
- * Last day of the employment check (DOMAIN.md §2 condition 4): `employment_check_working_days` working days after
+ * Last day of the employment check (docs/domain.md §2 condition 4): `employment_check_working_days` working days after
  * filing (10 under VN-2025, 15 under VN-2013), the regime being that of the decision (default: the filing date).
  */
 export function employmentCheckDeadline(

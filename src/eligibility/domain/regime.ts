@@ -1,5 +1,5 @@
 /**
- * The two legal regimes, chosen by the date of the decision (DOMAIN.md §2): Luật Việc làm 74/2025/QH15 took effect
+ * The two legal regimes, chosen by the date of the decision (docs/domain.md §2): Luật Việc làm 74/2025/QH15 took effect
  * on 2026-01-01 and Luật Việc làm 38/2013/QH13 lapsed that day (Luật 74/2025 Điều 54); a dossier filed before then
  * and not yet decided is decided under the new law (Điều 55 khoản 4). So every decision made from 2026-01-01
  * applies VN-2025, whatever the termination date.

@@ -27,7 +27,7 @@ export class ContributionDto {
   salary: number;
 }
 
-/** POST /api/v1/eligibility/assessments — the calculator request of API.md. */
+/** POST /api/v1/eligibility/assessments — the calculator request of docs/api.md. */
 export class AssessmentRequestDto {
   @ApiProperty({ example: '2026-10-30' })
   @IsString()

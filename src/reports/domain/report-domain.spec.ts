@@ -7,7 +7,7 @@ import { resolveReportScope } from './report-scope';
 import { buildSummary, SummaryRows } from './report-summary';
 import { averageWorkingDays } from './working-day-span';
 
-/** 2026: Tết 16–20/2, 27/4, 30/4, 1/5, 31/8–2/9 off; Saturday 22/8 worked (DOMAIN.md §4). */
+/** 2026: Tết 16–20/2, 27/4, 30/4, 1/5, 31/8–2/9 off; Saturday 22/8 worked (docs/domain.md §4). */
 const calendar = new WorkingCalendar([
   ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date) => ({ date, kind: 'holiday' as const, name: 'Tết' })),
   { date: '2026-04-30', kind: 'holiday', name: '30/4' },

@@ -13,7 +13,7 @@ function dated(a, field, value) {
   return text && projected ? `${text} (dự kiến)` : text;
 }
 
-/** The calculator's response (API.md) as a readable block: verdict, amounts, reasons and periods. */
+/** The calculator's response (docs/api.md) as a readable block: verdict, amounts, reasons and periods. */
 export function renderAssessment(a) {
   if (!a || typeof a !== 'object') return h('p', { class: 'muted' }, 'Chưa có kết quả tính.');
   const verdict = a.eligible
