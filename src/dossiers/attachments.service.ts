@@ -9,7 +9,7 @@ import { Runtime } from '../platform/embedded/runtime';
 import { RUNTIME } from '../platform/platform.module';
 import { OBJECT_STORE, ObjectStore } from '../platform/storage/object-store.port';
 import { Actor } from './domain/actor';
-import { AttachmentRecord, DossierRecord, DossierRepository } from './dossier.repository';
+import { DossierRecord, DossierRepository } from './dossier.repository';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENT_KINDS = [
@@ -63,31 +63,8 @@ export class AttachmentsService {
     if (!UPLOAD_STATUSES.includes(dossier.status)) {
       throw new DomainError(ErrorCode.InvalidTransition, 'Hồ sơ ở trạng thái này không nhận thêm giấy tờ.');
     }
-    if (!ATTACHMENT_KINDS.includes(upload.kind as never)) {
-      throw DomainError.validation([
-        {
-          field: 'kind',
-          code: 'invalid_value',
-          message: `Loại giấy tờ phải là một trong: ${ATTACHMENT_KINDS.join(', ')}.`,
-        },
-      ]);
-    }
-    if (upload.bytes.length === 0)
-      throw DomainError.validation([{ field: 'file', code: 'empty', message: 'Tệp tải lên đang trống.' }]);
-    if (upload.bytes.length > MAX_ATTACHMENT_BYTES) {
-      throw DomainError.validation([{ field: 'file', code: 'too_large', message: 'Tệp vượt quá 10 MB.' }]);
-    }
-    const contentType = sniffContentType(upload.bytes);
-    if (!contentType) {
-      throw DomainError.validation([
-        {
-          field: 'file',
-          code: 'unsupported_type',
-          message: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).',
-        },
-      ]);
-    }
-    this.checkQuota(await this.dossiers.attachments(dossier.id), upload.bytes.length);
+    const contentType = checkedUpload(upload, ATTACHMENT_KINDS);
+    checkAttachmentQuota(await this.dossiers.attachments(dossier.id), upload.bytes.length, this.runtime.config.attachmentQuota);
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
     const objectKey = `dossiers/${dossier.id}/attachments/${sha256}`;
     await this.store.put(objectKey, upload.bytes, contentType, { 'x-amz-meta-sha256': sha256 });
@@ -107,7 +84,7 @@ export class AttachmentsService {
       // Concurrent uploads to one dossier queue here, so the quota holds however many arrive at once.
       await em.query(`SELECT 1 FROM dossier WHERE id = $1 FOR UPDATE`, [dossier.id]);
       const existing = await this.dossiers.attachments(dossier.id, em);
-      this.checkQuota(existing, record.size);
+      checkAttachmentQuota(existing, record.size, this.runtime.config.attachmentQuota);
       record.fileName = attachmentFileName(record.kind, existing.length + 1, contentType);
       await this.dossiers.insertAttachment(em, record);
       await this.audit.append(em, {
@@ -123,28 +100,6 @@ export class AttachmentsService {
     return view;
   }
 
-  /** Per-dossier quotas (ATTACHMENTS_PER_DOSSIER, ATTACHMENT_MB_PER_DOSSIER): 413 naming the field `file`. */
-  private checkQuota(existing: readonly AttachmentRecord[], size: number): void {
-    const { count, bytes } = this.runtime.config.attachmentQuota;
-    if (existing.length + 1 > count) {
-      throw new DomainError(ErrorCode.PayloadTooLarge, `Mỗi hồ sơ nhận tối đa ${count} tệp đính kèm.`, {
-        errors: [{ field: 'file', code: 'too_many_files', message: `Hồ sơ đã có đủ ${count} tệp đính kèm.` }],
-      });
-    }
-    const used = existing.reduce((sum, a) => sum + Number(a.size), 0);
-    if (used + size > bytes) {
-      const mb = Math.floor(bytes / (1024 * 1024));
-      throw new DomainError(ErrorCode.PayloadTooLarge, `Tổng dung lượng tệp đính kèm của một hồ sơ tối đa ${mb} MB.`, {
-        errors: [
-          {
-            field: 'file',
-            code: 'quota_exceeded',
-            message: `Tệp này làm tổng dung lượng của hồ sơ vượt quá ${mb} MB.`,
-          },
-        ],
-      });
-    }
-  }
 
   async open(
     dossier: DossierRecord,
@@ -161,5 +116,49 @@ export class AttachmentsService {
       fileName: attachmentFileName(attachment.kind, position + 1, attachment.contentType),
       size: attachment.size,
     };
+  }
+}
+
+/**
+ * The checks every uploaded file passes, to a dossier or to a draft: a known kind, not empty, at most 10 MB, and a
+ * PDF, JPEG or PNG by its own bytes. Returns the sniffed content type.
+ */
+export function checkedUpload(upload: Upload, kinds: readonly string[]): NonNullable<ReturnType<typeof sniffContentType>> {
+  if (!kinds.includes(upload.kind)) {
+    throw DomainError.validation([
+      { field: 'kind', code: 'invalid_value', message: `Loại giấy tờ phải là một trong: ${kinds.join(', ')}.` },
+    ]);
+  }
+  if (upload.bytes.length === 0)
+    throw DomainError.validation([{ field: 'file', code: 'empty', message: 'Tệp tải lên đang trống.' }]);
+  if (upload.bytes.length > MAX_ATTACHMENT_BYTES)
+    throw DomainError.validation([{ field: 'file', code: 'too_large', message: 'Tệp vượt quá 10 MB.' }]);
+  const contentType = sniffContentType(upload.bytes);
+  if (!contentType) {
+    throw DomainError.validation([
+      { field: 'file', code: 'unsupported_type', message: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).' },
+    ]);
+  }
+  return contentType;
+}
+
+/** Per-dossier quotas (ATTACHMENTS_PER_DOSSIER, ATTACHMENT_MB_PER_DOSSIER): 413 naming the field `file`. */
+export function checkAttachmentQuota(
+  existing: readonly { size: number | string }[],
+  size: number,
+  quota: { count: number; bytes: number },
+): void {
+  const { count, bytes } = quota;
+  if (existing.length + 1 > count) {
+    throw new DomainError(ErrorCode.PayloadTooLarge, `Mỗi hồ sơ nhận tối đa ${count} tệp đính kèm.`, {
+      errors: [{ field: 'file', code: 'too_many_files', message: `Hồ sơ đã có đủ ${count} tệp đính kèm.` }],
+    });
+  }
+  const used = existing.reduce((sum, a) => sum + Number(a.size), 0);
+  if (used + size > bytes) {
+    const mb = Math.floor(bytes / (1024 * 1024));
+    throw new DomainError(ErrorCode.PayloadTooLarge, `Tổng dung lượng tệp đính kèm của một hồ sơ tối đa ${mb} MB.`, {
+      errors: [{ field: 'file', code: 'quota_exceeded', message: `Tệp này làm tổng dung lượng của hồ sơ vượt quá ${mb} MB.` }],
+    });
   }
 }

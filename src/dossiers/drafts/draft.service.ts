@@ -6,7 +6,7 @@ import { ContractType, CONTRACT_TYPES } from '../../eligibility/domain/assessmen
 import { regimeFor } from '../../eligibility/domain/regime';
 import { requiredDocuments, terminationProofOptions } from '../../eligibility/domain/required-documents';
 import { CLOCK, Clock } from '../../platform/clock/clock';
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { DomainError } from '../../platform/errors/domain-error';
 import { Runtime } from '../../platform/embedded/runtime';
 import { isUuid } from '../../platform/ids/uuid';
 import { RUNTIME } from '../../platform/platform.module';
@@ -14,8 +14,8 @@ import { OBJECT_STORE, ObjectStore } from '../../platform/storage/object-store.p
 import {
   ATTACHMENT_KINDS,
   attachmentFileName,
-  MAX_ATTACHMENT_BYTES,
-  sniffContentType,
+  checkAttachmentQuota,
+  checkedUpload,
   Upload,
 } from '../attachments.service';
 import { Actor } from '../domain/actor';
@@ -60,25 +60,7 @@ export class DraftService {
 
   /** Same checks as an upload to a dossier (kind, size, sniffed type, per-dossier quota), stored under the draft. */
   async attach(actor: Actor, upload: Upload) {
-    if (!DRAFT_KINDS.includes(upload.kind as never)) {
-      throw DomainError.validation([
-        { field: 'kind', code: 'invalid_value', message: `Loại giấy tờ phải là một trong: ${DRAFT_KINDS.join(', ')}.` },
-      ]);
-    }
-    if (upload.bytes.length === 0)
-      throw DomainError.validation([{ field: 'file', code: 'empty', message: 'Tệp tải lên đang trống.' }]);
-    if (upload.bytes.length > MAX_ATTACHMENT_BYTES)
-      throw DomainError.validation([{ field: 'file', code: 'too_large', message: 'Tệp vượt quá 10 MB.' }]);
-    const contentType = sniffContentType(upload.bytes);
-    if (!contentType) {
-      throw DomainError.validation([
-        {
-          field: 'file',
-          code: 'unsupported_type',
-          message: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).',
-        },
-      ]);
-    }
+    const contentType = checkedUpload(upload, DRAFT_KINDS);
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
     const id = randomUUID();
     // Keyed by a random draft file id, not the personal ID (object keys show up in storage logs).
@@ -98,7 +80,7 @@ export class DraftService {
     await this.dataSource.transaction(async (em) => {
       await this.drafts.ensure(em, actor.id, now);
       await this.drafts.lock(em, actor.id);
-      this.checkQuota(await this.drafts.attachments(actor.id, em), record.size);
+      checkAttachmentQuota(await this.drafts.attachments(actor.id, em), record.size, this.runtime.config.attachmentQuota);
       await this.drafts.insertAttachment(em, record);
     });
     const files = await this.drafts.attachments(actor.id);
@@ -182,28 +164,6 @@ export class DraftService {
       requiredDocuments: contractType ? this.required(contractType) : [],
       terminationProofOptions: contractType ? terminationProofOptions(contractType) : [],
     };
-  }
-
-  private checkQuota(existing: readonly DraftAttachmentRecord[], size: number): void {
-    const { count, bytes } = this.runtime.config.attachmentQuota;
-    if (existing.length + 1 > count) {
-      throw new DomainError(ErrorCode.PayloadTooLarge, `Mỗi hồ sơ nhận tối đa ${count} tệp đính kèm.`, {
-        errors: [{ field: 'file', code: 'too_many_files', message: `Hồ sơ đã có đủ ${count} tệp đính kèm.` }],
-      });
-    }
-    const used = existing.reduce((sum, a) => sum + Number(a.size), 0);
-    if (used + size > bytes) {
-      const mb = Math.floor(bytes / (1024 * 1024));
-      throw new DomainError(ErrorCode.PayloadTooLarge, `Tổng dung lượng tệp đính kèm của một hồ sơ tối đa ${mb} MB.`, {
-        errors: [
-          {
-            field: 'file',
-            code: 'quota_exceeded',
-            message: `Tệp này làm tổng dung lượng của hồ sơ vượt quá ${mb} MB.`,
-          },
-        ],
-      });
-    }
   }
 }
 
