@@ -11,7 +11,10 @@ import { randomBytes } from 'node:crypto';
  * Starts one PostgreSQL for the whole run (embedded unless DATABASE_URL is given), applies the real migrations
  * to a template database, and lets every test file clone it (see database.ts).
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig?: { selectProjects?: string[] }): Promise<void> {
+  // The unit tier is pure: `npm run test:unit` needs no database.
+  const selected = globalConfig?.selectProjects;
+  if (selected?.length && selected.every((name) => name === 'unit')) return;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'tctn-test-')), 'pg');

@@ -6,6 +6,8 @@ export default async function globalTeardown(): Promise<void> {
     await pg.stop();
     return;
   }
+  // Nothing was started (the unit tier alone).
+  if (!process.env.TEST_ADMIN_DATABASE_URL) return;
   const admin = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
   await admin.connect();
   try {
