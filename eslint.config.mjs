@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 /** Import boundaries: modules depend one way (see README "Architecture"); the sandbox is wired in by the app module only. */
 const FEATURES = ['identity', 'registries', 'profile', 'eligibility', 'dossiers', 'documents', 'portal', 'reports', 'web', 'audit', 'social-insurance', 'notifications'];
@@ -12,10 +13,17 @@ const boundary = (files, modules, why, ignores = []) => ({
 const SANDBOX_WHY = 'Only src/sandbox and the application module may import sandbox code (it must never load in production).';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-artifacts/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-artifacts/**', '**/*.mjs', '**/*.js', '!templates/web/assets/js/**/*.js'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts'] })),
+  // The browser modules of the web pages (no bundler): plain ES modules with browser globals.
   {
+    files: ['templates/web/assets/js/**/*.js'],
+    languageOptions: { sourceType: 'module', ecmaVersion: 2022, globals: globals.browser },
+    rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
+  },
+  {
+    files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
