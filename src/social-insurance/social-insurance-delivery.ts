@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from '../dossiers/ports/dossier-documents.port';
 import { JobAborted, JobRunner } from '../platform/jobs/job-runner';
@@ -36,7 +36,7 @@ export const DEFAULT_SOCIAL_INSURANCE_DELIVERY_TUNING: Omit<SocialInsuranceDeliv
  * event (any number of instances may sweep: a release is a conditional update).
  */
 @Injectable()
-export class SocialInsuranceDelivery implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class SocialInsuranceDelivery implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('social-insurance');
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<unknown>;
@@ -83,7 +83,8 @@ export class SocialInsuranceDelivery implements OnModuleInit, OnApplicationBoots
     this.timer = setTimeout(tick, this.tuning.decisionPollMs).unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: no new sweep, and the sweep in hand finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
     const timer = this.timer;
     this.timer = undefined;
     if (timer) clearTimeout(timer);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../clock/clock';
@@ -43,7 +43,7 @@ export const SCHEDULER_TICK_MS = 3_000;
  * move), so due work runs within seconds on whichever instance claims it.
  */
 @Injectable()
-export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('scheduler');
   private readonly schedules = new Map<string, ScheduleOptions>();
   private timer?: NodeJS.Timeout;
@@ -74,8 +74,11 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Before the database closes: no new tick, and the tick in hand finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.ticking;
   }
 
   /** Enqueues each schedule's current slot (a no-op when it is already there) and wakes its queue. */

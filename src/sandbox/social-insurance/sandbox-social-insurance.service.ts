@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LegalContextService } from '../../eligibility/legal-context.service';
 import { CLOCK, Clock } from '../../platform/clock/clock';
@@ -36,7 +36,7 @@ export interface SandboxOfficeEvent {
  * and reports it back through the real `POST /api/v1/social-insurance/payments`, with its own client credentials.
  */
 @Injectable()
-export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('sandbox-social-insurance');
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
@@ -63,7 +63,8 @@ export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, OnA
     this.timer = setTimeout(tick, this.options.payIntervalMs).unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database and the HTTP server close: no new run, and the run in hand finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
     const timer = this.timer;
     this.timer = undefined;
     if (timer) clearTimeout(timer);
@@ -148,6 +149,7 @@ export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, OnA
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.accessToken()}` },
       body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
     });
     await response.text();
     // The token ran out (or the sandbox clock moved past it): log in again once.
@@ -165,6 +167,7 @@ export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, OnA
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(this.client),
+      signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) throw new Error(`sandbox office could not log in: HTTP ${response.status}`);
     const { accessToken, expiresIn } = (await response.json()) as { accessToken: string; expiresIn: number };
