@@ -7,6 +7,7 @@ import { centerLabel, loadCenters } from '../lib/centers.js';
 import { bytes, contractLabel, date, dateTime, kindLabel, money, months, reasonLabel, statusLabel } from '../lib/format.js';
 import { dateInWords } from '../lib/dates.js';
 import { helpBlock } from '../lib/help.js';
+import './dossier-payments.js';
 import { citizenSignedIn, clearError, setStatus, showCitizenLogin, showError } from '../lib/page.js';
 
 const id = pageData().id;
