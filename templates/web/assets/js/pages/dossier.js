@@ -253,6 +253,7 @@ function renderSupplement(d) {
     $('#supplement-request'),
     req.requestedAt ? h('p', { class: 'muted' }, `Yêu cầu ngày ${dateTime(req.requestedAt)}. Hạn giải quyết tạm dừng cho đến khi bạn gửi bổ sung.`) : null,
     req.note ? h('p', {}, h('strong', {}, 'Lời nhắn của cán bộ: '), req.note) : null,
+    req.dueDate ? h('p', { 'data-testid': 'supplement-due' }, h('strong', {}, 'Hạn gửi bổ sung: '), dateInWords(req.dueDate)) : null,
   );
   // One upload per requested item, so several papers asked for can all be sent.
   const list = items.length ? items : ['Giấy tờ bổ sung'];
