@@ -188,7 +188,10 @@ export class AppModule {
         }),
         BenefitsModule,
         ReportsModule,
-        WebModule.forRoot({ sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn || sandboxOffice }),
+        WebModule.forRoot({
+          sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn || sandboxOffice,
+          helpLine: config.helpLine,
+        }),
         ...extraModules,
       ],
     };

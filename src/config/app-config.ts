@@ -49,6 +49,11 @@ export interface AppConfig {
   /** Who issues the signed documents (docs/domain.md §1: configurable per deployment); Đồng Nai sandbox defaults. */
   issuer: IssuerConfig;
   /**
+   * The help line in the site footer of pages that know no center (logged out): `HELP_LINE_NAME`, `HELP_LINE_PHONE`,
+   * `HELP_LINE_HOURS`, under the department's name (`ISSUER_AUTHORITY_FULL_NAME`). A dossier page shows its center.
+   */
+  helpLine: { department: string; name: string; phone: string; hours: string };
+  /**
    * `METRICS_TOKEN`: the bearer token Prometheus sends to `/metrics`. Unset: `/metrics` is open in sandbox mode and
    * absent (404) with `SANDBOX=off`.
    */
@@ -201,6 +206,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     procedureCode: env.PROCEDURE_CODE || '1.001978',
     trustProxy: oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
     issuer: issuerConfig(env),
+    helpLine: helpLineConfig(env),
     documentWorker: oneOf(env, 'DOCUMENT_WORKER', ['on', 'off'], 'on') === 'on',
     metricsToken: metricsToken(env),
     documentSigning: documentSigningConfig(env),
@@ -219,6 +225,21 @@ function mailFrom(env: Env): string {
   if (!raw) return 'Dịch vụ việc làm <no-reply@dichvuvieclam.invalid>';
   if (raw.length > 200 || /[\r\n]/.test(raw)) throw new ConfigError('MAIL_FROM', 'must be one line of at most 200 characters');
   return raw.normalize('NFC');
+}
+
+function helpLineConfig(env: Env): AppConfig['helpLine'] {
+  const text = (name: string, fallback: string): string => {
+    const raw = env[name]?.trim().normalize('NFC');
+    if (raw === undefined || raw === '') return fallback;
+    if (raw.length > 200) throw new ConfigError(name, 'must be at most 200 characters');
+    return raw;
+  };
+  return {
+    department: text('ISSUER_AUTHORITY_FULL_NAME', 'Sở Nội vụ tỉnh Đồng Nai'),
+    name: text('HELP_LINE_NAME', 'Tổng đài hỗ trợ Cổng Dịch vụ công quốc gia'),
+    phone: text('HELP_LINE_PHONE', '18001096'),
+    hours: text('HELP_LINE_HOURS', 'Thứ Hai đến Thứ Sáu, 7 giờ 30 đến 17 giờ'),
+  };
 }
 
 function issuerConfig(env: Env): IssuerConfig {

@@ -94,6 +94,10 @@ export interface SupplementRequestData extends DocumentCommonData {
   readonly missingItems: readonly string[];
   /** Optional date by which the supplement is expected. */
   readonly supplementDeadline?: IsoDate;
+  /** False when the request was made before the dossier was received (the slip must not say "đã tiếp nhận"). */
+  readonly wasReceived?: boolean;
+  /** The officer's note to the citizen, printed on the slip. */
+  readonly officerNote?: string;
 }
 
 export interface IntakeRefusalData extends DocumentCommonData {

@@ -132,7 +132,7 @@ export function citizenView(d: DossierRecord, ctx: ViewContext) {
     decidedAt: d.decidedAt,
     overdue: flags.overdue,
     supplementRequest: d.supplement
-      ? { note: d.supplement.note ?? null, items: d.supplement.items ?? [], requestedAt: d.supplement.requestedAt }
+      ? { note: d.supplement.note ?? null, items: d.supplement.items ?? [], requestedAt: d.supplement.requestedAt, dueDate: d.supplement.dueDate ?? null }
       : null,
     decisionNote: d.decisionNote,
     /** Documents a complete dossier still lacks (before receipt): what the citizen should add, what staff ask for. */

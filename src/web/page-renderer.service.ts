@@ -37,6 +37,7 @@ export class PageRenderer {
       ...locals,
       meta,
       sandbox: this.options.sandbox,
+      helpLine: this.options.helpLine,
       catalog: {
         terminationReasons: TERMINATION_REASONS,
         contractTypes: CONTRACT_TYPES,

@@ -4,6 +4,8 @@ export interface WebModuleOptions {
   /** Shows the "môi trường thử nghiệm" banner on every page. */
   readonly sandbox: boolean;
   readonly cacheTemplates: boolean;
+  /** The footer's contact on pages that know no center (config `helpLine`); a dossier page shows its center. */
+  readonly helpLine?: { department: string; name: string; phone: string; hours: string };
 }
 
 export const WEB_OPTIONS = Symbol('WEB_OPTIONS');

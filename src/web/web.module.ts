@@ -16,11 +16,12 @@ const DEFAULT_TEMPLATES_DIR = join(projectRoot(), 'templates');
  */
 @Module({})
 export class WebModule {
-  static forRoot(options: { sandbox: boolean; templatesDir?: string }): DynamicModule {
+  static forRoot(options: { sandbox: boolean; templatesDir?: string; helpLine?: WebModuleOptions['helpLine'] }): DynamicModule {
     const resolved: WebModuleOptions = {
       templatesDir: options.templatesDir ?? DEFAULT_TEMPLATES_DIR,
       sandbox: options.sandbox,
       cacheTemplates: true,
+      helpLine: options.helpLine,
     };
     return {
       module: WebModule,

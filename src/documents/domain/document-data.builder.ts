@@ -147,7 +147,16 @@ export function buildDocumentData(kind: DocumentKind, d: DossierSnapshot, ctx: I
       const items: unknown = ctx.event?.data?.items ?? d.supplement?.items;
       const missing = Array.isArray(items) ? items.map(String).filter((i) => i.trim()) : [];
       if (!missing.length) throw new IssuanceDataError('Phiếu yêu cầu bổ sung cần danh sách giấy tờ cần bổ sung.');
-      const data: SupplementRequestData = { ...common, receivedAt: d.receivedAt ?? d.filedAt, missingItems: missing };
+      const due: unknown = ctx.event?.data?.dueDate ?? d.supplement?.dueDate;
+      const note = (ctx.event?.note ?? d.supplement?.note ?? '').trim();
+      const data: SupplementRequestData = {
+        ...common,
+        receivedAt: d.receivedAt ?? d.filedAt,
+        missingItems: missing,
+        wasReceived: Boolean(d.receivedAt),
+        ...(typeof due === 'string' && due ? { supplementDeadline: due } : {}),
+        ...(note ? { officerNote: note } : {}),
+      };
       return data;
     }
     case 'intake-refusal': {

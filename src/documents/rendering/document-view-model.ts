@@ -108,7 +108,12 @@ export function buildDocumentViewModel<K extends DocumentKind>(
     scope.proposingCenter = data.proposingCenter ?? center.name;
   }
   if ('supplementDeadline' in data || kind === 'supplement-request') {
-    scope.supplementDeadline = (data as { supplementDeadline?: IsoDate }).supplementDeadline ?? '';
+    const request = data as { supplementDeadline?: IsoDate; wasReceived?: boolean; officerNote?: string };
+    scope.supplementDeadline = request.supplementDeadline ?? '';
+    scope.officerNote = request.officerNote ?? '';
+    // Only a dossier the center received is called "đã tiếp nhận"; older data without the flag keeps that wording.
+    scope.wasReceived = request.wasReceived !== false;
+    scope.notYetReceived = request.wasReceived === false;
   }
   return {
     header: {

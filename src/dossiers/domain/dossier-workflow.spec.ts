@@ -208,7 +208,13 @@ describe('dossier workflow table', () => {
       );
       expect(change.supplement).toMatchObject({ fromStatus: 'IN_REVIEW', items: ['Bản sao hợp đồng'], by: 'tiepnhan.bh' });
       expect(change.clockPausedRemaining).toBe(calendar.workingDaysBetween('2026-01-05', '2026-02-03'));
-      expect(data).toEqual({ items: ['Bản sao hợp đồng'] });
+      expect(data).toEqual({ items: ['Bản sao hợp đồng'], dueDate: '2026-01-16' });
+    });
+
+    it('request_supplement records the last day to answer: 10 working days after the request (service parameter)', () => {
+      // Requested Mon 05/01/2026; working days 6, 7, 8, 9, 10 (Saturday worked in lieu), 12, 13, 14, 15, 16.
+      const { change } = WORKFLOW.request_supplement.apply(context('request_supplement', { ...base, status: 'SUBMITTED' }));
+      expect(change.supplement).toMatchObject({ dueDate: '2026-01-16' });
     });
 
     it('supplement leads back to the interrupted status and restarts the clock from today', () => {

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../../calendar/working-calendar';
 import type { Assessment } from '../../eligibility/domain/assessment';
 import type { LegalRules } from '../../eligibility/domain/legal-rules';
+import { supplementDueDate } from './supplement-deadline';
 import { processingDueDate } from '../../eligibility/domain/processing-deadlines';
 import { regimeFor } from '../../eligibility/domain/regime';
 import { requiredDocuments } from '../../eligibility/domain/required-documents';
@@ -252,12 +253,13 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
           requestedAt: now,
           items: input.items ?? [],
           note: input.note ?? null,
+          dueDate: supplementDueDate(today, calendar),
           fromStatus: dossier.status,
           by: actor.id,
         },
         ...(dossier.dueDate ? { clockPausedRemaining: pauseClock(today, dossier.dueDate, calendar) } : {}),
       },
-      data: { items: input.items },
+      data: { items: input.items, dueDate: supplementDueDate(today, calendar) },
     }),
     document: 'supplement-request',
   },

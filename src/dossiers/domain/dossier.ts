@@ -6,6 +6,8 @@ export interface SupplementRequest {
   requestedAt: string;
   items: string[];
   note: string | null;
+  /** The last day to answer (SUPPLEMENT_DUE_WORKING_DAYS after the request); absent on requests made before it. */
+  dueDate?: string;
   /** The status the request interrupted; the citizen's answer leads back to it. */
   fromStatus: DossierStatus;
   by: string;

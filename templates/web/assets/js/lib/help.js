@@ -11,6 +11,7 @@ export async function helpBlock(centerCode) {
       h('h2', { id: 'help-title' }, 'Cần hỗ trợ?'),
       h('p', {}, 'Liên hệ trung tâm dịch vụ việc làm nơi bạn nộp hồ sơ.'));
   }
+  showCenterInFooter(c);
   return h(
     'section',
     { class: 'panel help', 'aria-labelledby': 'help-title', 'data-testid': 'center-help' },
@@ -22,6 +23,22 @@ export async function helpBlock(centerCode) {
       c.address ? [h('dt', {}, 'Địa chỉ'), h('dd', {}, c.address)] : null,
       c.phone ? [h('dt', {}, 'Điện thoại'), h('dd', {}, h('a', { href: `tel:${c.phone.replace(/[^\d+]/g, '')}` }, c.phone))] : null,
       c.hours ? [h('dt', {}, 'Giờ làm việc'), h('dd', {}, c.hours)] : null,
+    ),
+  );
+}
+
+/** The site footer names the center handling the dossier (address, phone, hours) instead of the general help line. */
+function showCenterInFooter(c) {
+  const footer = document.getElementById('footer-contact');
+  if (!footer) return;
+  footer.replaceChildren(
+    h('p', {}, h('strong', {}, c.name)),
+    h(
+      'p',
+      {},
+      [c.address, c.phone ? ['Điện thoại ', h('a', { href: `tel:${c.phone.replace(/[^\d+]/g, '')}` }, c.phone)] : null, c.hours ? `Giờ làm việc: ${c.hours}` : null]
+        .filter(Boolean)
+        .flatMap((part, i) => (i ? [' · ', part] : [part])),
     ),
   );
 }

@@ -7,6 +7,7 @@ import { centerLabel, loadCenters } from '../lib/centers.js';
 import { bytes, contractLabel, date, dateTime, kindLabel, money, months, reasonLabel, statusLabel } from '../lib/format.js';
 import { dateInWords } from '../lib/dates.js';
 import { helpBlock } from '../lib/help.js';
+import './dossier-payments.js';
 import { citizenSignedIn, clearError, setStatus, showCitizenLogin, showError } from '../lib/page.js';
 
 const id = pageData().id;
@@ -252,6 +253,7 @@ function renderSupplement(d) {
     $('#supplement-request'),
     req.requestedAt ? h('p', { class: 'muted' }, `Yêu cầu ngày ${dateTime(req.requestedAt)}. Hạn giải quyết tạm dừng cho đến khi bạn gửi bổ sung.`) : null,
     req.note ? h('p', {}, h('strong', {}, 'Lời nhắn của cán bộ: '), req.note) : null,
+    req.dueDate ? h('p', { 'data-testid': 'supplement-due' }, h('strong', {}, 'Hạn gửi bổ sung: '), dateInWords(req.dueDate)) : null,
   );
   // One upload per requested item, so several papers asked for can all be sent.
   const list = items.length ? items : ['Giấy tờ bổ sung'];

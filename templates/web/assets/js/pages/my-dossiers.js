@@ -2,6 +2,7 @@ import { api } from '../lib/api.js';
 import { $, h, replace } from '../lib/dom.js';
 import { centerLabel, loadCenters } from '../lib/centers.js';
 import { date, statusLabel } from '../lib/format.js';
+import './my-notifications.js';
 import { citizenSignedIn, setStatus, showCitizenLogin, showError } from '../lib/page.js';
 
 const OPEN = ['SUBMITTED', 'SUPPLEMENT_REQUESTED', 'RECEIVED', 'IN_REVIEW', 'REVIEWED', 'PROPOSED'];
