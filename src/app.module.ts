@@ -25,6 +25,8 @@ import { ReportsModule } from './reports/reports.module';
 import { DOSSIER_STEP_LISTENERS } from './dossiers/ports/dossier-step-listeners.port';
 import { NotificationStepListener } from './notifications/notification-step.listener';
 import { NotificationsModule } from './notifications/notifications.module';
+import { NotificationService } from './notifications/notification.service';
+import { BENEFIT_NOTIFIER, BenefitNotifier } from './benefits/ports/benefit-notifier.port';
 import { findFreePort } from './platform/embedded/free-port';
 import { SocialInsuranceModule } from './social-insurance/social-insurance.module';
 import { SocialInsuranceStepListener } from './social-insurance/social-insurance-step.listener';
@@ -54,8 +56,17 @@ class PortBindingsModule {
             notifications,
           ],
         },
+        {
+          provide: BENEFIT_NOTIFIER,
+          inject: [NotificationService],
+          useFactory: (notifications: NotificationService): BenefitNotifier => ({
+            remind: async (em, personalId, reminder, data, dedupeKey) => {
+              await notifications.notify(em, personalId, reminder, data, { dedupeKey });
+            },
+          }),
+        },
       ],
-      exports: [DOSSIER_DOCUMENTS, DOSSIER_BENEFITS, SEED_CENTERS, DOSSIER_STEP_LISTENERS],
+      exports: [DOSSIER_DOCUMENTS, DOSSIER_BENEFITS, SEED_CENTERS, DOSSIER_STEP_LISTENERS, BENEFIT_NOTIFIER],
     };
   }
 }

@@ -8,10 +8,12 @@ import { BenefitRepository } from './benefit.repository';
 import { BenefitService } from './benefit.service';
 import { BenefitSteps } from './benefit-steps';
 import { ReemploymentSweep } from './reemployment-sweep.service';
+import { NoticeReminders } from './notice-reminders.service';
 
 /** Scheduled names (queues `schedule.<name>`): one run per Việt Nam calendar day across instances. */
 export const CLOSE_WINDOWS_SCHEDULE = 'benefits.close-notice-windows';
 export const REEMPLOYMENT_SCHEDULE = 'benefits.reemployment-sweep';
+export const NOTICE_REMINDERS_SCHEDULE = 'benefits.notice-reminders';
 
 @Injectable()
 class BenefitSchedules implements OnModuleInit {
@@ -19,6 +21,7 @@ class BenefitSchedules implements OnModuleInit {
     private readonly scheduler: JobScheduler,
     private readonly benefits: BenefitService,
     private readonly sweep: ReemploymentSweep,
+    private readonly reminders: NoticeReminders,
   ) {}
 
   onModuleInit(): void {
@@ -29,6 +32,9 @@ class BenefitSchedules implements OnModuleInit {
     this.scheduler.schedule(REEMPLOYMENT_SCHEDULE, daily, async ({ today }) => {
       await this.sweep.run(today);
     });
+    this.scheduler.schedule(NOTICE_REMINDERS_SCHEDULE, daily, async ({ today }) => {
+      await this.reminders.run(today);
+    });
   }
 }
 
@@ -36,7 +42,15 @@ class BenefitSchedules implements OnModuleInit {
 @Module({
   imports: [DossiersModule, EligibilityModule],
   controllers: [BenefitController, StaffBenefitController, PortalBenefitController],
-  providers: [BenefitRepository, BenefitSteps, BenefitService, BenefitStaffService, ReemploymentSweep, BenefitSchedules],
+  providers: [
+    BenefitRepository,
+    BenefitSteps,
+    BenefitService,
+    BenefitStaffService,
+    ReemploymentSweep,
+    NoticeReminders,
+    BenefitSchedules,
+  ],
   exports: [BenefitService, BenefitRepository, BenefitSteps],
 })
 export class BenefitsModule {}
