@@ -301,7 +301,11 @@ describe('10 000 hostile requests against every write endpoint', () => {
     await t?.close();
   });
 
-  const oversized = (spec: Spec) => (spec.body?.length ?? 0) > BODY_LIMIT || spec.path.length > HEADER_LIMIT / 2;
+  // Also a path parameter longer than the router takes (maxParamLength 200): refused with 414 before the body is read.
+  const oversized = (spec: Spec) =>
+    (spec.body?.length ?? 0) > BODY_LIMIT ||
+    spec.path.length > HEADER_LIMIT / 2 ||
+    spec.path.split('?')[0].split('/').some((segment) => segment.length > 200);
 
   function send(spec: Spec): Promise<Answer> {
     // The server closes the connection of a request it refuses unread: such requests get a connection of their own,
@@ -678,7 +682,7 @@ describe('10 000 hostile requests against every write endpoint', () => {
           // A body over the limit, or a request line over Node's header limit, is refused before it is read:
           // the server answers and closes while the client is still writing. That is a refusal, not a failure.
           const code = (error as NodeJS.ErrnoException).code ?? '';
-          if (oversized(spec) && ['ECONNRESET', 'EPIPE'].includes(code)) {
+          if (oversized(spec) && (['ECONNRESET', 'EPIPE'].includes(code) || code.startsWith('HPE_'))) {
             refusedMidBody += 1;
             continue;
           }
