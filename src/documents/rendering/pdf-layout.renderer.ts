@@ -46,9 +46,13 @@ interface Spacing {
   readonly signatureSpace: number;
 }
 
+/**
+ * Nghị định 30/2020, Phụ lục I: at least 6 pt between paragraphs, single line spacing or more. `compact` only drops the
+ * extra line gap: when the closing still does not fit, the last article moves with it to the next page.
+ */
 const SPACING: Readonly<Record<LayoutDensity, Spacing>> = {
-  normal: { lineGap: 0.4, paragraphGap: 3, basisGap: 0.5, signatureSpace: 44 },
-  compact: { lineGap: 0, paragraphGap: 2.5, basisGap: 0.5, signatureSpace: 44 },
+  normal: { lineGap: 0.4, paragraphGap: 6, basisGap: 0.5, signatureSpace: 44 },
+  compact: { lineGap: 0, paragraphGap: 6, basisGap: 0.5, signatureSpace: 44 },
 };
 const FIRST_LINE_INDENT = 1 * 28.35;
 
@@ -756,9 +760,12 @@ export function layoutDocument(layoutInput: LayoutInput): LayoutResult {
       case 'paragraph':
       case 'fields': {
         const next = blocks[index + 1];
-        if (input.keepLastTextWithClosing && next && (next.type === 'recipients' || next.type === 'signature'))
-          doc.addPage();
+        const beforeClosing = next !== undefined && (next.type === 'recipients' || next.type === 'signature');
+        if (input.keepLastTextWithClosing && beforeClosing) doc.addPage();
+        const startPage = pageNumber;
         drawTextBlock(doc, input, block);
+        // The article that the closing follows was split across pages: keep it whole with the closing instead.
+        if (beforeClosing && pageNumber !== startPage) closingOnNewPage = true;
         break;
       }
     }
