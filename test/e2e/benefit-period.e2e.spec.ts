@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { applicationFor, residents } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -159,5 +163,44 @@ describe('the benefit period', () => {
       'resumed',
       'terminated',
     ]);
+
+    // Each Director decision is its own signed document (Nghị định 30 form), numbered in the authority's register,
+    // listed with the benefit and valid for pdfsig.
+    const documents = await eventually(async () => {
+      const docs = (await benefit()).documents;
+      return docs.length >= 3 ? docs : undefined;
+    }, 'the three benefit decisions');
+    expect(documents.map((d: { kind: string }) => d.kind.replace(/-\d+$/, '')).sort()).toEqual([
+      'decision-resumption',
+      'decision-suspension',
+      'decision-termination',
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'tctn-benefit-'));
+    const expected: Record<string, string[]> = {
+      'decision-suspension': ['Về việc tạm dừng hưởng trợ cấp thất nghiệp', 'tháng hưởng thứ 2', 'Khoản 2 Điều 41'],
+      'decision-resumption': ['Về việc tiếp tục hưởng trợ cấp thất nghiệp', 'tháng hưởng thứ 3', 'Khoản 3 Điều 41'],
+      'decision-termination': ['Về việc chấm dứt hưởng trợ cấp thất nghiệp', `${9 * 12} tháng`, 'Điểm a khoản 4 Điều 41'],
+    };
+    for (const doc of documents) {
+      expect(doc).toMatchObject({ number: expect.stringMatching(/^\d+\/QĐ-/), kind: expect.stringMatching(/-\d+$/) });
+      const pdf = await api()
+        .get(doc.downloadUrl)
+        .set(auth(token))
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const file = join(dir, `${doc.kind}.pdf`);
+      writeFileSync(file, pdf.body);
+      expect(execFileSync('pdfsig', [file], { encoding: 'utf8' })).toContain('Signature is Valid.');
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+      for (const words of expected[doc.kind.replace(/-\d+$/, '')]) expect(text).toContain(words);
+      expect(text).toContain('Luật Việc làm số 74/2025/QH15');
+      expect(text).toContain('Nghị định số 374/2025/NĐ-CP');
+    }
+    expect(new Set(documents.map((d: { number: string }) => d.number)).size).toBe(3);
   });
 });
