@@ -76,6 +76,8 @@ export class BenefitService {
     const running = status === 'active' || status === 'suspended' || status === 'not_started';
     return {
       dossierId: b.dossierId,
+      /** The service's calendar day (the sandbox clock may move it): countdowns are counted from it. */
+      today,
       status,
       monthlyBenefit: b.monthlyBenefit,
       benefitMonths: b.benefitMonths,

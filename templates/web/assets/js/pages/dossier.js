@@ -7,6 +7,7 @@ import { centerLabel, loadCenters } from '../lib/centers.js';
 import { bytes, contractLabel, date, dateTime, kindLabel, money, months, reasonLabel, statusLabel } from '../lib/format.js';
 import { dateInWords } from '../lib/dates.js';
 import { helpBlock } from '../lib/help.js';
+import { renderBenefitSchedule } from '../lib/benefit-schedule.js';
 import { citizenSignedIn, clearError, setStatus, showCitizenLogin, showError } from '../lib/page.js';
 
 const id = pageData().id;
@@ -79,6 +80,9 @@ async function render(d) {
   renderResult(d);
   renderRefusal(d);
   renderDecisionDocument(d);
+  // After the result is returned: the benefit months, notice windows and the monthly notice form.
+  if (d.status === 'RESULT_RETURNED') await renderBenefitSchedule($('#benefit'), id);
+  else $('#benefit').hidden = true;
 
   // The estimate is shown while the dossier is handled; after the decision the decided figures replace it.
   const showAssessment = open && d.assessment && d.assessment.eligible !== undefined;
