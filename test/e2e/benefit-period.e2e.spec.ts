@@ -200,6 +200,8 @@ describe('the benefit period', () => {
       for (const words of expected[doc.kind.replace(/-\d+$/, '')]) expect(text).toContain(words);
       expect(text).toContain('Luật Việc làm số 74/2025/QH15');
       expect(text).toContain('Nghị định số 374/2025/NĐ-CP');
+      const verified = (await api().get(`/api/v1/public/decisions/${doc.verificationCode}`).expect(200)).body;
+      expect(verified).toMatchObject({ valid: true, decisionNumber: doc.number, documentKind: doc.kind, title: doc.title });
     }
     expect(new Set(documents.map((d: { number: string }) => d.number)).size).toBe(3);
   });
