@@ -94,7 +94,15 @@ describe('the citizen benefit schedule', () => {
     await page.selectOption('#notice-month', '3');
     await page.fill('#notice-employer', 'Công ty TNHH Minh Phát');
     await page.fill('#notice-position', 'Nhân viên kho');
-    await page.fill('#notice-contactedOn', months[1].noticeWindow.from);
+    // The contact date is typed day / month / year; a day that does not exist is refused on the page.
+    const [cy, cm, cd] = months[1].noticeWindow.from.split('-');
+    await page.fill('#notice-contactedOn-day', '31');
+    await page.fill('#notice-contactedOn-month', '02');
+    await page.fill('#notice-contactedOn-year', cy);
+    await page.getByRole('button', { name: 'Gửi thông báo' }).click();
+    await expect(page.locator('#notice-contactedOn-day-error').innerText()).resolves.toContain('ngày liên hệ có thật');
+    await page.fill('#notice-contactedOn-day', cd);
+    await page.fill('#notice-contactedOn-month', cm);
     await page.selectOption('#notice-outcome', 'interviewed');
     await page.getByRole('button', { name: 'Gửi thông báo' }).click();
     await page.locator('#notice-error:not([hidden])').waitFor();

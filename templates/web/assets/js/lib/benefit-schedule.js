@@ -2,6 +2,7 @@ import { api } from './api.js';
 import { $, focusRegion, h, replace } from './dom.js';
 import { busy, clearErrors, showErrors } from './forms.js';
 import { date, dateTime } from './format.js';
+import { isoFromParts, partsFromIso } from './dates.js';
 
 /**
  * The citizen's benefit period on the dossier page (GET /api/v1/dossiers/{id}/benefit): the months with their
@@ -79,7 +80,7 @@ export async function renderBenefitSchedule(section, dossierId) {
       { class: 'table-wrap', role: 'region', 'aria-labelledby': 'benefit-title', tabindex: '0' },
       h(
         'table',
-        { class: 'table', 'data-testid': 'benefit-months' },
+        { class: 'table stack', 'data-testid': 'benefit-months' },
         h('caption', { class: 'visually-hidden' }, 'Các tháng hưởng, hạn thông báo và tình trạng'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tháng'), h('th', { scope: 'col' }, 'Thời gian hưởng'), h('th', { scope: 'col' }, 'Hạn thông báo'), h('th', { scope: 'col' }, 'Tình trạng'))),
         h(
@@ -89,10 +90,10 @@ export async function renderBenefitSchedule(section, dossierId) {
             h(
               'tr',
               { 'data-month': m.month, 'data-state': m.state },
-              h('th', { scope: 'row' }, `Tháng thứ ${m.month}`),
-              h('td', {}, `${date(m.from)} – ${date(m.to)}`),
-              h('td', {}, `${date(m.noticeWindow.from)} – ${date(m.noticeWindow.to)}`),
-              h('td', {}, MONTH_STATES[m.state] || m.state, m.notice ? h('span', { class: 'muted' }, ` (số tiếp nhận ${m.notice.receiptNumber}, ${dateTime(m.notice.filedAt)})`) : null),
+              h('td', { 'data-label': 'Tháng' }, h('strong', {}, `Tháng thứ ${m.month}`)),
+              h('td', { 'data-label': 'Thời gian hưởng' }, `${date(m.from)} – ${date(m.to)}`),
+              h('td', { 'data-label': 'Hạn thông báo' }, `${date(m.noticeWindow.from)} – ${date(m.noticeWindow.to)}`),
+              h('td', { 'data-label': 'Tình trạng' }, MONTH_STATES[m.state] || m.state, m.notice ? h('span', { class: 'muted' }, ` (số tiếp nhận ${m.notice.receiptNumber}, ${dateTime(m.notice.filedAt)})`) : null),
             ),
           ),
         ),
@@ -104,12 +105,31 @@ export async function renderBenefitSchedule(section, dossierId) {
           h('ul', { class: 'file-list' }, b.documents.map((d) => h('li', {}, h('a', { href: d.downloadUrl }, d.title), d.number ? ` — số ${d.number}` : ''))),
         ]
       : null,
-    running && noticeable.length ? noticeForm(path, noticeable, b.nextNotice, section, dossierId) : null,
+    running && noticeable.length ? noticeForm(path, noticeable, b, section, dossierId) : null,
     h('div', { id: 'notice-receipt', role: 'status', 'aria-live': 'polite' }),
   );
 }
 
-function noticeForm(path, months, next, section, dossierId) {
+/** Day / month / year typed separately (never the browser's date control), prefilled with the service's day. */
+function dateParts(id, name, label, iso) {
+  const value = partsFromIso(iso);
+  const part = (key, text, width) =>
+    h('div', {}, h('label', { for: `${id}-${key}` }, text), h('input', { type: 'text', id: `${id}-${key}`, name: `${name}.${key}`, inputmode: 'numeric', maxlength: width, autocomplete: 'off', size: width, value: value[key] }));
+  return h(
+    'div',
+    { class: 'field' },
+    h(
+      'fieldset',
+      { class: 'date-group', 'aria-describedby': `${id}-hint` },
+      h('legend', { class: 'label' }, label),
+      h('p', { class: 'field-hint', id: `${id}-hint` }, 'Ví dụ: 30 / 10 / 2026'),
+      h('div', { class: 'date-parts' }, part('day', 'Ngày', 2), part('month', 'Tháng', 2), part('year', 'Năm', 4)),
+    ),
+  );
+}
+
+function noticeForm(path, months, benefit, section, dossierId) {
+  const next = benefit.nextNotice;
   const summary = h('div', { class: 'error-summary', id: 'notice-error', tabindex: '-1', hidden: true }, h('p', {}, 'Thông báo chưa được gửi:'), h('ul'));
   const field = (id, label, control) => h('div', { class: 'field' }, h('label', { for: id }, label), control);
   const form = h(
@@ -129,7 +149,7 @@ function noticeForm(path, months, next, section, dossierId) {
       h('legend', {}, 'Hoạt động tìm việc'),
       field('notice-employer', 'Đơn vị bạn liên hệ', h('input', { type: 'text', id: 'notice-employer', name: 'activities[0].employer', autocomplete: 'organization', maxlength: 200 })),
       field('notice-position', 'Vị trí công việc', h('input', { type: 'text', id: 'notice-position', name: 'activities[0].position', maxlength: 200 })),
-      field('notice-contactedOn', 'Ngày liên hệ', h('input', { type: 'date', id: 'notice-contactedOn', name: 'activities[0].contactedOn' })),
+      dateParts('notice-contactedOn', 'activities[0].contactedOn', 'Ngày liên hệ', benefit.today),
       field('notice-outcome', 'Kết quả', h('select', { id: 'notice-outcome', name: 'activities[0].outcome' }, OUTCOMES.map(([value, label]) => h('option', { value }, label)))),
     ),
     field('notice-note', 'Ghi chú (nếu có)', h('textarea', { id: 'notice-note', name: 'note', rows: 2, maxlength: 2000 })),
@@ -142,13 +162,17 @@ function noticeForm(path, months, next, section, dossierId) {
     const activity = {
       employer: value('activities[0].employer'),
       position: value('activities[0].position'),
-      contactedOn: value('activities[0].contactedOn'),
+      contactedOn: isoFromParts({
+        day: value('activities[0].contactedOn.day'),
+        month: value('activities[0].contactedOn.month'),
+        year: value('activities[0].contactedOn.year'),
+      }),
       outcome: value('activities[0].outcome'),
     };
     const missing = [
       ['employer', 'Vui lòng nhập đơn vị bạn đã liên hệ.'],
       ['position', 'Vui lòng nhập vị trí công việc.'],
-      ['contactedOn', 'Vui lòng chọn ngày liên hệ.'],
+      ['contactedOn', 'Vui lòng nhập ngày liên hệ có thật (ngày / tháng / năm).'],
     ].filter(([key]) => !activity[key]);
     if (missing.length) return showErrors(form, missing.map(([key, message]) => ({ field: `activities[0].${key}`, message })), summary);
     const body = { month: Number(value('month')), activities: [activity] };
