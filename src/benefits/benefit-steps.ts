@@ -60,6 +60,8 @@ export class BenefitSteps implements DossierBenefits {
             event: 'suspended',
             month: missed.month,
             period: { from: missed.from, to: missed.to },
+            // The month missed is not paid: the suspension runs from its first day.
+            effectiveDate: missed.from,
             noticeWindow: missed.noticeWindow,
             legalBasis: 'Khoản 2 Điều 41 Luật Việc làm số 74/2025/QH15',
           },
@@ -76,6 +78,8 @@ export class BenefitSteps implements DossierBenefits {
             event: 'resumed',
             month: notified.month,
             period: { from: notified.from, to: notified.to },
+            // Paid again from the month whose notice was filed.
+            effectiveDate: notified.from,
             noticeFiledAt: notified.notice!.filedAt,
             legalBasis: 'Khoản 3 Điều 41 Luật Việc làm số 74/2025/QH15',
           },

@@ -5,6 +5,8 @@ import type { Actor } from '../dossiers/domain/actor';
 import { DossierReader } from '../dossiers/dossier-reader';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
 import type { DossierRecord } from '../dossiers/dossier.repository';
+import type { DocumentSummary } from '../dossiers/dossier-views';
+import { DOSSIER_DOCUMENTS, DossierDocuments } from '../dossiers/ports/dossier-documents.port';
 import { CLOCK, Clock, vietnamDate } from '../platform/clock/clock';
 import { DomainError } from '../platform/errors/domain-error';
 import { BenefitRepository, BenefitRow, MonthRow, NoticeChannel } from './benefit.repository';
@@ -21,6 +23,9 @@ import {
 } from './domain/benefit-period';
 import type { JobSearchNoticeDto, PortalJobSearchNoticeDto } from './dto/job-search-notice.dto';
 
+/** The stored kinds of the Director's decisions during the benefit (`decision-suspension-<seq>`, ...). */
+const BENEFIT_DECISION = /^decision-(suspension|resumption|termination)-\d+$/;
+
 const SYSTEM: Actor = { type: 'system', id: 'benefits.schedule', name: 'Hệ thống' };
 
 /**
@@ -36,6 +41,7 @@ export class BenefitService {
     private readonly benefits: BenefitRepository,
     private readonly dossiers: DossierReader,
     private readonly workflow: DossierWorkflowService,
+    @Inject(DOSSIER_DOCUMENTS) private readonly documents: DossierDocuments,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -55,15 +61,23 @@ export class BenefitService {
     await this.accessibleDossier(actor, dossierId);
     const benefit = await this.benefits.find(dossierId);
     if (!benefit) throw DomainError.notFound('Hồ sơ chưa có chế độ hưởng trợ cấp (chưa trả kết quả quyết định hưởng).');
-    return this.present(benefit, await this.benefits.months(dossierId), this.clock.today());
+    const { documents } = await this.documents.forDossier(dossierId);
+    return this.present(
+      benefit,
+      await this.benefits.months(dossierId),
+      this.clock.today(),
+      documents.filter((d) => BENEFIT_DECISION.test(d.kind)),
+    );
   }
 
-  present(b: BenefitRow, months: MonthRow[], today: string) {
+  present(b: BenefitRow, months: MonthRow[], today: string, documents: DocumentSummary[] = []) {
     const facts = months.map((m) => ({ ...m, notified: m.notice !== null }));
     const status: BenefitStatus = benefitStatus(b.status, months, today);
     const running = status === 'active' || status === 'suspended' || status === 'not_started';
     return {
       dossierId: b.dossierId,
+      /** The service's calendar day (the sandbox clock may move it): countdowns are counted from it. */
+      today,
       status,
       monthlyBenefit: b.monthlyBenefit,
       benefitMonths: b.benefitMonths,
@@ -86,7 +100,7 @@ export class BenefitService {
             reservedMonths: b.reservedMonths ?? 0,
           }
         : null,
-      documents: [] as unknown[],
+      documents,
     };
   }
 

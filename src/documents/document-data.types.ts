@@ -105,6 +105,33 @@ export interface IntakeRefusalData extends DocumentCommonData {
   readonly reasons: readonly string[];
 }
 
+/**
+ * What a benefit-period decision (Luật Việc làm 74/2025 Điều 41) states, all read from the history event of the
+ * Director's step: the month concerned, why, from when, and (termination) the contribution months reserved.
+ */
+export interface BenefitChange {
+  /** Suspension and resumption: the benefit month concerned and its dates. */
+  readonly month?: number;
+  readonly period?: DateRange;
+  /** The day the decision takes effect on the benefit. */
+  readonly effectiveDate: IsoDate;
+  /** Why, in the citizen's words ("Không thông báo về việc tìm kiếm việc làm ..."). */
+  readonly reason: string;
+  /** "Khoản 2 Điều 41 Luật Việc làm số 74/2025/QH15". */
+  readonly articleBasis: string;
+  /** Termination: months of contribution reserved (Điều 41 k.5), 0 when none. */
+  readonly reservedMonths?: number;
+  /** Termination: the provision that reserves them, '' when none. */
+  readonly reserveBasis?: string;
+  readonly socialInsuranceOffice: string;
+}
+
+export interface BenefitDecisionData extends DocumentCommonData {
+  readonly legalBasis: DecisionLegalBasis;
+  readonly proposingCenter: string;
+  readonly benefit: BenefitChange;
+}
+
 /** Typed data per document kind. */
 export interface DocumentDataByKind {
   readonly 'decision-approval': DecisionApprovalData;
@@ -112,6 +139,9 @@ export interface DocumentDataByKind {
   readonly receipt: ReceiptData;
   readonly 'supplement-request': SupplementRequestData;
   readonly 'intake-refusal': IntakeRefusalData;
+  readonly 'decision-suspension': BenefitDecisionData;
+  readonly 'decision-resumption': BenefitDecisionData;
+  readonly 'decision-termination': BenefitDecisionData;
 }
 
 export type DocumentData<K extends DocumentKind = DocumentKind> = DocumentDataByKind[K];

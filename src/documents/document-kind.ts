@@ -5,6 +5,9 @@ export const DOCUMENT_KINDS = [
   'receipt',
   'supplement-request',
   'intake-refusal',
+  'decision-suspension',
+  'decision-resumption',
+  'decision-termination',
 ] as const;
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

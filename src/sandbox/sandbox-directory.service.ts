@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { CLOCK, Clock } from '../platform/clock/clock';
 import { PopulationRecord } from '../registries/population/population-registry.port';
 import { InsuranceRecord } from '../registries/social-insurance/social-insurance-registry.port';
 import { SANDBOX_TODAY, SandboxToday } from './sandbox-clock';
@@ -21,7 +22,10 @@ export interface SandboxResidentSummary {
 export class SandboxDirectory {
   private cache: { today: string; residents: SandboxResident[]; byId: Map<string, SandboxResident> } | undefined;
 
-  constructor(@Inject(SANDBOX_TODAY) private readonly today: SandboxToday) {}
+  constructor(
+    @Inject(SANDBOX_TODAY) private readonly today: SandboxToday,
+    @Optional() @Inject(CLOCK) private readonly clock?: Clock,
+  ) {}
 
   residents(): SandboxResident[] {
     const today = this.today();
@@ -60,8 +64,19 @@ export class SandboxDirectory {
     return this.cache?.byId.get(personalId)?.population ?? null;
   }
 
+  /**
+   * The registry's record. Histories are anchored to the real date (so a resident's facts do not move with the
+   * sandbox clock); a later job's months (`new-job-later`) are reported once the application's clock, which
+   * `PUT /sandbox/clock` moves, has reached them.
+   */
   insured(personalId: string): InsuranceRecord | null {
     this.residents();
-    return this.cache?.byId.get(personalId)?.insurance ?? null;
+    const resident = this.cache?.byId.get(personalId);
+    if (!resident?.insurance || !resident.laterContributions.length) return resident?.insurance ?? null;
+    const month = (this.clock?.today() ?? this.today()).slice(0, 7);
+    const reached = resident.laterContributions.filter((c) => c.month <= month);
+    return reached.length
+      ? { ...resident.insurance, contributions: [...resident.insurance.contributions, ...reached] }
+      : resident.insurance;
   }
 }

@@ -14,6 +14,7 @@ export const SANDBOX_SCENARIOS = [
   'short-contract',
   'no-record',
   'id-mismatch',
+  'new-job-later',
 ] as const;
 
 export type SandboxScenario = (typeof SANDBOX_SCENARIOS)[number];
@@ -37,6 +38,11 @@ export interface SandboxPerson {
   readonly salaryK: number;
   /** `eligible` only: total contribution months (default derived from the index, 18–87); keeps young people adult. */
   readonly months?: number;
+  /**
+   * `new-job-later` only: a new job with compulsory insurance from the first day of the month `monthsAfter` months
+   * after the termination month. The registry reports its months only once the (sandbox) clock has reached them.
+   */
+  readonly newJob?: { readonly monthsAfter: number; readonly employer: SandboxEmployerKey };
 }
 
 /**
@@ -631,5 +637,19 @@ export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
     daysAgo: 12,
     employers: ['E1', 'E2'],
     salaryK: 9000,
+  },
+  // new-job-later: eligible; a new job appears in the registry three months after the termination month (the daily
+  // re-employment sweep proposes terminating the benefit once the sandbox clock reaches it)
+  {
+    fullName: 'Lưu Quốc Trọng',
+    sex: 'male',
+    dateOfBirth: '1991-07-23',
+    birthProvince: '075',
+    home: 'DN_LONG_BINH',
+    scenario: 'new-job-later',
+    daysAgo: 10,
+    employers: ['E1', 'E13'],
+    salaryK: 9800,
+    newJob: { monthsAfter: 3, employer: 'E13' },
   },
 ];

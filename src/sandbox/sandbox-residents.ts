@@ -43,6 +43,11 @@ export interface SandboxResident {
   readonly population: PopulationRecord;
   /** `null`: never insured (`no-record`). */
   readonly insurance: InsuranceRecord | null;
+  /**
+   * `new-job-later`: the months of a new job after the termination (12, from its first month). The registry adds
+   * each to `insurance.contributions` only once the clock has reached it (see `SandboxDirectory.insured`).
+   */
+  readonly laterContributions: readonly Contribution[];
 }
 
 /** Last decision date governed by VN-2013 (DOMAIN §2); the old-regime resident's latest termination date. */
@@ -125,6 +130,11 @@ function historyBlocks(person: SandboxPerson, index: number, variant: number): B
         [0, 35, 0],
         [37, 50, prev],
       ];
+    case 'new-job-later':
+      return [
+        [0, 29, 0],
+        [31, 47, prev],
+      ];
     case 'no-record':
       return [];
   }
@@ -159,6 +169,7 @@ const CONTRACT_TYPE: Readonly<Record<SandboxScenario, SuggestedContractType | 'v
   'short-contract': 'short_term',
   'no-record': 'varied',
   'id-mismatch': 'indefinite',
+  'new-job-later': 'indefinite',
 };
 
 function contractTypeFor(person: SandboxPerson, index: number): SuggestedContractType {
@@ -195,6 +206,14 @@ function noteFor(person: SandboxPerson, today: string, termination: string, dead
       return 'An earlier benefit consumed the months in usedMonths and reserved reservedMonths; both matter for the duration.';
     case 'state-salary':
       return 'Paid on the State salary scale (salaryRegime "state").';
+    case 'new-job-later': {
+      const start = person.newJob ? `${yearMonthOf(monthIndexOf(termination) + person.newJob.monthsAfter)}-01` : '';
+      return (
+        `Eligible; a new job with compulsory insurance starts on ${start}. The registry reports it once the clock ` +
+        `reaches that month (PUT /sandbox/clock), and the daily re-employment sweep then proposes terminating the ` +
+        `benefit (new_job) from ${start}.`
+      );
+    }
     case 'eligible':
     case 'cap-zone-1':
     case 'exactly-12-months':
@@ -267,6 +286,20 @@ function buildResident(person: SandboxPerson, index: number, variant: number, to
     };
   }
 
+  const laterContributions: Contribution[] = [];
+  if (person.newJob) {
+    const employer = SANDBOX_EMPLOYERS[person.newJob.employer];
+    const first = monthIndexOf(termination) + person.newJob.monthsAfter;
+    for (let m = first; m < first + 12; m++)
+      laterContributions.push({
+        month: yearMonthOf(m),
+        salary: Math.round((person.salaryK * 1000 * 1.05) / 10_000) * 10_000,
+        employerName: employer.name,
+        employerTaxCode: employer.taxCode,
+        zone: employer.zone,
+      });
+  }
+
   const contractType = contractTypeFor(person, index);
   return {
     personalId,
@@ -281,6 +314,7 @@ function buildResident(person: SandboxPerson, index: number, variant: number, to
     note: noteFor(person, today, termination, deadline),
     population,
     insurance,
+    laterContributions,
   };
 }
 

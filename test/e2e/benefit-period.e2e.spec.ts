@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { applicationFor, residents } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -23,8 +27,9 @@ const activity = (contactedOn: string) => ({
 
 /**
  * The benefit period end to end over HTTP with the sandbox clock (issue #18 acceptance): approve → return the result →
- * notice in month 1 → month 2 missed → suspended by decision → notice in month 3 (portal) → resumed → terminated for
- * a new job with reserved months; every step in the citizen's view and delivered to the portal in order.
+ * notice in month 1 → month 2 missed → suspended by decision → notice in month 3 (portal) → resumed → month 4 missed
+ * and suspended again → terminated for a new job with reserved months; every step in the citizen's view and delivered
+ * to the portal in order, and each decision a signed PDF of its own.
  */
 describe('the benefit period', () => {
   let t: TestApp;
@@ -68,7 +73,7 @@ describe('the benefit period', () => {
     const start = await benefit();
     expect(start.months.length).toBe(12);
     expect(start).toMatchObject({ monthlyBenefit: expect.any(Number), nextNotice: { month: 1 } });
-    const [m1, m2, m3, m4] = start.months;
+    const [m1, m2, m3, m4, m5] = start.months;
     const other = await citizenBearer(t, residents('eligible')[0].personalId);
     await api().get(`/api/v1/dossiers/${id}/benefit`).set(auth(other)).expect(404);
     expect((await api().get(`/api/v1/dossiers/${id}/benefit`).set(auth(director)).expect(200)).body.months).toHaveLength(12);
@@ -130,25 +135,37 @@ describe('the benefit period', () => {
     await act(director, { action: 'resume' });
     expect((await benefit()).status).toBe('active');
 
-    // Terminated for a new job from the first day of month 4: months 4–12 cancelled, 9 × 12 reserved (k.5).
-    await act(director, { action: 'terminate', terminationReason: 'not_a_reason', effectiveDate: m4.from }, 400);
-    await act(director, { action: 'terminate', terminationReason: 'new_job', effectiveDate: m4.from });
+    // Month 4 is missed too: a second suspension, with its own decision (not taken for the first one).
+    const afterWindow4 = new Date(Date.parse(`${m4.noticeWindow.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await clock(afterWindow4);
+    const second = await eventually(async () => {
+      const r = await api().get('/api/v1/staff/benefits/proposals').set(auth(director)).expect(200);
+      return r.body.find((p: { dossierId: string; kind: string; month: number }) => p.dossierId === id && p.kind === 'suspend' && p.month === 4);
+    }, 'the second suspension proposal', 10_000);
+    await api().post('/api/v1/staff/benefits/proposals/decide').set(auth(director)).send({ ids: [second.id] }).expect(200);
+    expect((await benefit()).months[3].state).toBe('suspended');
+    version = (await api().get(`/api/v1/staff/dossiers/${id}`).set(auth(director)).expect(200)).body.version;
+
+    // Terminated for a new job from the first day of month 5: months 5–12 cancelled, 8 × 12 reserved (k.5); the
+    // suspended month 4 is neither paid nor reserved.
+    await act(director, { action: 'terminate', terminationReason: 'not_a_reason', effectiveDate: m5.from }, 400);
+    await act(director, { action: 'terminate', terminationReason: 'new_job', effectiveDate: m5.from });
     const ended = await benefit();
     expect(ended.status).toBe('terminated');
-    expect(ended.reservedMonths).toBe(9 * 12);
-    expect(ended.months.slice(3).every((m: { state: string }) => m.state === 'cancelled')).toBe(true);
+    expect(ended.reservedMonths).toBe(8 * 12);
+    expect(ended.months.slice(4).every((m: { state: string }) => m.state === 'cancelled')).toBe(true);
     expect(ended.nextNotice).toBeNull();
-    await notice(4, m4.noticeWindow.from).expect(409);
+    await notice(5, m5.noticeWindow.from).expect(409);
 
     // The citizen's history and the portal show every step in order.
     const history = (await api().get(`/api/v1/dossiers/${id}`).set(auth(token)).expect(200)).body.history;
     const actions = history.map((h: { action: string }) => h.action);
-    const benefitSteps = ['return_result', 'job_search_notice', 'notice_missed', 'suspend', 'job_search_notice', 'resume', 'terminate'];
+    const benefitSteps = ['return_result', 'job_search_notice', 'notice_missed', 'suspend', 'job_search_notice', 'resume', 'notice_missed', 'suspend', 'terminate'];
     expect(actions.filter((a: string) => benefitSteps.includes(a))).toEqual(benefitSteps);
     const code = (await api().get(`/api/v1/dossiers/${id}`).set(auth(token))).body.code;
     const delivered = await eventually(async () => {
       const events = (await api().get('/sandbox/portal/events').query({ dossierCode: code }).expect(200)).body;
-      return events.filter((e: any) => e.payload.benefit).length >= 7 ? events : undefined;
+      return events.filter((e: any) => e.payload.benefit).length >= 9 ? events : undefined;
     }, 'the portal events');
     expect(delivered.filter((e: any) => e.payload.benefit).map((e: any) => e.payload.benefit.event)).toEqual([
       'benefit_started',
@@ -157,7 +174,53 @@ describe('the benefit period', () => {
       'suspended',
       'job_search_notice',
       'resumed',
+      'notice_missed',
+      'suspended',
       'terminated',
     ]);
+
+    // Each Director decision is its own signed document (Nghị định 30 form), numbered in the authority's register,
+    // listed with the benefit and valid for pdfsig.
+    const documents = await eventually(async () => {
+      const docs = (await benefit()).documents;
+      return docs.length >= 4 ? docs : undefined;
+    }, 'the four benefit decisions');
+    expect(documents.map((d: { kind: string }) => d.kind.replace(/-\d+$/, '')).sort()).toEqual([
+      'decision-resumption',
+      'decision-suspension',
+      'decision-suspension',
+      'decision-termination',
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'tctn-benefit-'));
+    const expected: Record<string, string[]> = {
+      'decision-suspension': ['Về việc tạm dừng hưởng trợ cấp thất nghiệp', 'tháng hưởng thứ', 'Khoản 2 Điều 41'],
+      'decision-resumption': ['Về việc tiếp tục hưởng trợ cấp thất nghiệp', 'tháng hưởng thứ 3', 'Khoản 3 Điều 41'],
+      'decision-termination': ['Về việc chấm dứt hưởng trợ cấp thất nghiệp', `${8 * 12} tháng`, 'Điểm a khoản 4 Điều 41'],
+    };
+    for (const doc of documents) {
+      expect(doc).toMatchObject({ number: expect.stringMatching(/^\d+\/QĐ-/), kind: expect.stringMatching(/-\d+$/) });
+      const pdf = await api()
+        .get(doc.downloadUrl)
+        .set(auth(token))
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const file = join(dir, `${doc.kind}.pdf`);
+      writeFileSync(file, pdf.body);
+      expect(execFileSync('pdfsig', [file], { encoding: 'utf8' })).toContain('Signature is Valid.');
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+      for (const words of expected[doc.kind.replace(/-\d+$/, '')]) expect(text).toContain(words);
+      expect(text).toContain('Luật Việc làm số 74/2025/QH15');
+      expect(text).toContain('Nghị định số 374/2025/NĐ-CP');
+      const verified = (await api().get(`/api/v1/public/decisions/${doc.verificationCode}`).expect(200)).body;
+      expect(verified).toMatchObject({ valid: true, decisionNumber: doc.number, documentKind: doc.kind, title: doc.title });
+    }
+    expect(new Set(documents.map((d: { number: string }) => d.number)).size).toBe(4);
+    const suspensions = documents.filter((d: { kind: string }) => d.kind.startsWith('decision-suspension-'));
+    expect(suspensions).toHaveLength(2);
   });
 });

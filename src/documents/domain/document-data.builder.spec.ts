@@ -1,6 +1,6 @@
 import { shippedCalendar } from '../../calendar/shipped-calendar';
 import { WorkingCalendar } from '../../calendar/working-calendar';
-import type { DecisionApprovalData, SupplementRequestData } from '../document-data.types';
+import type { BenefitDecisionData, DecisionApprovalData, SupplementRequestData } from '../document-data.types';
 import {
   buildDocumentData,
   DossierSnapshot,
@@ -137,5 +137,88 @@ describe('buildDocumentData', () => {
     };
     const data = buildDocumentData('supplement-request', dossier, { ...context, event }) as SupplementRequestData;
     expect(data.missingItems).toEqual(['Sổ bảo hiểm xã hội']);
+  });
+
+  describe('benefit-period decisions (Luật Việc làm 74/2025 Điều 41) read only their history event', () => {
+    const at = (data: Record<string, unknown>) => ({
+      ...context,
+      event: { seq: 9, occurredAt: new Date('2027-01-05T02:00:00Z'), actorName: 'Giám đốc', note: null, data },
+    });
+
+    it('k.2: the suspension states the month, its dates, the missed window and takes effect on the first day of that month', () => {
+      const data = buildDocumentData(
+        'decision-suspension',
+        dossier,
+        at({
+          event: 'suspended',
+          month: 2,
+          period: { from: '2026-12-16', to: '2027-01-15' },
+          effectiveDate: '2026-12-16',
+          noticeWindow: { from: '2026-12-16', to: '2026-12-18' },
+          legalBasis: 'Khoản 2 Điều 41 Luật Việc làm số 74/2025/QH15',
+        }),
+      ) as BenefitDecisionData;
+      expect(data.legalBasis.law).toContain('74/2025/QH15');
+      expect(data.legalBasis.decree).toContain('374/2025/NĐ-CP');
+      expect(data.benefit).toEqual({
+        month: 2,
+        period: { from: '2026-12-16', to: '2027-01-15' },
+        effectiveDate: '2026-12-16',
+        reason: 'Không thông báo về việc tìm kiếm việc làm hằng tháng trong thời hạn từ ngày 16/12/2026 đến ngày 18/12/2026',
+        articleBasis: 'Khoản 2 Điều 41 Luật Việc làm số 74/2025/QH15',
+        socialInsuranceOffice: 'Bảo hiểm xã hội tỉnh Đồng Nai',
+      });
+    });
+
+    it('k.3: the resumption names the notice that allows it', () => {
+      const data = buildDocumentData(
+        'decision-resumption',
+        dossier,
+        at({
+          event: 'resumed',
+          month: 3,
+          period: { from: '2027-01-16', to: '2027-02-15' },
+          noticeFiledAt: '2027-01-18T01:00:00Z',
+          legalBasis: 'Khoản 3 Điều 41 Luật Việc làm số 74/2025/QH15',
+        }),
+      ) as BenefitDecisionData;
+      // An event recorded without an effective date takes effect on the first day of its month.
+      expect(data.benefit).toMatchObject({
+        month: 3,
+        effectiveDate: '2027-01-16',
+        reason: 'Đã thông báo về việc tìm kiếm việc làm của tháng hưởng thứ 3 ngày 18/01/2027',
+      });
+    });
+
+    it('k.4–5: the termination states the reason, the effective date and the reserved months', () => {
+      const data = buildDocumentData(
+        'decision-termination',
+        dossier,
+        at({
+          event: 'terminated',
+          terminationReason: 'new_job',
+          reasonLabel: 'Có việc làm và thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc',
+          effectiveDate: '2027-02-01',
+          reservedMonths: 24,
+          legalBasis: 'Điểm a khoản 4 Điều 41 Luật Việc làm số 74/2025/QH15',
+          reserveBasis: 'Khoản 5 Điều 41 Luật Việc làm số 74/2025/QH15',
+        }),
+      ) as BenefitDecisionData;
+      expect(data.benefit).toMatchObject({ effectiveDate: '2027-02-01', reservedMonths: 24, reserveBasis: 'Khoản 5 Điều 41 Luật Việc làm số 74/2025/QH15' });
+      const none = buildDocumentData(
+        'decision-termination',
+        dossier,
+        at({ event: 'terminated', reasonLabel: 'Chết', effectiveDate: '2027-02-01', reservedMonths: 0, legalBasis: 'Điểm i khoản 4 Điều 41 Luật Việc làm số 74/2025/QH15', reserveBasis: null }),
+      ) as BenefitDecisionData;
+      expect(none.benefit).toMatchObject({ reservedMonths: 0, reserveBasis: '' });
+    });
+
+    it.each([
+      ['decision-suspension', { event: 'resumed', month: 2, period: { from: '2026-12-16', to: '2027-01-15' }, legalBasis: 'x' }],
+      ['decision-suspension', { event: 'suspended', month: 2, legalBasis: 'x' }],
+      ['decision-termination', { event: 'terminated', reasonLabel: 'Chết', legalBasis: 'x', reservedMonths: 0 }],
+    ] as const)('refuses a %s whose event does not record the decision', (kind, data) => {
+      expect(() => buildDocumentData(kind, dossier, at(data))).toThrow(IssuanceDataError);
+    });
   });
 });

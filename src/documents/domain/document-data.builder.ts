@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../../calendar/working-calendar';
 import type {
+  BenefitDecisionData,
   DecisionApprovalData,
   DecisionRefusalData,
   DocumentCommonData,
@@ -10,6 +11,7 @@ import type {
   SupplementRequestData,
 } from '../document-data.types';
 import type { DocumentKind } from '../document-kind';
+import { formatShortDate } from '../formatting/vietnamese-date.formatter';
 import { noticeSchedule } from './notice-schedule';
 import { legalBasisFor } from '../../eligibility/domain/legal-bases';
 import { Regime, regimeFor } from '../../eligibility/domain/regime';
@@ -165,7 +167,89 @@ export function buildDocumentData(kind: DocumentKind, d: DossierSnapshot, ctx: I
       const data: IntakeRefusalData = { ...common, receivedAt: d.filedAt, reasons };
       return data;
     }
+    case 'decision-suspension':
+    case 'decision-resumption':
+    case 'decision-termination':
+      return benefitDecision(kind, common, ctx);
   }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isoDate(value: unknown): string | undefined {
+  return typeof value === 'string' && ISO_DATE.test(value) ? value : undefined;
+}
+
+function dateRange(value: any): { from: string; to: string } | undefined {
+  const from = isoDate(value?.from);
+  const to = isoDate(value?.to);
+  return from && to ? { from, to } : undefined;
+}
+
+const BENEFIT_EVENT: Record<'decision-suspension' | 'decision-resumption' | 'decision-termination', string> = {
+  'decision-suspension': 'suspended',
+  'decision-resumption': 'resumed',
+  'decision-termination': 'terminated',
+};
+
+/**
+ * A suspension, resumption or termination decision (Luật Việc làm 74/2025 Điều 41 k.2–5), from the data the
+ * Director's step recorded in its history event (docs/benefits.md): nothing is read from the benefit tables, so a
+ * decision issued late still states what was decided.
+ */
+function benefitDecision(
+  kind: 'decision-suspension' | 'decision-resumption' | 'decision-termination',
+  common: DocumentCommonData,
+  ctx: IssuanceContext,
+): BenefitDecisionData {
+  const data = ctx.event?.data ?? {};
+  if (data.event !== BENEFIT_EVENT[kind])
+    throw new IssuanceDataError(`Bước hồ sơ không ghi nhận quyết định "${BENEFIT_EVENT[kind]}" của thời gian hưởng.`);
+  const articleBasis = typeof data.legalBasis === 'string' ? data.legalBasis : '';
+  const base = {
+    ...common,
+    legalBasis: { ...legalBasisFor('VN-2025') },
+    proposingCenter: ctx.centerName,
+  };
+  if (kind === 'decision-termination') {
+    const effectiveDate = isoDate(data.effectiveDate);
+    const reservedMonths = Number(data.reservedMonths);
+    if (!effectiveDate || !Number.isInteger(reservedMonths) || !data.reasonLabel || !articleBasis)
+      throw new IssuanceDataError('Quyết định chấm dứt hưởng cần lý do, ngày có hiệu lực và số tháng bảo lưu.');
+    return {
+      ...base,
+      benefit: {
+        effectiveDate,
+        reason: String(data.reasonLabel),
+        articleBasis,
+        reservedMonths,
+        reserveBasis: typeof data.reserveBasis === 'string' ? data.reserveBasis : '',
+        socialInsuranceOffice: ctx.socialInsuranceOffice,
+      },
+    };
+  }
+  const month = Number(data.month);
+  const period = dateRange(data.period);
+  const effectiveDate = isoDate(data.effectiveDate) ?? period?.from;
+  if (!Number.isInteger(month) || month < 1 || !period || !effectiveDate || !articleBasis)
+    throw new IssuanceDataError('Quyết định cần tháng hưởng, thời gian của tháng đó và căn cứ.');
+  let reason: string;
+  if (kind === 'decision-suspension') {
+    const window = dateRange(data.noticeWindow);
+    reason = window
+      ? `Không thông báo về việc tìm kiếm việc làm hằng tháng trong thời hạn từ ngày ${formatShortDate(window.from)} đến ngày ${formatShortDate(window.to)}`
+      : 'Không thông báo về việc tìm kiếm việc làm hằng tháng theo quy định';
+  } else {
+    const filedAt = typeof data.noticeFiledAt === 'string' ? new Date(data.noticeFiledAt) : undefined;
+    reason =
+      filedAt && !Number.isNaN(filedAt.getTime())
+        ? `Đã thông báo về việc tìm kiếm việc làm của tháng hưởng thứ ${month} ngày ${formatShortDate(filedAt)}`
+        : `Đã thông báo về việc tìm kiếm việc làm của tháng hưởng thứ ${month}`;
+  }
+  return {
+    ...base,
+    benefit: { month, period, effectiveDate, reason, articleBasis, socialInsuranceOffice: ctx.socialInsuranceOffice },
+  };
 }
 
 /**

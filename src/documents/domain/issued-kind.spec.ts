@@ -3,6 +3,7 @@ import {
   isDecisionKind,
   newVerificationCode,
   parseStoredKind,
+  perEventKind,
   printedNumber,
   registerKey,
   supplementRequestKind,
@@ -18,7 +19,24 @@ describe('stored kinds', () => {
     expect(parseStoredKind('decision-approval')).toEqual({ kind: 'decision-approval' });
   });
 
-  it.each(['', 'decision', 'receipt-2', 'supplement-request-0', 'supplement-request-x', '../receipt'])(
+  it('numbers every benefit-period decision by the event that asked for it (a second suspension is its own document)', () => {
+    expect(perEventKind('decision-suspension', 12)).toBe('decision-suspension-12');
+    expect(parseStoredKind('decision-suspension-12')).toEqual({ kind: 'decision-suspension', eventSeq: 12 });
+    expect(parseStoredKind('decision-resumption-3')).toEqual({ kind: 'decision-resumption', eventSeq: 3 });
+    expect(parseStoredKind('decision-termination-40')).toEqual({ kind: 'decision-termination', eventSeq: 40 });
+  });
+
+  it.each([
+    '',
+    'decision',
+    'receipt-2',
+    'supplement-request-0',
+    'supplement-request-x',
+    '../receipt',
+    'decision-suspension',
+    'decision-approval-3',
+    'decision-termination-0',
+  ])(
     'rejects %j',
     (kind) => {
       expect(parseStoredKind(kind)).toBeUndefined();
@@ -28,6 +46,8 @@ describe('stored kinds', () => {
   it('tells decisions apart', () => {
     expect(isDecisionKind('decision-approval')).toBe(true);
     expect(isDecisionKind('decision-refusal')).toBe(true);
+    expect(isDecisionKind('decision-suspension')).toBe(true);
+    expect(isDecisionKind('decision-termination')).toBe(true);
     expect(isDecisionKind('receipt')).toBe(false);
   });
 

@@ -3,18 +3,34 @@ import { DocumentKind, isDocumentKind } from '../document-kind';
 
 /**
  * The kind under which a document is stored (the issuance job's dedupe key, issued_document.kind), unique per dossier.
- * It is the template kind, except for supplementation requests after the first one: a dossier may be asked to
- * supplement more than once, and each request gets its own slip, stored as `supplement-request-<seq>` where
- * `<seq>` is the dossier_event sequence number of that request. The first request stays `supplement-request`.
+ * It is the template kind, except for documents a dossier may receive more than once:
+ * - supplementation requests after the first one are stored as `supplement-request-<seq>` (the first stays
+ *   `supplement-request`);
+ * - the benefit-period decisions (suspension, resumption, termination) are always stored as `<kind>-<seq>`: a
+ *   benefit may be suspended and resumed more than once, and each decision is its own document.
+ * `<seq>` is the dossier_event sequence number of the step that asked for the document.
  */
 export type StoredKind = string;
 
 const SUPPLEMENT = 'supplement-request';
-const NUMBERED_SUPPLEMENT = /^supplement-request-([1-9][0-9]{0,8})$/;
+
+/** Kinds issued once per history event, stored as `<kind>-<seq>`. */
+export const PER_EVENT_KINDS = [
+  'decision-suspension',
+  'decision-resumption',
+  'decision-termination',
+] as const satisfies readonly DocumentKind[];
+export type PerEventKind = (typeof PER_EVENT_KINDS)[number];
+
+export function isPerEventKind(kind: string): kind is PerEventKind {
+  return (PER_EVENT_KINDS as readonly string[]).includes(kind);
+}
+
+const NUMBERED = new RegExp(`^(${[SUPPLEMENT, ...PER_EVENT_KINDS].join('|')})-([1-9][0-9]{0,8})$`);
 
 export interface ParsedKind {
   readonly kind: DocumentKind;
-  /** For a later supplementation request: the dossier_event seq of the request. */
+  /** For a later supplementation request or a benefit-period decision: the dossier_event seq of its step. */
   readonly eventSeq?: number;
 }
 
@@ -22,14 +38,24 @@ export function supplementRequestKind(eventSeq: number | null): StoredKind {
   return eventSeq === null ? SUPPLEMENT : `${SUPPLEMENT}-${eventSeq}`;
 }
 
-/** The template kind behind a stored kind; undefined for anything else (e.g. a URL segment). */
-export function parseStoredKind(stored: string): ParsedKind | undefined {
-  if (isDocumentKind(stored)) return { kind: stored };
-  const match = NUMBERED_SUPPLEMENT.exec(stored);
-  return match ? { kind: SUPPLEMENT, eventSeq: Number(match[1]) } : undefined;
+/** `decision-suspension-7`: the stored kind of a benefit-period decision asked for by history event 7. */
+export function perEventKind(kind: PerEventKind, eventSeq: number): StoredKind {
+  return `${kind}-${eventSeq}`;
 }
 
-export const DECISION_KINDS = ['decision-approval', 'decision-refusal'] as const satisfies readonly DocumentKind[];
+/** The template kind behind a stored kind; undefined for anything else (e.g. a URL segment). */
+export function parseStoredKind(stored: string): ParsedKind | undefined {
+  if (isDocumentKind(stored)) return isPerEventKind(stored) ? undefined : { kind: stored };
+  const match = NUMBERED.exec(stored);
+  return match ? { kind: match[1] as DocumentKind, eventSeq: Number(match[2]) } : undefined;
+}
+
+/** Decisions take a number from the authority's register (per document symbol and year). */
+export const DECISION_KINDS = [
+  'decision-approval',
+  'decision-refusal',
+  ...PER_EVENT_KINDS,
+] as const satisfies readonly DocumentKind[];
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 export function isDecisionKind(kind: string): kind is DecisionKind {

@@ -43,6 +43,9 @@ export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = {
   receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
   'supplement-request': 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
   'intake-refusal': 'Phiếu từ chối tiếp nhận hồ sơ',
+  'decision-suspension': 'Quyết định về việc tạm dừng hưởng trợ cấp thất nghiệp',
+  'decision-resumption': 'Quyết định về việc tiếp tục hưởng trợ cấp thất nghiệp',
+  'decision-termination': 'Quyết định về việc chấm dứt hưởng trợ cấp thất nghiệp',
 };
 
 export const DEFAULT_SIGNATURE_LENGTH = 16384;

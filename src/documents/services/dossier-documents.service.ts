@@ -9,7 +9,7 @@ import { AuditLogRepository } from '../../audit/audit-log.repository';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Runtime } from '../../platform/embedded/runtime';
 import { RUNTIME } from '../../platform/platform.module';
-import { parseStoredKind, supplementRequestKind } from '../domain/issued-kind';
+import { isPerEventKind, parseStoredKind, perEventKind, supplementRequestKind } from '../domain/issued-kind';
 import { JobStore } from '../../platform/jobs/job.store';
 import { ISSUANCE_QUEUE, IssuanceJob } from '../issuance/issuance-settings';
 import { IssuedDocumentRecord, IssuedDocumentRepository } from '../persistence/issued-document.repository';
@@ -43,9 +43,10 @@ export class DossierDocumentsService implements DossierDocuments {
     request: { dossierId: string; kind: IssuedDocumentKind; eventSeq: number },
   ): Promise<void> {
     const dedupeKey = (kind: string) => `${request.dossierId}:${kind}`;
-    const stored =
-      request.kind === 'supplement-request' &&
-      (await this.jobs.find(ISSUANCE_QUEUE, dedupeKey(supplementRequestKind(null)), em))
+    const stored = isPerEventKind(request.kind)
+      ? perEventKind(request.kind, request.eventSeq)
+      : request.kind === 'supplement-request' &&
+          (await this.jobs.find(ISSUANCE_QUEUE, dedupeKey(supplementRequestKind(null)), em))
         ? supplementRequestKind(request.eventSeq)
         : request.kind;
     const job: IssuanceJob = { dossierId: request.dossierId, kind: stored, eventSeq: request.eventSeq };
@@ -156,5 +157,6 @@ export function documentTitle(stored: string): string {
   const parsed = parseStoredKind(stored);
   if (!parsed) return stored;
   const title = DOCUMENT_TITLES[parsed.kind];
-  return parsed.eventSeq ? `${title} (yêu cầu bổ sung tại bước ${parsed.eventSeq})` : title;
+  if (!parsed.eventSeq || isPerEventKind(parsed.kind)) return title;
+  return `${title} (yêu cầu bổ sung tại bước ${parsed.eventSeq})`;
 }

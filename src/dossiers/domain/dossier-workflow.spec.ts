@@ -303,9 +303,9 @@ describe('dossier workflow table', () => {
         return_result: '- - -',
         revoke_decision: '- - revokes',
         withdraw: '- - -',
-        suspend: '- - -',
-        resume: '- - -',
-        terminate: '- - -',
+        suspend: 'decision-suspension - -',
+        resume: 'decision-resumption - -',
+        terminate: 'decision-termination - -',
       });
     });
 

@@ -52,6 +52,9 @@ export const ISSUED_DOCUMENT_KINDS = [
   'intake-refusal',
   'decision-approval',
   'decision-refusal',
+  'decision-suspension',
+  'decision-resumption',
+  'decision-termination',
 ] as const;
 export type IssuedDocumentKind = (typeof ISSUED_DOCUMENT_KINDS)[number];
 
@@ -432,6 +435,7 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     fields: ['note'],
     loads: ['benefit'],
     apply: BENEFIT_DATA,
+    document: 'decision-suspension',
     benefit: { effect: 'suspend', from: ['active', 'suspended'] },
   },
   resume: {
@@ -441,6 +445,7 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     fields: ['note'],
     loads: ['benefit'],
     apply: BENEFIT_DATA,
+    document: 'decision-resumption',
     benefit: { effect: 'resume', from: ['suspended'] },
   },
   terminate: {
@@ -454,6 +459,7 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
     ],
     loads: ['benefit'],
     apply: BENEFIT_DATA,
+    document: 'decision-termination',
     benefit: { effect: 'terminate', from: ['not_started', 'active', 'suspended'] },
   },
 };

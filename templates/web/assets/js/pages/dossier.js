@@ -8,6 +8,7 @@ import { bytes, contractLabel, date, dateTime, kindLabel, money, months, reasonL
 import { dateInWords } from '../lib/dates.js';
 import { helpBlock } from '../lib/help.js';
 import './dossier-payments.js';
+import { renderBenefitSchedule } from '../lib/benefit-schedule.js';
 import { citizenSignedIn, clearError, setStatus, showCitizenLogin, showError } from '../lib/page.js';
 
 const id = pageData().id;
@@ -80,6 +81,9 @@ async function render(d) {
   renderResult(d);
   renderRefusal(d);
   renderDecisionDocument(d);
+  // After the result is returned: the benefit months, notice windows and the monthly notice form.
+  if (d.status === 'RESULT_RETURNED') await renderBenefitSchedule($('#benefit'), id);
+  else $('#benefit').hidden = true;
 
   // The estimate is shown while the dossier is handled; after the decision the decided figures replace it.
   const showAssessment = open && d.assessment && d.assessment.eligible !== undefined;
