@@ -246,15 +246,12 @@ export function wordsOf(
   };
   for (const run of runs) {
     const face = fontFaceFor(run.bold || !!style.bold, run.italic || !!style.italic);
-    const pieces = run.text.normalize('NFC').split(/(\s+)/);
-    for (const piece of pieces) {
-      if (piece === '') continue;
-      if (/^\s+$/.test(piece)) {
-        flush();
-        continue;
-      }
-      current.push({ text: piece, face, width: widthOf(doc, face, style.size, piece) });
-    }
+    // Whitespace separates words: a word ends wherever there was some between two pieces.
+    const pieces = run.text.normalize('NFC').split(/\s+/);
+    pieces.forEach((piece, index) => {
+      if (index > 0) flush();
+      if (piece !== '') current.push({ text: piece, face, width: widthOf(doc, face, style.size, piece) });
+    });
   }
   flush();
   return words;
