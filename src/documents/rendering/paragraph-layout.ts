@@ -164,24 +164,27 @@ export function writeText(doc: Doc, text: string, x: number, y: number, wordSpac
   out.push(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm`, `/${font.id} ${pdfNumber(size)} Tf`);
   let encoded: string[];
   let positions: readonly GlyphPosition[];
-  // The extra advance after each word's last glyph (pdfkit adds it to a copy of that glyph's position).
-  let spaced: Map<number, number> | undefined;
+  // Each glyph's advance; after each word's last glyph it includes the word spacing, as pdfkit's copy does.
+  let advances: number[];
   if (wordSpacing) {
     const spacing = ((wordSpacing + doc.widthOfString(' ') + 0) * 1000) / size;
     const all: GlyphPosition[] = [];
     encoded = [];
-    spaced = new Map();
+    advances = [];
     for (const word of text.trim().split(/\s+/)) {
       const [encodedWord, positionsWord] = encode(font, word);
       for (const item of encodedWord) encoded.push(item);
-      for (const item of positionsWord) all.push(item);
-      spaced.set(all.length - 1, all[all.length - 1].xAdvance + spacing);
+      for (const item of positionsWord) {
+        all.push(item);
+        advances.push(item.xAdvance);
+      }
+      advances[advances.length - 1] = all[all.length - 1].xAdvance + spacing;
     }
     positions = all;
   } else {
     [encoded, positions] = encode(font, text);
+    advances = positions.map((position) => position.xAdvance);
   }
-  const xAdvance = (index: number): number => spaced?.get(index) ?? positions[index].xAdvance;
   const scale = size / 1000;
   const commands: string[] = [];
   let last = 0;
@@ -189,7 +192,7 @@ export function writeText(doc: Doc, text: string, x: number, y: number, wordSpac
   let cursor = x;
   const addSegment = (cur: number): void => {
     if (last < cur) {
-      const advance = xAdvance(cur - 1) - positions[cur - 1].advanceWidth;
+      const advance = advances[cur - 1] - positions[cur - 1].advanceWidth;
       commands.push(`<${encoded.slice(last, cur).join('')}> ${pdfNumber(-advance)}`);
     }
     last = cur;
@@ -216,9 +219,9 @@ export function writeText(doc: Doc, text: string, x: number, y: number, wordSpac
         out.push(`1 0 0 1 ${pdfNumber(cursor)} ${pdfNumber(top)} Tm`);
         hadOffset = false;
       }
-      if (xAdvance(index) - position.advanceWidth !== 0) addSegment(index + 1);
+      if (advances[index] - position.advanceWidth !== 0) addSegment(index + 1);
     }
-    cursor += xAdvance(index) * scale;
+    cursor += advances[index] * scale;
   }
   flush(index);
   out.push('ET', 'Q');
