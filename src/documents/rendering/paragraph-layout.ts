@@ -62,7 +62,18 @@ interface EmbeddedFontInternals {
   readonly font: object;
   ref(): unknown;
   layout(text: string, features: undefined, onlyWidth: true): { readonly advanceWidth: number };
+  layout(text: string): { readonly glyphs: readonly Glyph[]; readonly positions: readonly GlyphPosition[] };
   encode(text: string): [string[], GlyphPosition[]];
+  readonly scale: number;
+  readonly subset: { includeGlyph(glyphId: number): number };
+  readonly widths: number[];
+  readonly unicode: unknown[];
+}
+
+interface Glyph {
+  readonly id: number;
+  readonly advanceWidth: number;
+  readonly codePoints: unknown;
 }
 
 interface GlyphPosition {
@@ -133,10 +144,38 @@ function encode(font: EmbeddedFontInternals, text: string): [string[], GlyphPosi
   if (!cache) encodings.set(font, (cache = new Map()));
   let result = cache.get(text);
   if (!result) {
-    result = font.encode(text);
+    result = encodeShaped(font, text);
     cache.set(text, result);
   }
   return result;
+}
+
+/** Shaped texts (glyphs and positions) per parsed font, kept per process like the word widths. */
+const shapedTexts = new WeakMap<object, Map<string, ReturnType<EmbeddedFontInternals['layout']>>>();
+
+/**
+ * pdfkit's EmbeddedFont.encode, with the shaping taken from the process-wide cache: the glyphs join this
+ * document's subset and get its glyph numbers, widths and ToUnicode entries, as in pdfkit.
+ */
+function encodeShaped(font: EmbeddedFontInternals, text: string): [string[], GlyphPosition[]] {
+  if (typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode))
+    return font.encode(text);
+  let shaped = shapedTexts.get(font.font);
+  if (!shaped) shapedTexts.set(font.font, (shaped = new Map()));
+  let run = shaped.get(text);
+  if (!run) {
+    if (shaped.size >= WIDTH_CACHE_LIMIT) shaped.clear();
+    run = font.layout(text);
+    shaped.set(text, run);
+  }
+  const hex: string[] = [];
+  for (const glyph of run.glyphs) {
+    const id = font.subset.includeGlyph(glyph.id);
+    hex.push(`0000${id.toString(16)}`.slice(-4));
+    if (font.widths[id] == null) font.widths[id] = glyph.advanceWidth * font.scale;
+    if (font.unicode[id] == null) font.unicode[id] = glyph.codePoints;
+  }
+  return [hex, run.positions as GlyphPosition[]];
 }
 
 /** pdfkit's number formatting in content streams. */
