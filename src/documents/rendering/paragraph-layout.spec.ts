@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { join } from 'node:path';
 import { installFonts, loadFontSet, resolveFontsDir } from './pdf-fonts';
-import { breakLines, justification, MAX_STRETCH, wordsOf } from './paragraph-layout';
+import type { FontFace } from './pdf-fonts';
+import { breakLines, justification, MAX_STRETCH, wordsOf, writeText } from './paragraph-layout';
 import { uniqueRecipients } from './pdf-layout.renderer';
 import { DEFAULT_TEMPLATES_DIR } from './templates-directory';
 
@@ -69,5 +70,33 @@ describe('uniqueRecipients (Nơi nhận)', () => {
     ],
   ])('prints each recipient once, ";" between and "." at the end: %j', (lines, expected) => {
     expect(uniqueRecipients(lines)).toEqual(expected);
+  });
+
+  it('writes a line into the page content exactly as pdfkit text() does, justified or not', () => {
+    const pageContent = (draw: (page: PDFKit.PDFDocument) => void): string => {
+      const page = document().addPage({ size: 'A4' });
+      draw(page);
+      const content = (page as unknown as { page: { content: { buffer: Buffer[] } } }).page.content.buffer;
+      return Buffer.concat(content).toString('latin1');
+    };
+    const word = fc.constantFrom('Quyết', 'định', 'hưởng', 'trợ', 'cấp', 'thất', 'nghiệp', '01/QĐ-SNV', '5.310.000', 'đồng;');
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom<FontFace>('regular', 'bold', 'italic', 'boldItalic'),
+        fc.constantFrom(8, 11, 13),
+        fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 4, noNaN: true })),
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        (words, face, size, spacing, x) => {
+          const text = words.join(' ');
+          const expected = pageContent((page) =>
+            page.font(face).fontSize(size).text(text, x, 300, { lineBreak: false, wordSpacing: spacing }),
+          );
+          const actual = pageContent((page) => writeText(page.font(face).fontSize(size), text, x, 300, spacing));
+          expect(actual).toBe(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -55,8 +55,219 @@ export interface ParagraphStyle {
 
 type Doc = PDFKit.PDFDocument;
 
+/** The parts of pdfkit's document and embedded font that the fast text path below uses. */
+interface EmbeddedFontInternals {
+  readonly id: string;
+  readonly ascender: number;
+  readonly font: object;
+  ref(): unknown;
+  layout(text: string, features: undefined, onlyWidth: true): { readonly advanceWidth: number };
+  layout(text: string): { readonly glyphs: readonly Glyph[]; readonly positions: readonly GlyphPosition[] };
+  encode(text: string): [string[], GlyphPosition[]];
+  readonly scale: number;
+  readonly subset: { includeGlyph(glyphId: number): number };
+  readonly widths: number[];
+  readonly unicode: unknown[];
+}
+
+interface Glyph {
+  readonly id: number;
+  readonly advanceWidth: number;
+  readonly codePoints: unknown;
+}
+
+interface GlyphPosition {
+  readonly xAdvance: number;
+  readonly yAdvance: number;
+  readonly xOffset: number;
+  readonly yOffset: number;
+  readonly advanceWidth: number;
+}
+
+interface DocumentInternals {
+  _font: EmbeddedFontInternals;
+  _fontSize: number;
+  x: number;
+  y: number;
+  page: { readonly height: number; readonly fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+function internalsOf(doc: Doc): DocumentInternals | undefined {
+  const candidate = doc as unknown as Partial<DocumentInternals>;
+  const font = candidate._font as Partial<EmbeddedFontInternals> | undefined;
+  return typeof font?.encode === 'function' &&
+    typeof font.layout === 'function' &&
+    typeof font.ref === 'function' &&
+    typeof font.id === 'string' &&
+    typeof font.ascender === 'number' &&
+    typeof candidate._fontSize === 'number' &&
+    typeof candidate.addContent === 'function' &&
+    typeof candidate.page?.height === 'number'
+    ? (candidate as DocumentInternals)
+    : undefined;
+}
+
+/**
+ * Advance widths (font units) of the words of each parsed font, kept per process: shaping a word again for
+ * every measurement was a fifth of the rendering time. The fonts are parsed once per process (pdf-fonts), so
+ * the key is the parsed font; the cache is dropped when it grows past `WIDTH_CACHE_LIMIT` words.
+ */
+const advanceWidths = new WeakMap<object, Map<string, number>>();
+const WIDTH_CACHE_LIMIT = 50_000;
+
 function widthOf(doc: Doc, face: FontFace, size: number, text: string): number {
-  return doc.font(face).fontSize(size).widthOfString(text);
+  doc.font(face).fontSize(size);
+  const internals = internalsOf(doc);
+  if (!internals) return doc.widthOfString(text);
+  let widths = advanceWidths.get(internals._font.font);
+  if (!widths) advanceWidths.set(internals._font.font, (widths = new Map()));
+  let advance = widths.get(text);
+  if (advance === undefined) {
+    if (widths.size >= WIDTH_CACHE_LIMIT) widths.clear();
+    advance = internals._font.layout(text, undefined, true).advanceWidth;
+    widths.set(text, advance);
+  }
+  // The same arithmetic as pdfkit's widthOfString (no character spacing, 100 % horizontal scaling), so that
+  // the figures, and so the PDF, are exactly those of pdfkit.
+  return ((advance * (size / 1000) + 0) * 100) / 100;
+}
+
+/**
+ * The encoded glyphs of each text already written with a document's font: its words recur through a document
+ * ("trợ cấp thất nghiệp"), and encoding one again gives the same glyph ids in that document's subset.
+ */
+const encodings = new WeakMap<object, Map<string, [string[], GlyphPosition[]]>>();
+
+function encode(font: EmbeddedFontInternals, text: string): [string[], GlyphPosition[]] {
+  let cache = encodings.get(font);
+  if (!cache) encodings.set(font, (cache = new Map()));
+  let result = cache.get(text);
+  if (!result) {
+    result = encodeShaped(font, text);
+    cache.set(text, result);
+  }
+  return result;
+}
+
+/** Shaped texts (glyphs and positions) per parsed font, kept per process like the word widths. */
+const shapedTexts = new WeakMap<object, Map<string, ReturnType<EmbeddedFontInternals['layout']>>>();
+
+/**
+ * pdfkit's EmbeddedFont.encode, with the shaping taken from the process-wide cache: the glyphs join this
+ * document's subset and get its glyph numbers, widths and ToUnicode entries, as in pdfkit.
+ */
+function encodeShaped(font: EmbeddedFontInternals, text: string): [string[], GlyphPosition[]] {
+  if (typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode))
+    return font.encode(text);
+  let shaped = shapedTexts.get(font.font);
+  if (!shaped) shapedTexts.set(font.font, (shaped = new Map()));
+  let run = shaped.get(text);
+  if (!run) {
+    if (shaped.size >= WIDTH_CACHE_LIMIT) shaped.clear();
+    run = font.layout(text);
+    shaped.set(text, run);
+  }
+  const hex: string[] = [];
+  for (const glyph of run.glyphs) {
+    const id = font.subset.includeGlyph(glyph.id);
+    hex.push(`0000${id.toString(16)}`.slice(-4));
+    if (font.widths[id] == null) font.widths[id] = glyph.advanceWidth * font.scale;
+    if (font.unicode[id] == null) font.unicode[id] = glyph.codePoints;
+  }
+  return [hex, run.positions as GlyphPosition[]];
+}
+
+/** pdfkit's number formatting in content streams. */
+const pdfNumber = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/**
+ * Writes one run of text in the current font at (x, y) (top of the line), with `wordSpacing` added after each
+ * space: the content stream pdfkit's `text(..., { lineBreak: false, wordSpacing })` writes, byte for byte, in one
+ * write instead of about ten, without pdfkit's option handling and without measuring the text again to advance
+ * `doc.x`. Falls back to pdfkit when its internals are not the expected ones.
+ */
+export function writeText(doc: Doc, text: string, x: number, y: number, wordSpacing = 0): void {
+  const internals = internalsOf(doc);
+  if (!internals || text.length === 0 || text.includes('\n')) {
+    doc.text(text, x, y, { lineBreak: false, wordSpacing });
+    return;
+  }
+  const font = internals._font;
+  const size = internals._fontSize;
+  internals.x = x;
+  internals.y = y;
+  const top = internals.page.height - y - (font.ascender / 1000) * size;
+  if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
+  const out: string[] = ['q', `1 0 0 -1 0 ${pdfNumber(internals.page.height)} cm`, 'BT'];
+  out.push(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm`, `/${font.id} ${pdfNumber(size)} Tf`);
+  let encoded: string[];
+  let positions: readonly GlyphPosition[];
+  // Each glyph's advance; after each word's last glyph it includes the word spacing, as pdfkit's copy does.
+  let advances: number[];
+  if (wordSpacing) {
+    const spacing = ((wordSpacing + doc.widthOfString(' ') + 0) * 1000) / size;
+    const all: GlyphPosition[] = [];
+    encoded = [];
+    advances = [];
+    for (const word of text.trim().split(/\s+/)) {
+      const [encodedWord, positionsWord] = encode(font, word);
+      for (const item of encodedWord) encoded.push(item);
+      for (const item of positionsWord) {
+        all.push(item);
+        advances.push(item.xAdvance);
+      }
+      advances[advances.length - 1] = all[all.length - 1].xAdvance + spacing;
+    }
+    positions = all;
+  } else {
+    [encoded, positions] = encode(font, text);
+    advances = positions.map((position) => position.xAdvance);
+  }
+  const scale = size / 1000;
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  let cursor = x;
+  const addSegment = (cur: number): void => {
+    if (last < cur) {
+      const advance = advances[cur - 1] - positions[cur - 1].advanceWidth;
+      commands.push(`<${encoded.slice(last, cur).join('')}> ${pdfNumber(-advance)}`);
+    }
+    last = cur;
+  };
+  const flush = (index: number): void => {
+    addSegment(index);
+    if (commands.length > 0) {
+      out.push(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  let index = 0;
+  for (; index < positions.length; index += 1) {
+    const position = positions[index];
+    if (position.xOffset || position.yOffset) {
+      flush(index);
+      out.push(
+        `1 0 0 1 ${pdfNumber(cursor + position.xOffset * scale)} ${pdfNumber(top + position.yOffset * scale)} Tm`,
+      );
+      flush(index + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        out.push(`1 0 0 1 ${pdfNumber(cursor)} ${pdfNumber(top)} Tm`);
+        hadOffset = false;
+      }
+      if (advances[index] - position.advanceWidth !== 0) addSegment(index + 1);
+    }
+    cursor += advances[index] * scale;
+  }
+  flush(index);
+  out.push('ET', 'Q');
+  internals.addContent(out.join('\n'));
+  // pdfkit leaves the cursor after the text; the callers place every line themselves and set doc.x after the
+  // paragraph, so the text is not measured again for it.
+  internals.x = cursor;
 }
 
 function spaceWidth(doc: Doc, size: number): number {
@@ -77,15 +288,12 @@ export function wordsOf(
   };
   for (const run of runs) {
     const face = fontFaceFor(run.bold || !!style.bold, run.italic || !!style.italic);
-    const pieces = run.text.normalize('NFC').split(/(\s+)/);
-    for (const piece of pieces) {
-      if (piece === '') continue;
-      if (/^\s+$/.test(piece)) {
-        flush();
-        continue;
-      }
-      current.push({ text: piece, face, width: widthOf(doc, face, style.size, piece) });
-    }
+    // Whitespace separates words: a word ends wherever there was some between two pieces.
+    const pieces = run.text.normalize('NFC').split(/\s+/);
+    pieces.forEach((piece, index) => {
+      if (index > 0) flush();
+      if (piece !== '') current.push({ text: piece, face, width: widthOf(doc, face, style.size, piece) });
+    });
   }
   flush();
   return words;
@@ -171,7 +379,7 @@ function drawLine(doc: Doc, line: LaidLine, startX: number, y: number, size: num
   const flush = (): void => {
     if (groupFace === undefined || group.length === 0) return;
     doc.font(groupFace).fontSize(size);
-    doc.text(group.join(' '), groupX, y, { lineBreak: false, wordSpacing: extra });
+    writeText(doc, group.join(' '), groupX, y, extra);
     group = [];
   };
   line.words.forEach((word, wordIndex) => {

@@ -15,7 +15,7 @@ import type { DocumentViewModel } from './document-view-model';
 import type { FontFace, FontSet } from './pdf-fonts';
 import { installFonts } from './pdf-fonts';
 import type { ParagraphStyle } from './paragraph-layout';
-import { drawParagraph, measureParagraph } from './paragraph-layout';
+import { drawParagraph, measureParagraph, writeText } from './paragraph-layout';
 import type { PreparedImage } from './signature-images';
 import { drawPreparedImage } from './signature-images';
 
@@ -202,7 +202,7 @@ function centeredLine(
   const fitted = fittedSize(doc, text, face, size, width);
   useFont(doc, face, fitted);
   const lineWidth = doc.widthOfString(text);
-  doc.text(text, x + (width - lineWidth) / 2, y, { lineBreak: false });
+  writeText(doc, text, x + (width - lineWidth) / 2, y);
   return y + doc.currentLineHeight(true) + 1;
 }
 
@@ -312,17 +312,15 @@ function drawFooter(doc: Doc, input: Layout, pageNumber: number): void {
   const code = `Mã hồ sơ: ${input.dossierCode}`;
   const codeSize = fittedSize(doc, code, 'italic', FOOTER_SIZE, narrowWidth);
   useFont(doc, 'italic', codeSize);
-  doc.text(code, textX, urlTop - 2 * lineHeight, { lineBreak: false });
+  writeText(doc, code, textX, urlTop - 2 * lineHeight);
   useFont(doc, 'italic', FOOTER_SIZE);
-  doc.text('Tra cứu tính xác thực tại:', textX, urlTop - lineHeight, { lineBreak: false });
+  writeText(doc, 'Tra cứu tính xác thực tại:', textX, urlTop - lineHeight);
   useFont(doc, 'regular', FOOTER_SIZE);
-  doc.text(input.verifyUrl, textX, urlTop, { lineBreak: false });
+  writeText(doc, input.verifyUrl, textX, urlTop);
   if (pageNumber > 1) {
     useFont(doc, 'regular', input.size(13));
     const number = String(pageNumber);
-    doc.text(number, MARGIN.left + (CONTENT_WIDTH - doc.widthOfString(number)) / 2, MARGIN.top / 2, {
-      lineBreak: false,
-    });
+    writeText(doc, number, MARGIN.left + (CONTENT_WIDTH - doc.widthOfString(number)) / 2, MARGIN.top / 2);
   }
   doc.page.margins.bottom = savedBottom;
   state._font = font;
@@ -561,7 +559,7 @@ function drawSignatureArea(doc: Doc, input: Layout, x: number, width: number, to
     for (const line of info) {
       const size = fittedSize(doc, line, 'italic', infoSize, infoWidth);
       useFont(doc, 'italic', size);
-      doc.fillColor('#1f3a93').text(line, infoX, infoY, { lineBreak: false });
+      writeText(doc.fillColor('#1f3a93'), line, infoX, infoY);
       infoY += doc.currentLineHeight(true);
     }
     doc.fillColor('#000000');
@@ -582,7 +580,7 @@ function drawSignatureArea(doc: Doc, input: Layout, x: number, width: number, to
   for (const line of info) {
     const size = fittedSize(doc, line, 'italic', infoSize + 0.5, x + width - boxX - 2);
     useFont(doc, 'italic', size);
-    doc.fillColor('#1f3a93').text(line, boxX + 2, y, { lineBreak: false });
+    writeText(doc.fillColor('#1f3a93'), line, boxX + 2, y);
     y += doc.currentLineHeight(true);
   }
   doc.fillColor('#000000');
@@ -636,7 +634,7 @@ function drawClosing(
 
   if (recipientLines.length > 0) {
     useFont(doc, 'boldItalic', input.size(12));
-    doc.text('Nơi nhận:', MARGIN.left, top, { lineBreak: false });
+    writeText(doc, 'Nơi nhận:', MARGIN.left, top);
     let y = top + doc.currentLineHeight(true);
     for (const line of recipientLines) {
       const [runs, style] = recipientStyle(line);
