@@ -26,6 +26,7 @@ const jestArgs = process.argv.slice(2);
 step('system tools', 'bash', [join(root, 'scripts', 'ensure-system-deps.sh')]);
 step('type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('lint', bin('eslint'), ['.']);
+step('format', bin('prettier'), ['--check', 'src/**/*.ts', 'test/**/*.ts']);
 
 // Phase 1 runs the `npm start` test alone: it measures start-up time, which parallel workers would distort.
 // Phase 2 runs everything else with the configured workers. Extra arguments go to phase 2 only.

@@ -43,8 +43,7 @@ describe('module boundaries (lint rule)', () => {
   beforeAll(() => {
     results = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '..') }).toString());
   });
-  const violations = (file: string, from: string) =>
-    results[cases.findIndex(([f, m]) => f === file && m === from)];
+  const violations = (file: string, from: string) => results[cases.findIndex(([f, m]) => f === file && m === from)];
 
   it.each([
     ['src/dossiers/dossier-x.ts', '../documents/documents.module'],

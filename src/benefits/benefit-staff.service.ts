@@ -63,7 +63,9 @@ export class BenefitStaffService {
         await this.workflow.act(actor, p.dossierId, {
           action: p.kind,
           expectedVersion: dossier.version,
-          ...(p.kind === 'terminate' ? { terminationReason: p.terminationReason!, effectiveDate: p.effectiveDate! } : {}),
+          ...(p.kind === 'terminate'
+            ? { terminationReason: p.terminationReason!, effectiveDate: p.effectiveDate! }
+            : {}),
         });
         results.push({ id: p.id, dossierId: p.dossierId, kind: p.kind, outcome: 'decided' });
       } catch (error) {

@@ -28,7 +28,12 @@ export class BenefitSteps implements DossierBenefits {
     private readonly legal: LegalContextService,
   ) {}
 
-  async prepare(dossier: DossierRecord, effect: BenefitEffect, input: ActionInput, today: string): Promise<BenefitStepFacts> {
+  async prepare(
+    dossier: DossierRecord,
+    effect: BenefitEffect,
+    input: ActionInput,
+    today: string,
+  ): Promise<BenefitStepFacts> {
     if (effect === 'start') {
       const o = dossier.assessment?.output;
       if (dossier.status !== 'APPROVED' || !o?.eligible || !Array.isArray(o.periods) || !o.periods.length)
@@ -53,7 +58,9 @@ export class BenefitSteps implements DossierBenefits {
       case 'suspend': {
         const missed = months.find((m) => m.outcome === 'missed');
         if (!missed)
-          throw DomainError.conflict('Không có tháng nào bỏ lỡ thông báo tìm kiếm việc làm để tạm dừng.', { benefitStatus: state });
+          throw DomainError.conflict('Không có tháng nào bỏ lỡ thông báo tìm kiếm việc làm để tạm dừng.', {
+            benefitStatus: state,
+          });
         return {
           state,
           data: {
@@ -71,7 +78,9 @@ export class BenefitSteps implements DossierBenefits {
         const lastSuspended = Math.max(0, ...months.filter((m) => m.outcome === 'suspended').map((m) => m.month));
         const notified = months.find((m) => m.month > lastSuspended && m.notice);
         if (!notified)
-          throw DomainError.conflict('Chưa có thông báo tìm kiếm việc làm của tháng sau tháng bị tạm dừng.', { benefitStatus: state });
+          throw DomainError.conflict('Chưa có thông báo tìm kiếm việc làm của tháng sau tháng bị tạm dừng.', {
+            benefitStatus: state,
+          });
         return {
           state,
           data: {
@@ -91,10 +100,15 @@ export class BenefitSteps implements DossierBenefits {
           errors.push({
             field: 'terminationReason',
             code: 'invalid_value',
-            message: 'Lý do chấm dứt phải là một mã của khoản 4 Điều 41 Luật Việc làm (new_job, military_service, ...).',
+            message:
+              'Lý do chấm dứt phải là một mã của khoản 4 Điều 41 Luật Việc làm (new_job, military_service, ...).',
           });
         if (!isIsoDate(input.effectiveDate))
-          errors.push({ field: 'effectiveDate', code: 'invalid_date', message: 'Ngày có hiệu lực phải có dạng YYYY-MM-DD.' });
+          errors.push({
+            field: 'effectiveDate',
+            code: 'invalid_date',
+            message: 'Ngày có hiệu lực phải có dạng YYYY-MM-DD.',
+          });
         else if (months.length && input.effectiveDate > months[months.length - 1].to)
           errors.push({
             field: 'effectiveDate',
@@ -129,7 +143,15 @@ export class BenefitSteps implements DossierBenefits {
 
   async apply(
     em: EntityManager,
-    r: { dossier: DossierRecord; effect: BenefitEffect; facts: BenefitStepFacts; eventSeq: number; at: Date; today: string; actorId: string },
+    r: {
+      dossier: DossierRecord;
+      effect: BenefitEffect;
+      facts: BenefitStepFacts;
+      eventSeq: number;
+      at: Date;
+      today: string;
+      actorId: string;
+    },
   ): Promise<void> {
     const data = r.facts.data;
     if (r.effect === 'start') {

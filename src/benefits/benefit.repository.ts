@@ -85,7 +85,15 @@ export class BenefitRepository {
       `INSERT INTO benefit (dossier_id, center_code, personal_id, status, monthly_benefit, benefit_months,
          reserved_after_benefit, result_returned_on)
        VALUES ($1, $2, $3, 'active', $4, $5, $6, $7) ON CONFLICT (dossier_id) DO NOTHING RETURNING dossier_id`,
-      [b.dossierId, b.centerCode, b.personalId, b.monthlyBenefit, b.benefitMonths, b.reservedAfterBenefit, b.resultReturnedOn],
+      [
+        b.dossierId,
+        b.centerCode,
+        b.personalId,
+        b.monthlyBenefit,
+        b.benefitMonths,
+        b.reservedAfterBenefit,
+        b.resultReturnedOn,
+      ],
     );
     if (!rows.length) return false;
     for (const m of months) {
@@ -169,14 +177,20 @@ export class BenefitRepository {
   }
 
   async notice(dossierId: string, month: number, em?: EntityManager): Promise<NoticeRow | undefined> {
-    const [row] = await this.m(em).query(`SELECT ${NOTICE} FROM job_search_notice WHERE dossier_id = $1 AND month = $2`, [
-      dossierId,
-      month,
-    ]);
+    const [row] = await this.m(em).query(
+      `SELECT ${NOTICE} FROM job_search_notice WHERE dossier_id = $1 AND month = $2`,
+      [dossierId, month],
+    );
     return row;
   }
 
-  async setOutcome(em: EntityManager, dossierId: string, months: number[], outcome: MonthOutcome, at: Date): Promise<void> {
+  async setOutcome(
+    em: EntityManager,
+    dossierId: string,
+    months: number[],
+    outcome: MonthOutcome,
+    at: Date,
+  ): Promise<void> {
     if (!months.length) return;
     await em.query(
       `UPDATE benefit_month SET outcome = $3, outcome_at = $4 WHERE dossier_id = $1 AND month = ANY ($2::int[])`,
@@ -196,15 +210,19 @@ export class BenefitRepository {
          termination_effective_date = coalesce($4::date, termination_effective_date),
          reserved_months = coalesce($5, reserved_months), terminated_at = coalesce($6, terminated_at)
        WHERE dossier_id = $1`,
-      [dossierId, status, termination?.reason ?? null, termination?.effectiveDate ?? null, termination?.reservedMonths ?? null, termination?.at ?? null],
+      [
+        dossierId,
+        status,
+        termination?.reason ?? null,
+        termination?.effectiveDate ?? null,
+        termination?.reservedMonths ?? null,
+        termination?.at ?? null,
+      ],
     );
   }
 
   /** A proposal; a second one for the same dossier, kind, month and reason is a no-op (returns false). */
-  async propose(
-    em: EntityManager,
-    p: Omit<ProposalRow, 'proposedAt'> & { proposedAt: Date },
-  ): Promise<boolean> {
+  async propose(em: EntityManager, p: Omit<ProposalRow, 'proposedAt'> & { proposedAt: Date }): Promise<boolean> {
     const rows = await em.query(
       `INSERT INTO benefit_proposal (id, dossier_id, center_code, kind, month, termination_reason, effective_date, evidence,
          proposed_on, proposed_at)
@@ -227,7 +245,13 @@ export class BenefitRepository {
   }
 
   /** Closes the pending proposals of a kind (decided) — or every other pending one (dismissed) on termination. */
-  async closeProposals(em: EntityManager, dossierId: string, kind: ProposalKind, at: Date, dismissOthers = false): Promise<void> {
+  async closeProposals(
+    em: EntityManager,
+    dossierId: string,
+    kind: ProposalKind,
+    at: Date,
+    dismissOthers = false,
+  ): Promise<void> {
     await em.query(
       `UPDATE benefit_proposal SET status = CASE WHEN kind = $2 THEN 'decided' ELSE 'dismissed' END, decided_at = $3
        WHERE dossier_id = $1 AND status = 'pending' AND (kind = $2 OR $4::boolean)`,
@@ -235,7 +259,12 @@ export class BenefitRepository {
     );
   }
 
-  async pendingProposals(filter: { centerCode?: string | null; on?: string; dossierId?: string; limit: number }): Promise<ProposalRow[]> {
+  async pendingProposals(filter: {
+    centerCode?: string | null;
+    on?: string;
+    dossierId?: string;
+    limit: number;
+  }): Promise<ProposalRow[]> {
     return this.dataSource.query(
       `SELECT ${PROPOSAL} FROM benefit_proposal p
        WHERE p.status = 'pending' AND ($1::text IS NULL OR p.center_code = $1) AND ($2::date IS NULL OR p.proposed_on = $2)

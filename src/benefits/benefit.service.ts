@@ -89,7 +89,9 @@ export class BenefitService {
         from: m.from,
         to: m.to,
         noticeWindow: m.noticeWindow,
-        notice: m.notice ? { filedAt: m.notice.filedAt, channel: m.notice.channel, receiptNumber: m.notice.receiptNumber } : null,
+        notice: m.notice
+          ? { filedAt: m.notice.filedAt, channel: m.notice.channel, receiptNumber: m.notice.receiptNumber }
+          : null,
         state: monthState(m, today),
       })),
       termination: b.terminationReason
@@ -127,11 +129,14 @@ export class BenefitService {
     }
     const benefit = await this.benefits.findCurrentFor(body.personalId);
     const dossier = benefit && (await this.dossiers.find(benefit.dossierId));
-    if (!benefit || !dossier) throw DomainError.notFound('Không tìm thấy người hưởng trợ cấp thất nghiệp với số định danh này.');
+    if (!benefit || !dossier)
+      throw DomainError.notFound('Không tìm thấy người hưởng trợ cấp thất nghiệp với số định danh này.');
     // The window is judged on the day the citizen submitted it on the portal (its own record of the time).
     const filedAt = new Date(body.submittedAt);
     if (Number.isNaN(filedAt.getTime()))
-      throw DomainError.validation([{ field: 'submittedAt', code: 'invalid_date', message: 'Thời điểm nộp không hợp lệ.' }]);
+      throw DomainError.validation([
+        { field: 'submittedAt', code: 'invalid_date', message: 'Thời điểm nộp không hợp lệ.' },
+      ]);
     if (filedAt.getTime() > this.clock.now().getTime() + 5 * 60_000)
       throw DomainError.validation([
         { field: 'submittedAt', code: 'in_future', message: 'Thời điểm nộp không được sau thời điểm hiện tại.' },
@@ -143,7 +148,14 @@ export class BenefitService {
     });
   }
 
-  private noticeView(n: { id: string; dossierId: string; month: number; channel: NoticeChannel; filedAt: string; receiptNumber: string }) {
+  private noticeView(n: {
+    id: string;
+    dossierId: string;
+    month: number;
+    channel: NoticeChannel;
+    filedAt: string;
+    receiptNumber: string;
+  }) {
     return {
       id: n.id,
       dossierId: n.dossierId,
@@ -163,7 +175,8 @@ export class BenefitService {
     const filedOn = vietnamDate(how.filedAt);
     return this.dataSource.transaction(async (em) => {
       const benefit = await this.benefits.find(dossier.id, em, true);
-      if (!benefit) throw DomainError.notFound('Hồ sơ chưa có chế độ hưởng trợ cấp (chưa trả kết quả quyết định hưởng).');
+      if (!benefit)
+        throw DomainError.notFound('Hồ sơ chưa có chế độ hưởng trợ cấp (chưa trả kết quả quyết định hưởng).');
       if (benefit.status === 'terminated' || benefit.status === 'transferred')
         throw DomainError.conflict('Chế độ hưởng trợ cấp đã chấm dứt; không nhận thông báo tìm kiếm việc làm.', {
           benefitStatus: benefit.status,
@@ -201,11 +214,18 @@ export class BenefitService {
         receiptNumber: `${dossier.code}-TB${String(body.month).padStart(2, '0')}`,
       };
       if (!(await this.benefits.insertNotice(em, { ...notice, centerCode: benefit.centerCode, filedBy: actor.id })))
-        throw DomainError.conflict(`Bạn đã thông báo tìm kiếm việc làm cho tháng hưởng thứ ${body.month}.`, { month: body.month });
+        throw DomainError.conflict(`Bạn đã thông báo tìm kiếm việc làm cho tháng hưởng thứ ${body.month}.`, {
+          month: body.month,
+        });
       await this.workflow.recordBenefitEvent(em, dossier, actor, {
         action: 'job_search_notice',
         occurredAt: notice.filedAt,
-        data: { event: 'job_search_notice', month: body.month, channel: how.channel, receiptNumber: notice.receiptNumber },
+        data: {
+          event: 'job_search_notice',
+          month: body.month,
+          channel: how.channel,
+          receiptNumber: notice.receiptNumber,
+        },
       });
       // Điều 41 k.3: a notice in a later month, while months remain, resumes the suspended benefit (Director decides).
       const lastSuspended = Math.max(0, ...months.filter((m) => m.outcome === 'suspended').map((m) => m.month));

@@ -87,8 +87,14 @@ export class PortalBenefitController {
   constructor(private readonly benefits: BenefitService) {}
 
   @Post()
-  @ApiOperation({ summary: 'A job-search notice submitted on Cổng DVCQG; idempotent on portalNoticeCode (a repeat is 200)' })
-  async file(@CurrentActor() actor: Actor, @Body() body: PortalJobSearchNoticeDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({
+    summary: 'A job-search notice submitted on Cổng DVCQG; idempotent on portalNoticeCode (a repeat is 200)',
+  })
+  async file(
+    @CurrentActor() actor: Actor,
+    @Body() body: PortalJobSearchNoticeDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { created, notice } = await this.benefits.filePortalNotice(actor, body);
     reply.status(created ? 201 : 200);
     return notice;

@@ -128,7 +128,13 @@ export class WorkingCalendarRepository {
   }
 
   /** Creates or replaces the override of one day (source 'admin'). */
-  async setDay(date: string, kind: 'holiday' | 'working', name: string, actor: string, em: EntityManager = this.dataSource.manager): Promise<StoredCalendarDay> {
+  async setDay(
+    date: string,
+    kind: 'holiday' | 'working',
+    name: string,
+    actor: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<StoredCalendarDay> {
     const errors: FieldError[] = [];
     if (!isIsoDate(date))
       errors.push({ field: 'date', code: 'invalid_date', message: 'Ngày không hợp lệ, cần định dạng YYYY-MM-DD.' });

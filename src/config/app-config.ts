@@ -121,23 +121,22 @@ export class ConfigError extends Error {
  * What a deployment without sandboxes must configure: every national system, the database, the object store and the
  * signing certificate. One line per system; a new national system is one more line here.
  */
-export const REQUIRED_WITHOUT_SANDBOX: readonly { readonly system: string; readonly variables: readonly string[] }[] =
-  [
-    { system: 'national e-ID (VNeID)', variables: ['EID_ISSUER', 'EID_CLIENT_ID', 'EID_CLIENT_SECRET'] },
-    { system: 'population registry', variables: ['POPULATION_REGISTRY_URL'] },
-    { system: 'social-insurance registry', variables: ['INSURANCE_REGISTRY_URL'] },
-    { system: 'national portal (outgoing status changes)', variables: ['PORTAL_SYNC_URL'] },
-    { system: 'national portal (incoming client credentials)', variables: ['PORTAL_CLIENTS'] },
-    {
-      system: 'provincial social insurance office (decisions out, payments in)',
-      variables: ['SOCIAL_INSURANCE_SYNC_URL', 'SOCIAL_INSURANCE_CLIENTS'],
-    },
-    { system: 'e-mail relay (SMTP)', variables: ['SMTP_URL'] },
-    { system: 'SMS gateway', variables: ['SMS_GATEWAY_URL'] },
-    { system: 'PostgreSQL', variables: ['DATABASE_URL', 'DATABASE_MIGRATION_URL'] },
-    { system: 'object store', variables: ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] },
-    { system: 'signing certificate', variables: ['SIGNING_P12_PATH', 'SIGNING_P12_PASSWORD'] },
-  ];
+export const REQUIRED_WITHOUT_SANDBOX: readonly { readonly system: string; readonly variables: readonly string[] }[] = [
+  { system: 'national e-ID (VNeID)', variables: ['EID_ISSUER', 'EID_CLIENT_ID', 'EID_CLIENT_SECRET'] },
+  { system: 'population registry', variables: ['POPULATION_REGISTRY_URL'] },
+  { system: 'social-insurance registry', variables: ['INSURANCE_REGISTRY_URL'] },
+  { system: 'national portal (outgoing status changes)', variables: ['PORTAL_SYNC_URL'] },
+  { system: 'national portal (incoming client credentials)', variables: ['PORTAL_CLIENTS'] },
+  {
+    system: 'provincial social insurance office (decisions out, payments in)',
+    variables: ['SOCIAL_INSURANCE_SYNC_URL', 'SOCIAL_INSURANCE_CLIENTS'],
+  },
+  { system: 'e-mail relay (SMTP)', variables: ['SMTP_URL'] },
+  { system: 'SMS gateway', variables: ['SMS_GATEWAY_URL'] },
+  { system: 'PostgreSQL', variables: ['DATABASE_URL', 'DATABASE_MIGRATION_URL'] },
+  { system: 'object store', variables: ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] },
+  { system: 'signing certificate', variables: ['SIGNING_P12_PATH', 'SIGNING_P12_PASSWORD'] },
+];
 
 /** `SANDBOX=off` with variables of REQUIRED_WITHOUT_SANDBOX unset: names every one of them, not only the first. */
 export class MissingConfigError extends ConfigError {
@@ -223,7 +222,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 function mailFrom(env: Env): string {
   const raw = env.MAIL_FROM?.trim();
   if (!raw) return 'Dịch vụ việc làm <no-reply@dichvuvieclam.invalid>';
-  if (raw.length > 200 || /[\r\n]/.test(raw)) throw new ConfigError('MAIL_FROM', 'must be one line of at most 200 characters');
+  if (raw.length > 200 || /[\r\n]/.test(raw))
+    throw new ConfigError('MAIL_FROM', 'must be one line of at most 200 characters');
   return raw.normalize('NFC');
 }
 

@@ -64,7 +64,11 @@ export class AttachmentsService {
       throw new DomainError(ErrorCode.InvalidTransition, 'Hồ sơ ở trạng thái này không nhận thêm giấy tờ.');
     }
     const contentType = checkedUpload(upload, ATTACHMENT_KINDS);
-    checkAttachmentQuota(await this.dossiers.attachments(dossier.id), upload.bytes.length, this.runtime.config.attachmentQuota);
+    checkAttachmentQuota(
+      await this.dossiers.attachments(dossier.id),
+      upload.bytes.length,
+      this.runtime.config.attachmentQuota,
+    );
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
     const objectKey = `dossiers/${dossier.id}/attachments/${sha256}`;
     await this.store.put(objectKey, upload.bytes, contentType, { 'x-amz-meta-sha256': sha256 });
@@ -100,7 +104,6 @@ export class AttachmentsService {
     return view;
   }
 
-
   async open(
     dossier: DossierRecord,
     attachmentId: string,
@@ -123,7 +126,10 @@ export class AttachmentsService {
  * The checks every uploaded file passes, to a dossier or to a draft: a known kind, not empty, at most 10 MB, and a
  * PDF, JPEG or PNG by its own bytes. Returns the sniffed content type.
  */
-export function checkedUpload(upload: Upload, kinds: readonly string[]): NonNullable<ReturnType<typeof sniffContentType>> {
+export function checkedUpload(
+  upload: Upload,
+  kinds: readonly string[],
+): NonNullable<ReturnType<typeof sniffContentType>> {
   if (!kinds.includes(upload.kind)) {
     throw DomainError.validation([
       { field: 'kind', code: 'invalid_value', message: `Loại giấy tờ phải là một trong: ${kinds.join(', ')}.` },
@@ -136,7 +142,11 @@ export function checkedUpload(upload: Upload, kinds: readonly string[]): NonNull
   const contentType = sniffContentType(upload.bytes);
   if (!contentType) {
     throw DomainError.validation([
-      { field: 'file', code: 'unsupported_type', message: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).' },
+      {
+        field: 'file',
+        code: 'unsupported_type',
+        message: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).',
+      },
     ]);
   }
   return contentType;
@@ -158,7 +168,9 @@ export function checkAttachmentQuota(
   if (used + size > bytes) {
     const mb = Math.floor(bytes / (1024 * 1024));
     throw new DomainError(ErrorCode.PayloadTooLarge, `Tổng dung lượng tệp đính kèm của một hồ sơ tối đa ${mb} MB.`, {
-      errors: [{ field: 'file', code: 'quota_exceeded', message: `Tệp này làm tổng dung lượng của hồ sơ vượt quá ${mb} MB.` }],
+      errors: [
+        { field: 'file', code: 'quota_exceeded', message: `Tệp này làm tổng dung lượng của hồ sơ vượt quá ${mb} MB.` },
+      ],
     });
   }
 }

@@ -74,7 +74,10 @@ export class DossierQueryService {
     const errors = [];
     // One status, or several separated by commas (a role's default view: `RECEIVED,IN_REVIEW`).
     const statuses = params.status ? params.status.split(',') : [];
-    if (statuses.length > DOSSIER_STATUSES.length || statuses.some((s) => !DOSSIER_STATUSES.includes(s as DossierStatus))) {
+    if (
+      statuses.length > DOSSIER_STATUSES.length ||
+      statuses.some((s) => !DOSSIER_STATUSES.includes(s as DossierStatus))
+    ) {
       errors.push({ field: 'status', code: 'invalid_value', message: 'Trạng thái không hợp lệ.' });
     }
     const limit = params.limit === undefined ? 50 : Number(params.limit);

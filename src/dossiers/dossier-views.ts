@@ -132,16 +132,26 @@ export function citizenView(d: DossierRecord, ctx: ViewContext) {
     decidedAt: d.decidedAt,
     overdue: flags.overdue,
     supplementRequest: d.supplement
-      ? { note: d.supplement.note ?? null, items: d.supplement.items ?? [], requestedAt: d.supplement.requestedAt, dueDate: d.supplement.dueDate ?? null }
+      ? {
+          note: d.supplement.note ?? null,
+          items: d.supplement.items ?? [],
+          requestedAt: d.supplement.requestedAt,
+          dueDate: d.supplement.dueDate ?? null,
+        }
       : null,
     decisionNote: d.decisionNote,
     /** Documents a complete dossier still lacks (before receipt): what the citizen should add, what staff ask for. */
-    missingDocuments: d.status === 'SUBMITTED' || d.status === 'SUPPLEMENT_REQUESTED'
-      ? missingDocuments(d.application.contractType, ctx.today, ctx.attachments.map((a) => a.kind)).map((kind) => ({
-          kind,
-          label: REQUIRED_DOCUMENT_LABELS[kind] ?? kind,
-        }))
-      : [],
+    missingDocuments:
+      d.status === 'SUBMITTED' || d.status === 'SUPPLEMENT_REQUESTED'
+        ? missingDocuments(
+            d.application.contractType,
+            ctx.today,
+            ctx.attachments.map((a) => a.kind),
+          ).map((kind) => ({
+            kind,
+            label: REQUIRED_DOCUMENT_LABELS[kind] ?? kind,
+          }))
+        : [],
     attachments: ctx.attachments.map(({ id, kind, fileName, contentType, size, sha256, uploadedAt }) => ({
       id,
       kind,

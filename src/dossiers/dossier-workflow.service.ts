@@ -121,7 +121,8 @@ export class DossierWorkflowService {
           occurredAt: now,
           dueDate: updated.dueDate,
           portalHeldFor: step.awaitsDocument ? step.document : undefined,
-          benefit: step.benefit && facts.benefit && Object.keys(facts.benefit.data).length ? facts.benefit.data : undefined,
+          benefit:
+            step.benefit && facts.benefit && Object.keys(facts.benefit.data).length ? facts.benefit.data : undefined,
         },
         async (eventSeq) => {
           if (step.benefit && facts.benefit)
@@ -134,7 +135,8 @@ export class DossierWorkflowService {
               today: this.clock.today(),
               actorId: actor.id,
             });
-          if (step.document) await this.documents.requestIssue(em, { dossierId: dossier.id, kind: step.document, eventSeq });
+          if (step.document)
+            await this.documents.requestIssue(em, { dossierId: dossier.id, kind: step.document, eventSeq });
           if (step.revokesDecision)
             await this.documents.revokeDecision(em, dossier.id, { at, reason: input.reason!, by: actor.id });
           for (const listener of this.listeners ?? [])

@@ -372,6 +372,11 @@ export class DossierRepository {
        ) s`,
       params,
     );
-    return { byStatus: row?.byStatus ?? {}, overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0, open: row?.open ?? 0 };
+    return {
+      byStatus: row?.byStatus ?? {},
+      overdue: row?.overdue ?? 0,
+      dueSoon: row?.dueSoon ?? 0,
+      open: row?.open ?? 0,
+    };
   }
 }

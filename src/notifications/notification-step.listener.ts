@@ -28,7 +28,10 @@ export class NotificationStepListener implements DossierStepListener {
     const { dossier } = event;
     const output = dossier.assessment?.output;
     const periods: { from: string; to: string }[] = output?.periods ?? [];
-    const values: Record<string, string | number> = { dossierId: dossier.id, note: event.note ?? 'xem trên trang dịch vụ' };
+    const values: Record<string, string | number> = {
+      dossierId: dossier.id,
+      note: event.note ?? 'xem trên trang dịch vụ',
+    };
     if (dossier.dueDate) values.dueDate = vnDate(dossier.dueDate);
     if (template === 'decision_approved' && periods.length) {
       values.monthlyAmount = vnd(Number(output?.monthlyBenefit ?? 0));

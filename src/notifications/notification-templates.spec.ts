@@ -1,4 +1,12 @@
-import { fill, MissingTemplateValue, NOTIFICATION_TEMPLATE_NAMES, NOTIFICATION_TEMPLATES, renderTemplate, vnd, vnDate } from './notification-templates';
+import {
+  fill,
+  MissingTemplateValue,
+  NOTIFICATION_TEMPLATE_NAMES,
+  NOTIFICATION_TEMPLATES,
+  renderTemplate,
+  vnd,
+  vnDate,
+} from './notification-templates';
 import { smsLength, unaccented } from './sms-segments';
 
 /** Longest realistic values: a 21-character dossier code, a 9-digit amount, dd/mm/yyyy dates, a two-digit month. */
@@ -33,9 +41,12 @@ describe('notification templates', () => {
     expect(smsLength(sms)).toMatchObject({ encoding: 'gsm7', segments: 1 });
   });
 
-  it.each(NOTIFICATION_TEMPLATE_NAMES)('%s: the accented SMS takes at most 2 UCS-2 segments (134 characters)', (name) => {
-    expect(smsLength(renderTemplate(name, SAMPLE).sms).segments).toBeLessThanOrEqual(2);
-  });
+  it.each(NOTIFICATION_TEMPLATE_NAMES)(
+    '%s: the accented SMS takes at most 2 UCS-2 segments (134 characters)',
+    (name) => {
+      expect(smsLength(renderTemplate(name, SAMPLE).sms).segments).toBeLessThanOrEqual(2);
+    },
+  );
 
   it('a missing value is an error, never a message with a hole', () => {
     expect(() => fill(NOTIFICATION_TEMPLATES.payment_paid.sms, { month: 1 })).toThrow(MissingTemplateValue);

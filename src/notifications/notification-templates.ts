@@ -62,17 +62,23 @@ export const NOTIFICATION_TEMPLATES = {
   },
   benefit_suspended: {
     subject: 'Hồ sơ {code}: tạm dừng hưởng trợ cấp',
-    email: 'Chào bạn {fullName},\n\nViệc hưởng trợ cấp thất nghiệp của hồ sơ {code} bị tạm dừng.\n\nChi tiết tại {link}.' + SIGNATURE,
+    email:
+      'Chào bạn {fullName},\n\nViệc hưởng trợ cấp thất nghiệp của hồ sơ {code} bị tạm dừng.\n\nChi tiết tại {link}.' +
+      SIGNATURE,
     sms: 'Trợ cấp hồ sơ {code} bị tạm dừng. Bạn xem chi tiết trên trang dịch vụ.',
   },
   benefit_resumed: {
     subject: 'Hồ sơ {code}: tiếp tục hưởng trợ cấp',
-    email: 'Chào bạn {fullName},\n\nBạn được tiếp tục hưởng trợ cấp thất nghiệp (hồ sơ {code}).\n\nChi tiết tại {link}.' + SIGNATURE,
+    email:
+      'Chào bạn {fullName},\n\nBạn được tiếp tục hưởng trợ cấp thất nghiệp (hồ sơ {code}).\n\nChi tiết tại {link}.' +
+      SIGNATURE,
     sms: 'Bạn được tiếp tục hưởng trợ cấp, hồ sơ {code}.',
   },
   benefit_terminated: {
     subject: 'Hồ sơ {code}: chấm dứt hưởng trợ cấp',
-    email: 'Chào bạn {fullName},\n\nViệc hưởng trợ cấp thất nghiệp của hồ sơ {code} đã chấm dứt.\n\nChi tiết tại {link}.' + SIGNATURE,
+    email:
+      'Chào bạn {fullName},\n\nViệc hưởng trợ cấp thất nghiệp của hồ sơ {code} đã chấm dứt.\n\nChi tiết tại {link}.' +
+      SIGNATURE,
     sms: 'Trợ cấp hồ sơ {code} đã chấm dứt. Bạn xem chi tiết trên trang dịch vụ.',
   },
   notice_window_open: {

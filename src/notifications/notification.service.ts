@@ -53,7 +53,9 @@ export class NotificationService {
       return ids;
     } catch (error) {
       await em.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
-      this.logger.error(`notification ${template} for dossier ${data.dossierId} not queued: ${(error as Error).message}`);
+      this.logger.error(
+        `notification ${template} for dossier ${data.dossierId} not queued: ${(error as Error).message}`,
+      );
       return [];
     }
   }
@@ -82,9 +84,15 @@ export class NotificationService {
     const unaccentedSms = preferences.smsUnaccented ?? this.runtime.config.smsUnaccented;
 
     const out: { channel: NotificationChannel; recipient: string; subject: string | null; body: string }[] = [];
-    if (preferences.email && email) out.push({ channel: 'email', recipient: email, subject: rendered.subject, body: rendered.email });
+    if (preferences.email && email)
+      out.push({ channel: 'email', recipient: email, subject: rendered.subject, body: rendered.email });
     if (preferences.sms && phone)
-      out.push({ channel: 'sms', recipient: phone, subject: null, body: unaccentedSms ? unaccented(rendered.sms) : rendered.sms });
+      out.push({
+        channel: 'sms',
+        recipient: phone,
+        subject: null,
+        body: unaccentedSms ? unaccented(rendered.sms) : rendered.sms,
+      });
 
     const ids: string[] = [];
     for (const n of out) {

@@ -58,7 +58,8 @@ export class NotificationWorker implements OnModuleInit {
         const n = await this.notifications.find(job.payload.notificationId);
         if (!n || n.status === 'sent' || n.status === 'failed') return;
         try {
-          if (n.channel === 'email') await this.email.send({ id: n.id, to: n.recipient, subject: n.subject ?? '', text: n.body });
+          if (n.channel === 'email')
+            await this.email.send({ id: n.id, to: n.recipient, subject: n.subject ?? '', text: n.body });
           else
             await this.sms.send(
               { id: n.id, to: n.recipient, text: n.body, encoding: n.encoding ?? 'ucs2', segments: n.segments ?? 1 },

@@ -14,7 +14,9 @@ export class NotificationPreferencesDto {
   @IsBoolean({ message: 'Giá trị nhận tin nhắn SMS phải là true hoặc false.' })
   sms: boolean;
 
-  @ApiPropertyOptional({ description: 'SMS without diacritics (one segment holds 160 characters instead of 70); null: the default' })
+  @ApiPropertyOptional({
+    description: 'SMS without diacritics (one segment holds 160 characters instead of 70); null: the default',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsBoolean({ message: 'Giá trị nhắn tin không dấu phải là true, false hoặc null.' })

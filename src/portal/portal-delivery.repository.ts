@@ -62,7 +62,10 @@ export class PortalDeliveryRepository {
     return (await this.jobs.list({ queue: PORTAL_QUEUE, statuses: jobStatuses, limit })).map(view);
   }
 
-  async findForUpdate(em: EntityManager, eventId: string): Promise<(PortalDeliveryView & { jobId: string }) | undefined> {
+  async findForUpdate(
+    em: EntityManager,
+    eventId: string,
+  ): Promise<(PortalDeliveryView & { jobId: string }) | undefined> {
     const job = await this.jobs.find(PORTAL_QUEUE, eventId, em);
     return job ? { ...view(job), jobId: job.id } : undefined;
   }

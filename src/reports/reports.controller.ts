@@ -14,7 +14,9 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('summary')
-  @ApiOperation({ summary: 'Figures of a date range (≤ 366 days): own center for a center head, province or one center otherwise' })
+  @ApiOperation({
+    summary: 'Figures of a date range (≤ 366 days): own center for a center head, province or one center otherwise',
+  })
   summary(@Query() query: SummaryQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.reports.summary(query, principal);
   }
@@ -22,7 +24,11 @@ export class ReportsController {
   @Get('monthly')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'application/json')
   @ApiOperation({ summary: 'The monthly report as XLSX (default), CSV or JSON' })
-  async monthly(@Query() query: MonthlyQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async monthly(
+    @Query() query: MonthlyQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return sendReportFile(reply, await this.reports.monthly(query, principal));
   }
 }

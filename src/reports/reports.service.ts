@@ -48,7 +48,12 @@ export class ReportsService {
           body: await writeXlsxReport(tables, heading, summary.generatedAt),
         };
       case 'csv':
-        return { fileName, contentType: CONTENT_TYPES.csv, disposition: 'attachment', body: writeCsvReport(tables, heading) };
+        return {
+          fileName,
+          contentType: CONTENT_TYPES.csv,
+          disposition: 'attachment',
+          body: writeCsvReport(tables, heading),
+        };
       case 'json':
         return {
           fileName,

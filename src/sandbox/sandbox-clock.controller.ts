@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Injectable, Optional, OnModuleDestroy, OnModuleInit, Put, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  Optional,
+  OnModuleDestroy,
+  OnModuleInit,
+  Put,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -56,7 +69,11 @@ export class SandboxClockService implements OnModuleInit, OnModuleDestroy {
   }
 
   view() {
-    return { today: this.clock.today(), now: this.clock.now().toISOString(), offsetDays: (this.shifted?.offset() ?? 0) / 86_400_000 };
+    return {
+      today: this.clock.today(),
+      now: this.clock.now().toISOString(),
+      offsetDays: (this.shifted?.offset() ?? 0) / 86_400_000,
+    };
   }
 
   async set(today: string | null) {

@@ -24,7 +24,11 @@ export class HttpSocialInsuranceGateway implements SocialInsuranceGateway {
       });
       const text = await response.text().catch(() => '');
       if (response.ok) return { ok: true, status: response.status };
-      return { ok: false, status: response.status, error: `HTTP ${response.status}${text ? `: ${text.slice(0, 300)}` : ''}` };
+      return {
+        ok: false,
+        status: response.status,
+        error: `HTTP ${response.status}${text ? `: ${text.slice(0, 300)}` : ''}`,
+      };
     } catch (error) {
       if (signal.aborted) return { ok: false, aborted: true, error: 'interrupted: service stopping' };
       if (timeout.aborted) return { ok: false, error: `timeout after ${this.timeoutMs} ms` };

@@ -74,7 +74,13 @@ export class PaymentsRepository {
     em: EntityManager,
     dossierId: string,
     month: number,
-    outcome: { status: 'paid' | 'failed'; amount: number; paidAt: string | null; failureReason: string | null; reportId: string },
+    outcome: {
+      status: 'paid' | 'failed';
+      amount: number;
+      paidAt: string | null;
+      failureReason: string | null;
+      reportId: string;
+    },
   ): Promise<void> {
     await em.query(
       `UPDATE benefit_payment SET status = $3, amount = $4, paid_at = $5, failure_reason = $6, last_report_id = $7,

@@ -58,7 +58,11 @@ export class PaymentsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async report(clientId: string, body: PaymentReportDto, requestId?: string): Promise<{ status: 200 | 201; body: PaymentView }> {
+  async report(
+    clientId: string,
+    body: PaymentReportDto,
+    requestId?: string,
+  ): Promise<{ status: 200 | 201; body: PaymentView }> {
     const canonical = {
       reportId: body.reportId,
       dossierCode: body.dossierCode,
@@ -85,7 +89,16 @@ export class PaymentsService {
         throw new DomainError(ErrorCode.Conflict, 'Tháng này đã được báo cáo chi trả; không ghi nhận báo cáo khác.', {
           month: body.month,
         });
-      if (!(await this.payments.insertReport(em, { reportId: body.reportId, clientId, dossierId: month.dossierId, month: body.month, bodySha256, body: canonical })))
+      if (
+        !(await this.payments.insertReport(em, {
+          reportId: body.reportId,
+          clientId,
+          dossierId: month.dossierId,
+          month: body.month,
+          bodySha256,
+          body: canonical,
+        }))
+      )
         throw DomainError.conflict('Báo cáo cùng mã đang được ghi nhận; vui lòng gửi lại.');
       await this.payments.record(em, month.dossierId, body.month, {
         status: body.status,
@@ -109,7 +122,13 @@ export class PaymentsService {
         action: `payment.${body.status}`,
         entityType: 'dossier',
         entityId: month.dossierId,
-        data: { dossierCode: body.dossierCode, month: body.month, amount: body.amount, reportId: body.reportId, requestId: requestId ?? null },
+        data: {
+          dossierCode: body.dossierCode,
+          month: body.month,
+          amount: body.amount,
+          reportId: body.reportId,
+          requestId: requestId ?? null,
+        },
       });
       const [row] = (await this.payments.list(month.dossierId, em)).filter((r) => r.month === body.month);
       return { status: 201 as const, body: view(row) };
@@ -163,7 +182,12 @@ export class PaymentsService {
     const now = this.clock.now().toISOString();
     return this.dataSource.transaction(async (em) => {
       const retryMonths = await this.payments.retryFailed(em, dossier.id);
-      await this.payments.insertAccountChange(em, { dossierId: dossier.id, account, retryMonths, changedBy: citizen.personalId });
+      await this.payments.insertAccountChange(em, {
+        dossierId: dossier.id,
+        account,
+        retryMonths,
+        changedBy: citizen.personalId,
+      });
       await this.outbox.enqueue(em, {
         type: 'payment_account_change',
         occurredAt: now,

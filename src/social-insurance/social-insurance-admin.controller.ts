@@ -56,7 +56,11 @@ export class SocialInsuranceAdminController {
   @ApiOperation({ summary: 'Undelivered events for the social insurance office, oldest first' })
   async list(@Query() query: SocialInsuranceEventsQueryDto) {
     const statuses = query.status ? [query.status] : (['pending', 'held', 'dead'] as const);
-    const items = await this.jobs.list({ queue: SOCIAL_INSURANCE_QUEUE, statuses: [...statuses], limit: query.limit ?? 100 });
+    const items = await this.jobs.list({
+      queue: SOCIAL_INSURANCE_QUEUE,
+      statuses: [...statuses],
+      limit: query.limit ?? 100,
+    });
     return { items: items.map(view) };
   }
 

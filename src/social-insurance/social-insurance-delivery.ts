@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from '../dossiers/ports/dossier-documents.port';
 import { JobAborted, JobRunner } from '../platform/jobs/job-runner';
@@ -101,7 +108,12 @@ export class SocialInsuranceDelivery implements OnModuleInit, OnApplicationBoots
       if (!decision || decision.kind !== 'approval') continue;
       released += await this.dataSource.transaction((em) =>
         this.jobs.release(em, SOCIAL_INSURANCE_QUEUE, held.key, held.hold, {
-          decision: { number: decision.number, issuedAt: decision.issuedAt, sha256: decision.sha256, url: decision.verifyUrl },
+          decision: {
+            number: decision.number,
+            issuedAt: decision.issuedAt,
+            sha256: decision.sha256,
+            url: decision.verifyUrl,
+          },
         }),
       );
     }

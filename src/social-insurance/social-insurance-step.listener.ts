@@ -52,13 +52,20 @@ export class SocialInsuranceStepListener implements DossierStepListener {
       ...base,
       ...(Number.isInteger(month) && month > 0 ? { month } : {}),
       ...(text(data.effectiveDate) ? { effectiveDate: text(data.effectiveDate) } : {}),
-      ...(text(data.terminationReason) ?? text(data.reason) ? { reason: text(data.terminationReason) ?? text(data.reason) } : {}),
+      ...((text(data.terminationReason) ?? text(data.reason))
+        ? { reason: text(data.terminationReason) ?? text(data.reason) }
+        : {}),
       ...(step.note ? { note: step.note } : {}),
     };
     if (type === 'revocation') {
       const { decision } = await this.documents.forDossier(dossier.id, em);
       if (decision)
-        event.decision = { number: decision.number, issuedAt: decision.issuedAt, sha256: decision.sha256, url: decision.verifyUrl };
+        event.decision = {
+          number: decision.number,
+          issuedAt: decision.issuedAt,
+          sha256: decision.sha256,
+          url: decision.verifyUrl,
+        };
     }
     await this.outbox.enqueue(em, event);
   }

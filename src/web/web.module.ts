@@ -16,7 +16,11 @@ const DEFAULT_TEMPLATES_DIR = join(projectRoot(), 'templates');
  */
 @Module({})
 export class WebModule {
-  static forRoot(options: { sandbox: boolean; templatesDir?: string; helpLine?: WebModuleOptions['helpLine'] }): DynamicModule {
+  static forRoot(options: {
+    sandbox: boolean;
+    templatesDir?: string;
+    helpLine?: WebModuleOptions['helpLine'];
+  }): DynamicModule {
     const resolved: WebModuleOptions = {
       templatesDir: options.templatesDir ?? DEFAULT_TEMPLATES_DIR,
       sandbox: options.sandbox,

@@ -81,7 +81,8 @@ describe('the citizen benefit schedule', () => {
     const [y, m, d] = months[1].noticeWindow.to.split('-');
     await expect(page.locator('tr[data-month="2"]').innerText()).resolves.toContain(`${d}/${m}/${y}`);
     // Three working days from the window's first day: counted inclusively from the service's (moved) day.
-    const left = Math.round((Date.parse(months[1].noticeWindow.to) - Date.parse(months[1].noticeWindow.from)) / 86_400_000) + 1;
+    const left =
+      Math.round((Date.parse(months[1].noticeWindow.to) - Date.parse(months[1].noticeWindow.from)) / 86_400_000) + 1;
     await expect(page.locator('[data-testid="benefit-countdown"]').innerText()).resolves.toBe(
       `Đang trong hạn: bạn còn ${left} ngày (đến hết ngày ${d}/${m}/${y}) để thông báo tìm kiếm việc làm của tháng hưởng thứ 2.`,
     );
@@ -106,7 +107,9 @@ describe('the citizen benefit schedule', () => {
     await page.selectOption('#notice-outcome', 'interviewed');
     await page.getByRole('button', { name: 'Gửi thông báo' }).click();
     await page.locator('#notice-error:not([hidden])').waitFor();
-    const reason = await page.locator('#notice-month').evaluate((el) => document.getElementById(`${el.id}-error`)?.textContent ?? '');
+    const reason = await page
+      .locator('#notice-month')
+      .evaluate((el) => document.getElementById(`${el.id}-error`)?.textContent ?? '');
     const vn = (iso: string) => iso.split('-').reverse().join('/');
     expect(reason).toBe(
       `Thông báo tháng hưởng thứ 3 chỉ được nhận từ ngày ${vn(months[2].noticeWindow.from)} đến ngày ${vn(months[2].noticeWindow.to)}.`,

@@ -1,6 +1,14 @@
 /// <reference lib="dom" />
 import { startTestApp, TestApp } from '../support/test-app';
-import { DESKTOP, launchBrowser, overflowsHorizontally, PHONE, screenshot, seriousA11yViolations, TestBrowser } from './support/browser';
+import {
+  DESKTOP,
+  launchBrowser,
+  overflowsHorizontally,
+  PHONE,
+  screenshot,
+  seriousA11yViolations,
+  TestBrowser,
+} from './support/browser';
 import { loginOnSandboxEid, publicUrl, SandboxResident, sandboxResidents } from './support/flows';
 
 /**
@@ -67,11 +75,19 @@ describe('citizen pages against the real API', () => {
     await page.getByRole('button', { name: 'Tiếp tục: giấy tờ' }).click();
 
     // The upload's own 400 (content sniffed by the API) lands on the file field, before anything is filed.
-    await page.setInputFiles('#file', { name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+    await page.setInputFiles('#file', {
+      name: 'gia-mao.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('not a pdf'),
+    });
     await page.getByRole('button', { name: 'Tải lên' }).click();
     await page.locator('#file-error').waitFor();
     await expect(page.locator('#file-error').innerText()).resolves.toContain('Chỉ nhận tệp PDF, JPEG hoặc PNG');
-    await page.setInputFiles('#file', { name: 'thoi-viec.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.setInputFiles('#file', {
+      name: 'thoi-viec.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
     await page.getByRole('button', { name: 'Tải lên' }).click();
     await page.locator('#uploaded li', { hasText: 'chứng minh chấm dứt' }).waitFor();
     await page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
@@ -82,12 +98,16 @@ describe('citizen pages against the real API', () => {
     // The message is the API's (ApplicationDto: accountNumber 6–20 digits), shown where the person typed it.
     const field = page.locator('#payment-accountNumber');
     await page.locator('#payment-accountNumber-error').waitFor();
-    await expect(page.locator('#payment-accountNumber-error').innerText()).resolves.toBe('Số tài khoản gồm 6 đến 20 chữ số.');
+    await expect(page.locator('#payment-accountNumber-error').innerText()).resolves.toBe(
+      'Số tài khoản gồm 6 đến 20 chữ số.',
+    );
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await field.getAttribute('aria-describedby')).toBe('payment-accountNumber-hint payment-accountNumber-error');
     expect(await field.inputValue()).toBe('12345');
     expect(await page.inputValue('#lastEmployer-address')).toBe('KCN Biên Hòa 2, phường Long Bình, tỉnh Đồng Nai');
-    await expect(page.locator('#error-summary').innerText()).resolves.toContain('Số tài khoản: Số tài khoản gồm 6 đến 20 chữ số.');
+    await expect(page.locator('#error-summary').innerText()).resolves.toContain(
+      'Số tài khoản: Số tài khoản gồm 6 đến 20 chữ số.',
+    );
     expect(filings).toHaveLength(1);
     expect(filings[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -119,7 +139,9 @@ describe('citizen pages against the real API', () => {
     await page.goto(`${base}/ho-so`, { waitUntil: 'domcontentloaded' });
     const row = page.locator('#dossiers tr', { hasText: filedCode });
     await row.waitFor();
-    await expect(row.innerText()).resolves.toMatch(/Mới nộp, chờ tiếp nhận[\s\S]*Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa/);
+    await expect(row.innerText()).resolves.toMatch(
+      /Mới nộp, chờ tiếp nhận[\s\S]*Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa/,
+    );
     await screenshot(page, 'my-dossiers-1280');
 
     await page.goto(`${base}/ho-so/truy-cap-du-lieu`, { waitUntil: 'domcontentloaded' });

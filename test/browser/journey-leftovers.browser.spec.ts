@@ -70,7 +70,11 @@ describe('journey leftovers (issue #16: footer, supplementation deadline)', () =
       .attach('file', Buffer.from(`%PDF-1.4\n% ${r.personalId}\n%%EOF\n`), 'giay.pdf')
       .expect(201);
     const filed = (
-      await api().post('/api/v1/me/draft/submit').set(auth(token)).send(applicationFor(r as never, 'DNA-BH')).expect(201)
+      await api()
+        .post('/api/v1/me/draft/submit')
+        .set(auth(token))
+        .send(applicationFor(r as never, 'DNA-BH'))
+        .expect(201)
     ).body as { id: string; version: number };
     const receiver = await staffBearer(app, 'leftover.receiver', 'receiver', 'DNA-BH');
     clock.now = () => new Date('2026-11-02T03:00:00Z');
@@ -112,8 +116,14 @@ describe('journey leftovers (issue #16: footer, supplementation deadline)', () =
     await page.click('#login-link');
     await loginOnSandboxEid(page, r.personalId, new RegExp(`/ho-so/${filed.id}$`));
     await page.locator('#supplement:not([hidden])').waitFor();
-    await expect(page.locator('[data-testid="supplement-due"]').innerText()).resolves.toContain('ngày 16 tháng 11 năm 2026');
-    const centers = (await api().get('/api/v1/centers').expect(200)).body as { code: string; name: string; phone: string }[];
+    await expect(page.locator('[data-testid="supplement-due"]').innerText()).resolves.toContain(
+      'ngày 16 tháng 11 năm 2026',
+    );
+    const centers = (await api().get('/api/v1/centers').expect(200)).body as {
+      code: string;
+      name: string;
+      phone: string;
+    }[];
     const center = centers.find((c) => c.code === 'DNA-BH')!;
     await page.locator('[data-testid="footer-contact"]', { hasText: center.name }).waitFor();
     await expect(page.locator('[data-testid="footer-contact"]').innerText()).resolves.toContain(center.phone);

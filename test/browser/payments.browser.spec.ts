@@ -6,7 +6,13 @@ import { applicationFor } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { CLOCK, Clock } from '../../src/platform/clock/clock';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
-import { launchBrowser, overflowsHorizontally, screenshot, seriousA11yViolations, TestBrowser } from './support/browser';
+import {
+  launchBrowser,
+  overflowsHorizontally,
+  screenshot,
+  seriousA11yViolations,
+  TestBrowser,
+} from './support/browser';
 import { loginOnSandboxEid, publicUrl, SandboxResident, sandboxResidents } from './support/flows';
 
 const PHONE_390 = { width: 390, height: 844 };
@@ -87,10 +93,17 @@ describe('payments and notifications in the browser (issue #19)', () => {
   }
 
   async function officeToken(): Promise<string> {
-    const clients = (await api().get('/sandbox/clients').expect(200)).body as { clientId: string; clientSecret: string }[];
+    const clients = (await api().get('/sandbox/clients').expect(200)).body as {
+      clientId: string;
+      clientSecret: string;
+    }[];
     const c = clients.find((x) => x.clientId === 'bhxh-sandbox')!;
-    return (await api().post('/api/v1/auth/clients/token').send({ clientId: c.clientId, clientSecret: c.clientSecret }).expect(200))
-      .body.accessToken as string;
+    return (
+      await api()
+        .post('/api/v1/auth/clients/token')
+        .send({ clientId: c.clientId, clientSecret: c.clientSecret })
+        .expect(200)
+    ).body.accessToken as string;
   }
 
   it('a paid month (amount, date), a failed month (why); "Sửa tài khoản nhận tiền" makes it pending again', async () => {
@@ -112,12 +125,28 @@ describe('payments and notifications in the browser (issue #19)', () => {
     await api()
       .post('/api/v1/social-insurance/payments')
       .set(auth(office))
-      .send({ reportId: `ui-${filed.code}-1`, dossierCode: filed.code, personalId: r.personalId, month: 1, amount: months[0].amount, status: 'paid', paidAt })
+      .send({
+        reportId: `ui-${filed.code}-1`,
+        dossierCode: filed.code,
+        personalId: r.personalId,
+        month: 1,
+        amount: months[0].amount,
+        status: 'paid',
+        paidAt,
+      })
       .expect(201);
     await api()
       .post('/api/v1/social-insurance/payments')
       .set(auth(office))
-      .send({ reportId: `ui-${filed.code}-2`, dossierCode: filed.code, personalId: r.personalId, month: 2, amount: months[1].amount, status: 'failed', failureReason: reason })
+      .send({
+        reportId: `ui-${filed.code}-2`,
+        dossierCode: filed.code,
+        personalId: r.personalId,
+        month: 2,
+        amount: months[1].amount,
+        status: 'failed',
+        failureReason: reason,
+      })
       .expect(201);
 
     const { page, errors } = await browser.newPage(DESKTOP_1280);
@@ -148,7 +177,9 @@ describe('payments and notifications in the browser (issue #19)', () => {
     await page.fill('#pa-accountHolder', r.fullName.toUpperCase());
     await page.getByRole('button', { name: 'Lưu tài khoản mới' }).click();
     await page.locator('#pa-accountNumber-error').waitFor();
-    await expect(page.locator('#pa-accountNumber-error').innerText()).resolves.toContain('Số tài khoản gồm 6 đến 20 chữ số');
+    await expect(page.locator('#pa-accountNumber-error').innerText()).resolves.toContain(
+      'Số tài khoản gồm 6 đến 20 chữ số',
+    );
     await checkState(page, 'dossier-account-form');
     await page.fill('#pa-accountNumber', '31410001234567');
     await page.getByRole('button', { name: 'Lưu tài khoản mới' }).click();
@@ -159,7 +190,8 @@ describe('payments and notifications in the browser (issue #19)', () => {
     expect(await page.locator('#payment-account-form').isHidden()).toBe(true);
     await checkState(page, 'dossier-account-corrected');
     // The server holds the new account.
-    const account = (await api().get(`/api/v1/dossiers/${filed.id}/payment-account`).set(auth(citizen)).expect(200)).body;
+    const account = (await api().get(`/api/v1/dossiers/${filed.id}/payment-account`).set(auth(citizen)).expect(200))
+      .body;
     expect(account).toMatchObject({ method: 'bank', bankCode: 'BIDV', accountNumber: '31410001234567' });
 
     // "Hồ sơ của tôi": what was sent, and the channels (saved through the API).
@@ -169,8 +201,12 @@ describe('payments and notifications in the browser (issue #19)', () => {
     }, 'the failed-payment notification');
     await page.goto(`${base}/ho-so`, { waitUntil: 'domcontentloaded' });
     await page.locator('[data-testid="notifications"]:not([hidden])').waitFor();
-    await expect(page.locator('[data-testid="notifications"]').innerText()).resolves.toContain('Chưa chi trả được trợ cấp tháng 2');
-    expect(await page.locator('[data-testid="notification"][data-template="payment_paid"]').count()).toBeGreaterThanOrEqual(1);
+    await expect(page.locator('[data-testid="notifications"]').innerText()).resolves.toContain(
+      'Chưa chi trả được trợ cấp tháng 2',
+    );
+    expect(
+      await page.locator('[data-testid="notification"][data-template="payment_paid"]').count(),
+    ).toBeGreaterThanOrEqual(1);
     expect(await page.isChecked('#pref-sms')).toBe(true);
     await page.uncheck('#pref-sms');
     await page.check('#pref-smsUnaccented');

@@ -3,7 +3,15 @@ import request from 'supertest';
 import { applicationFor, residents } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { auth, citizenBearer, staffBearer } from '../support/tokens';
-import { DESKTOP, launchBrowser, PHONE, overflowsHorizontally, screenshot, seriousA11yViolations, TestBrowser } from './support/browser';
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  overflowsHorizontally,
+  screenshot,
+  seriousA11yViolations,
+  TestBrowser,
+} from './support/browser';
 import { loginAsStaff, publicUrl, sandboxStaff } from './support/flows';
 import { attachTerminationProof } from '../support/attachments';
 
@@ -25,7 +33,8 @@ describe('staff pages against the real API', () => {
     const api = () => request(app.baseUrl);
     const citizen = residents('eligible')[2];
     const token = await citizenBearer(app, citizen.personalId);
-    const filed = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201)).body;
+    const filed = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201))
+      .body;
     await attachTerminationProof(app.baseUrl, filed.id, token);
     const receiver = (await sandboxStaff(app)).find((s) => s.role === 'receiver' && s.centerCode === 'DNA-BH')!;
 

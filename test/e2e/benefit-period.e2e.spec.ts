@@ -46,13 +46,17 @@ describe('the benefit period', () => {
     const citizen = residents('over-144-months')[0];
     // Tokens are checked against the service's (moved) clock: mint fresh ones after each move.
     let token = await citizenBearer(t, citizen.personalId);
-    const id = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201)).body.id;
+    const id = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201)).body
+      .id;
     await attachTerminationProof(t.baseUrl, id, token);
     let director = await staffBearer(t, 'director.test', 'director', null);
     const receiver = await staffBearer(t, 'receiver.test', 'receiver', 'DNA-BH');
     let version = 1;
     const act = async (staff: string, body: Record<string, unknown>, status = 200) => {
-      const res = await api().post(`/api/v1/staff/dossiers/${id}/actions`).set(auth(staff)).send({ ...body, expectedVersion: version });
+      const res = await api()
+        .post(`/api/v1/staff/dossiers/${id}/actions`)
+        .set(auth(staff))
+        .send({ ...body, expectedVersion: version });
       expect({ action: body.action, status: res.status, body: res.body }).toMatchObject({ status });
       if (res.status === 200) version = res.body.version;
       return res;
@@ -76,7 +80,9 @@ describe('the benefit period', () => {
     const [m1, m2, m3, m4, m5] = start.months;
     const other = await citizenBearer(t, residents('eligible')[0].personalId);
     await api().get(`/api/v1/dossiers/${id}/benefit`).set(auth(other)).expect(404);
-    expect((await api().get(`/api/v1/dossiers/${id}/benefit`).set(auth(director)).expect(200)).body.months).toHaveLength(12);
+    expect(
+      (await api().get(`/api/v1/dossiers/${id}/benefit`).set(auth(director)).expect(200)).body.months,
+    ).toHaveLength(12);
 
     const clock = async (today: string) => {
       await api().put('/sandbox/clock').send({ today }).expect(200);
@@ -84,7 +90,10 @@ describe('the benefit period', () => {
       director = await staffBearer(t, 'director.test', 'director', null);
     };
     const notice = (month: number, on: string) =>
-      api().post(`/api/v1/dossiers/${id}/job-search-notices`).set(auth(token)).send({ month, activities: [activity(on)] });
+      api()
+        .post(`/api/v1/dossiers/${id}/job-search-notices`)
+        .set(auth(token))
+        .send({ month, activities: [activity(on)] });
 
     // Month 1, inside its window; twice is a conflict; month 2 before its window is refused with the reason.
     await clock(m1.noticeWindow.from);
@@ -96,12 +105,18 @@ describe('the benefit period', () => {
     expect((await benefit()).months[0].state).toBe('notified');
 
     // Month 2's window closes without a notice: the scheduled work marks it missed and proposes a suspension.
-    const afterWindow2 = new Date(Date.parse(`${m2.noticeWindow.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const afterWindow2 = new Date(Date.parse(`${m2.noticeWindow.to}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     await clock(afterWindow2);
-    const proposal = await eventually(async () => {
-      const r = await api().get('/api/v1/staff/benefits/proposals').set(auth(director)).expect(200);
-      return r.body.find((p: { dossierId: string; kind: string }) => p.dossierId === id && p.kind === 'suspend');
-    }, 'the suspension proposal', 10_000);
+    const proposal = await eventually(
+      async () => {
+        const r = await api().get('/api/v1/staff/benefits/proposals').set(auth(director)).expect(200);
+        return r.body.find((p: { dossierId: string; kind: string }) => p.dossierId === id && p.kind === 'suspend');
+      },
+      'the suspension proposal',
+      10_000,
+    );
     expect(proposal).toMatchObject({ month: 2 });
     expect((await benefit()).months[1].state).toBe('missed');
 
@@ -129,20 +144,41 @@ describe('the benefit period', () => {
       submittedAt: (await api().get('/sandbox/clock').expect(200)).body.now,
       activities: [activity(m3.noticeWindow.from)],
     };
-    const first = await api().post('/api/v1/portal/job-search-notices').set(auth(portal)).send(portalNotice).expect(201);
-    const again = await api().post('/api/v1/portal/job-search-notices').set(auth(portal)).send(portalNotice).expect(200);
+    const first = await api()
+      .post('/api/v1/portal/job-search-notices')
+      .set(auth(portal))
+      .send(portalNotice)
+      .expect(201);
+    const again = await api()
+      .post('/api/v1/portal/job-search-notices')
+      .set(auth(portal))
+      .send(portalNotice)
+      .expect(200);
     expect(again.body.id).toBe(first.body.id);
     await act(director, { action: 'resume' });
     expect((await benefit()).status).toBe('active');
 
     // Month 4 is missed too: a second suspension, with its own decision (not taken for the first one).
-    const afterWindow4 = new Date(Date.parse(`${m4.noticeWindow.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const afterWindow4 = new Date(Date.parse(`${m4.noticeWindow.to}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     await clock(afterWindow4);
-    const second = await eventually(async () => {
-      const r = await api().get('/api/v1/staff/benefits/proposals').set(auth(director)).expect(200);
-      return r.body.find((p: { dossierId: string; kind: string; month: number }) => p.dossierId === id && p.kind === 'suspend' && p.month === 4);
-    }, 'the second suspension proposal', 10_000);
-    await api().post('/api/v1/staff/benefits/proposals/decide').set(auth(director)).send({ ids: [second.id] }).expect(200);
+    const second = await eventually(
+      async () => {
+        const r = await api().get('/api/v1/staff/benefits/proposals').set(auth(director)).expect(200);
+        return r.body.find(
+          (p: { dossierId: string; kind: string; month: number }) =>
+            p.dossierId === id && p.kind === 'suspend' && p.month === 4,
+        );
+      },
+      'the second suspension proposal',
+      10_000,
+    );
+    await api()
+      .post('/api/v1/staff/benefits/proposals/decide')
+      .set(auth(director))
+      .send({ ids: [second.id] })
+      .expect(200);
     expect((await benefit()).months[3].state).toBe('suspended');
     version = (await api().get(`/api/v1/staff/dossiers/${id}`).set(auth(director)).expect(200)).body.version;
 
@@ -160,7 +196,17 @@ describe('the benefit period', () => {
     // The citizen's history and the portal show every step in order.
     const history = (await api().get(`/api/v1/dossiers/${id}`).set(auth(token)).expect(200)).body.history;
     const actions = history.map((h: { action: string }) => h.action);
-    const benefitSteps = ['return_result', 'job_search_notice', 'notice_missed', 'suspend', 'job_search_notice', 'resume', 'notice_missed', 'suspend', 'terminate'];
+    const benefitSteps = [
+      'return_result',
+      'job_search_notice',
+      'notice_missed',
+      'suspend',
+      'job_search_notice',
+      'resume',
+      'notice_missed',
+      'suspend',
+      'terminate',
+    ];
     expect(actions.filter((a: string) => benefitSteps.includes(a))).toEqual(benefitSteps);
     const code = (await api().get(`/api/v1/dossiers/${id}`).set(auth(token))).body.code;
     const delivered = await eventually(async () => {
@@ -195,7 +241,11 @@ describe('the benefit period', () => {
     const expected: Record<string, string[]> = {
       'decision-suspension': ['Về việc tạm dừng hưởng trợ cấp thất nghiệp', 'tháng hưởng thứ', 'Khoản 2 Điều 41'],
       'decision-resumption': ['Về việc tiếp tục hưởng trợ cấp thất nghiệp', 'tháng hưởng thứ 3', 'Khoản 3 Điều 41'],
-      'decision-termination': ['Về việc chấm dứt hưởng trợ cấp thất nghiệp', `${8 * 12} tháng`, 'Điểm a khoản 4 Điều 41'],
+      'decision-termination': [
+        'Về việc chấm dứt hưởng trợ cấp thất nghiệp',
+        `${8 * 12} tháng`,
+        'Điểm a khoản 4 Điều 41',
+      ],
     };
     for (const doc of documents) {
       expect(doc).toMatchObject({ number: expect.stringMatching(/^\d+\/QĐ-/), kind: expect.stringMatching(/-\d+$/) });
@@ -217,7 +267,12 @@ describe('the benefit period', () => {
       expect(text).toContain('Luật Việc làm số 74/2025/QH15');
       expect(text).toContain('Nghị định số 374/2025/NĐ-CP');
       const verified = (await api().get(`/api/v1/public/decisions/${doc.verificationCode}`).expect(200)).body;
-      expect(verified).toMatchObject({ valid: true, decisionNumber: doc.number, documentKind: doc.kind, title: doc.title });
+      expect(verified).toMatchObject({
+        valid: true,
+        decisionNumber: doc.number,
+        documentKind: doc.kind,
+        title: doc.title,
+      });
     }
     expect(new Set(documents.map((d: { number: string }) => d.number)).size).toBe(4);
     const suspensions = documents.filter((d: { kind: string }) => d.kind.startsWith('decision-suspension-'));

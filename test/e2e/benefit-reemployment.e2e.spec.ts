@@ -38,10 +38,13 @@ describe('the re-employment sweep', () => {
     const today = (await api().get('/sandbox/clock').expect(200)).body.today as string;
     expect(jobStart > today).toBe(true);
     const before = (await api().get(`/sandbox/insurance/v1/insured/${citizen.personalId}`).expect(200)).body;
-    expect(before.contributions.every((c: { month: string }) => c.month < citizen.suggestedTerminationDate.slice(0, 7))).toBe(true);
+    expect(
+      before.contributions.every((c: { month: string }) => c.month < citizen.suggestedTerminationDate.slice(0, 7)),
+    ).toBe(true);
 
     const token = await citizenBearer(t, citizen.personalId);
-    const id = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201)).body.id;
+    const id = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201)).body
+      .id;
     await attachTerminationProof(t.baseUrl, id, token);
     let version = 1;
     for (const [role, center, body] of [

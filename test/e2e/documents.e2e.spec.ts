@@ -172,10 +172,10 @@ describe('documents: issuance, downloads and public verification', () => {
   ): Promise<void> {
     // What the workflow step does in its transaction: request the row's document for the step's (latest) event.
     const run = async (m: EntityManager) => {
-      const [{ seq }] = await m.query(`SELECT max(seq) AS seq FROM dossier_event WHERE dossier_id = $1 AND action = $2`, [
-        dossierId,
-        action,
-      ]);
+      const [{ seq }] = await m.query(
+        `SELECT max(seq) AS seq FROM dossier_event WHERE dossier_id = $1 AND action = $2`,
+        [dossierId, action],
+      );
       await documents.requestIssue(m, { dossierId, kind: WORKFLOW[action].document!, eventSeq: Number(seq) });
       await m.query(`UPDATE dossier SET status = $2 WHERE id = $1`, [dossierId, to]);
     };
@@ -462,7 +462,9 @@ describe('documents: issuance, downloads and public verification', () => {
       const jobsOf = `FROM job WHERE queue = '${ISSUANCE_QUEUE}' AND payload->>'dossierId' = $1`;
       const [jobs] = await ds.query(`SELECT count(*)::int AS n ${jobsOf}`, [dossier.id]);
       expect(jobs.n).toBe(1);
-      await ds.query(`UPDATE job SET status = 'pending', done_at = NULL WHERE id IN (SELECT id ${jobsOf})`, [dossier.id]);
+      await ds.query(`UPDATE job SET status = 'pending', done_at = NULL WHERE id IN (SELECT id ${jobsOf})`, [
+        dossier.id,
+      ]);
       await worker.drain();
       const rows = await ds.query(`SELECT sha256 FROM issued_document WHERE dossier_id = $1`, [dossier.id]);
       expect(rows).toEqual([{ sha256: record.sha256 }]);
@@ -539,11 +541,16 @@ describe('documents: issuance, downloads and public verification', () => {
     ]);
     // Revocation is a workflow step: a history row, an audit row and a portal event (8 "Dừng xử lý"), and the
     // citizen sees the dossier closed.
-    expect(view.body).toMatchObject({ status: 'REVOKED', statusLabel: 'Quyết định đã bị thu hồi', portalStatusCode: 8 });
+    expect(view.body).toMatchObject({
+      status: 'REVOKED',
+      statusLabel: 'Quyết định đã bị thu hồi',
+      portalStatusCode: 8,
+    });
     expect(view.body.history.at(-1)).toMatchObject({ action: 'revoke_decision', status: 'REVOKED', note: reason });
-    const steps = await ds.query(`SELECT action FROM audit_log WHERE action = 'dossier.revoke_decision' AND entity_id = $1`, [
-      dossier.id,
-    ]);
+    const steps = await ds.query(
+      `SELECT action FROM audit_log WHERE action = 'dossier.revoke_decision' AND entity_id = $1`,
+      [dossier.id],
+    );
     expect(steps).toHaveLength(1);
     const [event] = await ds.query(
       `SELECT payload FROM job WHERE queue = 'portal.deliver' AND key = $1 ORDER BY id DESC LIMIT 1`,
@@ -687,16 +694,23 @@ describe('documents: issuance, downloads and public verification', () => {
   });
 
   it('shows staff a decision whose issuance died, and lets the Director retry it (audited); never silent', async () => {
-    const dossier = await insertDossier({ output: { ...OUTPUT, periods: [], entitlementStart: null, entitlementEnd: null } });
+    const dossier = await insertDossier({
+      output: { ...OUTPUT, periods: [], entitlementStart: null, entitlementEnd: null },
+    });
     await transition(dossier.id, 'approve', 'APPROVED');
     await worker.drain();
     const director = await staffToken('director', null);
-    const view = await api().get(`/api/v1/staff/dossiers/${dossier.id}`).set('Authorization', `Bearer ${director}`).expect(200);
+    const view = await api()
+      .get(`/api/v1/staff/dossiers/${dossier.id}`)
+      .set('Authorization', `Bearer ${director}`)
+      .expect(200);
     expect(view.body.issuance).toEqual([
       { kind: 'decision-approval', status: 'dead', attempts: 1, lastError: expect.stringMatching(/thời gian hưởng/) },
     ]);
     const retry = (token: string, kind = 'decision-approval') =>
-      api().post(`/api/v1/staff/dossiers/${dossier.id}/documents/${kind}/retry`).set('Authorization', `Bearer ${token}`);
+      api()
+        .post(`/api/v1/staff/dossiers/${dossier.id}/documents/${kind}/retry`)
+        .set('Authorization', `Bearer ${token}`);
     await retry(await staffToken('receiver', 'DNA-BH')).expect(403);
     await retry(await staffToken('center_head', 'DNA-DX')).expect(403);
     await retry(director, 'receipt').expect(404);
@@ -728,9 +742,10 @@ describe('documents: issuance, downloads and public verification', () => {
     expect(await worker.runOnce()).toBe(0);
 
     // A worker that holds the lease (alive): nobody else takes the job.
-    await ds.query(`UPDATE job SET run_at = now(), locked_until = now() + interval '1 minute' WHERE id IN (SELECT id ${jobSql})`, [
-      dossier.id,
-    ]);
+    await ds.query(
+      `UPDATE job SET run_at = now(), locked_until = now() + interval '1 minute' WHERE id IN (SELECT id ${jobSql})`,
+      [dossier.id],
+    );
     expect(await worker.runOnce()).toBe(0);
     // A worker that died holding the lease: once the lease ran out, the job is claimed again.
     await ds.query(`UPDATE job SET locked_until = now() - interval '1 second' WHERE id IN (SELECT id ${jobSql})`, [

@@ -190,12 +190,29 @@ describe('dossier lifecycle over HTTP', () => {
   it('keeps internal staff notes and staff names inside the service; notes for the citizen reach the citizen and the portal', async () => {
     const citizen = eligible[12];
     const token = await citizenBearer(t, citizen.personalId);
-    const id = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201)).body.id;
+    const id = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201)).body
+      .id;
     await attachTerminationProof(t.baseUrl, id, token);
-    await act(id, tokens.receiver, { action: 'receive', expectedVersion: 1, note: 'Gọi điện xác minh với công ty, chưa liên lạc được' }).expect(200);
-    await act(id, tokens.reviewer, { action: 'start_review', expectedVersion: 2, note: 'Xin chào, hồ sơ đang được thẩm định', noteVisibility: 'citizen' }).expect(200);
-    await act(id, tokens.reviewer, { action: 'request_supplement', expectedVersion: 3, items: ['Bản sao hợp đồng'], note: 'Bạn bổ sung giúp bản sao hợp đồng' }).expect(200);
-    await act(id, tokens.reviewer, { action: 'start_review', expectedVersion: 4, noteVisibility: 'secret' }).expect(400);
+    await act(id, tokens.receiver, {
+      action: 'receive',
+      expectedVersion: 1,
+      note: 'Gọi điện xác minh với công ty, chưa liên lạc được',
+    }).expect(200);
+    await act(id, tokens.reviewer, {
+      action: 'start_review',
+      expectedVersion: 2,
+      note: 'Xin chào, hồ sơ đang được thẩm định',
+      noteVisibility: 'citizen',
+    }).expect(200);
+    await act(id, tokens.reviewer, {
+      action: 'request_supplement',
+      expectedVersion: 3,
+      items: ['Bản sao hợp đồng'],
+      note: 'Bạn bổ sung giúp bản sao hợp đồng',
+    }).expect(200);
+    await act(id, tokens.reviewer, { action: 'start_review', expectedVersion: 4, noteVisibility: 'secret' }).expect(
+      400,
+    );
 
     const mine = (await api().get(`/api/v1/dossiers/${id}`).set(auth(token)).expect(200)).body;
     const notes = mine.history.map((h: { action: string; note: string | null }) => [h.action, h.note]);
@@ -210,9 +227,14 @@ describe('dossier lifecycle over HTTP', () => {
     expect(JSON.stringify(mine)).not.toContain('Gọi điện xác minh');
 
     const staff = (await api().get(`/api/v1/staff/dossiers/${id}`).set(auth(tokens.head)).expect(200)).body;
-    expect(staff.history[1]).toMatchObject({ note: 'Gọi điện xác minh với công ty, chưa liên lạc được', noteVisibility: 'internal' });
+    expect(staff.history[1]).toMatchObject({
+      note: 'Gọi điện xác minh với công ty, chưa liên lạc được',
+      noteVisibility: 'internal',
+    });
 
-    const { rows } = await db.query(`SELECT payload FROM job WHERE queue = 'portal.deliver' AND key = $1 ORDER BY id`, [id]);
+    const { rows } = await db.query(`SELECT payload FROM job WHERE queue = 'portal.deliver' AND key = $1 ORDER BY id`, [
+      id,
+    ]);
     const sent = rows.map((r: { payload: Record<string, any> }) => r.payload);
     expect(sent.map((p: Record<string, any>) => p.note ?? null)).toEqual([
       null,
@@ -226,7 +248,11 @@ describe('dossier lifecycle over HTTP', () => {
   it('gives exactly one success and 19 × 409 to 20 concurrent receives with the same version', async () => {
     const citizen = eligible[4];
     const citizenToken = await citizenBearer(t, citizen.personalId);
-    const filed = await api().post('/api/v1/dossiers').set(auth(citizenToken)).send(applicationFor(citizen)).expect(201);
+    const filed = await api()
+      .post('/api/v1/dossiers')
+      .set(auth(citizenToken))
+      .send(applicationFor(citizen))
+      .expect(201);
     await attachTerminationProof(t.baseUrl, filed.body.id, citizenToken);
     const results = await Promise.all(
       Array.from({ length: 20 }, () => act(filed.body.id, tokens.receiver, { action: 'receive', expectedVersion: 1 })),

@@ -26,8 +26,9 @@ describe('job-search notice reminders', () => {
   it('reminds before a window opens and the day before it closes, once each, and not for a notified month', async () => {
     const citizen = residents('eligible')[15];
     const token = await citizenBearer(t, citizen.personalId);
-    const id = (await request(t.baseUrl).post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201))
-      .body.id as string;
+    const id = (
+      await request(t.baseUrl).post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201)
+    ).body.id as string;
     // A running benefit whose month 1 was notified, month 2's window opens tomorrow (Tue 2026-12-01 → Thu 12-03),
     // month 3's window (Thu 2026-11-26 → Tue 12-01) closes tomorrow and has no notice.
     await db.query(

@@ -47,7 +47,11 @@ describe('paid and told (social insurance office, notifications)', () => {
   async function approve(resident: ReturnType<typeof residents>[0], overrides: Record<string, unknown> = {}) {
     const token = await citizenBearer(t, resident.personalId);
     const filed = (
-      await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(resident, 'DNA-BH', overrides)).expect(201)
+      await api()
+        .post('/api/v1/dossiers')
+        .set(auth(token))
+        .send(applicationFor(resident, 'DNA-BH', overrides))
+        .expect(201)
     ).body;
     await attachTerminationProof(t.baseUrl, filed.id, token);
     let version = filed.version;
@@ -82,10 +86,25 @@ describe('paid and told (social insurance office, notifications)', () => {
   };
 
   const payments = async (id: string, personalId: string): Promise<Payment[]> =>
-    (await api().get(`/api/v1/dossiers/${id}/payments`).set(auth(await citizenBearer(t, personalId))).expect(200)).body;
+    (
+      await api()
+        .get(`/api/v1/dossiers/${id}/payments`)
+        .set(auth(await citizenBearer(t, personalId)))
+        .expect(200)
+    ).body;
 
-  const mailTo = async (to: string) => (await api().get(`/sandbox/mailbox.json?to=${encodeURIComponent(to)}`).expect(200)).body;
-  const smsTo = async (to: string) => (await api().get(`/sandbox/sms.json?to=${encodeURIComponent(to)}`).expect(200)).body;
+  const mailTo = async (to: string) =>
+    (
+      await api()
+        .get(`/sandbox/mailbox.json?to=${encodeURIComponent(to)}`)
+        .expect(200)
+    ).body;
+  const smsTo = async (to: string) =>
+    (
+      await api()
+        .get(`/sandbox/sms.json?to=${encodeURIComponent(to)}`)
+        .expect(200)
+    ).body;
 
   it('approve → the office gets the decision → month 1 paid on its first working day → the citizen sees it, by e-mail and SMS', async () => {
     const resident = residents('cap-zone-1')[0];
@@ -105,7 +124,10 @@ describe('paid and told (social insurance office, notifications)', () => {
       return events.length ? events : undefined;
     }, 'the approval at the office');
     const decision = (
-      await api().get(`/api/v1/dossiers/${dossier.id}/decision`).set(auth(await citizenBearer(t, resident.personalId))).expect(200)
+      await api()
+        .get(`/api/v1/dossiers/${dossier.id}/decision`)
+        .set(auth(await citizenBearer(t, resident.personalId)))
+        .expect(200)
     ).body;
     expect(approval.type).toBe('approval');
     expect(approval.payload).toMatchObject({
@@ -146,16 +168,28 @@ describe('paid and told (social insurance office, notifications)', () => {
     expect(sms.find((x: any) => x.text.startsWith('Đã chi trả')).text).toContain(amountText);
     // Status changes were told too: received, decided.
     expect(mails.map((m: any) => m.subject)).toEqual(
-      expect.arrayContaining([`Hồ sơ ${dossier.code} đã được tiếp nhận`, `Hồ sơ ${dossier.code}: bạn được hưởng trợ cấp thất nghiệp`]),
+      expect.arrayContaining([
+        `Hồ sơ ${dossier.code} đã được tiếp nhận`,
+        `Hồ sơ ${dossier.code}: bạn được hưởng trợ cấp thất nghiệp`,
+      ]),
     );
 
     const list = await eventually(async () => {
-      const l = (await api().get('/api/v1/me/notifications').set(auth(await citizenBearer(t, resident.personalId))).expect(200))
-        .body as any[];
+      const l = (
+        await api()
+          .get('/api/v1/me/notifications')
+          .set(auth(await citizenBearer(t, resident.personalId)))
+          .expect(200)
+      ).body as any[];
       const paid = l.filter((n) => n.template === 'payment_paid');
       return paid.length === 2 && paid.every((n) => n.status === 'sent') ? l : undefined;
     }, 'both payment notifications sent');
-    expect(list.filter((n) => n.template === 'payment_paid').map((n) => n.channel).sort()).toEqual(['email', 'sms']);
+    expect(
+      list
+        .filter((n) => n.template === 'payment_paid')
+        .map((n) => n.channel)
+        .sort(),
+    ).toEqual(['email', 'sms']);
     expect(list.find((n) => n.template === 'payment_paid').sentAt).toEqual(expect.any(String));
   });
 
@@ -165,7 +199,12 @@ describe('paid and told (social insurance office, notifications)', () => {
     const dossier = await approve(resident, {
       phone,
       email: 'bad.account@example.vn',
-      payment: { method: 'bank', bankCode: 'VCB', accountNumber: '9876540000', accountHolder: resident.fullName.toUpperCase() },
+      payment: {
+        method: 'bank',
+        bankCode: 'VCB',
+        accountNumber: '9876540000',
+        accountHolder: resident.fullName.toUpperCase(),
+      },
     });
     await eventually(async () => ((await officeEvents(dossier.code)).length ? true : undefined), 'the approval');
     const [first] = await payments(dossier.id, resident.personalId);
@@ -174,7 +213,11 @@ describe('paid and told (social insurance office, notifications)', () => {
     await api().post('/sandbox/social-insurance/pay-due').expect(200);
 
     const failed = (await payments(dossier.id, resident.personalId))[0];
-    expect(failed).toMatchObject({ month: 1, status: 'failed', failureReason: expect.stringContaining('Số tài khoản') });
+    expect(failed).toMatchObject({
+      month: 1,
+      status: 'failed',
+      failureReason: expect.stringContaining('Số tài khoản'),
+    });
     await eventually(async () => {
       const s = await smsTo(phone);
       return s.some((x: any) => x.text.startsWith('Chưa chi trả được trợ cấp tháng 1')) ? true : undefined;
@@ -194,7 +237,12 @@ describe('paid and told (social insurance office, notifications)', () => {
     const corrected = await api()
       .post(`/api/v1/dossiers/${dossier.id}/payment-account`)
       .set(auth(token))
-      .send({ method: 'bank', bankCode: 'BIDV', accountNumber: '31410001234567', accountHolder: resident.fullName.toUpperCase() })
+      .send({
+        method: 'bank',
+        bankCode: 'BIDV',
+        accountNumber: '31410001234567',
+        accountHolder: resident.fullName.toUpperCase(),
+      })
       .expect(200);
     expect(corrected.body.retryMonths).toEqual([1]);
     expect(corrected.body.payments[0].status).toBe('pending');
@@ -203,20 +251,32 @@ describe('paid and told (social insurance office, notifications)', () => {
       const events = await officeEvents(dossier.code);
       return events.find((e) => e.type === 'payment_account_change');
     }, 'the account change at the office');
-    expect(change.payload).toMatchObject({ retryMonths: [1], paymentAccount: { bankCode: 'BIDV', accountNumber: '31410001234567' } });
+    expect(change.payload).toMatchObject({
+      retryMonths: [1],
+      paymentAccount: { bankCode: 'BIDV', accountNumber: '31410001234567' },
+    });
     await api().post('/sandbox/social-insurance/pay-due').expect(200);
     expect((await payments(dossier.id, resident.personalId))[0]).toMatchObject({ month: 1, status: 'paid' });
 
     const staff = await staffBearer(t, 'receiver.paid', 'receiver', 'DNA-BH');
-    expect((await api().get(`/api/v1/dossiers/${dossier.id}/payments`).set(auth(staff)).expect(200)).body[0].status).toBe('paid');
+    expect(
+      (await api().get(`/api/v1/dossiers/${dossier.id}/payments`).set(auth(staff)).expect(200)).body[0].status,
+    ).toBe('paid');
   });
 
   it('the office client reports payments and nothing else; a repeated report is answered again, a changed one refused', async () => {
-    const clients = (await api().get('/sandbox/clients').expect(200)).body as { clientId: string; clientSecret: string }[];
+    const clients = (await api().get('/sandbox/clients').expect(200)).body as {
+      clientId: string;
+      clientSecret: string;
+    }[];
     const tokenOf = async (scope: string) => {
       const c = clients.find((x) => x.clientId === (scope === 'portal' ? 'portal-sandbox' : 'bhxh-sandbox'))!;
-      return (await api().post('/api/v1/auth/clients/token').send({ clientId: c.clientId, clientSecret: c.clientSecret }).expect(200))
-        .body.accessToken as string;
+      return (
+        await api()
+          .post('/api/v1/auth/clients/token')
+          .send({ clientId: c.clientId, clientSecret: c.clientSecret })
+          .expect(200)
+      ).body.accessToken as string;
     };
     const office = await tokenOf('social_insurance');
     const portal = await tokenOf('portal');
@@ -248,8 +308,12 @@ describe('paid and told (social insurance office, notifications)', () => {
     const resident = residents('cap-zone-1')[0];
     const committed = await db.transaction(async (em) => {
       // No such dossier, then a template value missing: nothing is queued, nothing is thrown.
-      expect(await notifications.notify(em, resident.personalId, 'payment_paid', { dossierId: randomUUID() })).toEqual([]);
-      const [own] = await em.query(`SELECT id::text AS id FROM dossier WHERE personal_id = $1 LIMIT 1`, [resident.personalId]);
+      expect(await notifications.notify(em, resident.personalId, 'payment_paid', { dossierId: randomUUID() })).toEqual(
+        [],
+      );
+      const [own] = await em.query(`SELECT id::text AS id FROM dossier WHERE personal_id = $1 LIMIT 1`, [
+        resident.personalId,
+      ]);
       expect(await notifications.notify(em, resident.personalId, 'payment_paid', { dossierId: own.id })).toEqual([]);
       const [row] = await em.query(`SELECT 1 AS ok`);
       return row.ok;

@@ -135,7 +135,10 @@ function makeRows(today: string): Row[] {
       lastEmployer: { name: employer.name, ...(employer.taxCode ? { taxCode: employer.taxCode } : {}), address: 'z' },
     };
     const receivedStates = ['RECEIVED', 'IN_REVIEW', 'REVIEWED', 'PROPOSED', ...DECIDED];
-    const received = receivedStates.includes(status) || (status === 'SUPPLEMENT_REQUESTED' && r.next() < 0.5) || (status === 'WITHDRAWN' && r.next() < 0.5);
+    const received =
+      receivedStates.includes(status) ||
+      (status === 'SUPPLEMENT_REQUESTED' && r.next() < 0.5) ||
+      (status === 'WITHDRAWN' && r.next() < 0.5);
     const receivedAt = received ? new Date(filedAt.getTime() + r.int(1, 72) * HOUR) : null;
     let dueDate = receivedAt ? addDays(vnDate(receivedAt), 28) : null;
     if (receivedAt && OPEN.includes(status)) dueDate = addDays(today, r.pick([-5, -1, 0, 2, 3, 6, 12, 40]));
@@ -167,7 +170,13 @@ function makeRows(today: string): Row[] {
       receivedAt,
       dueDate,
       decidedAt,
-      decisionNote: denied ? (refusalCode ? 'Không đủ điều kiện theo kết quả thẩm định' : r.pick(DENY_NOTES)) : rejected ? r.pick(INTAKE_NOTES) : null,
+      decisionNote: denied
+        ? refusalCode
+          ? 'Không đủ điều kiện theo kết quả thẩm định'
+          : r.pick(DENY_NOTES)
+        : rejected
+          ? r.pick(INTAKE_NOTES)
+          : null,
       rejectedAt: rejected ? new Date(filedAt.getTime() + r.int(1, 30) * HOUR) : null,
     });
   }
@@ -190,7 +199,22 @@ async function seed(databaseUrl: string, rows: Row[]): Promise<void> {
            application, assessment, termination_date, filed_at, received_at, due_date, sort_date, decided_at, decision_note)
          VALUES ($1, $2, $3, $4, $5, $6, 'Nguyễn Văn A', 'nguyen van a', $7, $8, $9, '2026-08-01', $10, $11, $12,
            COALESCE($12::date, ($10::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date), $13, $14)`,
-        [row.id, row.code, row.personalId, row.centerCode, row.channel, row.status, row.applicant, row.application, row.assessment, row.filedAt, row.receivedAt, row.dueDate, row.decidedAt, row.decisionNote],
+        [
+          row.id,
+          row.code,
+          row.personalId,
+          row.centerCode,
+          row.channel,
+          row.status,
+          row.applicant,
+          row.application,
+          row.assessment,
+          row.filedAt,
+          row.receivedAt,
+          row.dueDate,
+          row.decidedAt,
+          row.decisionNote,
+        ],
       );
       if (row.rejectedAt) {
         await db.query(
@@ -245,11 +269,15 @@ function expected(rows: Row[], calendar: Map<string, string>, center?: string, f
   const rejected = scoped.filter((r) => within(r.rejectedAt));
   const withDue = decided.filter((r) => r.dueDate);
   const onTime = withDue.filter((r) => vnDate(r.decidedAt!) <= r.dueDate!);
-  const spans = decided.filter((r) => r.receivedAt).map((r) => workingDays(calendar, vnDate(r.receivedAt!), vnDate(r.decidedAt!)));
+  const spans = decided
+    .filter((r) => r.receivedAt)
+    .map((r) => workingDays(calendar, vnDate(r.receivedAt!), vnDate(r.decidedAt!)));
   const province = (r: Row) => (r.applicant.currentAddress ?? r.applicant.permanentAddress).provinceCode;
-  const employerKey = (r: Row) => r.application.lastEmployer.taxCode ?? `name:${r.application.lastEmployer.name.toLowerCase()}`;
+  const employerKey = (r: Row) =>
+    r.application.lastEmployer.taxCode ?? `name:${r.application.lastEmployer.name.toLowerCase()}`;
   const employerCounts = tally(filed.map(employerKey));
-  const employerName = (key: string) => filed.find((r) => employerKey(r) === key)!.application.lastEmployer.name as string;
+  const employerName = (key: string) =>
+    filed.find((r) => employerKey(r) === key)!.application.lastEmployer.name as string;
   const topEmployers = Object.entries(employerCounts)
     .map(([key, count]) => ({ name: employerName(key), taxCode: key.startsWith('name:') ? null : key, count }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -285,13 +313,18 @@ function expected(rows: Row[], calendar: Map<string, string>, center?: string, f
       averageWorkingDaysToDecision: spans.length ? spans.reduce((a, b) => a + b, 0) / spans.length : null,
     },
     approvalsByReason,
-    refusalsByReason: tally(denied.map((r) => r.assessment.output.reasons[0]?.code ?? `decision_note:${r.decisionNote}`)),
+    refusalsByReason: tally(
+      denied.map((r) => r.assessment.output.reasons[0]?.code ?? `decision_note:${r.decisionNote}`),
+    ),
     intakeRefusals: tally(rejected.map((r) => r.decisionNote!)),
     benefits: {
       approved: approved.length,
       totalMonthlyBenefit: sumBy(approved, (r) => r.assessment.output.monthlyBenefit),
       totalBenefitMonths: sumBy(approved, (r) => r.assessment.output.benefitMonths),
-      totalBenefitAmount: sumBy(approved, (r) => r.assessment.output.monthlyBenefit * r.assessment.output.benefitMonths),
+      totalBenefitAmount: sumBy(
+        approved,
+        (r) => r.assessment.output.monthlyBenefit * r.assessment.output.benefitMonths,
+      ),
     },
     topEmployers,
   };
@@ -376,12 +409,18 @@ describe('reports: figures of a seeded data set', () => {
     expect(body.timeliness.averageWorkingDaysToDecision).toBeCloseTo(e.timeliness.averageWorkingDaysToDecision!, 10);
     expect(
       Object.fromEntries(
-        body.decisions.approvalsByTerminationReason.map((a: any) => [a.key, { count: a.count, benefit: a.totalMonthlyBenefit, months: a.totalBenefitMonths }]),
+        body.decisions.approvalsByTerminationReason.map((a: any) => [
+          a.key,
+          { count: a.count, benefit: a.totalMonthlyBenefit, months: a.totalBenefitMonths },
+        ]),
       ),
     ).toEqual(e.approvalsByReason);
     expect(
       Object.fromEntries(
-        body.decisions.refusalsByReason.map((r: any) => [r.key === 'decision_note' ? `decision_note:${r.note}` : r.key, r.count]),
+        body.decisions.refusalsByReason.map((r: any) => [
+          r.key === 'decision_note' ? `decision_note:${r.note}` : r.key,
+          r.count,
+        ]),
       ),
     ).toEqual(e.refusalsByReason);
     expect(nonZero(body.decisions.intakeRefusalsByReason)).toEqual(e.intakeRefusals);
@@ -423,7 +462,10 @@ describe('reports: figures of a seeded data set', () => {
   });
 
   it('exports November as XLSX: Vietnamese headers, number formats, totals = sum of rows', async () => {
-    const res = await get('/api/v1/reports/monthly?month=2026-11&format=xlsx', director).buffer(true).parse(binary).expect(200);
+    const res = await get('/api/v1/reports/monthly?month=2026-11&format=xlsx', director)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toBe('attachment; filename="bao-cao-tro-cap-that-nghiep-2026-11.xlsx"');
     const workbook = new ExcelJS.Workbook();
@@ -443,10 +485,15 @@ describe('reports: figures of a seeded data set', () => {
       'Theo tỉnh cư trú',
       'Doanh nghiệp',
     ]);
-    const value = (cell: ExcelJS.Cell): any => (cell.value && typeof cell.value === 'object' && 'result' in cell.value ? cell.value.result : cell.value);
+    const value = (cell: ExcelJS.Cell): any =>
+      cell.value && typeof cell.value === 'object' && 'result' in cell.value ? cell.value.result : cell.value;
     const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(4).values as any[]).slice(1);
-    expect(workbook.getWorksheet('Theo trạng thái')!.getCell('A1').value).toBe('Hồ sơ nộp trong kỳ theo trạng thái hiện tại');
-    expect(String(workbook.getWorksheet('Theo trạng thái')!.getCell('A2').value)).toMatch(/từ 01\/11\/2026 đến 30\/11\/2026 · Phạm vi: toàn tỉnh/);
+    expect(workbook.getWorksheet('Theo trạng thái')!.getCell('A1').value).toBe(
+      'Hồ sơ nộp trong kỳ theo trạng thái hiện tại',
+    );
+    expect(String(workbook.getWorksheet('Theo trạng thái')!.getCell('A2').value)).toMatch(
+      /từ 01\/11\/2026 đến 30\/11\/2026 · Phạm vi: toàn tỉnh/,
+    );
     expect(headers(workbook.getWorksheet('Theo trạng thái')!)).toEqual(['Trạng thái', 'Số hồ sơ']);
     expect(headers(workbook.getWorksheet('Theo trung tâm')!)).toEqual(['Mã trung tâm', 'Tên trung tâm', 'Số hồ sơ']);
     expect(headers(workbook.getWorksheet('Quyết định hưởng')!)).toEqual([
@@ -455,7 +502,11 @@ describe('reports: figures of a seeded data set', () => {
       'Tổng mức hưởng hằng tháng (đồng)',
       'Tổng số tháng hưởng',
     ]);
-    expect(headers(workbook.getWorksheet('Doanh nghiệp')!)).toEqual(['Mã số thuế', 'Tên đơn vị sử dụng lao động', 'Số hồ sơ']);
+    expect(headers(workbook.getWorksheet('Doanh nghiệp')!)).toEqual([
+      'Mã số thuế',
+      'Tên đơn vị sử dụng lao động',
+      'Số hồ sơ',
+    ]);
 
     for (const sheet of workbook.worksheets.slice(1)) {
       const data: ExcelJS.Row[] = [];
@@ -493,9 +544,14 @@ describe('reports: figures of a seeded data set', () => {
   });
 
   it('exports a center head’s month as CSV: UTF-8 with BOM, sections with totals that add up', async () => {
-    const res = await get('/api/v1/reports/monthly?month=2026-11&format=csv', headBh).buffer(true).parse(binary).expect(200);
+    const res = await get('/api/v1/reports/monthly?month=2026-11&format=csv', headBh)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toBe('attachment; filename="bao-cao-tro-cap-that-nghiep-2026-11-dna-bh.csv"');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="bao-cao-tro-cap-that-nghiep-2026-11-dna-bh.csv"',
+    );
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = parseCsv(bytes.toString('utf8').slice(1));
@@ -559,9 +615,13 @@ describe('reports: figures of a seeded data set', () => {
       };
       const buckets = tally(open.filter((r) => r.centerCode === center.code).map(bucketOf));
       for (const bucket of ['overdue', '0_3', '4_10', 'over_10', 'paused', 'no_due_date']) {
-        expect(gauge('tctn_open_dossiers_by_due', `center="${center.code}",bucket="${bucket}"`)).toBe(buckets[bucket] ?? 0);
+        expect(gauge('tctn_open_dossiers_by_due', `center="${center.code}",bucket="${bucket}"`)).toBe(
+          buckets[bucket] ?? 0,
+        );
       }
     }
-    expect(open.filter((r) => r.dueDate && r.dueDate < today && r.status !== 'SUPPLEMENT_REQUESTED').length).toBeGreaterThan(0);
+    expect(
+      open.filter((r) => r.dueDate && r.dueDate < today && r.status !== 'SUPPLEMENT_REQUESTED').length,
+    ).toBeGreaterThan(0);
   });
 });

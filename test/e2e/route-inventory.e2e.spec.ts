@@ -25,7 +25,10 @@ function routeInventory(t: TestApp): { route: string; policy: string | null }[] 
         const policy: AccessPolicy | undefined =
           Reflect.getMetadata(ACCESS_POLICY, handler) ?? Reflect.getMetadata(ACCESS_POLICY, controller);
         for (const path of paths) {
-          const full = `/${[base, path].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+          const full = `/${[base, path]
+            .map((p) => p.replace(/^\/+|\/+$/g, ''))
+            .filter(Boolean)
+            .join('/')}`;
           rows.push({ route: `${RequestMethod[method]} ${full}`, policy: policy ? policyText(policy) : null });
         }
       }

@@ -305,7 +305,10 @@ describe('10 000 hostile requests against every write endpoint', () => {
   const oversized = (spec: Spec) =>
     (spec.body?.length ?? 0) > BODY_LIMIT ||
     spec.path.length > HEADER_LIMIT / 2 ||
-    spec.path.split('?')[0].split('/').some((segment) => segment.length > 200);
+    spec.path
+      .split('?')[0]
+      .split('/')
+      .some((segment) => segment.length > 200);
 
   function send(spec: Spec): Promise<Answer> {
     // The server closes the connection of a request it refuses unread: such requests get a connection of their own,
@@ -397,7 +400,8 @@ describe('10 000 hostile requests against every write endpoint', () => {
     // Let the portal worker deliver the SUBMITTED events first: background work is not what we compare.
     await waitFor(
       async () =>
-        (await db.query(`SELECT count(*)::int AS n FROM job WHERE queue = 'portal.deliver' AND status <> 'done'`)).rows[0].n,
+        (await db.query(`SELECT count(*)::int AS n FROM job WHERE queue = 'portal.deliver' AND status <> 'done'`))
+          .rows[0].n,
       (n) => n === 0,
       20_000,
       'portal events delivered',

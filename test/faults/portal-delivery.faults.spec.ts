@@ -15,7 +15,9 @@ import {
 const FOUR_STEPS = [STEPS.submitted, STEPS.received, STEPS.inReview, STEPS.resultReturned];
 
 async function undelivered(db: DataSource): Promise<number> {
-  const [row] = await db.query(`SELECT count(*)::int AS n FROM job WHERE queue = 'portal.deliver' AND status <> 'done'`);
+  const [row] = await db.query(
+    `SELECT count(*)::int AS n FROM job WHERE queue = 'portal.deliver' AND status <> 'done'`,
+  );
   return row.n;
 }
 
@@ -54,7 +56,12 @@ describe('portal delivery under faults', () => {
       expect(await undelivered(db)).toBe(20);
 
       down = false;
-      await waitFor(() => undelivered(db), (n) => n === 0, 15_000, 'recovery');
+      await waitFor(
+        () => undelivered(db),
+        (n) => n === 0,
+        15_000,
+        'recovery',
+      );
       for (const d of dossiers) expect(receiver.acceptedEventIds(d.code)).toEqual(expected.get(d.code));
     });
   });
@@ -68,16 +75,28 @@ describe('portal delivery under faults', () => {
     const db1 = first.app.get(DataSource);
     const dossier = await insertDossier(db1);
     const ids = await enqueueEvents(first, dossier, [STEPS.submitted, STEPS.received, STEPS.inReview]);
-    await waitFor(() => receiver.forDossier(dossier.code).length, (n) => n === 1, 10_000, 'the first POST in flight');
+    await waitFor(
+      () => receiver.forDossier(dossier.code).length,
+      (n) => n === 1,
+      10_000,
+      'the first POST in flight',
+    );
     await first.app.close(); // interrupts the POST in flight: the attempt is given back
     release();
     await first.runtime.stop();
 
     receiver.behaviour = () => 200;
-    const second = await startAppOnDatabase(first.databaseUrl, { PORTAL_SYNC_URL: receiver.url }, [fastPortalDelivery()]);
+    const second = await startAppOnDatabase(first.databaseUrl, { PORTAL_SYNC_URL: receiver.url }, [
+      fastPortalDelivery(),
+    ]);
     try {
       const db2 = second.app.get(DataSource);
-      await waitFor(() => outboxRow(db2, ids[2]), (r) => r.status === 'delivered', 10_000, 'delivery after restart');
+      await waitFor(
+        () => outboxRow(db2, ids[2]),
+        (r) => r.status === 'delivered',
+        10_000,
+        'delivery after restart',
+      );
       expect(receiver.acceptedEventIds(dossier.code)).toEqual(ids);
       expect(await outboxRow(db2, ids[0])).toMatchObject({ status: 'delivered', attempts: 1 });
     } finally {
@@ -111,7 +130,12 @@ describe('portal delivery under faults', () => {
           expected.set(d.code, ids);
         }),
       );
-      await waitFor(() => undelivered(db), (n) => n === 0, 45_000, 'all 200 events delivered');
+      await waitFor(
+        () => undelivered(db),
+        (n) => n === 0,
+        45_000,
+        'all 200 events delivered',
+      );
 
       const codes = new Set(dossiers.map((d) => d.code));
       const requests = receiver.requests.filter((r) => codes.has(r.body.dossierCode));

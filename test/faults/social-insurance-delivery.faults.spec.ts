@@ -95,12 +95,16 @@ describe('social insurance office and notification channels down', () => {
     expect(stub.arrivals.every((a) => a.answered === 503 && a.note === '1')).toBe(true);
 
     stub.down = false;
-    await eventually(async () => {
-      const [row] = await db.query(
-        `SELECT count(*)::int AS n FROM job WHERE queue = 'social-insurance.send' AND status <> 'done'`,
-      );
-      return row.n === 0 ? true : undefined;
-    }, 'every event delivered', 20000);
+    await eventually(
+      async () => {
+        const [row] = await db.query(
+          `SELECT count(*)::int AS n FROM job WHERE queue = 'social-insurance.send' AND status <> 'done'`,
+        );
+        return row.n === 0 ? true : undefined;
+      },
+      'every event delivered',
+      20000,
+    );
     for (const personalId of people) expect(stub.accepted(personalId)).toEqual(expected.get(personalId));
   });
 
@@ -119,18 +123,25 @@ describe('social insurance office and notification channels down', () => {
       .expect(200);
     expect(received.body.status).toBe('RECEIVED');
 
-    const rows = await eventually(async () => {
-      const r = await db.query(
-        `SELECT channel, status, attempts, last_error FROM notification WHERE dossier_id = $1 AND template = 'dossier_received'`,
-        [filed.id],
-      );
-      return r.length === 2 && r.every((n: any) => n.status === 'failed') ? r : undefined;
-    }, 'both notifications failed after their attempts', 20000);
+    const rows = await eventually(
+      async () => {
+        const r = await db.query(
+          `SELECT channel, status, attempts, last_error FROM notification WHERE dossier_id = $1 AND template = 'dossier_received'`,
+          [filed.id],
+        );
+        return r.length === 2 && r.every((n: any) => n.status === 'failed') ? r : undefined;
+      },
+      'both notifications failed after their attempts',
+      20000,
+    );
     for (const n of rows) {
       expect(n.attempts).toBe(3);
       expect(n.last_error).toEqual(expect.any(String));
     }
     const list = (await request(t.baseUrl).get('/api/v1/me/notifications').set(auth(token)).expect(200)).body;
-    expect(list.filter((n: any) => n.template === 'dossier_received').map((n: any) => n.status)).toEqual(['failed', 'failed']);
+    expect(list.filter((n: any) => n.template === 'dossier_received').map((n: any) => n.status)).toEqual([
+      'failed',
+      'failed',
+    ]);
   });
 });

@@ -21,7 +21,9 @@ describe('job facility', () => {
     ...o,
   });
   const statusOf = async (id: string) =>
-    (await ds.query(`SELECT status, attempts, hold, payload, last_error AS "lastError" FROM job WHERE id = $1`, [id]))[0];
+    (
+      await ds.query(`SELECT status, attempts, hold, payload, last_error AS "lastError" FROM job WHERE id = $1`, [id])
+    )[0];
   const enqueue = (queue: string, payload: object, o = {}) =>
     ds.transaction((em) => store.enqueue(em, queue, payload, o)) as Promise<string>;
   const makeDue = (queue: string) => ds.query(`UPDATE job SET run_at = now() WHERE queue = $1`, [queue]);
@@ -69,11 +71,17 @@ describe('job facility', () => {
     expect(ran.sort()).toEqual(['a1', 'b1']);
     expect(await statusOf(held)).toMatchObject({ status: 'held', hold: 'decision' });
 
-    const released = await ds.transaction((em) => store.release(em, queue, 'A', 'decision', { decision: { number: '1' } }));
+    const released = await ds.transaction((em) =>
+      store.release(em, queue, 'A', 'decision', { decision: { number: '1' } }),
+    );
     expect(released).toBe(1);
     await runner.drain(queue);
     expect(ran).toEqual(['a1', 'b1', 'a2', 'a3']);
-    expect(await statusOf(held)).toMatchObject({ status: 'done', hold: null, payload: { n: 'a2', decision: { number: '1' } } });
+    expect(await statusOf(held)).toMatchObject({
+      status: 'done',
+      hold: null,
+      payload: { n: 'a2', decision: { number: '1' } },
+    });
   });
 
   it('retries with backoff, then leaves the job dead; an error marked permanent is dead at once; replay revives it', async () => {
@@ -82,7 +90,11 @@ describe('job facility', () => {
     let calls = 0;
     runner.register<{ permanent?: boolean }>(
       queue,
-      options({ maxAttempts: 3, backoff: { baseMs: 60_000, capMs: 60_000, jitter: false }, permanent: (e) => (e as Error).message === 'permanent' }),
+      options({
+        maxAttempts: 3,
+        backoff: { baseMs: 60_000, capMs: 60_000, jitter: false },
+        permanent: (e) => (e as Error).message === 'permanent',
+      }),
       async (job) => {
         calls += 1;
         throw new Error(job.payload.permanent ? 'permanent' : 'transient');

@@ -23,7 +23,13 @@ export class AfterDecisionTuningModule {
     const providers = [
       {
         provide: SOCIAL_INSURANCE_TUNING_OVERRIDES,
-        useValue: { pollIntervalMs: 50, decisionPollMs: 100, backoffBaseMs: 10, backoffCapMs: 200, ...options.socialInsurance },
+        useValue: {
+          pollIntervalMs: 50,
+          decisionPollMs: 100,
+          backoffBaseMs: 10,
+          backoffCapMs: 200,
+          ...options.socialInsurance,
+        },
       },
       {
         provide: NOTIFICATION_TUNING_OVERRIDES,

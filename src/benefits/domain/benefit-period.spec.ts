@@ -131,11 +131,23 @@ describe('month states (Luật Việc làm 74/2025 Điều 41 k.2)', () => {
 });
 
 describe('three consecutive months without a notice end the benefit (Luật Việc làm 74/2025 Điều 41 k.4 đ)', () => {
-  const m = (month: number, notified: boolean, outcome: 'missed' | 'suspended' | null) => ({ month, notified, outcome });
+  const m = (month: number, notified: boolean, outcome: 'missed' | 'suspended' | null) => ({
+    month,
+    notified,
+    outcome,
+  });
   it.each([
     ['missed, suspended, missed', [m(1, false, 'suspended'), m(2, false, 'suspended'), m(3, false, 'missed')], 3],
-    ['a notice breaks the run', [m(1, false, 'missed'), m(2, true, null), m(3, false, 'missed'), m(4, false, 'missed')], null],
-    ['run in months 3–5', [m(1, true, null), m(2, true, null), m(3, false, 'missed'), m(4, false, 'missed'), m(5, false, 'missed')], 5],
+    [
+      'a notice breaks the run',
+      [m(1, false, 'missed'), m(2, true, null), m(3, false, 'missed'), m(4, false, 'missed')],
+      null,
+    ],
+    [
+      'run in months 3–5',
+      [m(1, true, null), m(2, true, null), m(3, false, 'missed'), m(4, false, 'missed'), m(5, false, 'missed')],
+      5,
+    ],
     ['an upcoming month is no miss', [m(1, false, 'missed'), m(2, false, 'missed'), m(3, false, null)], null],
   ])('%s', (_l, months, expected) => {
     expect(thirdConsecutiveMissedMonth(months)).toBe(expected);
@@ -154,7 +166,15 @@ describe('reserved contribution months on termination (Luật Việc làm 74/202
       from: `2026-0${month}-05`,
       outcome: outcomes[month] ?? null,
     }));
-  const RESERVING = ['new_job', 'military_service', 'long_study', 'compulsory_education', 'declared_missing', 'detention', 'own_request'];
+  const RESERVING = [
+    'new_job',
+    'military_service',
+    'long_study',
+    'compulsory_education',
+    'declared_missing',
+    'detention',
+    'own_request',
+  ];
 
   it.each(TERMINATION_REASONS.map((r) => [r, RESERVING.includes(r)] as const))(
     'reason %s reserves unused months: %s (k.5 lists a, b, g, k, l, m, n)',
@@ -202,8 +222,14 @@ describe('reserved contribution months on termination (Luật Việc làm 74/202
             from: `2030-${String(i + 1).padStart(2, '0')}-01`,
             outcome: suspended.includes(i + 1) ? ('suspended' as const) : null,
           }));
-          const effective = effectiveMonth === 0 ? '2029-12-31' : `2030-${String(Math.min(effectiveMonth, 12)).padStart(2, '0')}-15`;
-          const plan = planTermination({ reason: 'new_job', effectiveDate: effective, months: ms, reservedAfterBenefit: after });
+          const effective =
+            effectiveMonth === 0 ? '2029-12-31' : `2030-${String(Math.min(effectiveMonth, 12)).padStart(2, '0')}-15`;
+          const plan = planTermination({
+            reason: 'new_job',
+            effectiveDate: effective,
+            months: ms,
+            reservedAfterBenefit: after,
+          });
           const expectedCancelled = ms.filter((m) => effectiveMonth === 0 || m.month > effectiveMonth);
           expect(plan.cancelledMonths).toEqual(expectedCancelled.map((m) => m.month));
           const unused = expectedCancelled.filter((m) => !suspended.includes(m.month)).length;

@@ -33,7 +33,10 @@ export function isTerminationReason(value: unknown): value is TerminationReason 
 /** The letter of Điều 41 k.4 for each reason, and how the decision words it. */
 export const TERMINATION_REASON_LAW: Record<TerminationReason, { point: string; label: string }> = {
   new_job: { point: 'a', label: 'Có việc làm và thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc' },
-  military_service: { point: 'b', label: 'Thực hiện nghĩa vụ quân sự, nghĩa vụ công an, tham gia dân quân thường trực' },
+  military_service: {
+    point: 'b',
+    label: 'Thực hiện nghĩa vụ quân sự, nghĩa vụ công an, tham gia dân quân thường trực',
+  },
   pension: { point: 'c', label: 'Hưởng lương hưu hằng tháng' },
   refused_two_jobs: {
     point: 'd',
@@ -49,7 +52,8 @@ export const TERMINATION_REASON_LAW: Record<TerminationReason, { point: string; 
   death: { point: 'i', label: 'Chết' },
   compulsory_education: {
     point: 'k',
-    label: 'Chấp hành quyết định áp dụng biện pháp xử lý hành chính giáo dục bắt buộc, đưa vào cơ sở cai nghiện bắt buộc',
+    label:
+      'Chấp hành quyết định áp dụng biện pháp xử lý hành chính giáo dục bắt buộc, đưa vào cơ sở cai nghiện bắt buộc',
   },
   declared_missing: { point: 'l', label: 'Bị Tòa án tuyên bố mất tích' },
   detention: { point: 'm', label: 'Bị tạm giam, chấp hành hình phạt tù' },
@@ -144,10 +148,7 @@ export function checkNoticeDate(window: DateRange, filedOn: string): NoticeCheck
 }
 
 /** Windows that have closed by `today` without a notice and are not yet marked: the months to mark missed. */
-export function monthsToMarkMissed(
-  months: readonly (MonthFacts & { month: number })[],
-  today: string,
-): number[] {
+export function monthsToMarkMissed(months: readonly (MonthFacts & { month: number })[], today: string): number[] {
   return months.filter((m) => !m.notified && m.outcome === null && m.noticeWindow.to < today).map((m) => m.month);
 }
 

@@ -84,4 +84,3 @@ export class PortalJobSearchNoticeDto extends JobSearchNoticeDto {
   })
   submittedAt!: string;
 }
-

@@ -164,7 +164,8 @@ describe('buildDocumentData', () => {
         month: 2,
         period: { from: '2026-12-16', to: '2027-01-15' },
         effectiveDate: '2026-12-16',
-        reason: 'Không thông báo về việc tìm kiếm việc làm hằng tháng trong thời hạn từ ngày 16/12/2026 đến ngày 18/12/2026',
+        reason:
+          'Không thông báo về việc tìm kiếm việc làm hằng tháng trong thời hạn từ ngày 16/12/2026 đến ngày 18/12/2026',
         articleBasis: 'Khoản 2 Điều 41 Luật Việc làm số 74/2025/QH15',
         socialInsuranceOffice: 'Bảo hiểm xã hội tỉnh Đồng Nai',
       });
@@ -204,17 +205,31 @@ describe('buildDocumentData', () => {
           reserveBasis: 'Khoản 5 Điều 41 Luật Việc làm số 74/2025/QH15',
         }),
       ) as BenefitDecisionData;
-      expect(data.benefit).toMatchObject({ effectiveDate: '2027-02-01', reservedMonths: 24, reserveBasis: 'Khoản 5 Điều 41 Luật Việc làm số 74/2025/QH15' });
+      expect(data.benefit).toMatchObject({
+        effectiveDate: '2027-02-01',
+        reservedMonths: 24,
+        reserveBasis: 'Khoản 5 Điều 41 Luật Việc làm số 74/2025/QH15',
+      });
       const none = buildDocumentData(
         'decision-termination',
         dossier,
-        at({ event: 'terminated', reasonLabel: 'Chết', effectiveDate: '2027-02-01', reservedMonths: 0, legalBasis: 'Điểm i khoản 4 Điều 41 Luật Việc làm số 74/2025/QH15', reserveBasis: null }),
+        at({
+          event: 'terminated',
+          reasonLabel: 'Chết',
+          effectiveDate: '2027-02-01',
+          reservedMonths: 0,
+          legalBasis: 'Điểm i khoản 4 Điều 41 Luật Việc làm số 74/2025/QH15',
+          reserveBasis: null,
+        }),
       ) as BenefitDecisionData;
       expect(none.benefit).toMatchObject({ reservedMonths: 0, reserveBasis: '' });
     });
 
     it.each([
-      ['decision-suspension', { event: 'resumed', month: 2, period: { from: '2026-12-16', to: '2027-01-15' }, legalBasis: 'x' }],
+      [
+        'decision-suspension',
+        { event: 'resumed', month: 2, period: { from: '2026-12-16', to: '2027-01-15' }, legalBasis: 'x' },
+      ],
       ['decision-suspension', { event: 'suspended', month: 2, legalBasis: 'x' }],
       ['decision-termination', { event: 'terminated', reasonLabel: 'Chết', legalBasis: 'x', reservedMonths: 0 }],
     ] as const)('refuses a %s whose event does not record the decision', (kind, data) => {

@@ -36,12 +36,9 @@ describe('stored kinds', () => {
     'decision-suspension',
     'decision-approval-3',
     'decision-termination-0',
-  ])(
-    'rejects %j',
-    (kind) => {
-      expect(parseStoredKind(kind)).toBeUndefined();
-    },
-  );
+  ])('rejects %j', (kind) => {
+    expect(parseStoredKind(kind)).toBeUndefined();
+  });
 
   it('tells decisions apart', () => {
     expect(isDecisionKind('decision-approval')).toBe(true);

@@ -134,7 +134,12 @@ export class DocumentIssuanceService {
         em,
         job.dossierId,
         job.kind,
-        { number: printedNumber(sequence, meta.code, symbol), issuedAt: issuedAt.toISOString(), sha256, verificationCode },
+        {
+          number: printedNumber(sequence, meta.code, symbol),
+          issuedAt: issuedAt.toISOString(),
+          sha256,
+          verificationCode,
+        },
         this.runtime.config.publicBaseUrl,
       );
       await this.jobs.completeIn(em, job.id);

@@ -180,7 +180,8 @@ describe('renderDocument', () => {
     const texts = await Promise.all(Array.from({ length: pages }, (_, i) => page(i + 1)));
     const signerPage = texts.findIndex((t) => t.includes(SAMPLE_ISSUER.signerName));
     expect(signerPage).toBeGreaterThanOrEqual(0);
-    for (const expected of ['Điều 3.', 'Nơi nhận:', '- Như Điều 3;', 'GIÁM ĐỐC']) expect(texts[signerPage]).toContain(expected);
+    for (const expected of ['Điều 3.', 'Nơi nhận:', '- Như Điều 3;', 'GIÁM ĐỐC'])
+      expect(texts[signerPage]).toContain(expected);
     expect(texts.slice(0, pages - 1).join(' ')).not.toContain('PHỤ LỤC');
     const appendix = texts[pages - 1];
     expect(appendix).toContain('PHỤ LỤC');

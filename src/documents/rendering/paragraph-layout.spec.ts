@@ -79,7 +79,18 @@ describe('uniqueRecipients (Nơi nhận)', () => {
       const content = (page as unknown as { page: { content: { buffer: Buffer[] } } }).page.content.buffer;
       return Buffer.concat(content).toString('latin1');
     };
-    const word = fc.constantFrom('Quyết', 'định', 'hưởng', 'trợ', 'cấp', 'thất', 'nghiệp', '01/QĐ-SNV', '5.310.000', 'đồng;');
+    const word = fc.constantFrom(
+      'Quyết',
+      'định',
+      'hưởng',
+      'trợ',
+      'cấp',
+      'thất',
+      'nghiệp',
+      '01/QĐ-SNV',
+      '5.310.000',
+      'đồng;',
+    );
     fc.assert(
       fc.property(
         fc.array(word, { minLength: 1, maxLength: 12 }),

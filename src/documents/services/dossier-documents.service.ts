@@ -105,7 +105,8 @@ export class DossierDocumentsService implements DossierDocuments {
   async retryIssuance(dossierId: string, kind: string, by: { actorId: string; requestId?: string }): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const job = await this.jobs.find(ISSUANCE_QUEUE, `${dossierId}:${kind}`, em);
-      if (!job || job.status !== 'dead') throw DomainError.notFound('Không có văn bản nào của hồ sơ này đang chờ phát hành lại.');
+      if (!job || job.status !== 'dead')
+        throw DomainError.notFound('Không có văn bản nào của hồ sơ này đang chờ phát hành lại.');
       await this.jobs.replay(em, job.id);
       await this.audit.append(em, {
         occurredAt: new Date().toISOString(),

@@ -114,7 +114,8 @@ export const SAMPLE_DOCUMENTS: { readonly [K in DocumentKind]: DocumentDataByKin
       month: 2,
       period: { from: '2026-12-16', to: '2027-01-15' },
       effectiveDate: '2026-12-16',
-      reason: 'Không thông báo về việc tìm kiếm việc làm hằng tháng trong thời hạn từ ngày 16/12/2026 đến ngày 18/12/2026',
+      reason:
+        'Không thông báo về việc tìm kiếm việc làm hằng tháng trong thời hạn từ ngày 16/12/2026 đến ngày 18/12/2026',
       articleBasis: 'Khoản 2 Điều 41 Luật Việc làm số 74/2025/QH15',
       socialInsuranceOffice: 'Bảo hiểm xã hội tỉnh Đồng Nai',
     },

@@ -146,7 +146,11 @@ describe('dossier workflow table', () => {
         salary: 10_000_000,
       })),
     };
-    const eligibleAssessment = { input, output: assess(input, rules, calendar), assessedAt: '2026-01-05T03:00:00.000Z' };
+    const eligibleAssessment = {
+      input,
+      output: assess(input, rules, calendar),
+      assessedAt: '2026-01-05T03:00:00.000Z',
+    };
     const base: DossierState = {
       id: '00000000-0000-4000-8000-000000000001',
       code: 'DNA-BH-20260105-0001',
@@ -167,7 +171,13 @@ describe('dossier workflow table', () => {
     const context = (action: keyof typeof WORKFLOW, dossier: DossierState, extra: Partial<StepContext> = {}) =>
       ({
         dossier,
-        input: { action, note: 'ghi chú', items: ['Bản sao hợp đồng'], reason: 'Lý do đầy đủ', recommendation: 'approve' },
+        input: {
+          action,
+          note: 'ghi chú',
+          items: ['Bản sao hợp đồng'],
+          reason: 'Lý do đầy đủ',
+          recommendation: 'approve',
+        },
         actor: { id: 'tiepnhan.bh' },
         now: '2026-01-05T03:00:00.000Z',
         today: '2026-01-05',
@@ -206,14 +216,20 @@ describe('dossier workflow table', () => {
       const { change, data } = WORKFLOW.request_supplement.apply(
         context('request_supplement', { ...base, status: 'IN_REVIEW' }),
       );
-      expect(change.supplement).toMatchObject({ fromStatus: 'IN_REVIEW', items: ['Bản sao hợp đồng'], by: 'tiepnhan.bh' });
+      expect(change.supplement).toMatchObject({
+        fromStatus: 'IN_REVIEW',
+        items: ['Bản sao hợp đồng'],
+        by: 'tiepnhan.bh',
+      });
       expect(change.clockPausedRemaining).toBe(calendar.workingDaysBetween('2026-01-05', '2026-02-03'));
       expect(data).toEqual({ items: ['Bản sao hợp đồng'], dueDate: '2026-01-16' });
     });
 
     it('request_supplement records the last day to answer: 10 working days after the request (service parameter)', () => {
       // Requested Mon 05/01/2026; working days 6, 7, 8, 9, 10 (Saturday worked in lieu), 12, 13, 14, 15, 16.
-      const { change } = WORKFLOW.request_supplement.apply(context('request_supplement', { ...base, status: 'SUBMITTED' }));
+      const { change } = WORKFLOW.request_supplement.apply(
+        context('request_supplement', { ...base, status: 'SUBMITTED' }),
+      );
       expect(change.supplement).toMatchObject({ dueDate: '2026-01-16' });
     });
 
@@ -251,10 +267,19 @@ describe('dossier workflow table', () => {
       const without = unmetOf('receive', context('receive', base, { facts: { attachmentKinds: ['other'] } }));
       expect(without).toEqual([expect.objectContaining({ field: 'attachments', code: 'missing_document' })]);
       expect(without[0].message).toContain('chấm dứt hợp đồng');
-      expect(unmetOf('receive', context('receive', base, { facts: { attachmentKinds: ['termination_proof'] } }))).toEqual([]);
+      expect(
+        unmetOf('receive', context('receive', base, { facts: { attachmentKinds: ['termination_proof'] } })),
+      ).toEqual([]);
       // A dossier received in 2025 (VN-2013, NĐ 28/2015 Điều 16) also needed the social-insurance book.
-      const in2025 = context('receive', base, { today: '2025-12-15', facts: { attachmentKinds: ['termination_proof'] } });
-      expect(unmetOf('receive', in2025).map((e) => e.message).join()).toContain('sổ bảo hiểm xã hội');
+      const in2025 = context('receive', base, {
+        today: '2025-12-15',
+        facts: { attachmentKinds: ['termination_proof'] },
+      });
+      expect(
+        unmetOf('receive', in2025)
+          .map((e) => e.message)
+          .join(),
+      ).toContain('sổ bảo hiểm xã hội');
     });
 
     it('approve is decided under the rules of the decision day (Luật Việc làm 74/2025 Điều 55 k.4) and needs a benefit', () => {
@@ -269,7 +294,10 @@ describe('dossier workflow table', () => {
       // Filed more than 3 months after the termination: the rules reject it, so no approval, whatever was proposed.
       const late = assess({ ...input, filingDate: '2026-05-04', decisionDate: '2026-05-20' }, rules, calendar);
       expect(late.eligible).toBe(false);
-      const refused = unmetOf('approve', context('approve', { ...base, status: 'PROPOSED' }, { facts: { decisionAssessment: late } }));
+      const refused = unmetOf(
+        'approve',
+        context('approve', { ...base, status: 'PROPOSED' }, { facts: { decisionAssessment: late } }),
+      );
       expect(refused).toEqual([expect.objectContaining({ field: 'assessment', code: 'not_eligible_at_decision' })]);
     });
 
@@ -278,16 +306,34 @@ describe('dossier workflow table', () => {
       expect(contradictsAssessment('deny', true)).toBe(true);
       expect(contradictsAssessment('approve', true)).toBe(false);
       expect(contradictsAssessment('deny', false)).toBe(false);
-      const ineligible: DossierState = { ...base, assessment: { ...eligibleAssessment, output: { ...eligibleAssessment.output, eligible: false } } };
-      expect(missingInput(WORKFLOW.complete_review, { dossier: ineligible, input: { action: 'complete_review', recommendation: 'approve' } })).toEqual([
-        expect.objectContaining({ field: 'note', code: 'required' }),
-      ]);
-      expect(missingInput(WORKFLOW.complete_review, { dossier: ineligible, input: { action: 'complete_review', recommendation: 'deny' } })).toEqual([]);
+      const ineligible: DossierState = {
+        ...base,
+        assessment: { ...eligibleAssessment, output: { ...eligibleAssessment.output, eligible: false } },
+      };
+      expect(
+        missingInput(WORKFLOW.complete_review, {
+          dossier: ineligible,
+          input: { action: 'complete_review', recommendation: 'approve' },
+        }),
+      ).toEqual([expect.objectContaining({ field: 'note', code: 'required' })]);
+      expect(
+        missingInput(WORKFLOW.complete_review, {
+          dossier: ineligible,
+          input: { action: 'complete_review', recommendation: 'deny' },
+        }),
+      ).toEqual([]);
     });
 
     it('names the document each step issues, and holds the portal event only for decisions', () => {
       const effects = Object.fromEntries(
-        WORKFLOW_ACTIONS.map((a) => [a, [WORKFLOW[a].document ?? '-', WORKFLOW[a].awaitsDocument ? 'held' : '-', WORKFLOW[a].revokesDecision ? 'revokes' : '-'].join(' ')]),
+        WORKFLOW_ACTIONS.map((a) => [
+          a,
+          [
+            WORKFLOW[a].document ?? '-',
+            WORKFLOW[a].awaitsDocument ? 'held' : '-',
+            WORKFLOW[a].revokesDecision ? 'revokes' : '-',
+          ].join(' '),
+        ]),
       );
       expect(effects).toEqual({
         receive: 'receipt - -',
@@ -325,7 +371,10 @@ describe('dossier workflow table', () => {
         WORKFLOW.terminate.apply(context('terminate', returned, { facts: { benefit: { state: 'active', data } } })),
       ).toEqual({ change: {}, data });
       const blank = { dossier: returned, input: { action: 'terminate' as const } };
-      expect(missingInput(WORKFLOW.terminate, blank).map((e) => e.field)).toEqual(['terminationReason', 'effectiveDate']);
+      expect(missingInput(WORKFLOW.terminate, blank).map((e) => e.field)).toEqual([
+        'terminationReason',
+        'effectiveDate',
+      ]);
     });
 
     it('requires the input each step needs, and the override reason only when the review found re-employment', () => {
@@ -333,8 +382,12 @@ describe('dossier workflow table', () => {
       expect(missingInput(WORKFLOW.deny, blank('deny')).map((e) => e.field)).toEqual(['reason']);
       expect(missingInput(WORKFLOW.reject_intake, blank('reject_intake')).map((e) => e.field)).toEqual(['reason']);
       expect(missingInput(WORKFLOW.revoke_decision, blank('revoke_decision')).map((e) => e.field)).toEqual(['reason']);
-      expect(missingInput(WORKFLOW.request_supplement, blank('request_supplement')).map((e) => e.field)).toEqual(['items']);
-      expect(missingInput(WORKFLOW.complete_review, blank('complete_review')).map((e) => e.field)).toEqual(['recommendation']);
+      expect(missingInput(WORKFLOW.request_supplement, blank('request_supplement')).map((e) => e.field)).toEqual([
+        'items',
+      ]);
+      expect(missingInput(WORKFLOW.complete_review, blank('complete_review')).map((e) => e.field)).toEqual([
+        'recommendation',
+      ]);
       expect(missingInput(WORKFLOW.approve, blank('approve'))).toEqual([]);
       const reemployed: DossierState = {
         ...base,

@@ -37,13 +37,7 @@ export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /** Extra input an action takes; the staff pages draw their form fields from this. */
 export type ActionField =
-  | 'note'
-  | 'items'
-  | 'reason'
-  | 'recommendation'
-  | 'overrideReason'
-  | 'terminationReason'
-  | 'effectiveDate';
+  'note' | 'items' | 'reason' | 'recommendation' | 'overrideReason' | 'terminationReason' | 'effectiveDate';
 
 /** The signed documents a step can issue (the documents module renders them). */
 export const ISSUED_DOCUMENT_KINDS = [
@@ -202,7 +196,11 @@ export const REQUIRED_DOCUMENT_LABELS: Record<string, string> = {
  * A complete dossier before receipt (Luật Việc làm 74/2025 Điều 40; NĐ 374/2025; under VN-2013 NĐ 28/2015 Điều 16):
  * the documents `requiredDocuments` names for the contract type and the regime of the receipt day.
  */
-export function missingDocuments(contractType: StepContext['dossier']['application']['contractType'], today: string, present: readonly string[]): string[] {
+export function missingDocuments(
+  contractType: StepContext['dossier']['application']['contractType'],
+  today: string,
+  present: readonly string[],
+): string[] {
   return requiredDocuments(contractType, regimeFor(today)).filter((kind) => !present.includes(kind));
 }
 

@@ -80,7 +80,11 @@ export class DraftService {
     await this.dataSource.transaction(async (em) => {
       await this.drafts.ensure(em, actor.id, now);
       await this.drafts.lock(em, actor.id);
-      checkAttachmentQuota(await this.drafts.attachments(actor.id, em), record.size, this.runtime.config.attachmentQuota);
+      checkAttachmentQuota(
+        await this.drafts.attachments(actor.id, em),
+        record.size,
+        this.runtime.config.attachmentQuota,
+      );
       await this.drafts.insertAttachment(em, record);
     });
     const files = await this.drafts.attachments(actor.id);

@@ -5,7 +5,8 @@ import type { DossierRecord } from '../dossier.repository';
 export const DOSSIER_BENEFITS = Symbol('DOSSIER_BENEFITS');
 
 /** The benefit states a workflow row can require (the benefits module owns the rest of the benefit's life). */
-export type BenefitStepState = 'none' | 'not_started' | 'active' | 'suspended' | 'terminated' | 'completed' | 'transferred';
+export type BenefitStepState =
+  'none' | 'not_started' | 'active' | 'suspended' | 'terminated' | 'completed' | 'transferred';
 
 /** What the benefits module worked out for a step before it is taken: its history data and portal summary. */
 export interface BenefitStepFacts {

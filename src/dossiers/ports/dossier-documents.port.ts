@@ -16,7 +16,10 @@ export interface DossierDocuments {
     em?: EntityManager,
   ): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null; issuance: IssuanceSummary[] }>;
   /** Queue the document a step issues; `eventSeq` is the step's history event. */
-  requestIssue(em: EntityManager, request: { dossierId: string; kind: IssuedDocumentKind; eventSeq: number }): Promise<void>;
+  requestIssue(
+    em: EntityManager,
+    request: { dossierId: string; kind: IssuedDocumentKind; eventSeq: number },
+  ): Promise<void>;
   /**
    * Mark the dossier's signed decision revoked (the PDF stays). Throws a DomainError when there is none yet
    * (404) or it is already revoked (409), which rolls the step back.

@@ -61,6 +61,11 @@ describe('request log lines', () => {
 
   it('a 2xx is logged at debug with the same fields', async () => {
     const [line] = await linesFor((app) => app.post('/ok', async () => ({ ok: true })), '/ok');
-    expect(line).toMatchObject({ level: 20, msg: 'request', req: { method: 'POST', url: '/ok' }, res: { statusCode: 200 } });
+    expect(line).toMatchObject({
+      level: 20,
+      msg: 'request',
+      req: { method: 'POST', url: '/ok' },
+      res: { statusCode: 200 },
+    });
   });
 });

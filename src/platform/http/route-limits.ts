@@ -96,7 +96,11 @@ export function applyRouteLimits(
     if (config.registryReads && !config.rateLimit) {
       route.config = {
         ...config,
-        rateLimit: { max: registryReadsPerMinute, timeWindow: REGISTRY_READ_WINDOW_MS, keyGenerator: (request: FastifyRequest) => callerKey(request, sessionCookieName) },
+        rateLimit: {
+          max: registryReadsPerMinute,
+          timeWindow: REGISTRY_READ_WINDOW_MS,
+          keyGenerator: (request: FastifyRequest) => callerKey(request, sessionCookieName),
+        },
       } as RouteOptions['config'];
     }
   });

@@ -188,7 +188,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
-    exceptionFactory: (errors) =>
-      DomainError.validation(flattenValidationErrors(errors).slice(0, MAX_FIELD_ERRORS)),
+    exceptionFactory: (errors) => DomainError.validation(flattenValidationErrors(errors).slice(0, MAX_FIELD_ERRORS)),
   });
 }

@@ -52,15 +52,16 @@ export class IdempotencyRepository {
   }
 
   async complete(em: EntityManager, scope: string, key: string, response: StoredResponse): Promise<void> {
-    await em.query(`UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`, [
-      scope,
-      key,
-      response.status,
-      JSON.stringify(response.body),
-    ]);
+    await em.query(
+      `UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
+      [scope, key, response.status, JSON.stringify(response.body)],
+    );
   }
 }
 
 function mismatch(): DomainError {
-  return new DomainError(ErrorCode.IdempotencyMismatch, 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác.');
+  return new DomainError(
+    ErrorCode.IdempotencyMismatch,
+    'Khóa Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác.',
+  );
 }

@@ -98,9 +98,14 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     for (const [name, options] of this.schedules) {
       try {
         const slot = options.slot(this.clock);
-        const id = await this.store.enqueue(this.dataSource.manager, scheduleQueue(name), { slot }, {
-          dedupeKey: dedupeKey(name, slot),
-        });
+        const id = await this.store.enqueue(
+          this.dataSource.manager,
+          scheduleQueue(name),
+          { slot },
+          {
+            dedupeKey: dedupeKey(name, slot),
+          },
+        );
         if (id) this.runner.wake(scheduleQueue(name));
       } catch (error) {
         this.logger.warn(`${name}: could not enqueue its run: ${(error as Error).message}`);

@@ -29,7 +29,11 @@ function jobGauge(name: string, help: string, pick: (s: QueueStats) => number): 
 
 jobGauge('jobs_waiting', 'Jobs pending or held, by queue', (s) => s.pending + s.held);
 jobGauge('jobs_dead', 'Dead jobs (attempts spent) waiting for an administrator, by queue', (s) => s.dead);
-jobGauge('jobs_oldest_waiting_age_seconds', 'Age of the oldest pending or held job, by queue', (s) => s.oldestWaitingAgeSeconds);
+jobGauge(
+  'jobs_oldest_waiting_age_seconds',
+  'Age of the oldest pending or held job, by queue',
+  (s) => s.oldestWaitingAgeSeconds,
+);
 
 @Injectable()
 class JobsLifecycle implements OnApplicationBootstrap {
@@ -48,8 +52,7 @@ class JobsLifecycle implements OnApplicationBootstrap {
     statsSource = (queue) => this.store.stats(queue);
     queuesSource = () => this.runner.queueNames();
     const server = this.http?.httpAdapter?.getHttpServer?.() as
-      | { listening?: boolean; once(event: 'listening', listener: () => void): unknown }
-      | undefined;
+      { listening?: boolean; once(event: 'listening', listener: () => void): unknown } | undefined;
     if (!server || server.listening || typeof server.once !== 'function') this.runner.start();
     else server.once('listening', () => this.runner.start());
   }

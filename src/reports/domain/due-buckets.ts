@@ -18,7 +18,11 @@ export interface OpenDossierGroup {
   count: number;
 }
 
-export function dueBucket(group: Pick<OpenDossierGroup, 'status' | 'dueDate'>, today: string, calendar: WorkingCalendar): DueBucket {
+export function dueBucket(
+  group: Pick<OpenDossierGroup, 'status' | 'dueDate'>,
+  today: string,
+  calendar: WorkingCalendar,
+): DueBucket {
   if (group.status === 'SUPPLEMENT_REQUESTED') return 'paused';
   if (!group.dueDate) return 'no_due_date';
   if (group.dueDate < today) return 'overdue';

@@ -9,7 +9,11 @@ import { averageWorkingDays } from './working-day-span';
 
 /** 2026: Tết 16–20/2, 27/4, 30/4, 1/5, 31/8–2/9 off; Saturday 22/8 worked (docs/domain.md §4). */
 const calendar = new WorkingCalendar([
-  ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date) => ({ date, kind: 'holiday' as const, name: 'Tết' })),
+  ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date) => ({
+    date,
+    kind: 'holiday' as const,
+    name: 'Tết',
+  })),
   { date: '2026-04-30', kind: 'holiday', name: '30/4' },
   { date: '2026-05-01', kind: 'holiday', name: '1/5' },
   { date: '2026-08-22', kind: 'working', name: 'làm bù' },
@@ -19,16 +23,22 @@ describe('report period', () => {
   it('accepts a range of up to 366 days, both ends included', () => {
     expect(validatePeriod('2028-01-01', '2028-12-31')).toEqual([]);
     expect(validatePeriod('2026-11-01', '2026-11-01')).toEqual([]);
-    expect(validatePeriod('2026-01-01', '2027-01-02')).toEqual([expect.objectContaining({ field: 'to', code: 'range_too_long' })]);
+    expect(validatePeriod('2026-01-01', '2027-01-02')).toEqual([
+      expect.objectContaining({ field: 'to', code: 'range_too_long' }),
+    ]);
   });
 
   it('names the field that is wrong', () => {
-    expect(validatePeriod(undefined, '2026-11-01')).toEqual([expect.objectContaining({ field: 'from', code: 'required' })]);
+    expect(validatePeriod(undefined, '2026-11-01')).toEqual([
+      expect.objectContaining({ field: 'from', code: 'required' }),
+    ]);
     expect(validatePeriod('2026-11-31', 'x')).toEqual([
       expect.objectContaining({ field: 'from', code: 'invalid_date' }),
       expect.objectContaining({ field: 'to', code: 'invalid_date' }),
     ]);
-    expect(validatePeriod('2026-11-02', '2026-11-01')).toEqual([expect.objectContaining({ field: 'to', code: 'before_from' })]);
+    expect(validatePeriod('2026-11-02', '2026-11-01')).toEqual([
+      expect.objectContaining({ field: 'to', code: 'before_from' }),
+    ]);
   });
 
   it('turns a month into its days and lists the months a range touches', () => {
@@ -52,7 +62,9 @@ describe('report scope', () => {
 
   it('refuses every other role', () => {
     for (const role of ['receiver', 'reviewer', undefined]) {
-      expect(() => resolveReportScope({ role, centerCode: 'DNA-BH' }, undefined)).toThrow('Vai trò của bạn không được xem báo cáo.');
+      expect(() => resolveReportScope({ role, centerCode: 'DNA-BH' }, undefined)).toThrow(
+        'Vai trò của bạn không được xem báo cáo.',
+      );
     }
   });
 });
@@ -79,7 +91,10 @@ describe('average working days from receipt to decision', () => {
       { receivedDate: '2026-01-05', decidedDate: '2026-03-02', count: 2 },
       { receivedDate: '2026-06-01', decidedDate: '2026-06-01', count: 0 },
     ];
-    const expected = (7 * calendar.workingDaysBetween('2026-04-20', '2026-05-20') + 2 * calendar.workingDaysBetween('2026-01-05', '2026-03-02')) / 9;
+    const expected =
+      (7 * calendar.workingDaysBetween('2026-04-20', '2026-05-20') +
+        2 * calendar.workingDaysBetween('2026-01-05', '2026-03-02')) /
+      9;
     expect(averageWorkingDays(pairs, calendar)).toBeCloseTo(expected, 12);
   });
 
@@ -134,13 +149,90 @@ describe('buildSummary', () => {
       { dimension: 'sex', key: 'unknown', label: null, count: 5 },
     ],
     decided: [
-      { dimension: 'outcome', outcome: 'approved', key: null, note: null, count: 3, onTime: 2, withDueDate: 3, monthlyBenefit: 9_000_000, benefitMonths: 9, benefitAmount: 27_000_000 },
-      { dimension: 'outcome', outcome: 'denied', key: null, note: null, count: 2, onTime: 2, withDueDate: 2, monthlyBenefit: 0, benefitMonths: 0, benefitAmount: 0 },
-      { dimension: 'terminationReason', outcome: 'approved', key: 'contract_expired', note: null, count: 3, onTime: 2, withDueDate: 3, monthlyBenefit: 9_000_000, benefitMonths: 9, benefitAmount: 27_000_000 },
-      { dimension: 'terminationReason', outcome: 'denied', key: 'dismissal', note: null, count: 2, onTime: 2, withDueDate: 2, monthlyBenefit: 0, benefitMonths: 0, benefitAmount: 0 },
-      { dimension: 'refusalReason', outcome: 'approved', key: null, note: null, count: 3, onTime: 2, withDueDate: 3, monthlyBenefit: 0, benefitMonths: 0, benefitAmount: 0 },
-      { dimension: 'refusalReason', outcome: 'denied', key: 'filed_late', note: null, count: 1, onTime: 1, withDueDate: 1, monthlyBenefit: 0, benefitMonths: 0, benefitAmount: 0 },
-      { dimension: 'refusalReason', outcome: 'denied', key: 'decision_note', note: 'Đã có việc làm', count: 1, onTime: 1, withDueDate: 1, monthlyBenefit: 0, benefitMonths: 0, benefitAmount: 0 },
+      {
+        dimension: 'outcome',
+        outcome: 'approved',
+        key: null,
+        note: null,
+        count: 3,
+        onTime: 2,
+        withDueDate: 3,
+        monthlyBenefit: 9_000_000,
+        benefitMonths: 9,
+        benefitAmount: 27_000_000,
+      },
+      {
+        dimension: 'outcome',
+        outcome: 'denied',
+        key: null,
+        note: null,
+        count: 2,
+        onTime: 2,
+        withDueDate: 2,
+        monthlyBenefit: 0,
+        benefitMonths: 0,
+        benefitAmount: 0,
+      },
+      {
+        dimension: 'terminationReason',
+        outcome: 'approved',
+        key: 'contract_expired',
+        note: null,
+        count: 3,
+        onTime: 2,
+        withDueDate: 3,
+        monthlyBenefit: 9_000_000,
+        benefitMonths: 9,
+        benefitAmount: 27_000_000,
+      },
+      {
+        dimension: 'terminationReason',
+        outcome: 'denied',
+        key: 'dismissal',
+        note: null,
+        count: 2,
+        onTime: 2,
+        withDueDate: 2,
+        monthlyBenefit: 0,
+        benefitMonths: 0,
+        benefitAmount: 0,
+      },
+      {
+        dimension: 'refusalReason',
+        outcome: 'approved',
+        key: null,
+        note: null,
+        count: 3,
+        onTime: 2,
+        withDueDate: 3,
+        monthlyBenefit: 0,
+        benefitMonths: 0,
+        benefitAmount: 0,
+      },
+      {
+        dimension: 'refusalReason',
+        outcome: 'denied',
+        key: 'filed_late',
+        note: null,
+        count: 1,
+        onTime: 1,
+        withDueDate: 1,
+        monthlyBenefit: 0,
+        benefitMonths: 0,
+        benefitAmount: 0,
+      },
+      {
+        dimension: 'refusalReason',
+        outcome: 'denied',
+        key: 'decision_note',
+        note: 'Đã có việc làm',
+        count: 1,
+        onTime: 1,
+        withDueDate: 1,
+        monthlyBenefit: 0,
+        benefitMonths: 0,
+        benefitAmount: 0,
+      },
     ],
     spans: [{ receivedDate: '2026-11-02', decidedDate: '2026-11-09', count: 5 }],
     received: 6,
@@ -151,14 +243,28 @@ describe('buildSummary', () => {
       { code: 'DNA-DX', name: 'Đồng Xoài' },
     ],
   };
-  const summary = buildSummary({ from: '2026-11-01', to: '2026-11-30' }, null, rows, calendar, '2026-12-01T00:00:00.000Z');
+  const summary = buildSummary(
+    { from: '2026-11-01', to: '2026-11-30' },
+    null,
+    rows,
+    calendar,
+    '2026-12-01T00:00:00.000Z',
+  );
 
   it('lists every status, channel, age band and sex, zeros included', () => {
     expect(summary.filed.byStatus.map((s) => s.key)).toEqual([...DOSSIER_STATUSES]);
-    expect(summary.filed.byStatus.find((s) => s.key === 'APPROVED')).toEqual({ key: 'APPROVED', label: 'Đã có quyết định hưởng', count: 5 });
+    expect(summary.filed.byStatus.find((s) => s.key === 'APPROVED')).toEqual({
+      key: 'APPROVED',
+      label: 'Đã có quyết định hưởng',
+      count: 5,
+    });
     expect(summary.filed.byChannel.map((c) => c.count)).toEqual([0, 0, 0]);
     expect(summary.applicants.byAgeBand).toHaveLength(6);
-    expect(summary.applicants.bySex.map((s) => [s.label, s.count])).toEqual([['Nam', 0], ['Nữ', 0], ['Không rõ', 5]]);
+    expect(summary.applicants.bySex.map((s) => [s.label, s.count])).toEqual([
+      ['Nam', 0],
+      ['Nữ', 0],
+      ['Không rõ', 5],
+    ]);
   });
 
   it('keeps every center of the province, and one it does not know', () => {
@@ -173,15 +279,31 @@ describe('buildSummary', () => {
 
   it('derives flow, timeliness, reasons and benefits', () => {
     expect(summary.flow).toEqual({ received: 6, decided: 5, approved: 3, denied: 2, rejectedAtIntake: 2 });
-    expect(summary.timeliness).toEqual({ decidedWithDueDate: 5, decidedOnTime: 4, onTimeRate: 0.8, averageWorkingDaysToDecision: 5 });
+    expect(summary.timeliness).toEqual({
+      decidedWithDueDate: 5,
+      decidedOnTime: 4,
+      onTimeRate: 0.8,
+      averageWorkingDaysToDecision: 5,
+    });
     expect(summary.decisions.approvalsByTerminationReason).toEqual([
-      { key: 'contract_expired', label: 'Hết hạn hợp đồng', count: 3, totalMonthlyBenefit: 9_000_000, totalBenefitMonths: 9 },
+      {
+        key: 'contract_expired',
+        label: 'Hết hạn hợp đồng',
+        count: 3,
+        totalMonthlyBenefit: 9_000_000,
+        totalBenefitMonths: 9,
+      },
     ]);
     expect(summary.decisions.refusalsByReason).toEqual([
       { key: 'decision_note', label: 'Lý do khác: Đã có việc làm', count: 1, note: 'Đã có việc làm' },
       { key: 'filed_late', label: 'Nộp hồ sơ quá 03 tháng kể từ ngày chấm dứt hợp đồng', count: 1 },
     ]);
-    expect(summary.benefits).toEqual({ approved: 3, totalMonthlyBenefit: 9_000_000, totalBenefitMonths: 9, totalBenefitAmount: 27_000_000 });
+    expect(summary.benefits).toEqual({
+      approved: 3,
+      totalMonthlyBenefit: 9_000_000,
+      totalBenefitMonths: 9,
+      totalBenefitAmount: 27_000_000,
+    });
     expect(summary.applicants.byProvince).toEqual([
       { key: '75', label: 'Tỉnh Đồng Nai', count: 4 },
       { key: 'unknown', label: 'Không rõ nơi ở', count: 1 },
@@ -189,8 +311,19 @@ describe('buildSummary', () => {
   });
 
   it('answers nulls, not NaN, for a period without decisions', () => {
-    const empty = buildSummary({ from: '2026-11-01', to: '2026-11-30' }, null, { ...rows, decided: [], spans: [], filed: [] }, calendar, '');
-    expect(empty.timeliness).toEqual({ decidedWithDueDate: 0, decidedOnTime: 0, onTimeRate: null, averageWorkingDaysToDecision: null });
+    const empty = buildSummary(
+      { from: '2026-11-01', to: '2026-11-30' },
+      null,
+      { ...rows, decided: [], spans: [], filed: [] },
+      calendar,
+      '',
+    );
+    expect(empty.timeliness).toEqual({
+      decidedWithDueDate: 0,
+      decidedOnTime: 0,
+      onTimeRate: null,
+      averageWorkingDaysToDecision: null,
+    });
     expect(empty.filed.byMonth).toEqual([{ key: '2026-11', label: 'Tháng 11/2026', count: 0 }]);
   });
 });

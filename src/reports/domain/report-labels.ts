@@ -1,4 +1,9 @@
-import { INELIGIBILITY_CODES, IneligibilityCode, TERMINATION_REASONS, TerminationReason } from '../../eligibility/domain/assessment';
+import {
+  INELIGIBILITY_CODES,
+  IneligibilityCode,
+  TERMINATION_REASONS,
+  TerminationReason,
+} from '../../eligibility/domain/assessment';
 
 /** Filing channels of the dossier table with their Vietnamese names (Cổng DVCQG codes in brackets). */
 export const CHANNELS = ['online', 'portal', 'counter'] as const;

@@ -26,7 +26,11 @@ export function validatePeriod(from: string | undefined, to: string | undefined)
   if (errors.length) return errors;
   const days = toDayNumber(to!) - toDayNumber(from!) + 1;
   if (days < 1) {
-    errors.push({ field: 'to', code: 'before_from', message: 'Ngày kết thúc (to) không được trước ngày bắt đầu (from).' });
+    errors.push({
+      field: 'to',
+      code: 'before_from',
+      message: 'Ngày kết thúc (to) không được trước ngày bắt đầu (from).',
+    });
   } else if (days > MAX_RANGE_DAYS) {
     errors.push({
       field: 'to',

@@ -156,15 +156,18 @@ export function buildSummary(
     keys.map((key) => ({ key, label: labels[key], count: countOf(dimension, key) }));
 
   const centers = centerCode ? rows.centers.filter((c) => c.code === centerCode) : rows.centers;
-  const centerItems: CountItem[] = centers.map((c) => ({ key: c.code, label: c.name, count: countOf('center', c.code) }));
+  const centerItems: CountItem[] = centers.map((c) => ({
+    key: c.code,
+    label: c.name,
+    count: countOf('center', c.code),
+  }));
   for (const row of filed('center')) {
     if (row.key && !centerItems.some((c) => c.key === row.key)) {
       centerItems.push({ key: row.key, label: row.key, count: row.count });
     }
   }
 
-  const outcomeRow = (outcome: Outcome) =>
-    rows.decided.find((r) => r.dimension === 'outcome' && r.outcome === outcome);
+  const outcomeRow = (outcome: Outcome) => rows.decided.find((r) => r.dimension === 'outcome' && r.outcome === outcome);
   const approvedRow = outcomeRow('approved');
   const deniedRow = outcomeRow('denied');
   const decidedRows = [approvedRow, deniedRow].filter((r): r is DecidedGroupRow => !!r);
@@ -172,7 +175,8 @@ export function buildSummary(
   const withDueDate = sum((r) => r.withDueDate);
   const onTime = sum((r) => r.onTime);
 
-  const byCount = <T extends { count: number; key: string }>(a: T, b: T) => b.count - a.count || a.key.localeCompare(b.key);
+  const byCount = <T extends { count: number; key: string }>(a: T, b: T) =>
+    b.count - a.count || a.key.localeCompare(b.key);
 
   const approvals: ApprovalReasonItem[] = rows.decided
     .filter((r) => r.dimension === 'terminationReason' && r.outcome === 'approved')
@@ -213,7 +217,11 @@ export function buildSummary(
       byStatus: fixed('status', DOSSIER_STATUSES, STATUS_LABELS),
       byChannel: fixed('channel', CHANNELS, CHANNEL_LABELS),
       byCenter: centerItems,
-      byMonth: monthsOf(period).map((month) => ({ key: month, label: monthLabel(month), count: countOf('month', month) })),
+      byMonth: monthsOf(period).map((month) => ({
+        key: month,
+        label: monthLabel(month),
+        count: countOf('month', month),
+      })),
     },
     flow: {
       received: rows.received,

@@ -23,7 +23,11 @@ export function monthlyReportTables(summary: ReportSummary): ReportTable[] {
       ['– trong đó: không được hưởng', s.flow.denied, 'hồ sơ'],
       ['Số hồ sơ giải quyết đúng hạn', s.timeliness.decidedOnTime, 'hồ sơ'],
       ['Tỷ lệ giải quyết đúng hạn', s.timeliness.onTimeRate, '%'],
-      ['Số ngày làm việc bình quân từ tiếp nhận đến quyết định', s.timeliness.averageWorkingDaysToDecision, 'ngày làm việc'],
+      [
+        'Số ngày làm việc bình quân từ tiếp nhận đến quyết định',
+        s.timeliness.averageWorkingDaysToDecision,
+        'ngày làm việc',
+      ],
       ['Tổng mức hưởng hằng tháng của các quyết định hưởng', s.benefits.totalMonthlyBenefit, 'đồng'],
       ['Tổng số tháng hưởng của các quyết định hưởng', s.benefits.totalBenefitMonths, 'tháng'],
       ['Tổng số tiền trợ cấp theo các quyết định hưởng', s.benefits.totalBenefitAmount, 'đồng'],
@@ -39,7 +43,12 @@ export function monthlyReportTables(summary: ReportSummary): ReportTable[] {
     ],
   };
   const counts = (sheet: string, title: string, first: string, items: { label: string; count: number }[]) =>
-    tableWithTotals(sheet, title, [ORDINAL(first), COUNT], items.map((i) => [i.label, i.count]));
+    tableWithTotals(
+      sheet,
+      title,
+      [ORDINAL(first), COUNT],
+      items.map((i) => [i.label, i.count]),
+    );
 
   return [
     indicators,
@@ -60,13 +69,23 @@ export function monthlyReportTables(summary: ReportSummary): ReportTable[] {
         { header: 'Tổng mức hưởng hằng tháng (đồng)', kind: 'money', width: 24 },
         { header: 'Tổng số tháng hưởng', kind: 'months', width: 14 },
       ],
-      s.decisions.approvalsByTerminationReason.map((r) => [r.label, r.count, r.totalMonthlyBenefit, r.totalBenefitMonths]),
+      s.decisions.approvalsByTerminationReason.map((r) => [
+        r.label,
+        r.count,
+        r.totalMonthlyBenefit,
+        r.totalBenefitMonths,
+      ]),
     ),
     counts('Không được hưởng', 'Quyết định không được hưởng theo lý do', 'Lý do', s.decisions.refusalsByReason),
     counts('Từ chối tiếp nhận', 'Từ chối tiếp nhận hồ sơ theo lý do', 'Lý do', s.decisions.intakeRefusalsByReason),
     counts('Theo độ tuổi', 'Người nộp hồ sơ theo độ tuổi (tại ngày nộp)', 'Độ tuổi', s.applicants.byAgeBand),
     counts('Theo giới tính', 'Người nộp hồ sơ theo giới tính', 'Giới tính', s.applicants.bySex),
-    counts('Theo tỉnh cư trú', 'Người nộp hồ sơ theo tỉnh, thành phố nơi ở hiện tại', 'Tỉnh, thành phố', s.applicants.byProvince),
+    counts(
+      'Theo tỉnh cư trú',
+      'Người nộp hồ sơ theo tỉnh, thành phố nơi ở hiện tại',
+      'Tỉnh, thành phố',
+      s.applicants.byProvince,
+    ),
     tableWithTotals(
       'Doanh nghiệp',
       `${s.topEmployers.length} đơn vị sử dụng lao động có nhiều hồ sơ nhất`,

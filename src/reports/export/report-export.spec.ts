@@ -24,7 +24,17 @@ const table = tableWithTotals(
 describe('report export', () => {
   it('sums only the summable columns in the totals row', () => {
     expect(table.totals).toEqual(['Tổng cộng', 5, 13_500_001, null]);
-    expect(tableWithTotals('x', 'x', [{ header: 'a', kind: 'text' }, { header: 'b', kind: 'count' }], []).totals).toEqual(['Tổng cộng', 0]);
+    expect(
+      tableWithTotals(
+        'x',
+        'x',
+        [
+          { header: 'a', kind: 'text' },
+          { header: 'b', kind: 'count' },
+        ],
+        [],
+      ).totals,
+    ).toEqual(['Tổng cộng', 0]);
   });
 
   it('writes CSV with a BOM, CRLF, quoting and no formula injection', () => {
@@ -34,7 +44,9 @@ describe('report export', () => {
     expect(csv).toContain('\r\n"Công ty ""Sao Mai"", chi nhánh 1",3,12500000,50\r\n');
     expect(csv).toContain(`\r\n"'=HYPERLINK(""http://x"")",2,1000001,25\r\n`);
     expect(csv).toContain('\r\nTổng cộng,5,13500001,\r\n');
-    expect(heading.subtitle).toBe('Kỳ báo cáo: từ 01/11/2026 đến 30/11/2026 · Phạm vi: toàn tỉnh · Lập ngày 01/12/2026');
+    expect(heading.subtitle).toBe(
+      'Kỳ báo cáo: từ 01/11/2026 đến 30/11/2026 · Phạm vi: toàn tỉnh · Lập ngày 01/12/2026',
+    );
   });
 
   it('writes XLSX with formats and a SUM formula holding its result', async () => {

@@ -25,7 +25,11 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
  * One sheet per table: title (row 1), period and scope (row 2), headers (row 4), data, then "Tổng cộng" whose
  * cells are SUM formulas over the data rows, stored together with their computed result.
  */
-export async function writeXlsxReport(tables: ReportTable[], heading: ReportHeading, generatedAt: string): Promise<Buffer> {
+export async function writeXlsxReport(
+  tables: ReportTable[],
+  heading: ReportHeading,
+  generatedAt: string,
+): Promise<Buffer> {
   const workbook = new (loadExcel().Workbook)();
   workbook.creator = 'Hệ thống giải quyết hưởng trợ cấp thất nghiệp';
   workbook.created = new Date(generatedAt);

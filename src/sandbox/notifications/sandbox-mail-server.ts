@@ -39,7 +39,11 @@ export class SandboxMailServer implements OnModuleInit, OnApplicationShutdown {
             return;
           }
           const raw = Buffer.concat(chunks);
-          this.store(raw, session.envelope.mailFrom ? session.envelope.mailFrom.address : null, session.envelope.rcptTo.map((r) => r.address))
+          this.store(
+            raw,
+            session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+            session.envelope.rcptTo.map((r) => r.address),
+          )
             .then(() => callback())
             .catch((e: Error) => callback(Object.assign(e, { responseCode: 451 })));
         });

@@ -77,7 +77,9 @@ export class SandboxSocialInsuranceController {
       .join('\n');
     const paymentRows = payments
       .map(
-        (p) => `<tr><td>${escapeHtml(p.dossierCode)}</td><td>${p.month}</td><td>${p.attempt}</td><td>${escapeHtml(p.status)}</td>
+        (
+          p,
+        ) => `<tr><td>${escapeHtml(p.dossierCode)}</td><td>${p.month}</td><td>${p.attempt}</td><td>${escapeHtml(p.status)}</td>
 <td>${escapeHtml(String(p.body.paidAt ?? p.body.failureReason ?? ''))}</td><td>${p.reported ? 'đã báo' : 'chưa báo'}</td></tr>`,
       )
       .join('\n');

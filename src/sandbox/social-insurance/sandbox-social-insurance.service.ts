@@ -91,7 +91,17 @@ export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, Bef
     );
   }
 
-  payments(dossierCode?: string): Promise<{ reportId: string; dossierCode: string; month: number; attempt: number; status: string; reported: boolean; body: any }[]> {
+  payments(dossierCode?: string): Promise<
+    {
+      reportId: string;
+      dossierCode: string;
+      month: number;
+      attempt: number;
+      status: string;
+      reported: boolean;
+      body: any;
+    }[]
+  > {
     return this.dataSource.query(
       `SELECT report_id AS "reportId", dossier_code AS "dossierCode", month, attempt, status, reported, body
        FROM sandbox_social_insurance_payment WHERE ($1::text IS NULL OR dossier_code = $1)
@@ -138,7 +148,10 @@ export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, Bef
       if (status >= 200 && status < 300) reported++;
       // 2xx: recorded; 409: the service already holds a final result for the month; 404: not (yet) known there.
       if ((status >= 200 && status < 300) || status === 409)
-        await this.dataSource.query(`UPDATE sandbox_social_insurance_payment SET reported = true WHERE report_id = $1`, [p.reportId]);
+        await this.dataSource.query(
+          `UPDATE sandbox_social_insurance_payment SET reported = true WHERE report_id = $1`,
+          [p.reportId],
+        );
     }
     return reported;
   }

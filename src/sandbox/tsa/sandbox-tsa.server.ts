@@ -53,7 +53,10 @@ export class SandboxTsaServer implements OnModuleInit {
       scope.post(SANDBOX_TSA_PATH, async (request, reply) => {
         // RFC 3161 §3.4: a request is application/timestamp-query; anything else is not a time-stamp request.
         if (!/^application\/timestamp-query\s*(;|$)/i.test(String(request.headers['content-type'] ?? '')))
-          throw new DomainError(ErrorCode.UnsupportedMediaType, 'Chỉ nhận yêu cầu RFC 3161 (application/timestamp-query).');
+          throw new DomainError(
+            ErrorCode.UnsupportedMediaType,
+            'Chỉ nhận yêu cầu RFC 3161 (application/timestamp-query).',
+          );
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         return reply
           .header('content-type', 'application/timestamp-reply')
