@@ -1,4 +1,4 @@
-import { canonicalJson } from '../platform/json/canonical-json';
+import { postIdempotentJson } from '../platform/http/idempotent-post';
 import { PortalEvent } from './portal-outbox.repository';
 import { PortalGateway, PortalSendResult } from './portal-gateway.port';
 
@@ -12,30 +12,7 @@ export class HttpPortalGateway implements PortalGateway {
     private readonly timeoutMs: number,
   ) {}
 
-  async send(event: PortalEvent, signal: AbortSignal): Promise<PortalSendResult> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    try {
-      const response = await fetch(this.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': event.eventId, accept: 'application/json' },
-        // Keys sorted: a retry sends the same bytes whether the event came from memory or back from jsonb.
-        body: canonicalJson(event),
-        signal: AbortSignal.any([signal, timeout]),
-        redirect: 'error',
-      });
-      const text = await response.text().catch(() => '');
-      if (response.ok) return { ok: true, status: response.status };
-      return {
-        ok: false,
-        status: response.status,
-        error: `HTTP ${response.status}${text ? `: ${text.slice(0, 300)}` : ''}`,
-      };
-    } catch (error) {
-      if (signal.aborted) return { ok: false, aborted: true, error: 'interrupted: service stopping' };
-      if (timeout.aborted) return { ok: false, error: `timeout after ${this.timeoutMs} ms` };
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-      return { ok: false, error: `network error: ${detail}` };
-    }
+  send(event: PortalEvent, signal: AbortSignal): Promise<PortalSendResult> {
+    return postIdempotentJson(this.url, event, signal, this.timeoutMs);
   }
 }

@@ -1,3 +1,4 @@
+import type { DeliveryResult } from '../platform/http/idempotent-post';
 import { PortalEvent } from './portal-outbox.repository';
 
 /** The national portal's status-sync endpoint (docs/api.md "National portal", outbound). */
@@ -6,7 +7,6 @@ export interface PortalGateway {
   send(event: PortalEvent, signal: AbortSignal): Promise<PortalSendResult>;
 }
 
-export type PortalSendResult =
-  { ok: true; status: number } | { ok: false; error: string; status?: number; aborted?: boolean };
+export type PortalSendResult = DeliveryResult;
 
 export const PORTAL_GATEWAY = Symbol('PORTAL_GATEWAY');

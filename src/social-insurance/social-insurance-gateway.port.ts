@@ -1,7 +1,7 @@
+import type { DeliveryResult } from '../platform/http/idempotent-post';
 import type { SocialInsuranceEvent } from './social-insurance-event';
 
-export type SocialInsuranceSendResult =
-  { ok: true; status: number } | { ok: false; error: string; status?: number; aborted?: boolean };
+export type SocialInsuranceSendResult = DeliveryResult;
 
 /** The provincial social insurance office's receiving endpoint (`SOCIAL_INSURANCE_SYNC_URL`). */
 export interface SocialInsuranceGateway {
