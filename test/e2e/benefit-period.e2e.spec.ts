@@ -277,5 +277,41 @@ describe('the benefit period', () => {
     expect(new Set(documents.map((d: { number: string }) => d.number)).size).toBe(4);
     const suspensions = documents.filter((d: { kind: string }) => d.kind.startsWith('decision-suspension-'));
     expect(suspensions).toHaveLength(2);
+
+    // Staff work: the center's queues of notices received and of missed months, and the period's counts.
+    const head = await staffBearer(t, 'head.queues', 'center_head', 'DNA-BH');
+    const elsewhere = await staffBearer(t, 'head.other', 'center_head', 'DNA-DX');
+    const notices = (await api().get('/api/v1/staff/benefits/notices').set(auth(head)).expect(200)).body;
+    expect(
+      notices
+        .filter((n: { dossierId: string }) => n.dossierId === id)
+        .map((n: { month: number }) => n.month)
+        .sort(),
+    ).toEqual([1, 3]);
+    expect((await api().get('/api/v1/staff/benefits/notices').set(auth(elsewhere)).expect(200)).body).toEqual([]);
+    const missed = (await api().get('/api/v1/staff/benefits/missed').set(auth(head)).expect(200)).body;
+    expect(
+      missed
+        .filter((m: { dossierId: string }) => m.dossierId === id)
+        .map((m: { month: number; outcome: string }) => `${m.month} ${m.outcome}`)
+        .sort(),
+    ).toEqual(['2 suspended', '4 suspended']);
+    const report = (await api().get('/api/v1/staff/reports/benefits').set(auth(head)).expect(200)).body as Record<
+      string,
+      number
+    >[];
+    const total = (key: string) => report.reduce((sum, row) => sum + Number(row[key]), 0);
+    expect({
+      notices: total('notices'),
+      suspensions: total('suspensions'),
+      resumptions: total('resumptions'),
+      terminations: total('terminations'),
+    }).toEqual({
+      notices: 2,
+      suspensions: 2,
+      resumptions: 1,
+      terminations: 1,
+    });
+    await api().get('/api/v1/staff/reports/benefits?from=2026-13-01').set(auth(head)).expect(400);
   });
 });
