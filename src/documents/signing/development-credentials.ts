@@ -121,23 +121,45 @@ function yearsFrom(now: Date, years: number): Date {
   return date;
 }
 
-/** A self-signed root CA: basicConstraints CA (critical), keyCertSign + cRLSign. */
-export function createRootCertificate(name: DistinguishedName, now: Date = new Date()): IssuedCertificate {
+/** The authorityKeyIdentifier extension: names `issuer` by its subject key identifier. */
+function authorityKeyIdentifier(issuer: IssuedCertificate) {
+  return {
+    name: 'authorityKeyIdentifier',
+    keyIdentifier: issuer.certificate.generateSubjectKeyIdentifier().getBytes(),
+  };
+}
+
+/**
+ * A new key pair and its certificate, valid from a day before `now` for `years`, signed by `issuer` (self-signed when
+ * absent) with SHA-256: what every certificate of the development chains shares.
+ */
+function issueCertificate(
+  name: DistinguishedName,
+  issuer: IssuedCertificate | undefined,
+  now: Date,
+  years: number,
+  extensions: object[],
+): IssuedCertificate {
   const keys = generateRsaKeyPair();
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = keys.publicKey;
   certificate.serialNumber = serialNumber();
   certificate.validity.notBefore = new Date(now.getTime() - 24 * 3600 * 1000);
-  certificate.validity.notAfter = yearsFrom(now, 20);
+  certificate.validity.notAfter = yearsFrom(now, years);
   certificate.setSubject(toForgeAttributes(name));
-  certificate.setIssuer(toForgeAttributes(name));
-  certificate.setExtensions([
+  certificate.setIssuer(issuer ? issuer.certificate.subject.attributes : toForgeAttributes(name));
+  certificate.setExtensions(extensions);
+  certificate.sign((issuer?.keys ?? keys).privateKey, forge.md.sha256.create());
+  return { certificate, keys };
+}
+
+/** A self-signed root CA: basicConstraints CA (critical), keyCertSign + cRLSign. */
+export function createRootCertificate(name: DistinguishedName, now: Date = new Date()): IssuedCertificate {
+  return issueCertificate(name, undefined, now, 20, [
     { name: 'basicConstraints', cA: true, critical: true },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  certificate.sign(keys.privateKey, forge.md.sha256.create());
-  return { certificate, keys };
 }
 
 /** A document-signing certificate: digitalSignature + nonRepudiation, issued by `issuer`. */
@@ -146,25 +168,12 @@ export function createSigningCertificate(
   issuer: IssuedCertificate,
   now: Date = new Date(),
 ): IssuedCertificate {
-  const keys = generateRsaKeyPair();
-  const certificate = forge.pki.createCertificate();
-  certificate.publicKey = keys.publicKey;
-  certificate.serialNumber = serialNumber();
-  certificate.validity.notBefore = new Date(now.getTime() - 24 * 3600 * 1000);
-  certificate.validity.notAfter = yearsFrom(now, 5);
-  certificate.setSubject(toForgeAttributes(name));
-  certificate.setIssuer(issuer.certificate.subject.attributes);
-  certificate.setExtensions([
+  return issueCertificate(name, issuer, now, 5, [
     { name: 'basicConstraints', cA: false, critical: true },
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
     { name: 'subjectKeyIdentifier' },
-    {
-      name: 'authorityKeyIdentifier',
-      keyIdentifier: issuer.certificate.generateSubjectKeyIdentifier().getBytes(),
-    },
+    authorityKeyIdentifier(issuer),
   ]);
-  certificate.sign(issuer.keys.privateKey, forge.md.sha256.create());
-  return { certificate, keys };
 }
 
 /** PKCS#12 (3DES, SHA-256 MAC) with the key, the signing certificate and its chain. */
@@ -261,23 +270,13 @@ export function createIssuingCaCertificate(
   now: Date = new Date(),
   crlUrl?: string,
 ): IssuedCertificate {
-  const keys = generateRsaKeyPair();
-  const certificate = forge.pki.createCertificate();
-  certificate.publicKey = keys.publicKey;
-  certificate.serialNumber = serialNumber();
-  certificate.validity.notBefore = new Date(now.getTime() - 24 * 3600 * 1000);
-  certificate.validity.notAfter = yearsFrom(now, 10);
-  certificate.setSubject(toForgeAttributes(name));
-  certificate.setIssuer(issuer.certificate.subject.attributes);
-  certificate.setExtensions([
+  return issueCertificate(name, issuer, now, 10, [
     { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
-    { name: 'authorityKeyIdentifier', keyIdentifier: issuer.certificate.generateSubjectKeyIdentifier().getBytes() },
+    authorityKeyIdentifier(issuer),
     ...(crlUrl ? [{ name: 'cRLDistributionPoints', altNames: [{ type: 6, value: crlUrl }] }] : []),
   ]);
-  certificate.sign(issuer.keys.privateKey, forge.md.sha256.create());
-  return { certificate, keys };
 }
 
 /** A document-signing certificate with a CRL distribution point (the issuing CA's CRL). */
@@ -288,24 +287,14 @@ export function createOfficialSigningCertificate(
   now: Date = new Date(),
   years = 3,
 ): IssuedCertificate {
-  const keys = generateRsaKeyPair();
-  const certificate = forge.pki.createCertificate();
-  certificate.publicKey = keys.publicKey;
-  certificate.serialNumber = serialNumber();
-  certificate.validity.notBefore = new Date(now.getTime() - 24 * 3600 * 1000);
-  certificate.validity.notAfter = yearsFrom(now, years);
-  certificate.setSubject(toForgeAttributes(name));
-  certificate.setIssuer(issuer.certificate.subject.attributes);
-  certificate.setExtensions([
+  return issueCertificate(name, issuer, now, years, [
     { name: 'basicConstraints', cA: false, critical: true },
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
     { name: 'extKeyUsage', emailProtection: true },
     { name: 'subjectKeyIdentifier' },
-    { name: 'authorityKeyIdentifier', keyIdentifier: issuer.certificate.generateSubjectKeyIdentifier().getBytes() },
+    authorityKeyIdentifier(issuer),
     { name: 'cRLDistributionPoints', altNames: [{ type: 6, value: crlUrl }] },
   ]);
-  certificate.sign(issuer.keys.privateKey, forge.md.sha256.create());
-  return { certificate, keys };
 }
 
 export interface DevelopmentOfficialChain {
