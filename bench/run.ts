@@ -1,10 +1,11 @@
 /**
- * `npm run bench` — filing throughput next to pgbench, work-queue latency at two table sizes, signed decisions per
+ * `npm run bench` — filing and monthly-notice throughput next to pgbench, work-queue latency at two table sizes, signed decisions per
  * second next to headless Chromium, and the service's peak RSS under the filing load; one table at the end.
  *
  *   npm run bench -- [--only=filing,queue,decisions,memory] [--queue-sizes=1000,1000000] [--explain] [--fresh]
  *                    [--filings=2000] [--warmup=100] [--connections=20] [--pgbench-seconds=20]
  *                    [--queue-seconds=8] [--queue-connections=4] [--decision-iterations=100] [--data-dir=data/bench]
+ *                    [--notices=2000] [--notice-warmup=100] [--notice-beneficiaries=52500]
  *                    [--service-entry=scripts/start.js]   (e.g. dist/src/main.js after `npm run build`)
  *
  * PostgreSQL: DATABASE_URL if set (bench databases tctn_bench_* are created on that server), else an embedded
@@ -16,6 +17,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatDecisionBench, runDecisionBench, DecisionBenchResult } from './decisions.bench';
 import { FilingResult, runFilingBench } from './filing.bench';
+import { NOTICE_PEAK_ASSUMPTIONS, NoticeResult, provinceNoticePeak, runNoticeBench } from './notices.bench';
 import { QueueSizeResult, runQueueBench } from './queue.bench';
 import {
   machine,
@@ -26,10 +28,10 @@ import {
   serviceNodeFlags,
 } from './support/infra';
 
-const SECTIONS = ['filing', 'queue', 'decisions', 'memory'] as const;
+const SECTIONS = ['filing', 'queue', 'decisions', 'memory', 'notices'] as const;
 type Section = (typeof SECTIONS)[number];
 
-const TARGETS = { filingRatio: 0.5, queueRatio: 1.5, rssMiB: 300 };
+const TARGETS = { filingRatio: 0.5, queueRatio: 1.5, rssMiB: 300, noticeRatio: 0.5, noticeHeadroom: 10 };
 
 function parseArgs(argv: string[]) {
   const flags = new Map<string, string>();
@@ -62,6 +64,9 @@ function parseArgs(argv: string[]) {
     queueSeconds: num('queue-seconds', 8),
     queueConnections: num('queue-connections', 4),
     decisionIterations: num('decision-iterations', 100),
+    notices: num('notices', 2000),
+    noticeWarmUp: num('notice-warmup', 100),
+    noticeBeneficiaries: num('notice-beneficiaries', provinceNoticePeak().beneficiaries),
     dataDir: resolve(ROOT, flags.get('data-dir') ?? join('data', 'bench')),
     serviceEntry: flags.get('service-entry'),
   };
@@ -76,6 +81,7 @@ function report(
   filing: FilingResult | undefined,
   queue: QueueSizeResult[] | undefined,
   decisions: DecisionBenchResult | undefined,
+  notices: NoticeResult | undefined,
   memoryWanted: boolean,
   explain: boolean,
 ): string {
@@ -97,6 +103,20 @@ function report(
       `| filing | POST /api/v1/dossiers, ${h.requests} distinct citizens, ${filing.pgbench.clients} connections | **${h.perSecond.toFixed(1)} submissions/s**, p50 ${ms(h.p50)} ms, p99 ${ms(h.p99)} ms (statuses ${JSON.stringify(h.statuses)}) | | |`,
       `| filing | pgbench, same SQL transaction, ${p.clients} clients, ${p.seconds} s | **${p.tps.toFixed(1)} tx/s**, p50 ${ms(p.p50)} ms, p99 ${ms(p.p99)} ms (${p.transactions} tx, ${p.failed} failed) | | |`,
       `| filing | ratio service ÷ pgbench | **${(filing.ratio * 100).toFixed(0)} %** | ≥ ${TARGETS.filingRatio * 100} % | ${verdict(filing.ratio >= TARGETS.filingRatio)} |`,
+    );
+  }
+  if (notices) {
+    const h = notices.http;
+    const p = notices.pgbench;
+    const a = NOTICE_PEAK_ASSUMPTIONS;
+    const headroom = h.perSecond / notices.peak.busiestHourPerSecond;
+    lines.push(
+      `| notices | the province's peak month: ${a.nationalDecisionsPerYear.toLocaleString('en')} decisions/year × ${a.provinceShare * 100} % × ${a.averageBenefitMonths} notices ÷ 12 × ${a.peakMonthFactor} (after Tết), all in the first 3 working days | **${notices.peak.beneficiaries.toLocaleString('en')} beneficiaries**, busiest hour ${notices.peak.busiestHourPerSecond.toFixed(2)} notices/s (${a.firstDayShare * 100} % on day 1, ${a.busiestHourShare * 100} % of it in one hour) | | |`,
+      `| notices | POST /api/v1/dossiers/{id}/job-search-notices, ${h.requests} distinct beneficiaries of ${notices.beneficiaries.toLocaleString('en')} seeded, ${p.clients} connections | **${h.perSecond.toFixed(1)} notices/s**, p50 ${ms(h.p50)} ms, **p95 ${ms(h.p95)} ms**, p99 ${ms(h.p99)} ms (statuses ${JSON.stringify(h.statuses)}) | | |`,
+      `| notices | pgbench, same SQL transaction, ${p.clients} clients, ${p.transactions} tx | **${p.tps.toFixed(1)} tx/s**, p50 ${ms(p.p50)} ms, **p95 ${ms(p.p95)} ms**, p99 ${ms(p.p99)} ms (${p.failed} failed) | | |`,
+      `| notices | ratio service ÷ pgbench | **${(notices.ratio * 100).toFixed(0)} %** | ≥ ${TARGETS.noticeRatio * 100} % | ${verdict(notices.ratio >= TARGETS.noticeRatio)} |`,
+      `| notices | headroom over the busiest hour; the whole peak month at this rate | **${headroom.toFixed(0)}×**; ${(notices.peak.beneficiaries / h.perSecond / 60).toFixed(1)} min of service time | ≥ ${TARGETS.noticeHeadroom}× | ${verdict(headroom >= TARGETS.noticeHeadroom)} |`,
+      `| notices | the day's scheduled work at start (reminders, re-employment sweep) over ${notices.beneficiaries.toLocaleString('en')} beneficiaries | settled in ${notices.settleSeconds.toFixed(0)} s | | |`,
     );
   }
   if (queue?.length) {
@@ -163,6 +183,8 @@ function report(
   }
   if (explain && filing)
     lines.push('', 'pgbench script (filing transaction):', '```sql', filing.pgbenchScript.trim(), '```');
+  if (explain && notices)
+    lines.push('', 'pgbench script (notice transaction):', '```sql', notices.pgbenchScript.trim(), '```');
   return lines.join('\n');
 }
 
@@ -177,7 +199,8 @@ async function main(): Promise<void> {
   let filing: FilingResult | undefined;
   let queue: QueueSizeResult[] | undefined;
   let decisions: DecisionBenchResult | undefined;
-  const needDb = options.only.has('filing') || options.only.has('memory') || options.only.has('queue');
+  let notices: NoticeResult | undefined;
+  const needDb = ['filing', 'memory', 'queue', 'notices'].some((s) => options.only.has(s as Section));
   const db = needDb ? await openBenchDatabase(options.dataDir, log) : undefined;
   const s3 = needDb ? await startObjectStore(join(options.dataDir, 'objects')) : undefined;
   try {
@@ -187,6 +210,18 @@ async function main(): Promise<void> {
         warmUp: options.warmUp,
         connections: options.connections,
         pgbenchSeconds: options.pgbenchSeconds,
+        dataDir: options.dataDir,
+        serviceEntry: options.serviceEntry,
+        s3: s3!.settings,
+        log,
+      });
+    }
+    if (options.only.has('notices')) {
+      notices = await runNoticeBench(db!, {
+        beneficiaries: options.noticeBeneficiaries,
+        notices: options.notices,
+        warmUp: options.noticeWarmUp,
+        connections: options.connections,
         dataDir: options.dataDir,
         serviceEntry: options.serviceEntry,
         s3: s3!.settings,
@@ -214,7 +249,7 @@ async function main(): Promise<void> {
     decisions = await runDecisionBench({ iterations: options.decisionIterations });
   }
   const loadEnd = loadavg();
-  const text = report(env, loadEnd, filing, queue, decisions, options.only.has('memory'), options.explain);
+  const text = report(env, loadEnd, filing, queue, decisions, notices, options.only.has('memory'), options.explain);
   console.log(text);
   console.log(
     `\n(total ${((Date.now() - started) / 1000).toFixed(0)} s; service: node ${[...serviceNodeFlags(), options.serviceEntry ?? 'scripts/start.js'].join(' ')}; bench PostgreSQL settings ${JSON.stringify(db?.embedded ? BENCH_PG_SETTINGS : 'DATABASE_URL server')})`,
@@ -223,7 +258,7 @@ async function main(): Promise<void> {
   writeFileSync(
     file,
     JSON.stringify(
-      { machine: env, loadEnd, options: { ...options, only: [...options.only] }, filing, queue, decisions },
+      { machine: env, loadEnd, options: { ...options, only: [...options.only] }, filing, queue, decisions, notices },
       null,
       2,
     ),
