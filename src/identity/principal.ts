@@ -6,7 +6,7 @@ export const STAFF_ROLES: readonly StaffRole[] = ['receiver', 'reviewer', 'cente
 export type PrincipalKind = 'citizen' | 'staff' | 'client';
 
 /** What an API client may do: `portal` (the national portal gateway), `social_insurance` (payment reports only). */
-export type ClientScope = 'portal' | 'social_insurance';
+export type ClientScope = 'portal' | 'social_insurance' | 'peer_province';
 
 /**
  * Who is calling, as proven by one of our access tokens. Read it with `@CurrentPrincipal()`.
