@@ -108,6 +108,12 @@ describe('moving a benefit between two provinces', () => {
       )
     ).rows;
     expect(office.payload).toMatchObject({ personalId: citizen.personalId, month: from });
+    await eventually(async () => {
+      const { rows } = await dn.db.query(
+        `SELECT status FROM job WHERE queue = 'social-insurance.send' AND payload->>'type' = 'transfer_out'`,
+      );
+      return rows[0]?.status === 'done' ? true : undefined;
+    }, 'the office to receive transfer_out');
     const portalDn = (await dn.db.query(`SELECT payload FROM job WHERE queue = 'portal.deliver' ORDER BY id`)).rows;
     expect(portalDn.map((r) => r.payload.benefit?.event).filter(Boolean)).toEqual(
       expect.arrayContaining(['transfer_requested', 'transfer_refused', 'transfer_approved', 'transferred']),
