@@ -143,6 +143,22 @@ describe('moving a benefit between two provinces', () => {
     const portalB = (await hcm.db.query(`SELECT payload FROM job WHERE queue = 'portal.deliver'`)).rows;
     expect(portalB.map((r) => r.payload.benefit?.event)).toContain('transfer_received');
 
+    // Both dossiers' histories tell the citizen what happened, in Vietnamese.
+    const labels = async (api: typeof a, dossierId: string, t: string) =>
+      (
+        (await api().get(`/api/v1/dossiers/${dossierId}`).set(auth(t)).expect(200)).body.history as {
+          actionLabel: string;
+        }[]
+      ).map((e) => e.actionLabel);
+    expect(await labels(a, id, token)).toEqual(
+      expect.arrayContaining([
+        'Đề nghị chuyển nơi hưởng',
+        'Trung tâm không đồng ý chuyển nơi hưởng',
+        'Đã chuyển nơi hưởng sang tỉnh khác',
+      ]),
+    );
+    expect(await labels(b, moved.id, tokenB)).toEqual(['Nhận hồ sơ chuyển nơi hưởng từ tỉnh khác']);
+
     // The next notice, in its window, is filed in Hồ Chí Minh.
     const window = there.months[0].noticeWindow;
     await b().put('/sandbox/clock').send({ today: window.from }).expect(200);
