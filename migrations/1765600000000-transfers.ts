@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Moving the benefit to another province (src/transfers, docs/transfer.md):
  * - `transfer_request`: the citizen's request on the sending side and its life (requested → approved → accepted by
- *   the receiving province, or refused by the center, or refused by the receiving province); at most one undecided
+ *   the receiving province, or refused by the center, or refused by the receiving province, or cancelled when the
+ *   benefit ended before the package left); at most one undecided
  *   or in-flight request per dossier. The signed package is kept as sent, so every retry sends the same bytes.
  * - `transfer_incoming`: every package this province accepted or refused, keyed by the sender's package id (a repeat
  *   is answered from here, so a duplicate never makes a second beneficiary).
@@ -31,7 +32,7 @@ export class Transfers1765600000000 implements MigrationInterface {
         to_province text NOT NULL,
         reason text NOT NULL,
         new_address text NOT NULL,
-        status text NOT NULL CHECK (status IN ('requested', 'approved', 'refused', 'accepted', 'rejected')),
+        status text NOT NULL CHECK (status IN ('requested', 'approved', 'refused', 'accepted', 'rejected', 'cancelled')),
         refusal_reason text,
         package_jws text,
         hand_over_month integer,

@@ -96,6 +96,7 @@ const TRANSFER_EVENT_LABELS: Readonly<Record<string, string>> = {
   benefit_transferred: 'Đã chuyển nơi hưởng sang tỉnh khác',
   transfer_rejected: 'Tỉnh nơi chuyển đến không nhận hồ sơ',
   transfer_received: 'Nhận hồ sơ chuyển nơi hưởng từ tỉnh khác',
+  transfer_cancelled: 'Hủy chuyển nơi hưởng (đã chấm dứt hưởng)',
 };
 
 function eventView(e: DossierEventRecord, staffName: string) {

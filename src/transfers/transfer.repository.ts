@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { utcTimestamp } from '../platform/database/sql-timestamp';
 
-export type TransferStatus = 'requested' | 'approved' | 'refused' | 'accepted' | 'rejected';
+export type TransferStatus = 'requested' | 'approved' | 'refused' | 'accepted' | 'rejected' | 'cancelled';
 
 export interface TransferRequestRow {
   id: string;
@@ -119,7 +119,7 @@ export class TransferRepository {
   async complete(
     em: EntityManager,
     id: string,
-    c: { status: 'accepted' | 'rejected'; at: Date; peerDossierCode?: string; reason?: string },
+    c: { status: 'accepted' | 'rejected' | 'cancelled'; at: Date; peerDossierCode?: string; reason?: string },
   ): Promise<boolean> {
     const [rows] = await em.query(
       `UPDATE transfer_request SET status = $2, completed_at = $3, peer_dossier_code = $4, refusal_reason = $5

@@ -286,12 +286,28 @@ export class TransferService {
   async deliver(requestId: string, signal: AbortSignal): Promise<'done' | 'aborted'> {
     const request = await this.transfers.find(requestId);
     if (!request || request.status !== 'approved' || !request.packageJws) return 'done';
+    const dossier = (await this.dossiers.find(request.dossierId))!;
+    const benefit = await this.benefits.find(request.dossierId);
+    if (benefit?.status !== 'active' && benefit?.status !== 'suspended') {
+      // Terminated (or otherwise ended) after the approval: nothing is left to hand over, the package stays here.
+      const at = this.clock.now();
+      await this.dataSource.transaction(async (em) => {
+        const reason = 'Chế độ hưởng trợ cấp đã chấm dứt trước khi hồ sơ được chuyển.';
+        if (!(await this.transfers.complete(em, request.id, { status: 'cancelled', at, reason }))) return;
+        await this.workflow.recordBenefitEvent(em, dossier, SYSTEM, {
+          action: 'transfer_cancelled',
+          note: reason,
+          data: { event: 'transfer_cancelled', requestId: request.id, toProvince: request.toProvince },
+          occurredAt: at.toISOString(),
+        });
+      });
+      return 'done';
+    }
     const outcome = await this.peers.deliver(request.toProvince, request.id, request.packageJws, signal);
     if (outcome.kind === 'failed') {
       if (outcome.aborted) return 'aborted';
       throw new Error(outcome.error);
     }
-    const dossier = (await this.dossiers.find(request.dossierId))!;
     const at = this.clock.now();
     await this.dataSource.transaction(async (em) => {
       if (outcome.kind === 'refused') {

@@ -1,4 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { findFreePort } from '../../src/platform/embedded/free-port';
 import { signPackage, TransferPackage } from '../../src/transfers/domain/transfer-package';
@@ -180,6 +182,25 @@ describe('moving a benefit between two provinces', () => {
       citizen.personalId,
     ]);
     expect(count.rows[0].n).toBe(1);
+
+    // Another package for the same person (a new package id, genuinely signed by Đồng Nai) while the benefit runs in
+    // Hồ Chí Minh: refused as already a beneficiary there, and a repeat gets the same refusal.
+    const dnKey = createPrivateKey(readFileSync(join(dn.t.runtime.config.dataDir, 'transfer-signing-key.pem')));
+    const kid = (await b().get('/api/v1/transfers/keys').expect(200)).body.keys[0].kid as string;
+    const dnKid = (await a().get('/api/v1/transfers/keys').expect(200)).body.keys[0].kid as string;
+    expect(dnKid).not.toBe(kid);
+    const again = await signPackage(
+      {
+        ...(JSON.parse(Buffer.from(jws.split('.')[1], 'base64url').toString()) as TransferPackage),
+        packageId: randomUUID(),
+      },
+      dnKey,
+      dnKid,
+    );
+    for (let i = 0; i < 2; i++) {
+      const r = await b().post('/api/v1/transfers/packages').set(auth(peerToken)).send({ package: again }).expect(422);
+      expect(r.body.errors).toEqual([expect.objectContaining({ field: 'package', code: 'already_beneficiary' })]);
+    }
 
     // A package signed with a key Đồng Nai never published is refused with the reason; a citizen cannot deliver one.
     const forged = await signPackage(

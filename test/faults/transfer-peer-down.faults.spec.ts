@@ -47,6 +47,22 @@ describe('a transfer while the receiving province is down', () => {
       'transferred',
     );
 
+    // A second transfer approved while Hồ Chí Minh is down, whose benefit the Director then terminates: when the
+    // receiver is back there is nothing left to hand over, the request is cancelled and nothing arrives there.
+    const ended = await beneficiary(dn.t, 'exactly-12-months');
+    const endedReq = (
+      await a().post(`/api/v1/dossiers/${ended.id}/transfer`).set(auth(ended.token)).send(ask).expect(201)
+    ).body;
+    await a().post(`/api/v1/staff/transfers/${endedReq.id}/approve`).set(auth(head)).expect(200);
+    const director = await staffBearer(dn.t, 'director.test', 'director', null);
+    const version = (await a().get(`/api/v1/staff/dossiers/${ended.id}`).set(auth(director)).expect(200)).body.version;
+    const today = (await a().get(`/api/v1/dossiers/${ended.id}/benefit`).set(auth(ended.token)).expect(200)).body.today;
+    await a()
+      .post(`/api/v1/staff/dossiers/${ended.id}/actions`)
+      .set(auth(director))
+      .send({ action: 'terminate', terminationReason: 'own_request', effectiveDate: today, expectedVersion: version })
+      .expect(200);
+
     // Hồ Chí Minh comes up on its address: the next attempt delivers it.
     hcm = await startProvince('079', hcmPort, { '075': dnPort });
     const done = await eventually(async () => {
@@ -56,8 +72,16 @@ describe('a transfer while the receiving province is down', () => {
     expect((await a().get(`/api/v1/dossiers/${id}/benefit`).set(auth(token)).expect(200)).body.status).toBe(
       'transferred',
     );
-    const job = (await dn.db.query(`SELECT status FROM job WHERE queue = 'transfers.send'`)).rows;
-    expect(job).toEqual([{ status: 'done' }]);
+    const cancelled = await eventually(async () => {
+      const r = (await a().get(`/api/v1/dossiers/${ended.id}/transfer`).set(auth(ended.token)).expect(200)).body;
+      return r.status === 'cancelled' ? r : undefined;
+    }, 'the transfer of the terminated benefit to be cancelled');
+    expect(cancelled.refusalReason).toMatch(/đã chấm dứt/);
+    expect((await a().get(`/api/v1/dossiers/${ended.id}/benefit`).set(auth(ended.token)).expect(200)).body.status).toBe(
+      'terminated',
+    );
+    const jobs = (await dn.db.query(`SELECT status FROM job WHERE queue = 'transfers.send'`)).rows;
+    expect(jobs).toEqual([{ status: 'done' }, { status: 'done' }]);
 
     // The same package arriving again, several times at once (retries racing a lost answer): one beneficiary.
     const jws = (await dn.db.query(`SELECT package_jws FROM transfer_request WHERE id = $1`, [req.id])).rows[0]
@@ -76,6 +100,10 @@ describe('a transfer while the receiving province is down', () => {
       [citizen.personalId],
     );
     expect(counts.rows[0]).toEqual({ benefits: 1, dossiers: 1 });
+    const endedThere = await hcm.db.query(`SELECT count(*)::int AS n FROM transfer_incoming WHERE personal_id = $1`, [
+      ended.citizen.personalId,
+    ]);
+    expect(endedThere.rows[0].n).toBe(0);
 
     // A package the receiver refuses (addressed to 077, delivered to 079): the reason comes back, the benefit stays.
     const other = await beneficiary(dn.t, 'cap-zone-1');

@@ -14,6 +14,7 @@ const STATUSES = {
   refused: 'Trung tâm không đồng ý chuyển',
   accepted: 'Đã chuyển xong',
   rejected: 'Tỉnh mới không nhận hồ sơ',
+  cancelled: 'Không chuyển vì đã chấm dứt hưởng trợ cấp',
 };
 const RUNNING = ['not_started', 'active', 'suspended'];
 
@@ -43,7 +44,7 @@ function status(r) {
   return h(
     'div',
     { 'data-testid': 'transfer-status', 'data-status': r.status },
-    h('p', { class: r.status === 'refused' || r.status === 'rejected' ? 'alert alert-warn' : 'lead' }, `${STATUSES[r.status] || r.status}: ${r.toProvince.name}.`),
+    h('p', { class: ['refused', 'rejected', 'cancelled'].includes(r.status) ? 'alert alert-warn' : 'lead' }, `${STATUSES[r.status] || r.status}: ${r.toProvince.name}.`),
     h('p', { class: 'muted' }, `Bạn gửi yêu cầu lúc ${dateTime(r.requestedAt)}. Địa chỉ mới: ${r.newAddress}.`),
     r.refusalReason ? h('p', { 'data-testid': 'transfer-refusal' }, h('strong', {}, 'Lý do: '), r.refusalReason) : null,
     r.status === 'accepted'
