@@ -29,6 +29,8 @@ import { NotificationService } from './notifications/notification.service';
 import { BENEFIT_NOTIFIER, BenefitNotifier } from './benefits/ports/benefit-notifier.port';
 import { findFreePort } from './platform/embedded/free-port';
 import { SocialInsuranceModule } from './social-insurance/social-insurance.module';
+import { TransfersModule } from './transfers/transfers.module';
+import { loadTransferSigningKey } from './transfers/transfer-signing-key';
 import { SocialInsuranceStepListener } from './social-insurance/social-insurance-step.listener';
 
 /**
@@ -174,6 +176,7 @@ export class AppModule {
           sandboxPortalClient: portalClient,
           socialInsuranceClients: config.socialInsuranceClients ?? [],
           sandboxSocialInsuranceClient: officeClient,
+          peerClients: config.transfers.incomingClients,
         }),
         ProfileModule,
         ...sandboxes,
@@ -198,6 +201,16 @@ export class AppModule {
           })),
         }),
         BenefitsModule,
+        TransfersModule.forRoot({
+          peers: {
+            ownProvince: config.transfers.provinceCode,
+            peers: config.transfers.peers,
+            client: config.transfers.client,
+          },
+          settings: { ownProvince: config.transfers.provinceCode, authority: config.issuer.authorityFullName },
+          signingKey: loadTransferSigningKey(config.transfers.signingKeyPath, config.dataDir),
+          imports: [socialInsurance],
+        }),
         ReportsModule,
         WebModule.forRoot({
           sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn || sandboxOffice,

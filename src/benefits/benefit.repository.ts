@@ -244,6 +244,25 @@ export class BenefitRepository {
     return rows.length > 0;
   }
 
+  /** Dismisses every pending proposal of a benefit (it moved to another province). */
+  async dismissProposals(em: EntityManager, dossierId: string, at: Date): Promise<void> {
+    await em.query(
+      `UPDATE benefit_proposal SET status = 'dismissed', decided_at = $2 WHERE dossier_id = $1 AND status = 'pending'`,
+      [dossierId, at],
+    );
+  }
+
+  /** A benefit of this person still running here (active or suspended, its last month not yet over), if any. */
+  async runningFor(personalId: string, em?: EntityManager): Promise<BenefitRow | undefined> {
+    const [row] = await this.m(em).query(
+      `SELECT ${BENEFIT} FROM benefit b WHERE personal_id = $1 AND status IN ('active', 'suspended')
+         AND EXISTS (SELECT 1 FROM benefit_month m WHERE m.dossier_id = b.dossier_id AND m.period_to >= current_date)
+       LIMIT 1`,
+      [personalId],
+    );
+    return row;
+  }
+
   /** Closes the pending proposals of a kind (decided) — or every other pending one (dismissed) on termination. */
   async closeProposals(
     em: EntityManager,

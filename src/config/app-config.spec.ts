@@ -93,8 +93,68 @@ describe('loadConfig', () => {
       expect(embeddedDefaults(config)).toEqual([]);
     });
 
+    it('off without PEER_PROVINCES starts: transfers to other provinces are simply unavailable', () => {
+      const config = loadConfig({ ...production, SANDBOX: 'off' });
+      expect(config.transfers).toEqual({ provinceCode: '075', peers: [], incomingClients: [] });
+    });
+
+    it('off with PEER_PROVINCES needs the shared signing key of the packages (TRANSFER_SIGNING_KEY_PATH)', () => {
+      const peers = {
+        PEER_PROVINCES: '079=https://tctn.hcm.example',
+        PEER_CLIENT_ID: 'dni',
+        PEER_CLIENT_SECRET: '0123456789abcdef0123',
+      };
+      expect(() => loadConfig({ ...production, ...peers, SANDBOX: 'off' })).toThrow(/TRANSFER_SIGNING_KEY_PATH/);
+      const config = loadConfig({
+        ...production,
+        ...peers,
+        SANDBOX: 'off',
+        TRANSFER_SIGNING_KEY_PATH: '/run/secrets/transfer.pem',
+      });
+      expect(config.transfers.peers).toEqual([{ provinceCode: '079', url: 'https://tctn.hcm.example' }]);
+    });
+
     it('rejects any other value naming SANDBOX', () => {
       expect(() => loadConfig({ SANDBOX: 'false' })).toThrow(/SANDBOX must be one of on, off/);
+    });
+  });
+
+  describe('PEER_PROVINCES (provinceCode=url,... with PEER_CLIENT_ID, PEER_CLIENT_SECRET)', () => {
+    const client = { PEER_CLIENT_ID: 'dni', PEER_CLIENT_SECRET: '0123456789abcdef0123' };
+
+    it('reads each province and its address; incoming peers default to the shared credentials', () => {
+      const config = loadConfig({
+        PEER_PROVINCES: '079=https://tctn.hcm.example/, 001=http://tctn.hanoi.example:8080',
+        PROVINCE_CODE: '075',
+        ...client,
+      });
+      expect(config.transfers).toMatchObject({
+        provinceCode: '075',
+        peers: [
+          { provinceCode: '079', url: 'https://tctn.hcm.example' },
+          { provinceCode: '001', url: 'http://tctn.hanoi.example:8080' },
+        ],
+        client: { clientId: 'dni', clientSecret: '0123456789abcdef0123' },
+        incomingClients: [{ clientId: 'dni', clientSecret: '0123456789abcdef0123' }],
+      });
+      expect(
+        loadConfig({ PEER_PROVINCES: '079=https://a.example', ...client, PEER_CLIENTS: 'hcm:abcdef0123456789abcd' })
+          .transfers.incomingClients,
+      ).toEqual([{ clientId: 'hcm', clientSecret: 'abcdef0123456789abcd' }]);
+    });
+
+    it.each([
+      [{ PEER_PROVINCES: '79=https://a.example', ...client }, 'PEER_PROVINCES'],
+      [{ PEER_PROVINCES: '079', ...client }, 'PEER_PROVINCES'],
+      [{ PEER_PROVINCES: '079=ftp://a.example', ...client }, 'PEER_PROVINCES'],
+      [{ PEER_PROVINCES: '075=https://a.example', ...client }, 'PEER_PROVINCES'],
+      [{ PEER_PROVINCES: '079=https://a.example,079=https://b.example', ...client }, 'PEER_PROVINCES'],
+      [{ PEER_PROVINCES: '079=https://a.example' }, 'PEER_CLIENT_ID'],
+      [{ PEER_CLIENT_ID: 'dni', PEER_CLIENT_SECRET: 'short' }, 'PEER_CLIENT_SECRET'],
+      [{ PROVINCE_CODE: 'DNI' }, 'PROVINCE_CODE'],
+    ])('rejects %j naming %s', (env, variable) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(variable);
     });
   });
 

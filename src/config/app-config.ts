@@ -76,6 +76,22 @@ export interface AppConfig {
   smsGatewayUrl?: string;
   /** `SMS_UNACCENTED`: `true` sends SMS without diacritics (GSM-7, 160 characters a segment) unless a citizen chose otherwise. */
   smsUnaccented: boolean;
+  /** Benefit transfers between provinces (docs/transfer.md). */
+  transfers: TransferConfig;
+}
+
+/** Benefit transfers between provinces: who the peers are and how this province speaks to them. */
+export interface TransferConfig {
+  /** `PROVINCE_CODE`: this province's 3-digit code (personal-ID style, e.g. `075` Đồng Nai). */
+  provinceCode: string;
+  /** `PEER_PROVINCES`: `provinceCode=url,...`, the other provinces' systems; empty: transfers unavailable. */
+  peers: { provinceCode: string; url: string }[];
+  /** `PEER_CLIENT_ID`, `PEER_CLIENT_SECRET`: this province's client credentials at every peer. */
+  client?: { clientId: string; clientSecret: string };
+  /** `PEER_CLIENTS`: `id:secret` pairs peers present to us; unset: the federation's shared `PEER_CLIENT_ID` pair. */
+  incomingClients: { clientId: string; clientSecret: string }[];
+  /** `TRANSFER_SIGNING_KEY_PATH`: PKCS#8 PEM (P-256) signing the packages; unset: generated under `DATA_DIR`. */
+  signingKeyPath?: string;
 }
 
 export interface IssuerConfig {
@@ -216,6 +232,43 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: mailFrom(env),
     smsGatewayUrl: url(env, 'SMS_GATEWAY_URL'),
     smsUnaccented: oneOf(env, 'SMS_UNACCENTED', ['true', 'false'], 'false') === 'true',
+    transfers: transferConfig(env, sandbox),
+  };
+}
+
+function transferConfig(env: Env, sandbox: boolean): TransferConfig {
+  const provinceCode = pattern(env, 'PROVINCE_CODE', /^\d{3}$/, '075');
+  const peers = (env.PEER_PROVINCES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const at = entry.indexOf('=');
+      const code = entry.slice(0, at);
+      const raw = entry.slice(at + 1);
+      if (at < 0 || !/^\d{3}$/.test(code))
+        throw new ConfigError('PEER_PROVINCES', 'must be a comma-separated list of provinceCode=url (code: 3 digits)');
+      if (code === provinceCode) throw new ConfigError('PEER_PROVINCES', `lists this province (${code}) itself`);
+      url({ PEER_PROVINCES: raw }, 'PEER_PROVINCES');
+      return { provinceCode: code, url: raw.replace(/\/+$/, '') };
+    });
+  if (new Set(peers.map((p) => p.provinceCode)).size !== peers.length)
+    throw new ConfigError('PEER_PROVINCES', 'lists a province twice');
+  const client = group(env, ['PEER_CLIENT_ID', 'PEER_CLIENT_SECRET'], ([clientId, clientSecret]) => {
+    if (clientSecret.length < 16) throw new ConfigError('PEER_CLIENT_SECRET', 'must have at least 16 characters');
+    return { clientId, clientSecret };
+  });
+  if (peers.length && !client)
+    throw new ConfigError('PEER_CLIENT_ID', 'and PEER_CLIENT_SECRET must be set together with PEER_PROVINCES');
+  const signingKeyPath = env.TRANSFER_SIGNING_KEY_PATH ? resolve(env.TRANSFER_SIGNING_KEY_PATH) : undefined;
+  if (!sandbox && peers.length && !signingKeyPath)
+    throw new ConfigError('TRANSFER_SIGNING_KEY_PATH', 'must be set with PEER_PROVINCES when SANDBOX is off');
+  return {
+    provinceCode,
+    peers,
+    ...(client ? { client } : {}),
+    incomingClients: clientPairs(env, 'PEER_CLIENTS') ?? (client ? [client] : []),
+    ...(signingKeyPath ? { signingKeyPath } : {}),
   };
 }
 

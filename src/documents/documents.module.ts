@@ -42,6 +42,6 @@ import { DocumentRevocationService } from './services/document-revocation.servic
     DocumentRevocationService,
     DecisionPreviewService,
   ],
-  exports: [DossierDocumentsService],
+  exports: [DossierDocumentsService, DocumentAccessService],
 })
 export class DocumentsModule {}

@@ -88,11 +88,25 @@ function historyView(events: DossierEventRecord[], audience: 'citizen' | 'staff'
   });
 }
 
+/** History events that are not workflow actions: the moves of a benefit between provinces (docs/transfer.md). */
+const TRANSFER_EVENT_LABELS: Readonly<Record<string, string>> = {
+  transfer_requested: 'Đề nghị chuyển nơi hưởng',
+  transfer_refused: 'Trung tâm không đồng ý chuyển nơi hưởng',
+  transfer_approved: 'Trung tâm đồng ý chuyển nơi hưởng',
+  benefit_transferred: 'Đã chuyển nơi hưởng sang tỉnh khác',
+  transfer_rejected: 'Tỉnh nơi chuyển đến không nhận hồ sơ',
+  transfer_received: 'Nhận hồ sơ chuyển nơi hưởng từ tỉnh khác',
+  transfer_cancelled: 'Hủy chuyển nơi hưởng (đã chấm dứt hưởng)',
+};
+
 function eventView(e: DossierEventRecord, staffName: string) {
   return {
     at: e.occurredAt,
     action: e.action,
-    actionLabel: ACTION_LABELS[e.action as WorkflowAction] ?? (e.action === 'submit' ? 'Nộp hồ sơ' : e.action),
+    actionLabel:
+      ACTION_LABELS[e.action as WorkflowAction] ??
+      TRANSFER_EVENT_LABELS[e.action] ??
+      (e.action === 'submit' ? 'Nộp hồ sơ' : e.action),
     fromStatus: e.fromStatus,
     status: e.toStatus,
     statusLabel: STATUS_LABELS[e.toStatus as DossierStatus] ?? e.toStatus,

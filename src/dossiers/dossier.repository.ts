@@ -10,7 +10,7 @@ export interface DossierRecord {
   code: string;
   personalId: string;
   centerCode: string;
-  channel: 'online' | 'portal' | 'counter';
+  channel: 'online' | 'portal' | 'counter' | 'transfer';
   portalDossierCode: string | null;
   status: DossierStatus;
   version: number;
@@ -149,6 +149,36 @@ export class DossierRepository {
         d.flags,
         d.terminationDate,
         d.filedAt,
+      ],
+    );
+  }
+
+  /**
+   * A dossier opened by a benefit transfer from another province (channel `transfer`): it starts where the sender's
+   * stood, the result returned, decided on the sender's decision day.
+   */
+  async insertTransferred(em: EntityManager, d: NewDossier & { decidedAt: string }): Promise<void> {
+    await em.query(
+      `INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name,
+         search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date,
+         received_at, decided_at)
+       VALUES ($1, $2, $3, $4, 'transfer', NULL, 'RESULT_RETURNED', 1, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+         ($13::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, $13, $14)`,
+      [
+        d.id,
+        d.code,
+        d.personalId,
+        d.centerCode,
+        d.fullName,
+        d.searchName,
+        d.applicant,
+        d.insurance,
+        d.application,
+        d.assessment,
+        d.flags,
+        d.terminationDate,
+        d.filedAt,
+        d.decidedAt,
       ],
     );
   }

@@ -16,6 +16,7 @@ import {
 import { DossiersFacade } from './dossiers.facade';
 import { FilingService } from './filing.service';
 import { DossierReader } from './dossier-reader';
+import { DossierImportService } from './dossier-import.service';
 import { DraftController } from './drafts/draft.controller';
 import { DraftRepository } from './drafts/draft.repository';
 import { DraftService } from './drafts/draft.service';
@@ -51,10 +52,11 @@ export interface SeedCenter {
     AttachmentsService,
     DossiersFacade,
     DossierReader,
+    DossierImportService,
     DraftRepository,
     DraftService,
   ],
-  exports: [DossierReader, DossierWorkflowService, DossierQueryService],
+  exports: [DossierReader, DossierWorkflowService, DossierQueryService, DossierImportService],
 })
 export class DossiersModule implements OnApplicationBootstrap {
   constructor(

@@ -28,6 +28,8 @@ export interface IdentityOptions {
   readonly socialInsuranceClients?: readonly CredentialPair[];
   /** The sandbox office's client, when the sandbox office is in use. */
   readonly sandboxSocialInsuranceClient?: CredentialPair;
+  /** `PEER_CLIENTS` (or the shared `PEER_CLIENT_ID` pair): other provinces delivering transfers (scope `peer_province`). */
+  readonly peerClients?: readonly CredentialPair[];
 }
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');

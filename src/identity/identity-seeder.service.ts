@@ -51,9 +51,11 @@ export class IdentitySeeder implements OnApplicationBootstrap {
     const office = this.options.socialInsuranceClients ?? [];
     for (const client of this.options.portalClients) await this.register(client, 'env', 'Cổng Dịch vụ công quốc gia');
     for (const client of office) await this.register(client, 'env', 'Bảo hiểm xã hội tỉnh', 'social_insurance');
+    const peers = this.options.peerClients ?? [];
+    for (const client of peers) await this.register(client, 'env', 'Hệ thống tỉnh khác', 'peer_province');
     await this.clients.deactivateOthers(
       'env',
-      [...this.options.portalClients, ...office].map((c) => c.clientId),
+      [...this.options.portalClients, ...office, ...peers].map((c) => c.clientId),
     );
     const sandbox = this.options.sandboxPortalClient;
     if (sandbox) await this.register(sandbox, 'sandbox', 'Cổng Dịch vụ công quốc gia (SANDBOX)');
@@ -70,7 +72,7 @@ export class IdentitySeeder implements OnApplicationBootstrap {
     client: { clientId: string; clientSecret: string },
     source: 'env' | 'sandbox',
     name: string,
-    scope: 'portal' | 'social_insurance' = 'portal',
+    scope: 'portal' | 'social_insurance' | 'peer_province' = 'portal',
   ): Promise<void> {
     const stored = await this.clients.find(client.clientId);
     const unchanged =

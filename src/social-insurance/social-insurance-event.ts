@@ -10,6 +10,8 @@ export const SOCIAL_INSURANCE_EVENT_TYPES = [
   'termination',
   'revocation',
   'payment_account_change',
+  'transfer_out',
+  'transfer_in',
 ] as const;
 export type SocialInsuranceEventType = (typeof SOCIAL_INSURANCE_EVENT_TYPES)[number];
 

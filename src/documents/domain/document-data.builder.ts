@@ -21,7 +21,7 @@ export interface DossierSnapshot {
   readonly id: string;
   readonly code: string;
   readonly personalId: string;
-  readonly channel: 'online' | 'portal' | 'counter';
+  readonly channel: 'online' | 'portal' | 'counter' | 'transfer';
   readonly fullName: string;
   /** Population record: {fullName, dateOfBirth, sex, permanentAddress{line, communeName, provinceName}}. */
   readonly applicant: any;
@@ -80,6 +80,7 @@ const CHANNEL_LABELS: Record<DossierSnapshot['channel'], string> = {
   online: 'trực tuyến',
   portal: 'trực tuyến',
   counter: 'trực tiếp',
+  transfer: 'chuyển nơi hưởng từ tỉnh khác',
 };
 
 export function holderOf(d: DossierSnapshot): DocumentHolder {

@@ -110,6 +110,15 @@ export class DocumentAccessService {
     };
   }
 
+  /**
+   * The signed decision's stored bytes for a system hand-over (a benefit transfer to another province): checked
+   * against its recorded hash like a download, audited as read by the system.
+   */
+  async decisionForTransfer(dossierId: string, actorId: string): Promise<DocumentFile & { sha256: string }> {
+    const record = await this.decisionRecord(dossierId);
+    return { ...(await this.download(record, { type: 'system', id: actorId })), sha256: record.sha256 };
+  }
+
   private async ownDossier(citizen: CitizenPrincipal, dossierId: string): Promise<void> {
     const owner = isUuid(dossierId) ? await this.sources.owner(dossierId) : undefined;
     if (!owner || owner.personalId !== citizen.personalId) throw DomainError.notFound('Không tìm thấy hồ sơ.');
@@ -129,7 +138,7 @@ export class DocumentAccessService {
 
   private async download(
     record: IssuedDocumentRecord,
-    actor: { type: 'citizen' | 'staff'; id: string },
+    actor: { type: 'citizen' | 'staff' | 'system'; id: string },
     requestId?: string,
   ): Promise<DocumentFile> {
     const bytes = await this.store.get(record.objectKey);

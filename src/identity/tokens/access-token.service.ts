@@ -191,7 +191,8 @@ function toPrincipal(claims: AccessTokenClaims): Principal {
       };
     case 'client':
       if (!claims.client_id || claims.client_id !== subject) throw invalid();
-      if (claims.client_scope && !['portal', 'social_insurance'].includes(claims.client_scope)) throw invalid();
+      if (claims.client_scope && !['portal', 'social_insurance', 'peer_province'].includes(claims.client_scope))
+        throw invalid();
       return {
         kind: 'client',
         subject,

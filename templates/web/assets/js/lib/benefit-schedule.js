@@ -53,7 +53,7 @@ export async function renderBenefitSchedule(section, dossierId) {
   const path = `/api/v1/dossiers/${encodeURIComponent(dossierId)}`;
   const res = await api(`${path}/benefit`);
   section.hidden = !res.ok;
-  if (!res.ok) return;
+  if (!res.ok) return undefined;
   const b = res.data;
   const running = ['not_started', 'active', 'suspended'].includes(b.status);
   const noticeable = b.months.filter((m) => m.state === 'open' || m.state === 'upcoming');
@@ -108,6 +108,7 @@ export async function renderBenefitSchedule(section, dossierId) {
     running && noticeable.length ? noticeForm(path, noticeable, b, section, dossierId) : null,
     h('div', { id: 'notice-receipt', role: 'status', 'aria-live': 'polite' }),
   );
+  return b.status;
 }
 
 /** Day / month / year typed separately (never the browser's date control), prefilled with the service's day. */

@@ -9,6 +9,7 @@ import { dateInWords } from '../lib/dates.js';
 import { helpBlock } from '../lib/help.js';
 import './dossier-payments.js';
 import { renderBenefitSchedule } from '../lib/benefit-schedule.js';
+import { renderBenefitTransfer } from '../lib/benefit-transfer.js';
 import { citizenSignedIn, clearError, setStatus, showCitizenLogin, showError } from '../lib/page.js';
 
 const id = pageData().id;
@@ -82,8 +83,13 @@ async function render(d) {
   renderRefusal(d);
   renderDecisionDocument(d);
   // After the result is returned: the benefit months, notice windows and the monthly notice form.
-  if (d.status === 'RESULT_RETURNED') await renderBenefitSchedule($('#benefit'), id);
-  else $('#benefit').hidden = true;
+  if (d.status === 'RESULT_RETURNED') {
+    const benefitStatus = await renderBenefitSchedule($('#benefit'), id);
+    await renderBenefitTransfer($('#transfer'), id, benefitStatus);
+  } else {
+    $('#benefit').hidden = true;
+    $('#transfer').hidden = true;
+  }
 
   // The estimate is shown while the dossier is handled; after the decision the decided figures replace it.
   const showAssessment = open && d.assessment && d.assessment.eligible !== undefined;
