@@ -111,7 +111,8 @@ export class BenefitRepository {
    * (src/organisation, in the closing transaction). Returns the dossiers whose benefit moved.
    */
   async moveCenter(em: EntityManager, from: string, to: string): Promise<string[]> {
-    const rows: { dossier_id: string }[] = await em.query(
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [rows]: [{ dossier_id: string }[], number] = await em.query(
       `UPDATE benefit SET center_code = $2, updated_at = now()
        WHERE center_code = $1 AND status IN ('active', 'suspended') RETURNING dossier_id`,
       [from, to],

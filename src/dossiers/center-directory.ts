@@ -110,12 +110,14 @@ export class CenterDirectory {
     to: string,
     withBenefit: string[],
   ): Promise<{ id: string; code: string; status: string }[]> {
-    return em.query(
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [rows]: [{ id: string; code: string; status: string }[], number] = await em.query(
       `UPDATE dossier SET center_code = $2, updated_at = now()
        WHERE center_code = $1 AND (is_open OR status = ANY($3::text[]) OR id = ANY($4::uuid[]))
        RETURNING id, code, status`,
       [from, to, AWAITING_RETURN, withBenefit],
     );
+    return rows;
   }
 
   /** Centers inserted at start (sandbox): created when absent, never overwriting what an administrator changed. */
