@@ -42,5 +42,5 @@ export default tseslint.config(
   boundary(['src/social-insurance/**/*.ts'], ['documents', 'reports', 'web', 'sandbox', 'portal'], 'social-insurance reads dossiers through DossierReader and the DOSSIER_DOCUMENTS port.', ['src/**/*.spec.ts']),
   boundary(['src/organisation/**/*.ts'], ['documents', 'reports', 'web', 'sandbox', 'portal', 'notifications', 'social-insurance'], 'organisation (centers, signers) is read by documents through SignerDirectory, never the reverse.', ['src/**/*.spec.ts']),
   boundary(['src/documents/**/*.ts'], ['reports', 'web', 'sandbox'], 'documents is used by reports and web, never the reverse.', ['src/**/*.spec.ts']),
-  boundary(['src/**/*.ts'], ['sandbox'], SANDBOX_WHY, ['src/sandbox/**', 'src/app.module.ts', 'src/**/*.spec.ts', 'src/platform/**', 'src/config/**', 'src/portal/**', 'src/dossiers/**', 'src/documents/**', 'src/notifications/**', 'src/social-insurance/**']),
+  boundary(['src/**/*.ts'], ['sandbox'], SANDBOX_WHY, ['src/sandbox/**', 'src/app.module.ts', 'src/**/*.spec.ts', 'src/platform/**', 'src/config/**', 'src/portal/**', 'src/dossiers/**', 'src/documents/**', 'src/notifications/**', 'src/social-insurance/**', 'src/organisation/**']),
 );
