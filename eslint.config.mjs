@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /** Import boundaries: modules depend one way (see README "Architecture"); the sandbox is wired in by the app module only. */
-const FEATURES = ['identity', 'registries', 'profile', 'eligibility', 'dossiers', 'documents', 'portal', 'reports', 'web', 'audit', 'social-insurance', 'notifications'];
+const FEATURES = ['identity', 'registries', 'profile', 'eligibility', 'dossiers', 'documents', 'portal', 'reports', 'web', 'audit', 'social-insurance', 'notifications', 'organisation'];
 const forbid = (modules, why) => modules.map((m) => ({ group: [`**/${m}/**`, `**/${m}`], message: why }));
 const boundary = (files, modules, why, ignores = []) => ({
   files,
@@ -40,6 +40,7 @@ export default tseslint.config(
   boundary(['src/dossiers/**/*.ts'], ['documents', 'reports', 'web', 'sandbox', 'social-insurance', 'notifications'], 'dossiers reaches documents, the social-insurance outbox and notifications only through its ports (DOSSIER_DOCUMENTS, DOSSIER_STEP_LISTENERS).', ['src/**/*.spec.ts']),
   boundary(['src/notifications/**/*.ts'], ['documents', 'reports', 'web', 'sandbox', 'social-insurance', 'portal'], 'notifications is used by the procedure modules, never the reverse.', ['src/**/*.spec.ts']),
   boundary(['src/social-insurance/**/*.ts'], ['documents', 'reports', 'web', 'sandbox', 'portal'], 'social-insurance reads dossiers through DossierReader and the DOSSIER_DOCUMENTS port.', ['src/**/*.spec.ts']),
+  boundary(['src/organisation/**/*.ts'], ['documents', 'reports', 'web', 'sandbox', 'portal', 'notifications', 'social-insurance'], 'organisation (centers, signers) is read by documents through SignerDirectory, never the reverse.', ['src/**/*.spec.ts']),
   boundary(['src/documents/**/*.ts'], ['reports', 'web', 'sandbox'], 'documents is used by reports and web, never the reverse.', ['src/**/*.spec.ts']),
-  boundary(['src/**/*.ts'], ['sandbox'], SANDBOX_WHY, ['src/sandbox/**', 'src/app.module.ts', 'src/**/*.spec.ts', 'src/platform/**', 'src/config/**', 'src/portal/**', 'src/dossiers/**', 'src/documents/**', 'src/notifications/**', 'src/social-insurance/**']),
+  boundary(['src/**/*.ts'], ['sandbox'], SANDBOX_WHY, ['src/sandbox/**', 'src/app.module.ts', 'src/**/*.spec.ts', 'src/platform/**', 'src/config/**', 'src/portal/**', 'src/dossiers/**', 'src/documents/**', 'src/notifications/**', 'src/social-insurance/**', 'src/organisation/**']),
 );

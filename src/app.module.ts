@@ -198,6 +198,7 @@ export class AppModule {
             address: c.address,
             phone: c.phone,
             hours: c.hours,
+            communes: c.communes,
           })),
         }),
         BenefitsModule,

@@ -106,6 +106,24 @@ export class BenefitRepository {
     return true;
   }
 
+  /**
+   * A closed center's running benefits (active or suspended) and their pending proposals go to its successor
+   * (src/organisation, in the closing transaction). Returns the dossiers whose benefit moved.
+   */
+  async moveCenter(em: EntityManager, from: string, to: string): Promise<string[]> {
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [rows]: [{ dossier_id: string }[], number] = await em.query(
+      `UPDATE benefit SET center_code = $2, updated_at = now()
+       WHERE center_code = $1 AND status IN ('active', 'suspended') RETURNING dossier_id`,
+      [from, to],
+    );
+    await em.query(`UPDATE benefit_proposal SET center_code = $2 WHERE center_code = $1 AND status = 'pending'`, [
+      from,
+      to,
+    ]);
+    return rows.map((r) => r.dossier_id);
+  }
+
   async find(dossierId: string, em?: EntityManager, forUpdate = false): Promise<BenefitRow | undefined> {
     const [row] = await this.m(em).query(
       `SELECT ${BENEFIT} FROM benefit WHERE dossier_id = $1${forUpdate ? ' FOR UPDATE' : ''}`,

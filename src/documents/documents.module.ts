@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { PortalEventsModule } from '../portal/portal.module';
 import { EligibilityModule } from '../eligibility/eligibility.module';
+import { OrganisationModule } from '../organisation';
 import { CitizenDocumentsController } from './http/citizen-documents.controller';
 import { PublicDecisionsController } from './http/public-decisions.controller';
 import { StaffDocumentsController } from './http/staff-documents.controller';
@@ -24,7 +25,7 @@ import { DocumentRevocationService } from './services/document-revocation.servic
  * staff, verified by the public. Depends on dossiers (read port) and portal (held events); neither depends on it.
  */
 @Module({
-  imports: [AuditModule, EligibilityModule, DossiersModule, PortalEventsModule],
+  imports: [AuditModule, EligibilityModule, DossiersModule, PortalEventsModule, OrganisationModule],
   controllers: [
     CitizenDocumentsController,
     StaffDocumentsController,

@@ -7,7 +7,7 @@ import type { IssuerProfile } from './issuer-profile.types';
 import type { RenderOptions } from './rendering/document.renderer';
 import { DOCUMENT_TITLES, renderDocumentWithPlacement } from './rendering/document.renderer';
 import type { SignatureAppearance } from './rendering/pdf-layout.renderer';
-import { loadPreparedImage } from './rendering/signature-images';
+import { loadPreparedImage, prepareImage } from './rendering/signature-images';
 import { DEFAULT_TEMPLATES_DIR } from './rendering/templates-directory';
 import { addSignatureField } from './signing/incremental-update';
 import type { DocumentSigners, SignOptions } from './signing/pdf.signer';
@@ -27,9 +27,11 @@ export interface AppearanceImages {
   readonly signaturePath?: string;
   /** The organisation's seal, red on transparent, at its real size. */
   readonly sealPath?: string;
+  /** The signer's own signature image (PNG bytes, e.g. from the object store): drawn instead of `signaturePath`. */
+  readonly signaturePng?: Buffer;
 }
 
-export const DEVELOPMENT_APPEARANCE: Required<AppearanceImages> = {
+export const DEVELOPMENT_APPEARANCE: Required<Omit<AppearanceImages, 'signaturePng'>> = {
   signaturePath: join(DEFAULT_TEMPLATES_DIR, 'signing', 'development-signature.png'),
   sealPath: join(DEFAULT_TEMPLATES_DIR, 'signing', 'development-seal.png'),
 };
@@ -74,8 +76,14 @@ export async function issueSignedDocument<K extends DocumentKind>(
           sealPath: options.images?.sealPath ?? signers.images?.sealPath ?? DEVELOPMENT_APPEARANCE.sealPath,
         };
   const organisationName = byAuthority || !issuer.center ? issuer.authorityFullName : issuer.center.name;
+  const signaturePng = options.images ? options.images.signaturePng : undefined;
   const appearance: SignatureAppearance = {
-    signatureImage: byAuthority && signers.personal ? image(images.signaturePath) : undefined,
+    signatureImage:
+      byAuthority && signers.personal
+        ? signaturePng
+          ? prepareImage(signaturePng)
+          : image(images.signaturePath)
+        : undefined,
     // The seal is the department's: it is not printed on a center's slip.
     sealImage: byAuthority ? image(images.sealPath) : undefined,
     organisationName,

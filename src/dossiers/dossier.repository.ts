@@ -310,25 +310,20 @@ export class DossierRepository {
     return rows.length > 0;
   }
 
-  async upsertCenters(
-    centers: { code: string; name: string; provinceName: string; address?: string; phone?: string; hours?: string }[],
-  ): Promise<void> {
-    for (const c of centers) {
-      await this.dataSource.query(
-        `INSERT INTO service_center (code, name, province_name, address, phone, hours) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, province_name = EXCLUDED.province_name,
-           address = EXCLUDED.address, phone = EXCLUDED.phone, hours = EXCLUDED.hours`,
-        [c.code, c.name, c.provinceName, c.address ?? '', c.phone ?? '', c.hours ?? ''],
-      );
-    }
-  }
-
   /** The public directory: where to go, whom to call, when (phone and hours empty when not known). */
   async listCenters(): Promise<
-    { code: string; name: string; provinceName: string; address: string; phone: string; hours: string }[]
+    {
+      code: string;
+      name: string;
+      provinceName: string;
+      address: string;
+      phone: string;
+      hours: string;
+      communes: string[];
+    }[]
   > {
     return this.dataSource.query(
-      `SELECT code, name, province_name AS "provinceName", address, phone, hours
+      `SELECT code, name, province_name AS "provinceName", address, phone, hours, communes
        FROM service_center WHERE active ORDER BY code`,
     );
   }

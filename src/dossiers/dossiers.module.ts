@@ -3,6 +3,7 @@ import { EligibilityModule } from '../eligibility/eligibility.module';
 import { IdempotencyRepository } from '../platform/idempotency/idempotency.repository';
 import { PortalEventsModule } from '../portal/portal.module';
 import { AttachmentsService } from './attachments.service';
+import { CenterDirectory } from './center-directory';
 import { DossierRepository } from './dossier.repository';
 import { DossierQueryService } from './dossier-query.service';
 import { DossierViewService } from './dossier-view.service';
@@ -31,6 +32,8 @@ export interface SeedCenter {
   address?: string;
   phone?: string;
   hours?: string;
+  /** Commune codes the center serves. */
+  communes?: readonly string[];
 }
 
 @Module({
@@ -55,17 +58,21 @@ export interface SeedCenter {
     DossierImportService,
     DraftRepository,
     DraftService,
+    CenterDirectory,
   ],
-  exports: [DossierReader, DossierWorkflowService, DossierQueryService, DossierImportService],
+  exports: [DossierReader, DossierWorkflowService, DossierQueryService, DossierImportService, CenterDirectory],
 })
 export class DossiersModule implements OnApplicationBootstrap {
   constructor(
-    private readonly dossiers: DossierRepository,
+    private readonly centers: CenterDirectory,
     @Optional() @Inject(SEED_CENTERS) private readonly seedCenters?: readonly SeedCenter[],
   ) {}
 
-  /** Centers bound by the application module at start (the sandbox centers in sandbox mode) are upserted. */
+  /**
+   * Centers bound by the application module at start (the sandbox centers in sandbox mode) are created when absent;
+   * what an administrator changed since is kept (docs/centers-and-signers.md).
+   */
   async onApplicationBootstrap(): Promise<void> {
-    if (this.seedCenters?.length) await this.dossiers.upsertCenters([...this.seedCenters]);
+    if (this.seedCenters?.length) await this.centers.seed([...this.seedCenters]);
   }
 }

@@ -10,6 +10,8 @@ export interface SandboxCenter {
   /** Shown to citizens as "Cần hỗ trợ?" (sandbox numbers, not real lines). */
   readonly phone: string;
   readonly hours: string;
+  /** Commune codes served (sandbox-places.data.ts). */
+  readonly communes: readonly string[];
 }
 
 /** Public employment service centers of Đồng Nai (sandbox). */
@@ -21,6 +23,7 @@ export const SANDBOX_CENTERS: readonly SandboxCenter[] = Object.freeze([
     address: 'Số 1, đường Phạm Văn Thuận, Phường Trấn Biên, Tỉnh Đồng Nai',
     phone: '0251 3800 101',
     hours: 'Thứ Hai đến Thứ Sáu, 7 giờ 30 – 11 giờ 30 và 13 giờ 00 – 17 giờ 00',
+    communes: ['75001', '75002', '75003', '75004'],
   },
   {
     code: 'DNA-DX',
@@ -29,6 +32,7 @@ export const SANDBOX_CENTERS: readonly SandboxCenter[] = Object.freeze([
     address: 'Số 8, đường Hùng Vương, Phường Đồng Xoài, Tỉnh Đồng Nai',
     phone: '0271 3800 102',
     hours: 'Thứ Hai đến Thứ Sáu, 7 giờ 30 – 11 giờ 30 và 13 giờ 00 – 17 giờ 00',
+    communes: ['75007', '75008', '75009'],
   },
   {
     code: 'DNA-LK',
@@ -37,6 +41,7 @@ export const SANDBOX_CENTERS: readonly SandboxCenter[] = Object.freeze([
     address: 'Số 21, đường Hùng Vương, Phường Long Khánh, Tỉnh Đồng Nai',
     phone: '0251 3800 103',
     hours: 'Thứ Hai đến Thứ Sáu, 7 giờ 30 – 11 giờ 30 và 13 giờ 00 – 17 giờ 00',
+    communes: ['75005', '75006'],
   },
 ]);
 

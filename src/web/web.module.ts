@@ -6,6 +6,7 @@ import { WebAssetsController } from './web-assets.controller';
 import { WEB_OPTIONS, WebModuleOptions } from './web-options';
 import { WebPagesController } from './web-pages.controller';
 import { WebErrorPages } from './web-error-pages';
+import { OrganisationPagesController } from './organisation-pages.controller';
 
 /** `templates/` at the repository root (the same relative path from src/web and dist/src/web). */
 const DEFAULT_TEMPLATES_DIR = join(projectRoot(), 'templates');
@@ -29,7 +30,7 @@ export class WebModule {
     };
     return {
       module: WebModule,
-      controllers: [WebAssetsController, WebPagesController],
+      controllers: [WebAssetsController, WebPagesController, OrganisationPagesController],
       providers: [{ provide: WEB_OPTIONS, useValue: resolved }, PageRenderer, WebErrorPages],
     };
   }

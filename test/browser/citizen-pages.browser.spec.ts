@@ -60,6 +60,16 @@ describe('citizen pages against the real API', () => {
     // Centers come from GET /api/v1/centers.
     const centers = await (await fetch(`${app.baseUrl}/api/v1/centers`)).json();
     expect(await page.locator('#centerCode option[value]:not([value=""])').count()).toBe(centers.length);
+    // The center serving the citizen's commune (current address) is chosen and named, with where to go.
+    const profile = await page.evaluate(() => fetch('/api/v1/me/profile').then((r) => r.json()));
+    const serving = centers.find((c: { communes: string[] }) =>
+      c.communes.includes(profile.currentAddress.communeCode),
+    );
+    expect(serving).toBeDefined();
+    expect(await page.inputValue('#centerCode')).toBe(serving.code);
+    await expect(page.locator('#center-hint').innerText()).resolves.toContain(
+      `${serving.name} phục vụ ${profile.currentAddress.communeName}, nơi bạn ở: ${serving.address}`,
+    );
 
     const [year, month, day] = resident.suggestedTerminationDate.split('-');
     await page.fill('#terminationDate-day', day);

@@ -6,27 +6,42 @@ export interface CenterInfo {
   readonly address: string;
 }
 
+/** The printed signer block: authority line (a deputy's "KT. GIÁM ĐỐC"), title, name. */
+export interface SignerBlock {
+  readonly onBehalfOf: string;
+  readonly title: string;
+  readonly name: string;
+}
+
 /**
- * The issuer printed on a document: the department (decisions, signed by its Director as configured) and the
- * dossier's employment service center (intake documents, signed by the caseworker who acted, when known).
+ * The issuer printed on a document: the department (decisions, signed by `signer`, the signer in force on the
+ * decision's date; the configured one without it) and the dossier's employment service center (intake documents,
+ * signed by the caseworker who acted, else by the center's own signer in force, else in the center's name).
  */
-export function issuerProfile(config: IssuerConfig, center: CenterInfo, caseworkerName: string | null): IssuerProfile {
+export function issuerProfile(
+  config: IssuerConfig,
+  center: CenterInfo,
+  caseworkerName: string | null,
+  signer?: SignerBlock,
+  centerSigner?: SignerBlock,
+): IssuerProfile {
+  const onBehalfOf = signer ? signer.onBehalfOf : (config.signerOnBehalfOf ?? '');
   return {
     parentAuthority: config.parentAuthority,
     authority: config.authority,
     authorityFullName: config.authorityFullName,
     symbol: config.symbol,
     place: config.place,
-    signerTitle: config.signerTitle,
-    signerName: config.signerName,
+    signerTitle: signer?.title ?? config.signerTitle,
+    signerName: signer?.name ?? config.signerName,
     competenceBasis: config.competenceBasis,
-    ...(config.signerOnBehalfOf ? { signerOnBehalfOf: config.signerOnBehalfOf } : {}),
+    ...(onBehalfOf ? { signerOnBehalfOf: onBehalfOf } : {}),
     center: {
       name: center.name,
       headerName: config.centerHeader,
       symbol: config.centerSymbol,
-      signerTitle: 'NGƯỜI TIẾP NHẬN HỒ SƠ',
-      signerName: caseworkerName ?? center.name,
+      signerTitle: caseworkerName || !centerSigner ? 'NGƯỜI TIẾP NHẬN HỒ SƠ' : centerSigner.title,
+      signerName: caseworkerName ?? centerSigner?.name ?? center.name,
       ...(center.address ? { address: center.address } : {}),
     },
   };

@@ -25,6 +25,7 @@ import { IssuedDocumentRepository } from '../persistence/issued-document.reposit
 import { loadDocumentTemplate } from '../rendering/document-template.loader';
 import { DEFAULT_TEMPLATES_DIR } from '../rendering/templates-directory';
 import { SigningIdentityProvider } from './signing-identity.provider';
+import { SignerDirectory } from '../../organisation';
 
 export type IssuanceOutcome = 'issued' | 'already-issued' | 'not-pending';
 
@@ -54,6 +55,7 @@ export class DocumentIssuanceService {
     private readonly portalHolds: PortalHolds,
     private readonly signing: SigningIdentityProvider,
     private readonly legal: LegalContextService,
+    private readonly signers: SignerDirectory,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -97,7 +99,12 @@ export class DocumentIssuanceService {
           ? `${dossier.code}.${parsed.eventSeq}`
           : dossier.code;
       const verificationCode = newVerificationCode();
-      const issuer = issuerProfile(config, center, event?.actorName ?? null);
+      // The signer in force on the decision's date (docs/centers-and-signers.md); the Director who decided in the
+      // service (decision steps are the director's only) is named when the configured Director signs in person.
+      const byDepartment = meta.issuedBy !== 'center';
+      const signer = byDepartment ? await this.signers.forDecision(issuedOn, event?.actorName ?? null, em) : undefined;
+      const centerSigner = byDepartment ? undefined : await this.signers.forCenter(center.code, issuedOn, em);
+      const issuer = issuerProfile(config, center, event?.actorName ?? null, signer, centerSigner);
       const data = buildDocumentData(parsed.kind, dossier, {
         documentNumber: sequence,
         issuedAt,
@@ -109,7 +116,10 @@ export class DocumentIssuanceService {
         attachments: await this.sources.attachments(em, job.dossierId),
         event: event ?? null,
       });
-      const { pdf, sha256 } = await issueSignedDocument(parsed.kind, data, issuer, identity, { signingTime: issuedAt });
+      const { pdf, sha256 } = await issueSignedDocument(parsed.kind, data, issuer, identity, {
+        signingTime: issuedAt,
+        ...(signer?.signatureImage ? { images: { signaturePng: signer.signatureImage } } : {}),
+      });
 
       const objectKey = documentObjectKey(job.dossierId, job.kind);
       await this.store.put(objectKey, pdf, 'application/pdf', { sha256, 'dossier-id': job.dossierId, kind: job.kind });

@@ -13,6 +13,7 @@ import { DossierSource } from '../persistence/dossier-source';
 import { renderDocument } from '../rendering/document.renderer';
 import { DEFAULT_TEMPLATES_DIR } from '../rendering/templates-directory';
 import { watermarkPdf } from './watermark';
+import { SignerDirectory } from '../../organisation';
 
 export type PreviewKind = 'approval' | 'refusal';
 
@@ -30,6 +31,7 @@ export class DecisionPreviewService {
     private readonly dossiers: DossierReader,
     private readonly sources: DossierSource,
     private readonly legal: LegalContextService,
+    private readonly signers: SignerDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
@@ -86,7 +88,11 @@ export class DecisionPreviewService {
       if (error instanceof IssuanceDataError) throw DomainError.conflict(`Chưa lập được dự thảo: ${error.message}`);
       throw error;
     }
-    const issuer = issuerProfile(config, source.center, staff.fullName ?? null);
+    const signer = await this.signers.forDecision(
+      vietnamDate(issuedAt),
+      staff.role === 'director' ? (staff.fullName ?? null) : null,
+    );
+    const issuer = issuerProfile(config, source.center, staff.fullName ?? null, signer);
     const pdf = await renderDocument(documentKind, data as never, issuer);
     const bytes = await watermarkPdf(pdf, 'DỰ THẢO', join(DEFAULT_TEMPLATES_DIR, 'fonts'));
     return {

@@ -1,4 +1,5 @@
-// Public employment service centers from GET /api/v1/centers ([{code, name, provinceName, address}]): the dossier
+// Public employment service centers from GET /api/v1/centers ([{code, name, provinceName, address, phone, hours,
+// communes}]): the dossier
 // module's directory is the only list; pages never keep their own.
 import { api } from './api.js';
 
@@ -21,4 +22,11 @@ export function loadCenters() {
 export function centerLabel(code) {
   const center = byCode.get(code);
   return center ? center.name : code || '';
+}
+
+/** The open center serving a commune (by its code), once loadCenters() has resolved; null when none does. */
+export function centerServing(communeCode) {
+  if (!communeCode) return null;
+  for (const center of byCode.values()) if (Array.isArray(center.communes) && center.communes.includes(communeCode)) return center;
+  return null;
 }

@@ -4,7 +4,7 @@
 import { api, newIdempotencyKey } from '../lib/api.js';
 import { $, facts, focusRegion, h, replace } from '../lib/dom.js';
 import { busy, clearErrors, readForm, showErrors } from '../lib/forms.js';
-import { centerLabel, loadCenters } from '../lib/centers.js';
+import { centerLabel, centerServing, loadCenters } from '../lib/centers.js';
 import { address, bytes, contractLabel, date, kindLabel, money, months, reasonLabel, sexLabel, statusLabel } from '../lib/format.js';
 import { dateInWords, isoFromParts, partsFromIso } from '../lib/dates.js';
 import { helpBlock } from '../lib/help.js';
@@ -50,6 +50,7 @@ async function arrive() {
   }
   renderPerson(person);
   await restoreDraft();
+  suggestCenter(person);
   $('#apply').hidden = false;
   watchSession();
 }
@@ -99,6 +100,18 @@ async function fillCenters() {
     centers.map((c) => h('option', { value: c.code }, c.provinceName ? `${c.name} (${c.provinceName})` : c.name)),
   );
   select.value = chosen;
+}
+
+/** The center serving the citizen's commune (current address, else permanent): chosen unless they chose, and named. */
+function suggestCenter(p) {
+  const address = [p.currentAddress, p.permanentAddress].find((a) => a && centerServing(a.communeCode));
+  if (!address) return;
+  const center = centerServing(address.communeCode);
+  const select = form.elements.centerCode;
+  if (!select.value) select.value = center.code;
+  const hint = $('#center-hint');
+  hint.textContent = `${center.name} phục vụ ${address.communeName}, nơi bạn ở: ${center.address}${center.phone ? `, điện thoại ${center.phone}` : ''}${center.hours ? ` (${center.hours})` : ''}.`;
+  hint.hidden = false;
 }
 
 // ---------------------------------------------------------------- draft

@@ -1,0 +1,3 @@
+export { OrganisationModule } from './organisation.module';
+export { SignerDirectory } from './signer-directory';
+export type { ResolvedSigner } from './signer-directory';

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { BenefitsModule } from '../benefits/benefits.module';
+import { DossiersModule } from '../dossiers/dossiers.module';
+import { CentersAdminService } from './centers-admin.service';
+import { CentersAdminController, SignersAdminController } from './organisation.controller';
+import { SignerDirectory } from './signer-directory';
+import { SignerRepository } from './signer.repository';
+import { SignersService } from './signers.service';
+
+/**
+ * How the province is organised, administered in the service (docs/centers-and-signers.md): its employment service
+ * centers and who signs for the department and each center, by date. Documents read signers through SignerDirectory.
+ */
+@Module({
+  imports: [DossiersModule, BenefitsModule],
+  controllers: [CentersAdminController, SignersAdminController],
+  providers: [SignerRepository, SignersService, CentersAdminService, SignerDirectory],
+  exports: [SignerDirectory],
+})
+export class OrganisationModule {}
