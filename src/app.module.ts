@@ -174,6 +174,8 @@ export class AppModule {
           sandboxPortalClient: portalClient,
           socialInsuranceClients: config.socialInsuranceClients ?? [],
           sandboxSocialInsuranceClient: officeClient,
+          twoFactorRoles: config.staffTwoFactorRoles,
+          staffOidc: config.staffOidc,
         }),
         ProfileModule,
         ...sandboxes,

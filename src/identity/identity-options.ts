@@ -28,6 +28,10 @@ export interface IdentityOptions {
   readonly socialInsuranceClients?: readonly CredentialPair[];
   /** The sandbox office's client, when the sandbox office is in use. */
   readonly sandboxSocialInsuranceClient?: CredentialPair;
+  /** `STAFF_TWO_FACTOR_ROLES`: roles that must use two-factor sign-in besides director and admin (always). */
+  readonly twoFactorRoles?: readonly StaffRole[];
+  /** The province's identity provider for staff sign-in (`STAFF_OIDC_*`); unset: local passwords only. */
+  readonly staffOidc?: { issuer: string; clientId: string; clientSecret: string; employeeClaim: string };
 }
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');

@@ -1,6 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffAccountsController } from './accounts/staff-accounts.controller';
+import { StaffAccountsService } from './accounts/staff-accounts.service';
+import { TwoFactorService } from './accounts/two-factor.service';
 import { ApiClientEntity } from './clients/api-client.entity';
 import { ApiClientRepository } from './clients/api-client.repository';
 import { ClientCredentialsController } from './clients/client-credentials.controller';
@@ -35,7 +38,7 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [TypeOrmModule.forFeature([StaffAccountEntity, ApiClientEntity])],
-      controllers: [EidLoginController, StaffAuthController, ClientCredentialsController],
+      controllers: [EidLoginController, StaffAuthController, ClientCredentialsController, StaffAccountsController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         { provide: EID_CLIENT_SETTINGS, useValue: options.eid },
@@ -48,6 +51,8 @@ export class IdentityModule {
         StaffAccountRepository,
         StaffAuthService,
         StaffLoginThrottleRepository,
+        StaffAccountsService,
+        TwoFactorService,
         ApiClientRepository,
         ClientCredentialsService,
         IdentitySeeder,
