@@ -204,6 +204,7 @@ export class AppModule {
         WebModule.forRoot({
           sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn || sandboxOffice,
           helpLine: config.helpLine,
+          staffOidc: !!config.staffOidc,
         }),
         ...extraModules,
       ],
