@@ -176,6 +176,7 @@ export class AppModule {
           sandboxSocialInsuranceClient: officeClient,
           twoFactorRoles: config.staffTwoFactorRoles,
           staffOidc: config.staffOidc,
+          publicBaseUrl: config.publicBaseUrl,
         }),
         ProfileModule,
         ...sandboxes,

@@ -84,9 +84,10 @@ export interface AppConfig {
   /**
    * `STAFF_OIDC_ISSUER`, `STAFF_OIDC_CLIENT_ID`, `STAFF_OIDC_CLIENT_SECRET`: the province's identity provider for
    * staff sign-in (optional; all three or none). `STAFF_OIDC_EMPLOYEE_CLAIM`: the ID-token claim holding the employee
-   * number (default `employee_number`); accounts are matched on it, else on a verified `email`.
+   * number (default `employee_number`); accounts are matched on it, else on a verified `email`. `STAFF_OIDC_SCOPE`
+   * (default `openid profile email`).
    */
-  staffOidc?: { issuer: string; clientId: string; clientSecret: string; employeeClaim: string };
+  staffOidc?: { issuer: string; clientId: string; clientSecret: string; employeeClaim: string; scope: string };
 }
 
 export interface IssuerConfig {
@@ -238,6 +239,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
           clientId,
           clientSecret,
           employeeClaim: pattern(env, 'STAFF_OIDC_EMPLOYEE_CLAIM', /^[A-Za-z_][\w.:-]{0,99}$/, 'employee_number'),
+          scope: pattern(env, 'STAFF_OIDC_SCOPE', /^openid( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'openid profile email'),
         };
       },
     ),

@@ -50,7 +50,7 @@ describe('first start in production (SANDBOX=off)', () => {
 
   const api = () => request(t.baseUrl);
   const adminFirst = (...args: string[]) =>
-    run(process.execPath, ['-r', '@swc-node/register', 'scripts/admin-first.ts', ...args], {
+    run(process.execPath, ['-r', '@swc-node/register', 'src/admin-first.ts', ...args], {
       cwd: root,
       env: {
         PATH: process.env.PATH,

@@ -263,4 +263,10 @@ describe('staff accounts administered by an administrator', () => {
     expect(JSON.stringify(list.body)).not.toMatch(/password_hash|passwordHash|totp_secret/);
     await asAdmin('get', '?role=king').expect(400);
   });
+
+  it("without STAFF_OIDC_* the province's identity provider is not offered", async () => {
+    await api().get('/auth/staff/oidc/login').expect(404);
+    const page = await api().get('/can-bo/dang-nhap').expect(200);
+    expect(page.text).not.toContain('/auth/staff/oidc/login');
+  });
 });

@@ -12,6 +12,15 @@ function returnTo() {
   return staffSession.claims.role === 'admin' ? '/quan-tri/tai-khoan' : '/can-bo';
 }
 
+// Back from the province's identity provider: the token came in the URL fragment (never sent to a server).
+const fragment = new URLSearchParams(location.hash.slice(1));
+if (fragment.get('oidc_token')) {
+  const back = fragment.get('returnTo');
+  history.replaceState(null, '', location.pathname + (back ? `?returnTo=${encodeURIComponent(back)}` : ''));
+  staffSession.save(fragment.get('oidc_token'), Number(fragment.get('expiresIn')), fragment.get('username'));
+  location.replace(returnTo());
+}
+
 // What the login still owes, as the server's 401 `reason` said: the steps show one after the other.
 const state = { step: 'password', username: '', password: '', enrolmentToken: null };
 const sections = {

@@ -1,5 +1,6 @@
 /**
- * `npm run -s admin:first -- --username <name> --full-name "<Họ và tên>" [--email <address>]`
+ * `npm run -s admin:first -- --username <name> --full-name "<Họ và tên>" [--email <address>]`; in the production
+ * image `node dist/src/admin-first.js --username … --full-name "…"` (it lives in src/ so the image compiles it).
  *
  * First start in production: creates the first administrator when none exists, and refuses (exit code 2) once one
  * does. Runs pending migrations first (DATABASE_MIGRATION_URL, else DATABASE_URL), so it works before the service
@@ -8,9 +9,9 @@
  */
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../src/config/app-config';
-import { runMigrations } from '../src/platform/database/migrate';
-import { createFirstAdmin } from '../src/identity/accounts/first-admin';
+import { loadConfig } from './config/app-config';
+import { runMigrations } from './platform/database/migrate';
+import { createFirstAdmin } from './identity/accounts/first-admin';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -37,8 +38,8 @@ async function main(): Promise<number> {
       console.error(`refused: ${outcome.reason}`);
       return 2;
     }
-    console.log(`username: ${outcome.username}`);
-    console.log(`one-time password: ${outcome.oneTimePassword}`);
+    process.stdout.write(`username: ${outcome.username}\n`);
+    process.stdout.write(`one-time password: ${outcome.oneTimePassword}\n`);
     console.error(
       `Log in at ${config.publicBaseUrl}/can-bo/dang-nhap: you will choose a new password and enrol an authenticator app.`,
     );
