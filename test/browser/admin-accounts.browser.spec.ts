@@ -1,5 +1,8 @@
 /// <reference lib="dom" />
 import { Page } from 'playwright-core';
+import request from 'supertest';
+import { SANDBOX_STAFF } from '../../src/sandbox/sandbox-staff';
+import { TestStaffIdp } from '../support/staff-idp';
 import { authenticatorCode } from '../support/staff-login';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
@@ -116,5 +119,60 @@ describe('administrator pages: staff accounts', () => {
     await d.waitForURL(/\/can-bo$/);
     expect(director.errors).toEqual([]);
     await d.close();
+  });
+});
+
+describe("staff login page: sign-in through the province's identity provider", () => {
+  let idp: TestStaffIdp;
+  let app: TestApp;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    idp = await TestStaffIdp.start([{ sub: 'u-7', email: 'thamdinh.sso@snv.example.vn', email_verified: true }]);
+    app = await startTestApp({
+      STAFF_OIDC_ISSUER: idp.issuer,
+      STAFF_OIDC_CLIENT_ID: idp.clientId,
+      STAFF_OIDC_CLIENT_SECRET: idp.clientSecret,
+    });
+    idp.register(`${publicUrl(app)}/auth/staff/oidc/callback`);
+    const quantri = SANDBOX_STAFF.find((s) => s.username === 'quantri')!;
+    const admin = (
+      await request(app.baseUrl)
+        .post('/api/v1/auth/staff/login')
+        .send({ username: quantri.username, password: quantri.password })
+        .expect(200)
+    ).body.accessToken;
+    await request(app.baseUrl)
+      .post('/api/v1/admin/staff')
+      .set('authorization', `Bearer ${admin}`)
+      .send({
+        username: 'thamdinh.sso',
+        fullName: 'Khổng Minh Đức',
+        role: 'reviewer',
+        centerCode: 'DNA-BH',
+        email: 'thamdinh.sso@snv.example.vn',
+        reason: 'Đăng nhập qua hệ thống của tỉnh',
+      })
+      .expect(201);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await idp?.close();
+  });
+
+  it('lands on the work queue with the account granted here; the token leaves the address bar', async () => {
+    idp.next = { accountId: 'u-7', amr: ['pwd'] };
+    const { page, errors } = await browser.newPage(DESKTOP);
+    await page.goto(`${publicUrl(app)}/can-bo/dang-nhap`, { waitUntil: 'domcontentloaded' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản công vụ của tỉnh' }).click();
+    await page.waitForURL(/\/can-bo$/);
+    expect(page.url()).not.toContain('oidc_token');
+    await expect(page.locator('#account').innerText()).resolves.toContain('Thẩm định');
+    expect(await page.evaluate(() => sessionStorage.getItem('tctn.staffUser'))).toBe('thamdinh.sso');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -137,6 +137,9 @@ describe('staff accounts administered by an administrator', () => {
   it('a move to another center, a deactivation or a password reset stops the account working at once', async () => {
     const password = 'mây trắng bay qua đồi thông';
     const token = (await login({ username: 'tiepnhan.moi', password }).expect(200)).body.accessToken;
+    const emptied = await asAdmin('patch', '/tiepnhan.moi').send({ title: '', reason: 'Chưa có chức danh' });
+    expect([emptied.status, emptied.body.title]).toEqual([200, null]);
+    await me(token).expect(200); // a change of title does not end the session
     const moved = await asAdmin('patch', '/tiepnhan.moi')
       .send({ centerCode: 'DNA-DX', title: 'Chuyên viên chính', reason: 'Điều động theo Quyết định 20/QĐ-SNV' })
       .expect(200);
@@ -170,8 +173,14 @@ describe('staff accounts administered by an administrator', () => {
     );
     const update = (await auditOf('tiepnhan.moi')).find((a) => a.action === 'staff_account.update')!;
     expect(update.data).toMatchObject({
+      reason: 'Chưa có chức danh',
+      before: { title: 'Chuyên viên' },
+      after: { title: null },
+    });
+    const move = (await auditOf('tiepnhan.moi')).filter((a) => a.action === 'staff_account.update')[1];
+    expect(move.data).toMatchObject({
       reason: 'Điều động theo Quyết định 20/QĐ-SNV',
-      before: { centerCode: 'DNA-BH', title: 'Chuyên viên' },
+      before: { centerCode: 'DNA-BH', title: null },
       after: { centerCode: 'DNA-DX', title: 'Chuyên viên chính' },
     });
   });

@@ -248,8 +248,12 @@ export class StaffAccountsService {
         errors.push({ field: 'centerCode', code: 'unknown_center', message: 'Không có trung tâm với mã này.' });
     }
     if (errors.length) throw DomainError.validation(errors);
-    const email = input.email?.toLowerCase();
-    return { ...input, ...(email !== undefined ? { email } : {}), ...(email === '' ? { email: null } : {}) };
+    // An emptied optional field clears it (the table refuses empty strings).
+    const cleared = Object.fromEntries(
+      (['title', 'phone', 'email', 'employeeNumber'] as const).filter((k) => input[k] === '').map((k) => [k, null]),
+    );
+    const email = input.email ? { email: input.email.toLowerCase() } : {};
+    return { ...input, ...email, ...cleared };
   }
 
   private async keepAnAdmin(em: EntityManager, username: string, field: string): Promise<void> {
