@@ -177,6 +177,9 @@ export class AppModule {
           socialInsuranceClients: config.socialInsuranceClients ?? [],
           sandboxSocialInsuranceClient: officeClient,
           peerClients: config.transfers.incomingClients,
+          twoFactorRoles: config.staffTwoFactorRoles,
+          staffOidc: config.staffOidc,
+          publicBaseUrl: config.publicBaseUrl,
         }),
         ProfileModule,
         ...sandboxes,
@@ -216,6 +219,7 @@ export class AppModule {
         WebModule.forRoot({
           sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn || sandboxOffice,
           helpLine: config.helpLine,
+          staffOidc: !!config.staffOidc,
         }),
         ...extraModules,
       ],

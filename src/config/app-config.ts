@@ -76,6 +76,18 @@ export interface AppConfig {
   smsGatewayUrl?: string;
   /** `SMS_UNACCENTED`: `true` sends SMS without diacritics (GSM-7, 160 characters a segment) unless a citizen chose otherwise. */
   smsUnaccented: boolean;
+  /**
+   * `STAFF_TWO_FACTOR_ROLES`: comma-separated staff roles that must sign in with a second factor besides `director`
+   * and `admin`, which always must (e.g. `center_head,reviewer`). Default: none besides those two.
+   */
+  staffTwoFactorRoles: ('receiver' | 'reviewer' | 'center_head' | 'director' | 'admin')[];
+  /**
+   * `STAFF_OIDC_ISSUER`, `STAFF_OIDC_CLIENT_ID`, `STAFF_OIDC_CLIENT_SECRET`: the province's identity provider for
+   * staff sign-in (optional; all three or none). `STAFF_OIDC_EMPLOYEE_CLAIM`: the ID-token claim holding the employee
+   * number (default `employee_number`); accounts are matched on it, else on a verified `email`. `STAFF_OIDC_SCOPE`
+   * (default `openid profile email`).
+   */
+  staffOidc?: { issuer: string; clientId: string; clientSecret: string; employeeClaim: string; scope: string };
   /** Benefit transfers between provinces (docs/transfer.md). */
   transfers: TransferConfig;
 }
@@ -232,6 +244,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: mailFrom(env),
     smsGatewayUrl: url(env, 'SMS_GATEWAY_URL'),
     smsUnaccented: oneOf(env, 'SMS_UNACCENTED', ['true', 'false'], 'false') === 'true',
+    staffTwoFactorRoles: staffTwoFactorRoles(env),
+    staffOidc: group(
+      env,
+      ['STAFF_OIDC_ISSUER', 'STAFF_OIDC_CLIENT_ID', 'STAFF_OIDC_CLIENT_SECRET'],
+      ([issuer, clientId, clientSecret]) => {
+        url(env, 'STAFF_OIDC_ISSUER');
+        return {
+          issuer: issuer.replace(/\/+$/, ''),
+          clientId,
+          clientSecret,
+          employeeClaim: pattern(env, 'STAFF_OIDC_EMPLOYEE_CLAIM', /^[A-Za-z_][\w.:-]{0,99}$/, 'employee_number'),
+          scope: pattern(env, 'STAFF_OIDC_SCOPE', /^openid( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'openid profile email'),
+        };
+      },
+    ),
     transfers: transferConfig(env, sandbox),
   };
 }
@@ -270,6 +297,18 @@ function transferConfig(env: Env, sandbox: boolean): TransferConfig {
     incomingClients: clientPairs(env, 'PEER_CLIENTS') ?? (client ? [client] : []),
     ...(signingKeyPath ? { signingKeyPath } : {}),
   };
+}
+
+function staffTwoFactorRoles(env: Env): AppConfig['staffTwoFactorRoles'] {
+  const roles = ['receiver', 'reviewer', 'center_head', 'director', 'admin'] as const;
+  const listed = (env.STAFF_TWO_FACTOR_ROLES ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  for (const role of listed)
+    if (!(roles as readonly string[]).includes(role))
+      throw new ConfigError('STAFF_TWO_FACTOR_ROLES', `has an unknown role "${role}" (known: ${roles.join(', ')})`);
+  return [...new Set(['director', 'admin', ...listed])] as AppConfig['staffTwoFactorRoles'];
 }
 
 function mailFrom(env: Env): string {

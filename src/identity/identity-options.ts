@@ -30,6 +30,18 @@ export interface IdentityOptions {
   readonly sandboxSocialInsuranceClient?: CredentialPair;
   /** `PEER_CLIENTS` (or the shared `PEER_CLIENT_ID` pair): other provinces delivering transfers (scope `peer_province`). */
   readonly peerClients?: readonly CredentialPair[];
+  /** `STAFF_TWO_FACTOR_ROLES`: roles that must use two-factor sign-in besides director and admin (always). */
+  readonly twoFactorRoles?: readonly StaffRole[];
+  /** The province's identity provider for staff sign-in (`STAFF_OIDC_*`); unset: local passwords only. */
+  readonly staffOidc?: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    employeeClaim: string;
+    scope: string;
+  };
+  /** `PUBLIC_BASE_URL` (the staff provider's redirect URI is built on it). */
+  readonly publicBaseUrl?: string;
 }
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');

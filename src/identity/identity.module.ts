@@ -1,7 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffAccountsController } from './accounts/staff-accounts.controller';
+import { StaffAccountsService } from './accounts/staff-accounts.service';
+import { TwoFactorService } from './accounts/two-factor.service';
 import { ApiClientEntity } from './clients/api-client.entity';
+import { StaffOidcController } from './staff-oidc/staff-oidc.controller';
+import { STAFF_OIDC_CLIENT, StaffOidcService } from './staff-oidc/staff-oidc.service';
 import { ApiClientRepository } from './clients/api-client.repository';
 import { ClientCredentialsController } from './clients/client-credentials.controller';
 import { ClientCredentialsService } from './clients/client-credentials.service';
@@ -35,7 +40,13 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [TypeOrmModule.forFeature([StaffAccountEntity, ApiClientEntity])],
-      controllers: [EidLoginController, StaffAuthController, ClientCredentialsController],
+      controllers: [
+        EidLoginController,
+        StaffAuthController,
+        ClientCredentialsController,
+        StaffAccountsController,
+        StaffOidcController,
+      ],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         { provide: EID_CLIENT_SETTINGS, useValue: options.eid },
@@ -48,6 +59,25 @@ export class IdentityModule {
         StaffAccountRepository,
         StaffAuthService,
         StaffLoginThrottleRepository,
+        StaffAccountsService,
+        TwoFactorService,
+        StaffOidcService,
+        ...(options.staffOidc
+          ? [
+              {
+                provide: STAFF_OIDC_CLIENT,
+                useValue: new EidOidcClient({
+                  issuer: options.staffOidc.issuer,
+                  clientId: options.staffOidc.clientId,
+                  clientSecret: options.staffOidc.clientSecret,
+                  redirectUri: `${options.publicBaseUrl}/auth/staff/oidc/callback`,
+                  scope: options.staffOidc.scope,
+                  subjectClaim: options.staffOidc.employeeClaim,
+                  label: 'staff identity provider',
+                }),
+              },
+            ]
+          : []),
         ApiClientRepository,
         ClientCredentialsService,
         IdentitySeeder,

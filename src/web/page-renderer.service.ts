@@ -37,6 +37,7 @@ export class PageRenderer {
       ...locals,
       meta,
       sandbox: this.options.sandbox,
+      staffOidc: this.options.staffOidc ?? false,
       helpLine: this.options.helpLine,
       catalog: {
         terminationReasons: TERMINATION_REASONS,

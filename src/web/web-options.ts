@@ -6,6 +6,8 @@ export interface WebModuleOptions {
   readonly cacheTemplates: boolean;
   /** The footer's contact on pages that know no center (config `helpLine`); a dossier page shows its center. */
   readonly helpLine?: { department: string; name: string; phone: string; hours: string };
+  /** The staff login page offers the province's identity provider (`STAFF_OIDC_*` set). */
+  readonly staffOidc?: boolean;
 }
 
 export const WEB_OPTIONS = Symbol('WEB_OPTIONS');

@@ -5,6 +5,7 @@ import { PageRenderer } from './page-renderer.service';
 import { WebAssetsController } from './web-assets.controller';
 import { WEB_OPTIONS, WebModuleOptions } from './web-options';
 import { WebPagesController } from './web-pages.controller';
+import { AdminPagesController } from './admin-pages.controller';
 import { WebErrorPages } from './web-error-pages';
 import { OrganisationPagesController } from './organisation-pages.controller';
 
@@ -21,16 +22,18 @@ export class WebModule {
     sandbox: boolean;
     templatesDir?: string;
     helpLine?: WebModuleOptions['helpLine'];
+    staffOidc?: boolean;
   }): DynamicModule {
     const resolved: WebModuleOptions = {
       templatesDir: options.templatesDir ?? DEFAULT_TEMPLATES_DIR,
       sandbox: options.sandbox,
       cacheTemplates: true,
       helpLine: options.helpLine,
+      staffOidc: options.staffOidc ?? false,
     };
     return {
       module: WebModule,
-      controllers: [WebAssetsController, WebPagesController, OrganisationPagesController],
+      controllers: [WebAssetsController, WebPagesController, OrganisationPagesController, AdminPagesController],
       providers: [{ provide: WEB_OPTIONS, useValue: resolved }, PageRenderer, WebErrorPages],
     };
   }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SingleLineText } from '../../platform/http/text';
 
 export class StaffLoginDto {
@@ -15,6 +15,28 @@ export class StaffLoginDto {
   @IsNotEmpty()
   @MaxLength(256)
   password: string;
+
+  @ApiProperty({ required: false, description: 'When the account must change its password: the new one' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  newPassword?: string;
+
+  @ApiProperty({
+    required: false,
+    description: 'Two-factor: the 6-digit code of the authenticator, or a recovery code',
+  })
+  @IsOptional()
+  @IsString()
+  @SingleLineText()
+  @MaxLength(32)
+  otp?: string;
+
+  @ApiProperty({ required: false, description: 'Two-factor enrolment: the token of the enrolment being confirmed' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  enrolmentToken?: string;
 }
 
 export class ClientTokenRequestDto {

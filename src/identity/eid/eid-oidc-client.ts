@@ -45,25 +45,7 @@ export class EidOidcClient {
 
   /** Redeems the authorization code from `callbackUrl` and returns the verified identity. */
   async redeem(callbackUrl: URL, checks: EidAuthorizationChecks): Promise<EidIdentity> {
-    const config = await this.config();
-    let claims: Record<string, unknown>;
-    let accessToken: string;
-    try {
-      const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
-        pkceCodeVerifier: checks.codeVerifier,
-        expectedState: checks.state,
-        expectedNonce: checks.nonce,
-        idTokenExpected: true,
-      });
-      claims = { ...(tokens.claims() ?? {}) };
-      accessToken = tokens.access_token;
-      if (claims[this.settings.subjectClaim] === undefined && config.serverMetadata().userinfo_endpoint) {
-        const info = await oidc.fetchUserInfo(config, accessToken, claims.sub as string);
-        claims = { ...info, ...claims };
-      }
-    } catch (error) {
-      throw this.translate(error);
-    }
+    const claims = await this.redeemClaims(callbackUrl, checks, this.settings.subjectClaim);
     const personalId = claims[this.settings.subjectClaim];
     if (typeof personalId !== 'string' || !/^\d{12}$/.test(personalId)) {
       this.logger.warn({ claim: this.settings.subjectClaim }, 'e-ID login without a 12-digit personal ID claim');
@@ -76,6 +58,34 @@ export class EidOidcClient {
       fullName: typeof claims.name === 'string' ? claims.name.normalize('NFC') : undefined,
       birthdate: typeof claims.birthdate === 'string' ? claims.birthdate : undefined,
     };
+  }
+
+  /**
+   * Redeems the code and returns the verified ID token's claims, completed from userinfo when `needed` is missing
+   * from the ID token and the provider has a userinfo endpoint. (Also used for the staff identity provider.)
+   */
+  async redeemClaims(
+    callbackUrl: URL,
+    checks: EidAuthorizationChecks,
+    needed: string,
+  ): Promise<Record<string, unknown>> {
+    const config = await this.config();
+    try {
+      const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+        pkceCodeVerifier: checks.codeVerifier,
+        expectedState: checks.state,
+        expectedNonce: checks.nonce,
+        idTokenExpected: true,
+      });
+      const claims: Record<string, unknown> = { ...(tokens.claims() ?? {}) };
+      if (claims[needed] === undefined && config.serverMetadata().userinfo_endpoint) {
+        const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub as string);
+        return { ...info, ...claims };
+      }
+      return claims;
+    } catch (error) {
+      throw this.translate(error);
+    }
   }
 
   private config(): Promise<oidc.Configuration> {

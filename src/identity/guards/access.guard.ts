@@ -55,8 +55,8 @@ export class AccessGuard implements CanActivate {
     if (header !== undefined) {
       const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim());
       if (!match) throw DomainError.unauthenticated('Tiêu đề Authorization phải có dạng "Bearer <mã truy cập>".');
-      const { principal } = await this.tokens.verify(match[1]);
-      await this.standing.assertCurrent(principal);
+      const { principal, authTime } = await this.tokens.verify(match[1]);
+      await this.standing.assertCurrent(principal, authTime);
       return principal;
     }
     const cookie = this.sessions.read(request);
@@ -66,7 +66,7 @@ export class AccessGuard implements CanActivate {
     }
     const verified = await this.tokens.verify(cookie);
     if (verified.use !== 'web') throw DomainError.unauthenticated('Mã truy cập không hợp lệ. Vui lòng đăng nhập lại.');
-    await this.standing.assertCurrent(verified.principal);
+    await this.standing.assertCurrent(verified.principal, verified.authTime);
     await this.sessions.renewIfAging(reply, verified);
     return verified.principal;
   }

@@ -16,10 +16,20 @@ export class AccountStanding {
     private readonly clients: ApiClientRepository,
   ) {}
 
-  async assertCurrent(principal: Principal): Promise<void> {
+  /**
+   * `authTime`: when the session's login happened (seconds); a staff session that began before the account's
+   * `sessions_valid_from` (password or two-factor reset, deactivation) is refused.
+   */
+  async assertCurrent(principal: Principal, authTime?: number): Promise<void> {
     if (principal.kind === 'staff') {
       const account = await this.staff.findActiveByUsername(principal.username!);
-      if (!account || account.role !== principal.role || account.centerCode !== principal.centerCode)
+      if (
+        !account ||
+        account.role !== principal.role ||
+        account.centerCode !== principal.centerCode ||
+        (account.sessionsValidFrom !== null &&
+          (authTime === undefined || authTime * 1000 < account.sessionsValidFrom.getTime()))
+      )
         throw DomainError.unauthenticated(
           'Tài khoản đã bị khóa hoặc đã được đổi vai trò, đơn vị công tác. Vui lòng đăng nhập lại.',
         );

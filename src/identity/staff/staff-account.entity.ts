@@ -32,6 +32,41 @@ export class StaffAccountEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  /** The province's employee number; the identity provider's sign-in may be matched on it. */
+  @Column({ name: 'employee_number', type: 'text', nullable: true })
+  employeeNumber: string | null;
+
+  /** Set by the first-admin command and by a reset: the next login must choose a new password. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /** The TOTP secret, sealed (AES-256-GCM) with a key kept under DATA_DIR/secrets, never in the database. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true })
+  totpSecret: string | null;
+
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The last TOTP time step accepted: a code is accepted once. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep: string | null;
+
+  /** Tokens of logins before this instant are refused (password reset, deactivation). */
+  @Column({ name: 'sessions_valid_from', type: 'timestamptz', nullable: true })
+  sessionsValidFrom: Date | null;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
   /** Seeded from SANDBOX_STAFF; deactivated when the service starts outside sandbox mode. */
   @Column({ type: 'boolean', default: false })
   sandbox: boolean;

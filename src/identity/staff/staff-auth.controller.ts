@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../../platform/errors/domain-error';
+import { ChangePasswordDto } from '../accounts/staff-account.dto';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessTokenResponseDto, PrincipalDto } from '../dto/token-response.dto';
@@ -20,19 +20,25 @@ export class StaffAuthController {
   @Public()
   @HttpCode(200)
   @RouteConfig({ rateLimit: LOGIN_RATE_LIMIT })
-  @ApiOperation({ summary: 'Staff login; 401 on wrong credentials or while the account is locked' })
+  @ApiOperation({
+    summary:
+      'Staff login; 401 on wrong credentials, while locked, or with `reason` naming a step still owed (new password, two-factor)',
+  })
   @ApiOkResponse({ type: AccessTokenResponseDto })
   login(@Body() body: StaffLoginDto, @Req() request: FastifyRequest) {
-    return this.staffAuth.login(body.username, body.password, request.ip);
+    return this.staffAuth.login(body.username, body.password, request.ip, {
+      newPassword: body.newPassword,
+      otp: body.otp,
+      enrolmentToken: body.enrolmentToken,
+    });
   }
 
-  @Post('api/v1/admin/staff/:username/unlock')
-  @HttpCode(200)
-  @StaffOnly('admin')
-  @ApiOperation({ summary: "Lift a username's login lock-out from every source (administrator; audited)" })
-  unlock(@CurrentPrincipal() admin: Principal, @Param('username') username: string) {
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(username)) throw DomainError.notFound('Không có tài khoản cán bộ này.');
-    return this.staffAuth.unlock(admin, username);
+  @Post('api/v1/staff/me/password')
+  @HttpCode(204)
+  @StaffOnly()
+  @ApiOperation({ summary: 'Change my password (current one required); my other sessions end' })
+  async changePassword(@CurrentPrincipal() staff: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.staffAuth.changePassword(staff.username!, body.currentPassword, body.newPassword);
   }
 
   @Get('api/v1/staff/me')

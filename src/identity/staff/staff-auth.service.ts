@@ -3,15 +3,33 @@ import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../../audit/audit-log.repository';
 import { CLOCK, Clock } from '../../platform/clock/clock';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
-import { Principal, staffPrincipal } from '../principal';
-import { spendVerificationTime, verifySecret } from '../secrets/password-hasher';
+import { passwordProblem } from '../accounts/password-policy';
+import { twoFactorRequired } from '../accounts/two-factor-policy';
+import { Enrolment, TwoFactorService, normaliseRecoveryCode } from '../accounts/two-factor.service';
+import { IDENTITY_OPTIONS, IdentityOptions } from '../identity-options';
+import { staffPrincipal } from '../principal';
+import { hashSecret, spendVerificationTime, verifySecret } from '../secrets/password-hasher';
 import { BEARER_TTL_SECONDS } from '../tokens/access-token.constants';
 import { AccessTokenService, IssuedToken } from '../tokens/access-token.service';
 import { afterFailedAttempt, isLocked } from './staff-lockout.policy';
+import { StaffAccountEntity } from './staff-account.entity';
 import { StaffAccountRepository } from './staff-account.repository';
 import { StaffLoginThrottleRepository } from './staff-login-throttle.repository';
 
 const WRONG_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
+/** What a login may carry besides username and password (all optional). */
+export interface LoginExtras {
+  /** The new password, when the account must change its password (first login, after a reset). */
+  readonly newPassword?: string;
+  /** A 6-digit authenticator code or a recovery code. */
+  readonly otp?: string;
+  /** The enrolment being confirmed with `otp` (from the `two_factor_enrolment_required` answer). */
+  readonly enrolmentToken?: string;
+}
+
+/** A token, plus the recovery codes when this login finished a two-factor enrolment (shown once). */
+export type LoginResult = IssuedToken & { recoveryCodes?: string[] };
 
 /**
  * Staff login with username and password, with lock-out after repeated failures (staff-lockout.policy.ts) keyed by
@@ -29,9 +47,17 @@ export class StaffAuthService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditLogRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly twoFactor: TwoFactorService,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
-  async login(username: string, password: string, source: string): Promise<IssuedToken> {
+  /**
+   * Password first (with lock-out); then, in this order, the steps an account may still owe, each answered by a
+   * 401 problem whose `reason` tells the client what to send again with the same username and password:
+   * `password_change_required` (send `newPassword`), `two_factor_enrolment_required` (scan `enrolment`, send
+   * `enrolmentToken` + `otp`), `two_factor_required` (send `otp`). A wrong second factor counts as a failed login.
+   */
+  async login(username: string, password: string, source: string, extras: LoginExtras = {}): Promise<LoginResult> {
     const name = username.trim().toLowerCase();
     const lockedUntil = await this.throttle.lockedUntil(name, source);
     if (isLocked(lockedUntil, this.clock.now())) {
@@ -51,25 +77,161 @@ export class StaffAuthService {
       }
       throw DomainError.unauthenticated(WRONG_CREDENTIALS);
     }
+    if (account.mustChangePassword) await this.changeOwedPassword(account, password, extras.newPassword);
+    const recoveryCodes = await this.secondFactor(account, source, extras);
+    // Cleared only now: a right password with wrong second factors must still lock.
     await this.throttle.clear(name, source);
-    return this.tokens.issue(staffPrincipal(account), { use: 'bearer', ttlSeconds: BEARER_TTL_SECONDS });
+    const token = await this.tokens.issue(staffPrincipal(account), { use: 'bearer', ttlSeconds: BEARER_TTL_SECONDS });
+    return recoveryCodes ? { ...token, recoveryCodes } : token;
   }
 
-  /** An administrator lifts every lock-out of a username (from every source); audited. 404 for no such account. */
-  async unlock(admin: Principal, username: string): Promise<{ username: string; cleared: number }> {
-    const name = username.trim().toLowerCase();
-    if (!(await this.accounts.findActiveByUsername(name))) throw DomainError.notFound('Không có tài khoản cán bộ này.');
-    return this.dataSource.transaction(async (em) => {
-      const cleared = await this.throttle.clearAll(name);
+  /** The signed-in user changes their own password (must know the current one); other sessions end. */
+  async changePassword(username: string, currentPassword: string, newPassword: string): Promise<void> {
+    const account = await this.accounts.findActiveByUsername(username);
+    if (!account || !(await verifySecret(currentPassword, account.passwordHash)))
+      throw DomainError.validation([
+        { field: 'currentPassword', code: 'wrong_password', message: 'Mật khẩu hiện tại không đúng.' },
+      ]);
+    await this.storeNewPassword(account, currentPassword, newPassword, 'staff_account.change_password');
+  }
+
+  private async changeOwedPassword(account: StaffAccountEntity, password: string, newPassword?: string) {
+    if (!newPassword)
+      throw new DomainError(ErrorCode.Unauthenticated, 'Bạn cần đặt mật khẩu mới trước khi tiếp tục.', {
+        reason: 'password_change_required',
+      });
+    await this.storeNewPassword(account, password, newPassword, 'staff_account.set_password');
+    account.mustChangePassword = false;
+  }
+
+  private async storeNewPassword(account: StaffAccountEntity, current: string, next: string, action: string) {
+    const problem =
+      passwordProblem(next, 'newPassword', account) ??
+      (next.normalize('NFC') === current.normalize('NFC')
+        ? { field: 'newPassword', code: 'password_unchanged', message: 'Mật khẩu mới phải khác mật khẩu cũ.' }
+        : null);
+    if (problem) throw DomainError.validation([problem], problem.message);
+    const hash = await hashSecret(next.normalize('NFC'));
+    await this.dataSource.transaction(async (em) => {
+      // Sessions of earlier logins end, except that they began in this very second (the login about to be issued).
+      await em.query(
+        `UPDATE staff_account SET password_hash = $2, must_change_password = false, password_changed_at = now(),
+                sessions_valid_from = date_trunc('second', $3::timestamptz), updated_at = now() WHERE id = $1`,
+        [account.id, hash, this.clock.now()],
+      );
       await this.audit.append(em, {
         actorType: 'staff',
-        actorId: admin.username ?? admin.subject,
-        action: 'staff_account.unlock',
+        actorId: account.username,
+        action,
         entityType: 'staff_account',
-        entityId: name,
-        data: { cleared },
+        entityId: account.username,
+        data: {},
       });
-      return { username: name, cleared };
+    });
+  }
+
+  /** `undefined` when no second factor is owed or it was right; the new recovery codes after an enrolment. */
+  private async secondFactor(
+    account: StaffAccountEntity,
+    source: string,
+    extras: LoginExtras,
+  ): Promise<string[] | undefined> {
+    if (account.totpSecret) {
+      if (!extras.otp)
+        throw new DomainError(ErrorCode.Unauthenticated, 'Vui lòng nhập mã xác thực từ ứng dụng trên điện thoại.', {
+          reason: 'two_factor_required',
+        });
+      if (await this.acceptSecondFactor(account, extras.otp)) return undefined;
+      return this.wrongSecondFactor(account, source);
+    }
+    if (!twoFactorRequired(this.options, account)) return undefined;
+    const secret = extras.enrolmentToken
+      ? await this.twoFactor.openEnrolment(extras.enrolmentToken, account.username)
+      : undefined;
+    if (!secret || !extras.otp) throw await this.enrolmentOwed(account);
+    const step = this.twoFactor.matchCode(secret, extras.otp, null);
+    if (step === null) return this.wrongSecondFactor(account, source);
+    const codes = this.twoFactor.newRecoveryCodes();
+    const hashes = await Promise.all(codes.map((c) => hashSecret(normaliseRecoveryCode(c))));
+    await this.dataSource.transaction(async (em) => {
+      const [, updated] = await em.query(
+        `UPDATE staff_account SET totp_secret = $2, totp_enabled_at = now(), totp_last_step = $3, updated_at = now()
+          WHERE id = $1 AND totp_secret IS NULL`,
+        [account.id, this.twoFactor.seal(secret), step],
+      );
+      if (!updated) throw DomainError.conflict('Tài khoản đã được đăng ký xác thực hai lớp. Vui lòng đăng nhập lại.');
+      await em.query(`DELETE FROM staff_recovery_code WHERE account_id = $1`, [account.id]);
+      for (const hash of hashes)
+        await em.query(`INSERT INTO staff_recovery_code (account_id, code_hash) VALUES ($1, $2)`, [account.id, hash]);
+      await this.audit.append(em, {
+        actorType: 'staff',
+        actorId: account.username,
+        action: 'staff_account.enrol_two_factor',
+        entityType: 'staff_account',
+        entityId: account.username,
+        data: { recoveryCodes: codes.length },
+      });
+    });
+    return codes;
+  }
+
+  private async enrolmentOwed(account: StaffAccountEntity): Promise<DomainError> {
+    const enrolment: Enrolment = await this.twoFactor.startEnrolment(account.username, account.username);
+    return new DomainError(
+      ErrorCode.Unauthenticated,
+      'Tài khoản của bạn phải dùng xác thực hai lớp. Quét mã QR bằng ứng dụng xác thực rồi nhập mã 6 chữ số.',
+      { reason: 'two_factor_enrolment_required', enrolment },
+    );
+  }
+
+  /** A TOTP code (each time step once) or an unused recovery code (then spent). */
+  private async acceptSecondFactor(account: StaffAccountEntity, otp: string): Promise<boolean> {
+    const secret = this.twoFactor.open(account.totpSecret!);
+    const last = account.totpLastStep === null ? null : Number(account.totpLastStep);
+    const step = this.twoFactor.matchCode(secret, otp, last);
+    if (step !== null) {
+      const [, updated] = await this.dataSource.query(
+        `UPDATE staff_account SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)`,
+        [account.id, step],
+      );
+      return updated === 1;
+    }
+    const code = normaliseRecoveryCode(otp);
+    if (!/^[A-Z0-9]{10}$/.test(code)) return false;
+    const unused: { id: string; code_hash: string }[] = await this.dataSource.query(
+      `SELECT id, code_hash FROM staff_recovery_code WHERE account_id = $1 AND used_at IS NULL`,
+      [account.id],
+    );
+    for (const row of unused) {
+      if (!(await verifySecret(code, row.code_hash))) continue;
+      return this.dataSource.transaction(async (em) => {
+        const [, spent] = await em.query(
+          `UPDATE staff_recovery_code SET used_at = now() WHERE id = $1 AND used_at IS NULL`,
+          [row.id],
+        );
+        if (spent !== 1) return false;
+        await this.audit.append(em, {
+          actorType: 'staff',
+          actorId: account.username,
+          action: 'staff_account.use_recovery_code',
+          entityType: 'staff_account',
+          entityId: account.username,
+          data: { left: unused.length - 1 },
+        });
+        return true;
+      });
+    }
+    return false;
+  }
+
+  private async wrongSecondFactor(account: StaffAccountEntity, source: string): Promise<never> {
+    const now = this.clock.now();
+    const until = await this.throttle.recordFailure(account.username, source, (count) =>
+      afterFailedAttempt(count, now),
+    );
+    if (until) throw locked(until);
+    throw new DomainError(ErrorCode.Unauthenticated, 'Mã xác thực không đúng hoặc đã được dùng.', {
+      reason: 'two_factor_invalid',
     });
   }
 }

@@ -54,10 +54,4 @@ export class StaffLoginThrottleRepository {
       source,
     ]);
   }
-
-  /** An administrator's unlock: every source's count and lock for this username. Returns how many were cleared. */
-  async clearAll(username: string): Promise<number> {
-    const [, count] = await this.dataSource.query(`DELETE FROM staff_login_throttle WHERE username = $1`, [username]);
-    return Number(count ?? 0);
-  }
 }
