@@ -21,6 +21,33 @@ export class DossierViewService {
     return citizenView(d, await this.context(d, em));
   }
 
+  /**
+   * The citizen views of a list of dossiers in a fixed number of statements (history, attachments, documents and
+   * issuance jobs each read for all of them at once), not a few per dossier.
+   */
+  async citizens(records: readonly DossierRecord[]) {
+    const ids = records.map((d) => d.id);
+    const [histories, attachments, documents, legal] = await Promise.all([
+      this.dossiers.historiesOf(ids),
+      this.dossiers.attachmentsOf(ids),
+      this.documents.forDossiers(ids),
+      this.legal.current(),
+    ]);
+    const today = this.clock.today();
+    return records.map((d) => {
+      const docs = documents.get(d.id)!;
+      return citizenView(d, {
+        today,
+        calendar: legal.calendar,
+        history: histories.get(d.id)!,
+        attachments: attachments.get(d.id)!,
+        documents: docs.documents,
+        decision: docs.decision,
+        issuance: docs.issuance,
+      });
+    });
+  }
+
   async staff(d: DossierRecord, party: ActingParty | null) {
     return staffView(d, await this.context(d), party);
   }

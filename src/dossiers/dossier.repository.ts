@@ -238,6 +238,20 @@ export class DossierRepository {
     );
   }
 
+  /** The histories of several dossiers in one statement (a list page), keyed by dossier, each in order. */
+  async historiesOf(dossierIds: readonly string[]): Promise<Map<string, DossierEventRecord[]>> {
+    const rows: (DossierEventRecord & { dossierId: string })[] = dossierIds.length
+      ? await this.dataSource.query(
+          `SELECT dossier_id AS "dossierId", seq, ${utcTimestamp('occurred_at')} AS "occurredAt", action,
+             from_status AS "fromStatus", to_status AS "toStatus", actor_type AS "actorType", actor_id AS "actorId",
+             actor_name AS "actorName", note, data
+           FROM dossier_event WHERE dossier_id = ANY($1::uuid[]) ORDER BY dossier_id, seq`,
+          [dossierIds],
+        )
+      : [];
+    return groupBy(dossierIds, rows, ({ dossierId, ...event }) => [dossierId, event]);
+  }
+
   async event(em: EntityManager | undefined, dossierId: string, seq: number): Promise<DossierEventRecord | undefined> {
     const [row] = await this.db(em).query(
       `SELECT seq, ${utcTimestamp('occurred_at')} AS "occurredAt", action,
@@ -273,6 +287,20 @@ export class DossierRepository {
        FROM attachment WHERE dossier_id = $1 ORDER BY uploaded_at, id`,
       [dossierId],
     );
+  }
+
+  /** The attachments of several dossiers in one statement (a list page), keyed by dossier. */
+  async attachmentsOf(dossierIds: readonly string[]): Promise<Map<string, AttachmentRecord[]>> {
+    const rows: AttachmentRecord[] = dossierIds.length
+      ? await this.dataSource.query(
+          `SELECT id, dossier_id AS "dossierId", kind, file_name AS "fileName", content_type AS "contentType", size,
+             sha256, object_key AS "objectKey", ${utcTimestamp('uploaded_at')} AS "uploadedAt",
+             uploaded_by AS "uploadedBy"
+           FROM attachment WHERE dossier_id = ANY($1::uuid[]) ORDER BY uploaded_at, id`,
+          [dossierIds],
+        )
+      : [];
+    return groupBy(dossierIds, rows, (row) => [row.dossierId, row]);
   }
 
   async centerExists(code: string): Promise<boolean> {
@@ -379,4 +407,14 @@ export class DossierRepository {
       open: row?.open ?? 0,
     };
   }
+}
+
+/** Rows of a batched read, grouped by dossier in their order; every asked id has an entry (maybe empty). */
+function groupBy<R, V>(ids: readonly string[], rows: R[], split: (row: R) => [string, V]): Map<string, V[]> {
+  const grouped = new Map<string, V[]>(ids.map((id) => [id, []]));
+  for (const row of rows) {
+    const [id, value] = split(row);
+    grouped.get(id)?.push(value);
+  }
+  return grouped;
 }
