@@ -2,7 +2,7 @@
  * `npm run bench` — filing throughput next to pgbench, work-queue latency at two table sizes, signed decisions per
  * second next to headless Chromium, and the service's peak RSS under the filing load; one table at the end.
  *
- *   npm run bench -- [--only=filing,queue,decisions,memory] [--queue-sizes=1000,1000000] [--explain] [--fresh]
+ *   npm run bench -- [--only=filing,queue,decisions,memory,web] [--web-runs=3] [--queue-sizes=1000,1000000] [--explain] [--fresh]
  *                    [--filings=2000] [--warmup=100] [--connections=20] [--pgbench-seconds=20]
  *                    [--queue-seconds=8] [--queue-connections=4] [--decision-iterations=100] [--data-dir=data/bench]
  *                    [--service-entry=scripts/start.js]   (e.g. dist/src/main.js after `npm run build`)
@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { formatDecisionBench, runDecisionBench, DecisionBenchResult } from './decisions.bench';
 import { FilingResult, runFilingBench } from './filing.bench';
 import { QueueSizeResult, runQueueBench } from './queue.bench';
+import { formatWebBench, runWebBench, WebBenchResult } from './web.bench';
 import {
   machine,
   openBenchDatabase,
@@ -26,7 +27,7 @@ import {
   serviceNodeFlags,
 } from './support/infra';
 
-const SECTIONS = ['filing', 'queue', 'decisions', 'memory'] as const;
+const SECTIONS = ['filing', 'queue', 'decisions', 'memory', 'web'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const TARGETS = { filingRatio: 0.5, queueRatio: 1.5, rssMiB: 300 };
@@ -62,6 +63,7 @@ function parseArgs(argv: string[]) {
     queueSeconds: num('queue-seconds', 8),
     queueConnections: num('queue-connections', 4),
     decisionIterations: num('decision-iterations', 100),
+    webRuns: num('web-runs', 3),
     dataDir: resolve(ROOT, flags.get('data-dir') ?? join('data', 'bench')),
     serviceEntry: flags.get('service-entry'),
   };
@@ -78,6 +80,7 @@ function report(
   decisions: DecisionBenchResult | undefined,
   memoryWanted: boolean,
   explain: boolean,
+  web?: WebBenchResult,
 ): string {
   const lines: string[] = [];
   lines.push(
@@ -135,6 +138,7 @@ function report(
       `| memory | service VmHWM under the filing load (idle after start ${m.idleRssMiB.toFixed(0)} MiB) | **${m.peakHwmMiB.toFixed(0)} MiB** | < ${TARGETS.rssMiB} MB | ${verdict(m.peakHwmMiB * 1.048576 < TARGETS.rssMiB)} |`,
     );
   }
+  if (web) lines.push(...formatWebBench(web));
   if (decisions) lines.push('', formatDecisionBench(decisions));
   if (explain && queue) {
     for (const q of queue) {
@@ -177,7 +181,9 @@ async function main(): Promise<void> {
   let filing: FilingResult | undefined;
   let queue: QueueSizeResult[] | undefined;
   let decisions: DecisionBenchResult | undefined;
-  const needDb = options.only.has('filing') || options.only.has('memory') || options.only.has('queue');
+  let web: WebBenchResult | undefined;
+  const needDb =
+    options.only.has('filing') || options.only.has('memory') || options.only.has('queue') || options.only.has('web');
   const db = needDb ? await openBenchDatabase(options.dataDir, log) : undefined;
   const s3 = needDb ? await startObjectStore(join(options.dataDir, 'objects')) : undefined;
   try {
@@ -205,6 +211,15 @@ async function main(): Promise<void> {
         log,
       });
     }
+    if (options.only.has('web')) {
+      web = await runWebBench(db!, {
+        runs: options.webRuns,
+        dataDir: options.dataDir,
+        serviceEntry: options.serviceEntry,
+        s3: s3!.settings,
+        log,
+      });
+    }
   } finally {
     await s3?.stop();
     await db?.stop();
@@ -214,7 +229,7 @@ async function main(): Promise<void> {
     decisions = await runDecisionBench({ iterations: options.decisionIterations });
   }
   const loadEnd = loadavg();
-  const text = report(env, loadEnd, filing, queue, decisions, options.only.has('memory'), options.explain);
+  const text = report(env, loadEnd, filing, queue, decisions, options.only.has('memory'), options.explain, web);
   console.log(text);
   console.log(
     `\n(total ${((Date.now() - started) / 1000).toFixed(0)} s; service: node ${[...serviceNodeFlags(), options.serviceEntry ?? 'scripts/start.js'].join(' ')}; bench PostgreSQL settings ${JSON.stringify(db?.embedded ? BENCH_PG_SETTINGS : 'DATABASE_URL server')})`,
@@ -223,7 +238,7 @@ async function main(): Promise<void> {
   writeFileSync(
     file,
     JSON.stringify(
-      { machine: env, loadEnd, options: { ...options, only: [...options.only] }, filing, queue, decisions },
+      { machine: env, loadEnd, options: { ...options, only: [...options.only] }, filing, queue, decisions, web },
       null,
       2,
     ),

@@ -202,6 +202,7 @@ export class AppModule {
         WebModule.forRoot({
           sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn || sandboxOffice,
           helpLine: config.helpLine,
+          compression: config.httpCompression,
         }),
         ...extraModules,
       ],

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { projectRoot } from '../platform/project-root';
 import { PageRenderer } from './page-renderer.service';
+import { WebAssetStore } from './web-asset-store';
 import { WebAssetsController } from './web-assets.controller';
 import { WEB_OPTIONS, WebModuleOptions } from './web-options';
 import { WebPagesController } from './web-pages.controller';
@@ -20,17 +21,19 @@ export class WebModule {
     sandbox: boolean;
     templatesDir?: string;
     helpLine?: WebModuleOptions['helpLine'];
+    compression?: boolean;
   }): DynamicModule {
     const resolved: WebModuleOptions = {
       templatesDir: options.templatesDir ?? DEFAULT_TEMPLATES_DIR,
       sandbox: options.sandbox,
       cacheTemplates: true,
+      compression: options.compression ?? true,
       helpLine: options.helpLine,
     };
     return {
       module: WebModule,
       controllers: [WebAssetsController, WebPagesController],
-      providers: [{ provide: WEB_OPTIONS, useValue: resolved }, PageRenderer, WebErrorPages],
+      providers: [{ provide: WEB_OPTIONS, useValue: resolved }, WebAssetStore, PageRenderer, WebErrorPages],
     };
   }
 }
