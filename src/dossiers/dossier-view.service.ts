@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { LegalContextService } from '../eligibility/legal-context.service';
 import { CLOCK, Clock } from '../platform/clock/clock';
 import { ActingParty } from './domain/dossier-workflow';
-import { DossierRecord, DossierRepository } from './dossier.repository';
+import { AttachmentRecord, DossierEventRecord, DossierRecord, DossierRepository } from './dossier.repository';
 import { citizenView, staffView, ViewContext } from './dossier-views';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from './ports/dossier-documents.port';
 
@@ -45,6 +45,23 @@ export class DossierViewService {
         decision: docs.decision,
         issuance: docs.issuance,
       });
+    });
+  }
+
+  /**
+   * The citizen view of a dossier in the transaction that filed it, from what that transaction wrote: its one
+   * history event and the files moved onto it. Filing issues no document and queues no issuance job.
+   */
+  async justFiled(d: DossierRecord, submitted: DossierEventRecord, attachments: AttachmentRecord[]) {
+    const legal = await this.legal.current();
+    return citizenView(d, {
+      today: this.clock.today(),
+      calendar: legal.calendar,
+      history: [submitted],
+      attachments,
+      documents: [],
+      decision: null,
+      issuance: [],
     });
   }
 

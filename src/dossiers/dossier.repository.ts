@@ -128,11 +128,13 @@ export class DossierRepository {
     return row.last_value;
   }
 
-  async insert(em: EntityManager, d: NewDossier): Promise<void> {
-    await em.query(
+  /** Inserts a new dossier and returns it as findById would (RETURNING: no read-back). */
+  async insert(em: EntityManager, d: NewDossier): Promise<DossierRecord> {
+    const [row] = await em.query(
       `INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name,
          search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date)
-       VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', 1, $7, $8, $9, $10, $11, $12, $13, $14, $15, ($15::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`,
+       VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', 1, $7, $8, $9, $10, $11, $12, $13, $14, $15, ($15::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
+       RETURNING ${DOSSIER_COLUMNS}`,
       [
         d.id,
         d.code,
@@ -151,6 +153,7 @@ export class DossierRepository {
         d.filedAt,
       ],
     );
+    return row;
   }
 
   async findById(id: string, em?: EntityManager): Promise<DossierRecord | null> {
@@ -208,10 +211,20 @@ export class DossierRepository {
   }
 
   async appendEvent(em: EntityManager, dossierId: string, event: Omit<DossierEventRecord, 'seq'>): Promise<number> {
+    return (await this.appendEventRecord(em, dossierId, event)).seq;
+  }
+
+  /** Appends a history event and returns it as history() gives it (RETURNING: no read-back). */
+  async appendEventRecord(
+    em: EntityManager,
+    dossierId: string,
+    event: Omit<DossierEventRecord, 'seq'>,
+  ): Promise<DossierEventRecord> {
     const [row] = await em.query(
       `INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data)
        VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_event WHERE dossier_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       RETURNING seq`,
+       RETURNING seq, ${utcTimestamp('occurred_at')} AS "occurredAt", action, from_status AS "fromStatus",
+         to_status AS "toStatus", actor_type AS "actorType", actor_id AS "actorId", actor_name AS "actorName", note, data`,
       [
         dossierId,
         event.occurredAt,
@@ -225,7 +238,7 @@ export class DossierRepository {
         event.data ?? {},
       ],
     );
-    return row.seq;
+    return row;
   }
 
   async history(dossierId: string, em?: EntityManager): Promise<DossierEventRecord[]> {
