@@ -95,6 +95,25 @@ describe('web delivery', () => {
     expect(small.headers['content-encoding']).toBeUndefined();
   });
 
+  it('the API documentation (/docs, sandbox only) is linked from no citizen page and is sent compressed', async () => {
+    for (const path of ['/', '/tinh-tro-cap', '/ho-so/nop', '/ho-so', '/ho-so/truy-cap-du-lieu', '/verify']) {
+      expect((await raw(app.baseUrl, path)).body.toString('utf8')).not.toMatch(/href="\/docs/);
+    }
+    const html = (await raw(app.baseUrl, '/docs')).body.toString('utf8');
+    let plainBytes = 0;
+    let sentBytes = 0;
+    for (const src of [...html.matchAll(/(?:src|href)="\.?\/?((?:docs\/)?[\w.-]+\.(?:js|css))"/g)].map((m) => m[1])) {
+      const path = src.startsWith('docs/') ? `/${src}` : `/docs/${src}`;
+      const full = await raw(app.baseUrl, path);
+      const sent = await raw(app.baseUrl, path, { 'accept-encoding': 'gzip, br' });
+      expect(full.status).toBe(200);
+      plainBytes += full.body.length;
+      sentBytes += sent.body.length;
+    }
+    expect(plainBytes).toBeGreaterThan(1_000_000);
+    expect(sentBytes).toBeLessThan(plainBytes / 2);
+  });
+
   it('HTTP_COMPRESSION=off sends everything as it is', async () => {
     const { css } = await stylesheetOf(plain, '/');
     for (const path of [css, '/ho-so/nop', '/api/v1/centers']) {
