@@ -145,7 +145,7 @@ export async function createApp(
   });
   if (runtime.config.httpCompression) {
     // Text answers (pages, JSON) to a client that accepts it, from 1 KiB; brotli at quality 5, cheap enough per
-    // request. The static assets carry copies compressed once at start-up and are left alone here. Request bodies
+    // request. The static assets carry their own compressed copies (made once) and are left alone here. Request bodies
     // are never decompressed (a compressed upload is not part of the API).
     await app.register(compress as any, {
       globalCompression: true,

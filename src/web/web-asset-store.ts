@@ -21,9 +21,13 @@ export interface WebAsset {
   readonly body: Buffer;
   readonly contentType: string;
   readonly etag: string;
-  /** The same bytes compressed once at start-up (brotli at its best quality, gzip level 9); absent when not worth it. */
-  readonly br?: Buffer;
-  readonly gzip?: Buffer;
+  /** Whether compressed copies are kept (text assets of 512 bytes or more, with compression on). */
+  readonly compressible: boolean;
+  /**
+   * The same bytes compressed (brotli at its best quality, gzip level 9), made on the first request that accepts
+   * the encoding and kept: once per asset and process, and not on the start-up path.
+   */
+  encoded(encoding: 'br' | 'gzip'): Buffer;
 }
 
 /**
@@ -31,7 +35,7 @@ export interface WebAsset {
  * ever reaches the file system. The set has one fingerprint (a hash of every path and body): pages link the assets
  * under `/assets/v-<fingerprint>/…`, which may be cached for a year and never revalidated, because any change to
  * any asset makes a new URL. One fingerprint for the whole set, not one per file, keeps the page scripts' relative
- * `import`s working unchanged.
+ * `import`s working unchanged. Compressed copies are made on first use and kept.
  */
 @Injectable()
 export class WebAssetStore {
@@ -59,6 +63,7 @@ export class WebAssetStore {
     this.base = `/assets/v-${this.fingerprint}`;
   }
 
+  /** An asset by its path under assets/ (`css/site.css`). */
   get(path: string): WebAsset | undefined {
     return this.assets.get(path);
   }
@@ -66,15 +71,25 @@ export class WebAssetStore {
 
 function asset(body: Buffer, contentType: string, compress: boolean): WebAsset {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-  if (!compress || body.length < 512) return { body, contentType, etag };
-  const br = brotliCompressSync(body, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+  const copies: { br?: Buffer; gzip?: Buffer } = {};
+  return {
+    body,
+    contentType,
+    etag,
+    compressible: compress && body.length >= 512,
+    encoded(encoding) {
+      copies[encoding] ??=
+        encoding === 'br'
+          ? brotliCompressSync(body, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+              },
+            })
+          : gzipSync(body, { level: 9 });
+      return copies[encoding];
     },
-  });
-  const gzip = gzipSync(body, { level: 9 });
-  return { body, contentType, etag, br, gzip };
+  };
 }
 
 function catalogModule(): string {

@@ -11,8 +11,8 @@ const REVALIDATE = 'public, max-age=300, must-revalidate';
 
 /**
  * Serves the assets of WebAssetStore: `/assets/v-<fingerprint>/<path>` (what pages link) and `/assets/<path>`
- * (the unversioned path, for anything that still links it). Compressed copies are made once at start-up and sent
- * to a browser that accepts them.
+ * (the unversioned path, for anything that still links it). Compressed copies, made once per asset, go to a browser
+ * that accepts them.
  */
 @ApiExcludeController()
 @Public()
@@ -27,7 +27,7 @@ export class WebAssetsController {
     if (!asset) throw new NotFoundException();
     const current = versioned?.[1] === this.assets.fingerprint;
     void reply.header('cache-control', current ? IMMUTABLE : REVALIDATE).header('etag', asset.etag);
-    if (asset.br) void reply.header('vary', 'accept-encoding');
+    if (asset.compressible) void reply.header('vary', 'accept-encoding');
     if (request.headers['if-none-match'] === asset.etag) {
       void reply.code(304).send();
       return;
@@ -47,7 +47,8 @@ function encoded(asset: WebAsset, accept: string | string[] | undefined): [strin
       .filter(([, q]) => !q || !/^\s*q\s*=\s*0(\.0*)?\s*$/.test(q))
       .map(([name]) => name.trim().toLowerCase()),
   );
-  if (asset.br && accepted.has('br')) return ['br', asset.br];
-  if (asset.gzip && accepted.has('gzip')) return ['gzip', asset.gzip];
+  if (!asset.compressible) return [null, asset.body];
+  if (accepted.has('br')) return ['br', asset.encoded('br')];
+  if (accepted.has('gzip')) return ['gzip', asset.encoded('gzip')];
   return [null, asset.body];
 }
