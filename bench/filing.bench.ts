@@ -39,23 +39,36 @@ export interface FilingOptions {
   log: (m: string) => void;
 }
 
+export interface PgbenchFigures {
+  tps: number;
+  transactions: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  clients: number;
+  seconds: number;
+  failed: number;
+  /** SQL statements per transaction of the script. */
+  statements: number;
+}
+
 export interface FilingResult {
   http: LoadFigures;
   created: number;
-  pgbench: {
-    tps: number;
-    transactions: number;
-    p50: number;
-    p95: number;
-    p99: number;
-    clients: number;
-    seconds: number;
-    failed: number;
-  };
+  /** The same SQL as the service sends now. */
+  pgbench: PgbenchFigures;
+  /** The SQL the service sent before issue #21 (the same, plus the read-back of the new dossier). */
+  pgbenchBefore: PgbenchFigures;
+  /** The rows alone: no checks, no read-back, no global serialisation (the physical limit). */
+  pgbenchBare: PgbenchFigures;
   ratio: number;
+  ratioToBare: number;
+  /** CPU time per measured filing: the service process, and PostgreSQL (all processes of the cluster; embedded only). */
+  cpu: { serviceMsPerFiling: number; postgresMsPerFiling: number | null; wallMsPerFiling: number };
   memory: { idleRssMiB: number; peakHwmMiB: number; maxSampledRssMiB: number };
   rowBytes: number;
   pgbenchScript: string;
+  pgbenchBareScript: string;
 }
 
 /** A realistic application body (as test/support/dossier-fixtures.ts builds for sandbox residents). */
@@ -85,36 +98,102 @@ export function applicationBody(personalId: string, terminationDate: string) {
 
 const DOSSIER_COLUMNS = REPOSITORY_DOSSIER_COLUMNS.replace(/\s+/g, ' ');
 
-/**
- * The statements one online filing sends (FilingService.fileOnce, no Idempotency-Key), in order, with random keys.
- * JSON documents are those of a dossier the service just filed, kept as text in `bench_template` and parsed as jsonb
- * per transaction (the service sends them as text parameters). pgbench's \gset stands in for values the service
- * carries between statements.
- */
-export function pgbenchScript(center: string): string {
+/** pgbench spellings shared by the scripts below. */
+function scriptParts() {
   // pgbench (extended protocol) turns every ":name" into a parameter, even inside a string literal: spell the colons
   // of the timestamp formats as chr(58), folded to the same constant when the statement is planned.
-  const columns = DOSSIER_COLUMNS.replace(/HH24:MI:SS\.MS/g, `HH24' || chr(58) || 'MI' || chr(58) || 'SS.MS`);
+  const colon = (sql: string) => sql.replace(/HH24:MI:SS\.MS/g, `HH24' || chr(58) || 'MI' || chr(58) || 'SS.MS`);
+  const columns = colon(DOSSIER_COLUMNS);
+  const eventColumns = colon(
+    `seq, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt", action, from_status, to_status, actor_type, actor_id, actor_name, note, data`,
+  );
   const pid = `'2' || lpad(:n::text, 11, '0')`;
   const t = (k: string) => `(SELECT t FROM bench_template WHERE k = '${k}')::jsonb`;
+  return { columns, eventColumns, pid, t };
+}
+
+/**
+ * The statements one online filing sends (FilingService.fileOnce, no Idempotency-Key), in order, with random keys;
+ * test/e2e/query-counts.e2e.spec.ts asserts the same list against the service. JSON documents are those of a dossier
+ * the service just filed, kept as text in `bench_template` and parsed as jsonb per transaction (the service sends
+ * them as text parameters). pgbench's \gset stands in for values the service carries between statements.
+ * `readBack`: the filing as it was before issue #21, reading the dossier, its history, attachments, documents and
+ * issuance jobs back before answering (17 statements instead of 12).
+ */
+export function pgbenchScript(center: string, readBack = false): string {
+  const { columns, eventColumns, pid, t } = scriptParts();
+  const back = readBack
+    ? `SELECT ${columns} FROM dossier WHERE id = :did;
+SELECT ${eventColumns} FROM dossier_event WHERE dossier_id = :did ORDER BY seq;
+SELECT id, dossier_id, kind, file_name, content_type, size, sha256, object_key, uploaded_at, uploaded_by FROM attachment WHERE dossier_id = :did ORDER BY uploaded_at, id;
+SELECT id, dossier_id, kind, number, authority_symbol, year, verification_code, sha256, object_key, holder_name, issuer_name, issued_at, status, revoked_at FROM issued_document WHERE dossier_id = :did ORDER BY issued_at, kind;
+SELECT id::text AS id, queue, key, dedupe_key, payload, status, hold, attempts, run_at, last_error, created_at, done_at FROM job WHERE queue = 'documents.issue' AND key = :did::text AND status <> 'done' ORDER BY id;
+`
+    : '';
   return `\\set n random(0, 99999999999)
 SELECT 1 FROM service_center WHERE code = '${center}' AND active;
 SELECT ${columns} FROM dossier WHERE personal_id = ${pid} AND is_open;
 INSERT INTO data_access_log (subject_personal_id, actor_type, actor_id, source, purpose, request_id) VALUES (${pid}, 'citizen', ${pid}, 'population', 'filing', gen_random_uuid()::text), (${pid}, 'citizen', ${pid}, 'social_insurance', 'filing', gen_random_uuid()::text);
 BEGIN;
 INSERT INTO dossier_sequence (center_code, day, last_value) VALUES ('${center}', (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 1) ON CONFLICT (center_code, day) DO UPDATE SET last_value = dossier_sequence.last_value + 1 RETURNING last_value AS seq \\gset
-INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name, search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date) VALUES (gen_random_uuid(), '${center}-' || to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYYMMDD') || '-' || lpad(:seq::text, 5, '0'), ${pid}, '${center}', 'online', NULL, 'SUBMITTED', 1, 'Nguyễn Văn Hùng', 'nguyen van hung', ${t('applicant')}, ${t('insurance')}, ${t('application')}, ${t('assessment')}, '{}', (now() - interval '20 days')::date, now(), (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) RETURNING id AS did, code AS dcode \\gset
-INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data) VALUES (:did, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_event WHERE dossier_id = :did), now(), 'submit', NULL, 'SUBMITTED', 'citizen', ${pid}, NULL, NULL, '{"channel":"online"}') RETURNING seq;
+INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name, search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date) VALUES (gen_random_uuid(), '${center}-' || to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYYMMDD') || '-' || lpad(:seq::text, 5, '0'), ${pid}, '${center}', 'online', NULL, 'SUBMITTED', 1, 'Nguyễn Văn Hùng', 'nguyen van hung', ${t('applicant')}, ${t('insurance')}, ${t('application')}, ${t('assessment')}, '{}', (now() - interval '20 days')::date, now(), (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) RETURNING id AS did, ${columns.replace(/^id, /, '')} \\gset
+INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data) VALUES (:did, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_event WHERE dossier_id = :did), now(), 'submit', NULL, 'SUBMITTED', 'citizen', ${pid}, NULL, NULL, '{"channel":"online"}') RETURNING ${eventColumns};
 INSERT INTO job (queue, key, dedupe_key, payload, status, hold, run_at) VALUES ('portal.deliver', :did, gen_random_uuid()::text, ${t('payload')}, 'pending', NULL, now()) ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id;
-SELECT pg_advisory_xact_lock(727001);
+${back}SELECT pg_advisory_xact_lock(727001);
 SELECT COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), repeat('0', 64)) AS prev \\gset
 INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash) VALUES (now(), 'citizen', ${pid}, 'dossier.submit', 'dossier', :did, ${t('audit')}, :prev, encode(sha256(convert_to(:prev::text || :did::text || clock_timestamp()::text, 'UTF8')), 'hex'));
-SELECT ${columns} FROM dossier WHERE id = :did;
-SELECT seq, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24' || chr(58) || 'MI' || chr(58) || 'SS.MS"Z"') AS "occurredAt", action, from_status, to_status, actor_type, actor_id, actor_name, note, data FROM dossier_event WHERE dossier_id = :did ORDER BY seq;
-SELECT id, dossier_id, kind, file_name, content_type, size, sha256, object_key, uploaded_at, uploaded_by FROM attachment WHERE dossier_id = :did ORDER BY uploaded_at, id;
-SELECT id, dossier_id, kind, number, authority_symbol, year, verification_code, sha256, object_key, holder_name, issuer_name, issued_at, status, revoked_at FROM issued_document WHERE dossier_id = :did ORDER BY issued_at, kind;
 END;
 `;
+}
+
+/**
+ * The physical limit: the same rows inserted in one transaction and nothing else. No checks before, no read-back,
+ * and no global serialisation (no per-center-and-day sequence row, no audit-chain lock or chain-head read: the code
+ * and the hash are made up).
+ */
+export function pgbenchBareInserts(center: string): string {
+  const { pid, t } = scriptParts();
+  return `\\set n random(0, 99999999999)
+BEGIN;
+INSERT INTO data_access_log (subject_personal_id, actor_type, actor_id, source, purpose, request_id) VALUES (${pid}, 'citizen', ${pid}, 'population', 'filing', gen_random_uuid()::text), (${pid}, 'citizen', ${pid}, 'social_insurance', 'filing', gen_random_uuid()::text);
+INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name, search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date) VALUES (gen_random_uuid(), '${center}-B-' || ${pid}, ${pid}, '${center}', 'online', NULL, 'SUBMITTED', 1, 'Nguyễn Văn Hùng', 'nguyen van hung', ${t('applicant')}, ${t('insurance')}, ${t('application')}, ${t('assessment')}, '{}', (now() - interval '20 days')::date, now(), (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) RETURNING id AS did \\gset
+INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data) VALUES (:did, 1, now(), 'submit', NULL, 'SUBMITTED', 'citizen', ${pid}, NULL, NULL, '{"channel":"online"}');
+INSERT INTO job (queue, key, dedupe_key, payload, status, hold, run_at) VALUES ('portal.deliver', :did, gen_random_uuid()::text, ${t('payload')}, 'pending', NULL, now());
+INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash) VALUES (now(), 'citizen', ${pid}, 'dossier.submit', 'dossier', :did, ${t('audit')}, repeat('0', 64), encode(sha256(convert_to(:did::text, 'UTF8')), 'hex'));
+END;
+`;
+}
+
+/** SQL statements a pgbench script sends per transaction (BEGIN/END included; meta-commands are not statements). */
+export function statementsOf(script: string): number {
+  return script.split('\n').filter((line) => line.trim() && !line.startsWith('\\')).length;
+}
+
+/** utime + stime of a process, in ms (from /proc/<pid>/stat, 100 ticks per second on Linux). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU ms of a PostgreSQL cluster: the postmaster and its children (backends, walwriter, checkpointer...). */
+function clusterCpuMs(postmaster: number): number {
+  let total = cpuMs(postmaster);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === postmaster) total += cpuMs(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 function pgArgs(url: string): { args: string[]; env: NodeJS.ProcessEnv } {
@@ -211,7 +290,16 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
       }
       next = options.warmUp;
       log(`filing: measuring ${options.filings.toLocaleString('en')} filings, ${options.connections} connections`);
+      const postmaster = db.embedded
+        ? Number(readFileSync(join(db.embedded.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+        : null;
+      const cpuBefore = { service: cpuMs(service.pid), pg: postmaster ? clusterCpuMs(postmaster) : 0 };
       const measured = await withMemorySampling(service, () => filing(options.filings));
+      const cpu = {
+        serviceMsPerFiling: (cpuMs(service.pid) - cpuBefore.service) / options.filings,
+        postgresMsPerFiling: postmaster ? (clusterCpuMs(postmaster) - cpuBefore.pg) / options.filings : null,
+        wallMsPerFiling: (measured.result.seconds * 1000) / options.filings,
+      };
       const http = measured.result;
       const [{ created }] = (
         await sql.query(`SELECT count(*)::int AS created FROM dossier WHERE center_code = $1`, [FILING_CENTER])
@@ -241,51 +329,49 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
       }
       await stub.close().catch(() => undefined);
       // The service stays up (idle) while pgbench runs, as it would on a shared database server.
-      const dir = mkdtempSync(join(tmpdir(), 'bench-pgbench-'));
       const script = pgbenchScript(FILING_CENTER);
-      const scriptFile = join(dir, 'filing.sql');
-      writeFileSync(scriptFile, script);
-      const { args, env } = pgArgs(url);
-      log(`filing: pgbench, ${options.connections} clients, ${options.pgbenchSeconds} s (${pgbench})`);
-      const out = await run(
-        pgbench,
-        [
-          '-n',
-          '-M',
-          'extended',
-          '-c',
-          String(options.connections),
-          '-j',
-          '2',
-          '-T',
-          String(options.pgbenchSeconds),
-          '-f',
-          scriptFile,
-          '-l',
-          `--log-prefix=${join(dir, 'tx')}`,
-          ...args,
-        ],
-        { env, maxBuffer: 16 * 1024 * 1024 },
-      ).catch((error: { stdout?: string; stderr?: string; message: string }) => {
-        throw new Error(`pgbench failed: ${error.stderr || error.stdout || error.message}`);
-      });
-      const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out.stdout)?.[1] ?? NaN);
-      const transactions = Number(/number of transactions actually processed: (\d+)/.exec(out.stdout)?.[1] ?? NaN);
-      const failed = Number(/number of failed transactions: (\d+)/.exec(out.stdout)?.[1] ?? 0);
-      const latencies: number[] = [];
-      for (const file of readdirSync(dir).filter((f) => f.startsWith('tx'))) {
-        for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-          const fields = line.split(' ');
-          if (fields.length >= 3) latencies.push(Number(fields[2]) / 1000);
+      const bareScript = pgbenchBareInserts(FILING_CENTER);
+      const runPgbench = async (name: string, text: string): Promise<PgbenchFigures> => {
+        const dir = mkdtempSync(join(tmpdir(), 'bench-pgbench-'));
+        const scriptFile = join(dir, 'filing.sql');
+        writeFileSync(scriptFile, text);
+        const { args, env } = pgArgs(url);
+        log(`filing: pgbench (${name}), ${options.connections} clients, ${options.pgbenchSeconds} s (${pgbench})`);
+        const out = await run(
+          pgbench,
+          [
+            '-n',
+            '-M',
+            'extended',
+            '-c',
+            String(options.connections),
+            '-j',
+            '2',
+            '-T',
+            String(options.pgbenchSeconds),
+            '-f',
+            scriptFile,
+            '-l',
+            `--log-prefix=${join(dir, 'tx')}`,
+            ...args,
+          ],
+          { env, maxBuffer: 16 * 1024 * 1024 },
+        ).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+          throw new Error(`pgbench (${name}) failed: ${error.stderr || error.stdout || error.message}`);
+        });
+        const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out.stdout)?.[1] ?? NaN);
+        const transactions = Number(/number of transactions actually processed: (\d+)/.exec(out.stdout)?.[1] ?? NaN);
+        const failed = Number(/number of failed transactions: (\d+)/.exec(out.stdout)?.[1] ?? 0);
+        const latencies: number[] = [];
+        for (const file of readdirSync(dir).filter((f) => f.startsWith('tx'))) {
+          for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+            const fields = line.split(' ');
+            if (fields.length >= 3) latencies.push(Number(fields[2]) / 1000);
+          }
         }
-      }
-      latencies.sort((a, b) => a - b);
-      rmSync(dir, { recursive: true, force: true });
-      await service.stop();
-      return {
-        http,
-        created,
-        pgbench: {
+        latencies.sort((a, b) => a - b);
+        rmSync(dir, { recursive: true, force: true });
+        return {
           tps,
           transactions,
           failed,
@@ -294,11 +380,26 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
           p99: percentile(latencies, 99),
           clients: options.connections,
           seconds: options.pgbenchSeconds,
-        },
-        ratio: http.perSecond / tps,
+          statements: statementsOf(text),
+        };
+      };
+      const same = await runPgbench('same SQL as the service', script);
+      const before = await runPgbench('the SQL before, with the read-back', pgbenchScript(FILING_CENTER, true));
+      const bare = await runPgbench('bare inserts', bareScript);
+      await service.stop();
+      return {
+        http,
+        created,
+        pgbench: same,
+        pgbenchBefore: before,
+        pgbenchBare: bare,
+        ratio: http.perSecond / same.tps,
+        ratioToBare: http.perSecond / bare.tps,
+        cpu,
         memory: { idleRssMiB: idle.rssMiB, peakHwmMiB: measured.peakHwmMiB, maxSampledRssMiB: measured.maxRssMiB },
         rowBytes: bytes,
         pgbenchScript: script,
+        pgbenchBareScript: bareScript,
       };
     } finally {
       await service.stop();

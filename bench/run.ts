@@ -2,7 +2,7 @@
  * `npm run bench` — filing and monthly-notice throughput next to pgbench, work-queue latency at two table sizes, signed decisions per
  * second next to headless Chromium, and the service's peak RSS under the filing load; one table at the end.
  *
- *   npm run bench -- [--only=filing,queue,decisions,memory] [--queue-sizes=1000,1000000] [--explain] [--fresh]
+ *   npm run bench -- [--only=filing,queue,decisions,memory,web] [--web-runs=3] [--queue-sizes=1000,1000000] [--explain] [--fresh]
  *                    [--filings=2000] [--warmup=100] [--connections=20] [--pgbench-seconds=20]
  *                    [--queue-seconds=8] [--queue-connections=4] [--decision-iterations=100] [--data-dir=data/bench]
  *                    [--notices=2000] [--notice-warmup=100] [--notice-beneficiaries=52500]
@@ -19,6 +19,7 @@ import { formatDecisionBench, runDecisionBench, DecisionBenchResult } from './de
 import { FilingResult, runFilingBench } from './filing.bench';
 import { NOTICE_PEAK_ASSUMPTIONS, NoticeResult, provinceNoticePeak, runNoticeBench } from './notices.bench';
 import { QueueSizeResult, runQueueBench } from './queue.bench';
+import { formatWebBench, runWebBench, WebBenchResult } from './web.bench';
 import {
   machine,
   openBenchDatabase,
@@ -28,7 +29,7 @@ import {
   serviceNodeFlags,
 } from './support/infra';
 
-const SECTIONS = ['filing', 'queue', 'decisions', 'memory', 'notices'] as const;
+const SECTIONS = ['filing', 'queue', 'decisions', 'memory', 'notices', 'web'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const TARGETS = { filingRatio: 0.5, queueRatio: 1.5, rssMiB: 300, noticeRatio: 0.5, noticeHeadroom: 10 };
@@ -67,6 +68,7 @@ function parseArgs(argv: string[]) {
     notices: num('notices', 2000),
     noticeWarmUp: num('notice-warmup', 100),
     noticeBeneficiaries: num('notice-beneficiaries', provinceNoticePeak().beneficiaries),
+    webRuns: num('web-runs', 3),
     dataDir: resolve(ROOT, flags.get('data-dir') ?? join('data', 'bench')),
     serviceEntry: flags.get('service-entry'),
   };
@@ -84,6 +86,7 @@ function report(
   notices: NoticeResult | undefined,
   memoryWanted: boolean,
   explain: boolean,
+  web?: WebBenchResult,
 ): string {
   const lines: string[] = [];
   lines.push(
@@ -99,10 +102,17 @@ function report(
   if (filing) {
     const h = filing.http;
     const p = filing.pgbench;
+    const pgRow = (name: string, f: typeof p) =>
+      `| filing | pgbench, ${name}, ${f.statements} statements, ${f.clients} clients, ${f.seconds} s | **${f.tps.toFixed(1)} tx/s**, p50 ${ms(f.p50)} ms, p99 ${ms(f.p99)} ms (${f.transactions} tx, ${f.failed} failed) | | |`;
+    const c = filing.cpu;
     lines.push(
       `| filing | POST /api/v1/dossiers, ${h.requests} distinct citizens, ${filing.pgbench.clients} connections | **${h.perSecond.toFixed(1)} submissions/s**, p50 ${ms(h.p50)} ms, p99 ${ms(h.p99)} ms (statuses ${JSON.stringify(h.statuses)}) | | |`,
-      `| filing | pgbench, same SQL transaction, ${p.clients} clients, ${p.seconds} s | **${p.tps.toFixed(1)} tx/s**, p50 ${ms(p.p50)} ms, p99 ${ms(p.p99)} ms (${p.transactions} tx, ${p.failed} failed) | | |`,
-      `| filing | ratio service ÷ pgbench | **${(filing.ratio * 100).toFixed(0)} %** | ≥ ${TARGETS.filingRatio * 100} % | ${verdict(filing.ratio >= TARGETS.filingRatio)} |`,
+      `| filing | where the time goes, per filing under that load | service CPU **${ms(c.serviceMsPerFiling)} ms**, PostgreSQL CPU ${c.postgresMsPerFiling === null ? 'n/a (DATABASE_URL)' : `**${ms(c.postgresMsPerFiling)} ms**`}, wall ${ms(c.wallMsPerFiling)} ms (${filing.pgbench.clients} in flight) | | |`,
+      pgRow('same SQL transaction as the service', p),
+      pgRow('the SQL before (with the read-back of the new dossier)', filing.pgbenchBefore),
+      pgRow('bare inserts (no checks, no read-back, no global serialisation)', filing.pgbenchBare),
+      `| filing | ratio service ÷ pgbench same SQL | **${(filing.ratio * 100).toFixed(0)} %** | ≥ ${TARGETS.filingRatio * 100} % | ${verdict(filing.ratio >= TARGETS.filingRatio)} |`,
+      `| filing | ratio service ÷ pgbench bare inserts (the physical limit) | **${(filing.ratioToBare * 100).toFixed(0)} %** | | |`,
     );
   }
   if (notices) {
@@ -155,6 +165,7 @@ function report(
       `| memory | service VmHWM under the filing load (idle after start ${m.idleRssMiB.toFixed(0)} MiB) | **${m.peakHwmMiB.toFixed(0)} MiB** | < ${TARGETS.rssMiB} MB | ${verdict(m.peakHwmMiB * 1.048576 < TARGETS.rssMiB)} |`,
     );
   }
+  if (web) lines.push(...formatWebBench(web));
   if (decisions) lines.push('', formatDecisionBench(decisions));
   if (explain && queue) {
     for (const q of queue) {
@@ -182,7 +193,18 @@ function report(
     }
   }
   if (explain && filing)
-    lines.push('', 'pgbench script (filing transaction):', '```sql', filing.pgbenchScript.trim(), '```');
+    lines.push(
+      '',
+      'pgbench script (filing transaction):',
+      '```sql',
+      filing.pgbenchScript.trim(),
+      '```',
+      '',
+      'pgbench script (bare inserts):',
+      '```sql',
+      filing.pgbenchBareScript.trim(),
+      '```',
+    );
   if (explain && notices)
     lines.push('', 'pgbench script (notice transaction):', '```sql', notices.pgbenchScript.trim(), '```');
   return lines.join('\n');
@@ -200,7 +222,8 @@ async function main(): Promise<void> {
   let queue: QueueSizeResult[] | undefined;
   let decisions: DecisionBenchResult | undefined;
   let notices: NoticeResult | undefined;
-  const needDb = ['filing', 'memory', 'queue', 'notices'].some((s) => options.only.has(s as Section));
+  let web: WebBenchResult | undefined;
+  const needDb = ['filing', 'memory', 'queue', 'notices', 'web'].some((s) => options.only.has(s as Section));
   const db = needDb ? await openBenchDatabase(options.dataDir, log) : undefined;
   const s3 = needDb ? await startObjectStore(join(options.dataDir, 'objects')) : undefined;
   try {
@@ -240,6 +263,15 @@ async function main(): Promise<void> {
         log,
       });
     }
+    if (options.only.has('web')) {
+      web = await runWebBench(db!, {
+        runs: options.webRuns,
+        dataDir: options.dataDir,
+        serviceEntry: options.serviceEntry,
+        s3: s3!.settings,
+        log,
+      });
+    }
   } finally {
     await s3?.stop();
     await db?.stop();
@@ -249,7 +281,17 @@ async function main(): Promise<void> {
     decisions = await runDecisionBench({ iterations: options.decisionIterations });
   }
   const loadEnd = loadavg();
-  const text = report(env, loadEnd, filing, queue, decisions, notices, options.only.has('memory'), options.explain);
+  const text = report(
+    env,
+    loadEnd,
+    filing,
+    queue,
+    decisions,
+    notices,
+    options.only.has('memory'),
+    options.explain,
+    web,
+  );
   console.log(text);
   console.log(
     `\n(total ${((Date.now() - started) / 1000).toFixed(0)} s; service: node ${[...serviceNodeFlags(), options.serviceEntry ?? 'scripts/start.js'].join(' ')}; bench PostgreSQL settings ${JSON.stringify(db?.embedded ? BENCH_PG_SETTINGS : 'DATABASE_URL server')})`,
@@ -258,7 +300,7 @@ async function main(): Promise<void> {
   writeFileSync(
     file,
     JSON.stringify(
-      { machine: env, loadEnd, options: { ...options, only: [...options.only] }, filing, queue, decisions, notices },
+      { machine: env, loadEnd, options: { ...options, only: [...options.only] }, filing, queue, decisions, notices, web },
       null,
       2,
     ),

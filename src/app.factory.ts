@@ -2,12 +2,14 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import cookie from '@fastify/cookie';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { constants as zlibConstants } from 'node:zlib';
 import { FastifyInstance, LogController } from 'fastify';
 import { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
@@ -141,6 +143,19 @@ export async function createApp(
     },
     hsts: runtime.config.publicBaseUrl.startsWith('https:'),
   });
+  if (runtime.config.httpCompression) {
+    // Text answers (pages, JSON) to a client that accepts it, from 1 KiB; brotli at quality 5, cheap enough per
+    // request. The static assets carry their own compressed copies (made once) and are left alone here. Request bodies
+    // are never decompressed (a compressed upload is not part of the API).
+    await app.register(compress as any, {
+      globalCompression: true,
+      globalDecompression: false,
+      threshold: 1024,
+      encodings: ['br', 'gzip'],
+      brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
+      zlibOptions: { level: 6 },
+    });
+  }
   applyRouteLimits(fastify, runtime.config.rateLimitPerMinute, SESSION_COOKIE);
   await app.register(rateLimit as any, { global: false });
   await app.register(cookie as any);

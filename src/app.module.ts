@@ -220,6 +220,7 @@ export class AppModule {
           sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn || sandboxOffice,
           helpLine: config.helpLine,
           staffOidc: !!config.staffOidc,
+          compression: config.httpCompression,
         }),
         ...extraModules,
       ],

@@ -60,6 +60,11 @@ export interface AppConfig {
   metricsToken?: string;
   /** `DOCUMENT_WORKER`: `off` stops the issuance worker of this process (tests; a web-only instance). */
   documentWorker: boolean;
+  /**
+   * `HTTP_COMPRESSION`: `off` sends every response uncompressed (a reverse proxy in front compresses instead).
+   * Default `on`: brotli or gzip for text answers (pages, scripts, styles, JSON) of a client that accepts it.
+   */
+  httpCompression: boolean;
   /** Director's certificate, remote signing, TSA, LTV, QR key, signature images, fonts. */
   documentSigning: DocumentSigningConfig;
   /** `SOCIAL_INSURANCE_SYNC_URL`: where decisions and benefit changes go to the provincial social insurance office. */
@@ -235,6 +240,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     issuer: issuerConfig(env),
     helpLine: helpLineConfig(env),
     documentWorker: oneOf(env, 'DOCUMENT_WORKER', ['on', 'off'], 'on') === 'on',
+    httpCompression: oneOf(env, 'HTTP_COMPRESSION', ['on', 'off'], 'on') === 'on',
     metricsToken: metricsToken(env),
     documentSigning: documentSigningConfig(env),
     socialInsuranceSyncUrl: url(env, 'SOCIAL_INSURANCE_SYNC_URL'),

@@ -51,7 +51,7 @@ export class DossierQueryService {
 
   async citizenList(actor: Actor) {
     const records = await this.dossiers.listForPerson(actor.id);
-    return { items: await Promise.all(records.map((d) => this.views.citizen(d))) };
+    return { items: await this.views.citizens(records) };
   }
 
   async citizenDossier(actor: Actor, id: string) {

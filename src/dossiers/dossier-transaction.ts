@@ -3,7 +3,7 @@ import { AuditLogRepository } from '../audit/audit-log.repository';
 import { PortalOutboxRepository } from '../portal/portal-outbox.repository';
 import { Actor } from './domain/actor';
 import { DossierStatus, PORTAL_STATUS_CODES } from './domain/dossier-status';
-import { DossierRecord, DossierRepository } from './dossier.repository';
+import { DossierEventRecord, DossierRecord, DossierRepository } from './dossier.repository';
 
 export interface RecordedStep {
   action: string;
@@ -23,7 +23,7 @@ export interface RecordedStep {
 
 /**
  * The rows every status change writes in its own transaction: the history event, the outgoing portal event,
- * the step's own effects (`effects`, given the history event's number) and the audit row. The audit row is
+ * the step's own effects (`effects`, given the history event's number and the event as stored) and the audit row. The audit row is
  * appended last because it holds the chain lock until commit.
  */
 export async function recordStep(
@@ -33,9 +33,9 @@ export async function recordStep(
   dossier: Pick<DossierRecord, 'id' | 'code' | 'personalId' | 'portalDossierCode'>,
   actor: Actor,
   step: RecordedStep,
-  effects: (eventSeq: number) => Promise<void> = async () => undefined,
+  effects: (eventSeq: number, event: DossierEventRecord) => Promise<void> = async () => undefined,
 ): Promise<void> {
-  const eventSeq = await repos.dossiers.appendEvent(em, dossier.id, {
+  const event = await repos.dossiers.appendEventRecord(em, dossier.id, {
     occurredAt: step.occurredAt,
     action: step.action,
     fromStatus: step.from,
@@ -70,7 +70,7 @@ export async function recordStep(
     { heldFor: step.portalHeldFor },
   );
   // Everything else the transaction does goes before the audit row: the chain lock is held from here to COMMIT.
-  await effects(eventSeq);
+  await effects(event.seq, event);
   await repos.audit.append(em, {
     occurredAt: step.occurredAt,
     actorType: actor.type,

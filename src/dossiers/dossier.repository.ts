@@ -128,11 +128,13 @@ export class DossierRepository {
     return row.last_value;
   }
 
-  async insert(em: EntityManager, d: NewDossier): Promise<void> {
-    await em.query(
+  /** Inserts a new dossier and returns it as findById would (RETURNING: no read-back). */
+  async insert(em: EntityManager, d: NewDossier): Promise<DossierRecord> {
+    const [row] = await em.query(
       `INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name,
          search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date)
-       VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', 1, $7, $8, $9, $10, $11, $12, $13, $14, $15, ($15::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`,
+       VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', 1, $7, $8, $9, $10, $11, $12, $13, $14, $15, ($15::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
+       RETURNING ${DOSSIER_COLUMNS}`,
       [
         d.id,
         d.code,
@@ -151,6 +153,7 @@ export class DossierRepository {
         d.filedAt,
       ],
     );
+    return row;
   }
 
   /**
@@ -238,10 +241,20 @@ export class DossierRepository {
   }
 
   async appendEvent(em: EntityManager, dossierId: string, event: Omit<DossierEventRecord, 'seq'>): Promise<number> {
+    return (await this.appendEventRecord(em, dossierId, event)).seq;
+  }
+
+  /** Appends a history event and returns it as history() gives it (RETURNING: no read-back). */
+  async appendEventRecord(
+    em: EntityManager,
+    dossierId: string,
+    event: Omit<DossierEventRecord, 'seq'>,
+  ): Promise<DossierEventRecord> {
     const [row] = await em.query(
       `INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data)
        VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_event WHERE dossier_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       RETURNING seq`,
+       RETURNING seq, ${utcTimestamp('occurred_at')} AS "occurredAt", action, from_status AS "fromStatus",
+         to_status AS "toStatus", actor_type AS "actorType", actor_id AS "actorId", actor_name AS "actorName", note, data`,
       [
         dossierId,
         event.occurredAt,
@@ -255,7 +268,7 @@ export class DossierRepository {
         event.data ?? {},
       ],
     );
-    return row.seq;
+    return row;
   }
 
   async history(dossierId: string, em?: EntityManager): Promise<DossierEventRecord[]> {
@@ -266,6 +279,20 @@ export class DossierRepository {
        FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`,
       [dossierId],
     );
+  }
+
+  /** The histories of several dossiers in one statement (a list page), keyed by dossier, each in order. */
+  async historiesOf(dossierIds: readonly string[]): Promise<Map<string, DossierEventRecord[]>> {
+    const rows: (DossierEventRecord & { dossierId: string })[] = dossierIds.length
+      ? await this.dataSource.query(
+          `SELECT dossier_id AS "dossierId", seq, ${utcTimestamp('occurred_at')} AS "occurredAt", action,
+             from_status AS "fromStatus", to_status AS "toStatus", actor_type AS "actorType", actor_id AS "actorId",
+             actor_name AS "actorName", note, data
+           FROM dossier_event WHERE dossier_id = ANY($1::uuid[]) ORDER BY dossier_id, seq`,
+          [dossierIds],
+        )
+      : [];
+    return groupBy(dossierIds, rows, ({ dossierId, ...event }) => [dossierId, event]);
   }
 
   async event(em: EntityManager | undefined, dossierId: string, seq: number): Promise<DossierEventRecord | undefined> {
@@ -303,6 +330,20 @@ export class DossierRepository {
        FROM attachment WHERE dossier_id = $1 ORDER BY uploaded_at, id`,
       [dossierId],
     );
+  }
+
+  /** The attachments of several dossiers in one statement (a list page), keyed by dossier. */
+  async attachmentsOf(dossierIds: readonly string[]): Promise<Map<string, AttachmentRecord[]>> {
+    const rows: AttachmentRecord[] = dossierIds.length
+      ? await this.dataSource.query(
+          `SELECT id, dossier_id AS "dossierId", kind, file_name AS "fileName", content_type AS "contentType", size,
+             sha256, object_key AS "objectKey", ${utcTimestamp('uploaded_at')} AS "uploadedAt",
+             uploaded_by AS "uploadedBy"
+           FROM attachment WHERE dossier_id = ANY($1::uuid[]) ORDER BY uploaded_at, id`,
+          [dossierIds],
+        )
+      : [];
+    return groupBy(dossierIds, rows, (row) => [row.dossierId, row]);
   }
 
   async centerExists(code: string): Promise<boolean> {
@@ -404,4 +445,14 @@ export class DossierRepository {
       open: row?.open ?? 0,
     };
   }
+}
+
+/** Rows of a batched read, grouped by dossier in their order; every asked id has an entry (maybe empty). */
+function groupBy<R, V>(ids: readonly string[], rows: R[], split: (row: R) => [string, V]): Map<string, V[]> {
+  const grouped = new Map<string, V[]>(ids.map((id) => [id, []]));
+  for (const row of rows) {
+    const [id, value] = split(row);
+    grouped.get(id)?.push(value);
+  }
+  return grouped;
 }

@@ -161,7 +161,7 @@ export class FilingService {
           filingDate,
           await this.dossiers.nextSequence(em, application.centerCode, filingDate),
         );
-        await this.dossiers.insert(em, {
+        const dossier = await this.dossiers.insert(em, {
           id,
           code,
           personalId: request.personalId,
@@ -194,9 +194,11 @@ export class FilingService {
             dueDate: null,
             data: { channel: request.channel },
           },
-          async () => {
-            const dossier = (await this.dossiers.findById(id, em))!;
-            result = { status: 201, body: await this.views.citizen(dossier, em) };
+          async (_seq, event) => {
+            // The answer from the rows as written (RETURNING), not read back: a new dossier's history is its submit
+            // event, and it has no signed document or issuance job yet; only files moved from the draft are read.
+            const attachments = request.fromDraft ? await this.dossiers.attachments(id, em) : [];
+            result = { status: 201, body: await this.views.justFiled(dossier, event, attachments) };
             if (request.idempotencyKey)
               await this.idempotency.complete(em, scope(actor), request.idempotencyKey, result);
           },

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Eta } from 'eta';
 import { join } from 'node:path';
+import { WebAssetStore } from './web-asset-store';
 import { WEB_OPTIONS, WebModuleOptions } from './web-options';
 import {
   ATTACHMENT_KINDS,
@@ -17,7 +18,7 @@ export interface PageMeta {
   /** `<title>` and the page's h1 unless the template writes its own. */
   readonly title: string;
   readonly area: PageArea;
-  /** ES module under /assets/js/pages/, without extension. */
+  /** ES module under <asset base>/js/pages/, without extension. */
   readonly script?: string;
   /** Data attributes for the page script (never inline scripts: CSP `script-src 'self'`). */
   readonly data?: Record<string, string>;
@@ -28,7 +29,10 @@ export interface PageMeta {
 export class PageRenderer {
   private readonly eta: Eta;
 
-  constructor(@Inject(WEB_OPTIONS) private readonly options: WebModuleOptions) {
+  constructor(
+    @Inject(WEB_OPTIONS) private readonly options: WebModuleOptions,
+    private readonly assets: WebAssetStore,
+  ) {
     this.eta = new Eta({ views: join(options.templatesDir, 'web'), cache: options.cacheTemplates, autoEscape: true });
   }
 
@@ -36,6 +40,8 @@ export class PageRenderer {
     return this.eta.render(`pages/${page}`, {
       ...locals,
       meta,
+      // The fingerprinted asset base (`/assets/v-<hash>`): links that may be cached for good.
+      assets: this.assets.base,
       sandbox: this.options.sandbox,
       staffOidc: this.options.staffOidc ?? false,
       helpLine: this.options.helpLine,

@@ -4,6 +4,8 @@ export interface WebModuleOptions {
   /** Shows the "môi trường thử nghiệm" banner on every page. */
   readonly sandbox: boolean;
   readonly cacheTemplates: boolean;
+  /** Keep compressed copies of the text assets (config `HTTP_COMPRESSION`). */
+  readonly compression: boolean;
   /** The footer's contact on pages that know no center (config `helpLine`); a dossier page shows its center. */
   readonly helpLine?: { department: string; name: string; phone: string; hours: string };
   /** The staff login page offers the province's identity provider (`STAFF_OIDC_*` set). */

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { projectRoot } from '../platform/project-root';
 import { PageRenderer } from './page-renderer.service';
+import { WebAssetStore } from './web-asset-store';
 import { WebAssetsController } from './web-assets.controller';
 import { WEB_OPTIONS, WebModuleOptions } from './web-options';
 import { WebPagesController } from './web-pages.controller';
@@ -23,11 +24,13 @@ export class WebModule {
     templatesDir?: string;
     helpLine?: WebModuleOptions['helpLine'];
     staffOidc?: boolean;
+    compression?: boolean;
   }): DynamicModule {
     const resolved: WebModuleOptions = {
       templatesDir: options.templatesDir ?? DEFAULT_TEMPLATES_DIR,
       sandbox: options.sandbox,
       cacheTemplates: true,
+      compression: options.compression ?? true,
       helpLine: options.helpLine,
       staffOidc: options.staffOidc ?? false,
     };
@@ -35,6 +38,8 @@ export class WebModule {
       module: WebModule,
       controllers: [WebAssetsController, WebPagesController, OrganisationPagesController, AdminPagesController],
       providers: [{ provide: WEB_OPTIONS, useValue: resolved }, PageRenderer, WebErrorPages],
+      controllers: [WebAssetsController, WebPagesController],
+      providers: [{ provide: WEB_OPTIONS, useValue: resolved }, WebAssetStore, PageRenderer, WebErrorPages],
     };
   }
 }

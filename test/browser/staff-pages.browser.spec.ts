@@ -39,9 +39,17 @@ describe('staff pages against the real API', () => {
     const receiver = (await sandboxStaff(app)).find((s) => s.role === 'receiver' && s.centerCode === 'DNA-BH')!;
 
     const { page, errors } = await browser.newPage(DESKTOP);
+    const apiCalls: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/v1/staff/')) apiCalls.push(`${r.method()} ${url.pathname}`);
+    });
     await loginAsStaff(page, publicUrl(app), receiver);
     const row = page.locator('#queue-rows tr', { hasText: filed.code });
     await row.waitFor();
+    // The dashboard's every tile comes from one request (one SQL statement on the server), the list from another.
+    await page.locator('[data-count="SUBMITTED"]', { hasText: '1' }).waitFor();
+    expect(apiCalls.sort()).toEqual(['GET /api/v1/staff/dossiers/counts', 'POST /api/v1/staff/dossiers/search']);
     await expect(row.innerText()).resolves.toContain(citizen.fullName);
     expect(await page.evaluate(() => sessionStorage.getItem('tctn.staffToken'))).toContain('"token"');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -115,6 +115,15 @@ export class IssuedDocumentRepository {
     ]);
   }
 
+  /** The documents of several dossiers in one statement (a list page), in the order listForDossier gives. */
+  async listForDossiers(dossierIds: readonly string[]): Promise<IssuedDocumentRecord[]> {
+    if (!dossierIds.length) return [];
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM issued_document WHERE dossier_id = ANY($1::uuid[]) ORDER BY issued_at, kind`,
+      [dossierIds],
+    );
+  }
+
   async findByVerificationCode(code: string): Promise<IssuedDocumentRecord | undefined> {
     const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM issued_document WHERE verification_code = $1`, [
       code,

@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { IssuedDocumentKind } from '../../dossiers/domain/dossier-workflow';
-import type { DecisionSummary, DocumentSummary, IssuanceSummary } from '../../dossiers/dossier-views';
+import type { DecisionSummary, DocumentSummary } from '../../dossiers/dossier-views';
 import { DataSource } from 'typeorm';
 import { JobRunner } from '../../platform/jobs/job-runner';
-import type { DossierDocuments } from '../../dossiers/ports/dossier-documents.port';
+import type { DossierDocuments, DossierDocumentsView } from '../../dossiers/ports/dossier-documents.port';
 import { AuditLogRepository } from '../../audit/audit-log.repository';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Runtime } from '../../platform/embedded/runtime';
 import { RUNTIME } from '../../platform/platform.module';
 import { isPerEventKind, parseStoredKind, perEventKind, supplementRequestKind } from '../domain/issued-kind';
-import { JobStore } from '../../platform/jobs/job.store';
+import { JobStore, JobView } from '../../platform/jobs/job.store';
 import { ISSUANCE_QUEUE, IssuanceJob } from '../issuance/issuance-settings';
 import { IssuedDocumentRecord, IssuedDocumentRepository } from '../persistence/issued-document.repository';
 import { DOCUMENT_TITLES } from '../rendering/document.renderer';
@@ -78,14 +78,32 @@ export class DossierDocumentsService implements DossierDocuments {
     });
   }
 
-  async forDossier(
-    dossierId: string,
-    em?: EntityManager,
-  ): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null; issuance: IssuanceSummary[] }> {
+  async forDossier(dossierId: string, em?: EntityManager): Promise<DossierDocumentsView> {
     const records = await this.documents.listForDossier(dossierId, em);
+    const open = await this.jobs.openForKey(ISSUANCE_QUEUE, dossierId, em);
+    return this.documentsView(records, open);
+  }
+
+  /** forDossier of several dossiers in two statements whatever their number (a citizen's list). */
+  async forDossiers(dossierIds: readonly string[]): Promise<Map<string, DossierDocumentsView>> {
+    const [records, open] = await Promise.all([
+      this.documents.listForDossiers(dossierIds),
+      this.jobs.openForKeys(ISSUANCE_QUEUE, dossierIds),
+    ]);
+    return new Map(
+      dossierIds.map((id) => [
+        id,
+        this.documentsView(
+          records.filter((r) => r.dossierId === id),
+          open.filter((j) => j.key === id),
+        ),
+      ]),
+    );
+  }
+
+  private documentsView(records: IssuedDocumentRecord[], open: JobView[]): DossierDocumentsView {
     const decision =
       records.find((r) => r.kind === 'decision-approval') ?? records.find((r) => r.kind === 'decision-refusal');
-    const open = await this.jobs.openForKey(ISSUANCE_QUEUE, dossierId, em);
     return {
       documents: records.map((r) => this.summary(r)),
       decision: decision ? this.decision(decision) : null,

@@ -4,6 +4,12 @@ import type { DecisionSummary, DocumentSummary, IssuanceSummary } from '../dossi
 
 export const DOSSIER_DOCUMENTS = Symbol('DOSSIER_DOCUMENTS');
 
+export interface DossierDocumentsView {
+  documents: DocumentSummary[];
+  decision: DecisionSummary | null;
+  issuance: IssuanceSummary[];
+}
+
 /**
  * What the dossiers module asks of the signed documents, without importing the documents module: the documents
  * module implements it and the application module binds it (so dependencies point one way: documents → dossiers).
@@ -11,10 +17,9 @@ export const DOSSIER_DOCUMENTS = Symbol('DOSSIER_DOCUMENTS');
  */
 export interface DossierDocuments {
   /** The signed documents of a dossier, for its views. */
-  forDossier(
-    dossierId: string,
-    em?: EntityManager,
-  ): Promise<{ documents: DocumentSummary[]; decision: DecisionSummary | null; issuance: IssuanceSummary[] }>;
+  forDossier(dossierId: string, em?: EntityManager): Promise<DossierDocumentsView>;
+  /** forDossier for a list of dossiers, in a fixed number of statements (every id has an entry). */
+  forDossiers(dossierIds: readonly string[]): Promise<Map<string, DossierDocumentsView>>;
   /** Queue the document a step issues; `eventSeq` is the step's history event. */
   requestIssue(
     em: EntityManager,

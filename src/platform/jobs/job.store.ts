@@ -199,6 +199,15 @@ export class JobStore {
     );
   }
 
+  /** The unfinished jobs of several keys in one statement, oldest first (as openForKey gives each). */
+  async openForKeys(queue: string, keys: readonly string[]): Promise<JobView[]> {
+    if (!keys.length) return [];
+    return this.dataSource.query(
+      `SELECT ${VIEW} FROM job WHERE queue = $1 AND key = ANY($2::text[]) AND status <> 'done' ORDER BY id`,
+      [queue, keys],
+    );
+  }
+
   /** Dead → pending with a fresh attempt budget, due now; the last error stays for the record. */
   async replay(em: EntityManager, id: string): Promise<boolean> {
     const [, count] = await em.query(
