@@ -37,8 +37,6 @@ export class WebModule {
     return {
       module: WebModule,
       controllers: [WebAssetsController, WebPagesController, OrganisationPagesController, AdminPagesController],
-      providers: [{ provide: WEB_OPTIONS, useValue: resolved }, PageRenderer, WebErrorPages],
-      controllers: [WebAssetsController, WebPagesController],
       providers: [{ provide: WEB_OPTIONS, useValue: resolved }, WebAssetStore, PageRenderer, WebErrorPages],
     };
   }
