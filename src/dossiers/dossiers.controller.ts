@@ -3,8 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { CitizenOnly, ClientOnly, Public, StaffOnly } from '../identity';
 import { RouteLimits } from '../platform/http/route-limits';
-import { Actor } from './domain/actor';
-import { CurrentActor, IdempotencyKey } from './current-actor.decorator';
+import type { CitizenCaller, ClientCaller, StaffCaller } from '../identity/caller';
+import { CurrentCaller } from '../identity/guards/current-principal.decorator';
+import { IdempotencyKey } from './current-actor.decorator';
 import { UploadedFile } from './uploaded-file.decorator';
 import { Upload } from './attachments.service';
 import { ApplicationDto, CounterFilingDto, PortalFilingDto } from './dto/application.dto';
@@ -21,7 +22,7 @@ export class CitizenDossiersController {
   @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'File an application (Idempotency-Key supported)' })
   file(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: CitizenCaller,
     @Body() body: ApplicationDto,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -30,18 +31,18 @@ export class CitizenDossiersController {
   }
 
   @Get()
-  list(@CurrentActor() actor: Actor) {
+  list(@CurrentCaller() actor: CitizenCaller) {
     return this.dossiers.citizenList(actor);
   }
 
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentCaller() actor: CitizenCaller, @Param('id') id: string) {
     return this.dossiers.citizenDossier(actor, id);
   }
 
   @Post(':id/attachments')
   upload(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: CitizenCaller,
     @Param('id') id: string,
     @UploadedFile() file: Upload,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -51,7 +52,7 @@ export class CitizenDossiersController {
 
   @Get(':id/attachments/:attachmentId')
   download(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: CitizenCaller,
     @Param('id') id: string,
     @Param('attachmentId') attachmentId: string,
     @Res() reply: FastifyReply,
@@ -61,13 +62,13 @@ export class CitizenDossiersController {
 
   @Post(':id/supplement')
   @HttpCode(200)
-  supplement(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CitizenActionDto) {
+  supplement(@CurrentCaller() actor: CitizenCaller, @Param('id') id: string, @Body() body: CitizenActionDto) {
     return this.dossiers.citizenAct(actor, id, 'supplement', body);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CitizenActionDto) {
+  withdraw(@CurrentCaller() actor: CitizenCaller, @Param('id') id: string, @Body() body: CitizenActionDto) {
     return this.dossiers.citizenAct(actor, id, 'withdraw', body);
   }
 }
@@ -80,7 +81,7 @@ export class StaffDossiersController {
   @Get()
   @StaffOnly()
   @ApiOperation({ summary: "The work queue of the caller's center, ordered by due date, keyset paged" })
-  queue(@CurrentActor() actor: Actor, @Query() query: QueueQueryDto) {
+  queue(@CurrentCaller() actor: StaffCaller, @Query() query: QueueQueryDto) {
     return this.dossiers.queue(actor, query);
   }
 
@@ -90,7 +91,7 @@ export class StaffDossiersController {
     summary:
       "Counts for the queue's tiles in one call: {byStatus: {STATUS: n}, overdue, dueSoon, open}, scoped like the queue",
   })
-  counts(@CurrentActor() actor: Actor, @Query() query: CountsQueryDto) {
+  counts(@CurrentCaller() actor: StaffCaller, @Query() query: CountsQueryDto) {
     return this.dossiers.counts(actor, query.centerCode);
   }
 
@@ -102,7 +103,7 @@ export class StaffDossiersController {
       'The work queue with the filters in the body (same fields and answer as GET): searches by personal ID stay ' +
       'out of URLs and access logs',
   })
-  search(@CurrentActor() actor: Actor, @Body() body: QueueQueryDto) {
+  search(@CurrentCaller() actor: StaffCaller, @Body() body: QueueQueryDto) {
     return this.dossiers.queue(actor, body);
   }
 
@@ -111,7 +112,7 @@ export class StaffDossiersController {
   @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Counter filing for a walk-in citizen (identity from the registry)' })
   file(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: StaffCaller,
     @Body() body: CounterFilingDto,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -121,7 +122,7 @@ export class StaffDossiersController {
 
   @Get(':id')
   @StaffOnly()
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentCaller() actor: StaffCaller, @Param('id') id: string) {
     return this.dossiers.staffDossier(actor, id);
   }
 
@@ -129,7 +130,7 @@ export class StaffDossiersController {
   @HttpCode(200)
   @RouteLimits({ registryReads: true })
   @StaffOnly('receiver', 'reviewer', 'center_head', 'director')
-  act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: StaffActionDto) {
+  act(@CurrentCaller() actor: StaffCaller, @Param('id') id: string, @Body() body: StaffActionDto) {
     return this.dossiers.staffAct(actor, id, body);
   }
 
@@ -137,7 +138,7 @@ export class StaffDossiersController {
   @StaffOnly('receiver')
   @ApiOperation({ summary: 'A receiver attaches a document handed in at the counter (multipart `file` + `kind`)' })
   upload(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: StaffCaller,
     @Param('id') id: string,
     @UploadedFile() file: Upload,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -148,7 +149,7 @@ export class StaffDossiersController {
   @Get(':id/attachments/:attachmentId')
   @StaffOnly()
   download(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: StaffCaller,
     @Param('id') id: string,
     @Param('attachmentId') attachmentId: string,
     @Res() reply: FastifyReply,
@@ -166,7 +167,11 @@ export class PortalDossiersController {
   @Post()
   @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Inbound dossier from Cổng DVCQG; idempotent on portalDossierCode (a repeat is 200)' })
-  file(@CurrentActor() actor: Actor, @Body() body: PortalFilingDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  file(
+    @CurrentCaller() actor: ClientCaller,
+    @Body() body: PortalFilingDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.dossiers.fileFromPortal(actor, body, reply);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, StaffOnly } from '../identity';
+import { CurrentCaller, Caller, StaffOnly } from '../identity';
 import { CalendarDayDto, CalendarRangeDto, CalendarYearImportDto, NewLegalParameterDto } from './dto/legal-admin.dto';
 import { LegalAdminService } from './legal-admin.service';
 
@@ -17,7 +17,7 @@ export class LegalAdminController {
 
   @Post('legal-parameters')
   @ApiOperation({ summary: 'Add a future-dated legal figure (effective after today); audited' })
-  addParameter(@CurrentPrincipal() admin: Principal, @Body() body: NewLegalParameterDto) {
+  addParameter(@CurrentCaller() admin: Caller, @Body() body: NewLegalParameterDto) {
     return this.admin.addParameter(admin, body);
   }
 
@@ -36,13 +36,13 @@ export class LegalAdminController {
   @ApiOperation({
     summary: "Import a year's announced public-sector schedule (document number and date); replaces the year; audited",
   })
-  importYear(@CurrentPrincipal() admin: Principal, @Param('year') year: string, @Body() body: CalendarYearImportDto) {
+  importYear(@CurrentCaller() admin: Caller, @Param('year') year: string, @Body() body: CalendarYearImportDto) {
     return this.admin.importYear(admin, year, body);
   }
 
   @Put('calendar/:date')
   @ApiOperation({ summary: 'Set one day as holiday or working day (e.g. a Government swap); audited' })
-  setDay(@CurrentPrincipal() admin: Principal, @Param('date') date: string, @Body() body: CalendarDayDto) {
+  setDay(@CurrentCaller() admin: Caller, @Param('date') date: string, @Body() body: CalendarDayDto) {
     return this.admin.setDay(admin, date, body);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, ValidateIf } from 'class-validator';
-import { CitizenOnly, CitizenPrincipal, CurrentPrincipal } from '../identity';
+import { CitizenOnly, CitizenCaller, CurrentCaller } from '../identity';
 import { NotificationRepository } from './notification.repository';
 import { NotificationService } from './notification.service';
 
@@ -34,7 +34,7 @@ export class NotificationsController {
 
   @Get('notifications')
   @ApiOperation({ summary: 'What the service sent this citizen (newest first), with the delivery status' })
-  async list(@CurrentPrincipal() citizen: CitizenPrincipal) {
+  async list(@CurrentCaller() citizen: CitizenCaller) {
     const rows = await this.notifications.forPerson(citizen.personalId, 200);
     return rows.map((n) => ({
       id: n.id,
@@ -54,14 +54,14 @@ export class NotificationsController {
 
   @Get('notification-preferences')
   @ApiOperation({ summary: "The citizen's channels (default: e-mail when the dossier has one, SMS always)" })
-  async preferences(@CurrentPrincipal() citizen: CitizenPrincipal) {
+  async preferences(@CurrentCaller() citizen: CitizenCaller) {
     const { stored: _stored, ...p } = await this.service.preferencesOf(citizen.personalId);
     return p;
   }
 
   @Put('notification-preferences')
   @ApiOperation({ summary: 'Choose the channels; `smsUnaccented` sends SMS without diacritics' })
-  async save(@CurrentPrincipal() citizen: CitizenPrincipal, @Body() body: NotificationPreferencesDto) {
+  async save(@CurrentCaller() citizen: CitizenCaller, @Body() body: NotificationPreferencesDto) {
     const p = { email: body.email, sms: body.sms, smsUnaccented: body.smsUnaccented ?? null };
     await this.notifications.savePreferences(citizen.personalId, p);
     return p;

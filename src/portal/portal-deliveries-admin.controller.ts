@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentPrincipal, StaffOnly, StaffPrincipal } from '../identity';
+import { CurrentCaller, StaffOnly, StaffCaller } from '../identity';
 import { PortalDeliveriesQueryDto } from './dto/portal-deliveries-query.dto';
 import { PortalDeliveriesService } from './portal-deliveries.service';
 import { PortalDeliveryView } from './portal-delivery.repository';
@@ -23,7 +23,7 @@ export class PortalDeliveriesAdminController {
   @ApiOperation({ summary: 'Send a dead event again (dead → pending, attempts reset); audited' })
   replay(
     @Param('eventId') eventId: string,
-    @CurrentPrincipal() admin: StaffPrincipal,
+    @CurrentCaller() admin: StaffCaller,
     @Req() request: FastifyRequest,
   ): Promise<PortalDeliveryView> {
     return this.deliveries.replay(eventId, admin, request.id);

@@ -5,8 +5,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RouteLimits } from '../platform/http/route-limits';
 import { CitizenOnly } from '../identity/guards/access-policy.decorator';
-import { CurrentPrincipal } from '../identity/guards/current-principal.decorator';
-import { CitizenPrincipal } from '../identity/principal';
+import { CurrentCaller } from '../identity/guards/current-principal.decorator';
+import { CitizenCaller } from '../identity/caller';
 import { CitizenProfile, DataAccessList } from './citizen-profile.types';
 import { ProfileService } from './profile.service';
 
@@ -25,7 +25,7 @@ export class ProfileController {
   @Get('profile')
   @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Identity from the population registry and the contribution summary (purpose: prefill)' })
-  profile(@CurrentPrincipal() citizen: CitizenPrincipal, @Req() request: FastifyRequest): Promise<CitizenProfile> {
+  profile(@CurrentCaller() citizen: CitizenCaller, @Req() request: FastifyRequest): Promise<CitizenProfile> {
     return this.profiles.profile(citizen.personalId, request.id);
   }
 
@@ -33,7 +33,7 @@ export class ProfileController {
   @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Benefit estimate from the registry record if filed today (purpose: eligibility_preview)' })
   eligibility(
-    @CurrentPrincipal() citizen: CitizenPrincipal,
+    @CurrentCaller() citizen: CitizenCaller,
     @Query() query: EligibilityPreviewDto,
     @Req() request: FastifyRequest,
   ) {
@@ -42,7 +42,7 @@ export class ProfileController {
 
   @Get('data-access')
   @ApiOperation({ summary: "Who read the citizen's registry data, when, from which source and why (newest first)" })
-  dataAccess(@CurrentPrincipal() citizen: CitizenPrincipal): Promise<DataAccessList> {
+  dataAccess(@CurrentCaller() citizen: CitizenCaller): Promise<DataAccessList> {
     return this.profiles.dataAccess(citizen.personalId);
   }
 }

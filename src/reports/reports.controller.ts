@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Principal, StaffOnly } from '../identity';
+import { CurrentCaller, Caller, StaffOnly } from '../identity';
 import { MonthlyQueryDto } from './dto/monthly-query.dto';
 import { SummaryQueryDto } from './dto/summary-query.dto';
 import { sendReportFile } from './report-reply';
@@ -17,7 +17,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Figures of a date range (≤ 366 days): own center for a center head, province or one center otherwise',
   })
-  summary(@Query() query: SummaryQueryDto, @CurrentPrincipal() principal: Principal) {
+  summary(@Query() query: SummaryQueryDto, @CurrentCaller() principal: Caller) {
     return this.reports.summary(query, principal);
   }
 
@@ -26,7 +26,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'The monthly report as XLSX (default), CSV or JSON' })
   async monthly(
     @Query() query: MonthlyQueryDto,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() principal: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return sendReportFile(reply, await this.reports.monthly(query, principal));

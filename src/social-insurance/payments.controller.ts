@@ -5,11 +5,11 @@ import { PaymentDto } from '../dossiers/dto/application.dto';
 import {
   Authenticated,
   CitizenOnly,
-  CitizenPrincipal,
+  CitizenCaller,
   ClientOnly,
-  ClientPrincipal,
-  CurrentPrincipal,
-  Principal,
+  ClientCaller,
+  CurrentCaller,
+  Caller,
 } from '../identity';
 import { PaymentReportDto } from './dto/payment-report.dto';
 import { PaymentsService } from './payments.service';
@@ -22,14 +22,14 @@ export class DossierPaymentsController {
   @Get('payments')
   @Authenticated('citizen', 'staff')
   @ApiOperation({ summary: 'Each benefit month: pending, paid (amount, date) or failed (why), as the office reported' })
-  list(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+  list(@CurrentCaller() principal: Caller, @Param('id') id: string) {
     return this.payments.list(principal, id);
   }
 
   @Get('payment-account')
   @Authenticated('citizen', 'staff')
   @ApiOperation({ summary: 'The account the office pays to now (the latest correction, else the application)' })
-  account(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+  account(@CurrentCaller() principal: Caller, @Param('id') id: string) {
     return this.payments.account(principal, id);
   }
 
@@ -39,13 +39,8 @@ export class DossierPaymentsController {
   @ApiOperation({
     summary: 'Correct the payment account (audited, sent to the office); failed months are asked of the office again',
   })
-  correct(
-    @CurrentPrincipal() citizen: CitizenPrincipal,
-    @Param('id') id: string,
-    @Body() body: PaymentDto,
-    @Req() request: FastifyRequest,
-  ) {
-    return this.payments.correctAccount({ personalId: citizen.personalId, requestId: request.id }, id, body);
+  correct(@CurrentCaller() citizen: CitizenCaller, @Param('id') id: string, @Body() body: PaymentDto) {
+    return this.payments.correctAccount(citizen, id, body);
   }
 }
 
@@ -62,7 +57,7 @@ export class SocialInsurancePaymentsController {
       'idempotent on reportId (a repeat is 200, another body with the same reportId 409)',
   })
   async report(
-    @CurrentPrincipal() client: ClientPrincipal,
+    @CurrentCaller() client: ClientCaller,
     @Body() body: PaymentReportDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

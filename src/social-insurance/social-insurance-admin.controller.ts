@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
-import { CurrentPrincipal, StaffOnly, StaffPrincipal } from '../identity';
+import { CurrentCaller, StaffOnly, StaffCaller } from '../identity';
 import { DomainError } from '../platform/errors/domain-error';
 import { JobStore, JobView } from '../platform/jobs/job.store';
 import { SOCIAL_INSURANCE_QUEUE } from './social-insurance-event';
@@ -67,11 +67,7 @@ export class SocialInsuranceAdminController {
   @Post(':eventId/replay')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a dead event again (dead → pending, attempts reset); audited' })
-  async replay(
-    @Param('eventId') eventId: string,
-    @CurrentPrincipal() admin: StaffPrincipal,
-    @Req() request: FastifyRequest,
-  ) {
+  async replay(@Param('eventId') eventId: string, @CurrentCaller() admin: StaffCaller, @Req() request: FastifyRequest) {
     if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw DomainError.notFound('Không tìm thấy sự kiện.');
     const replayed = await this.dataSource.transaction(async (em) => {
       const job = await this.jobs.find(SOCIAL_INSURANCE_QUEUE, eventId, em);

@@ -2,8 +2,8 @@ import { Controller, Get, Param, Req, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CitizenOnly } from '../../identity/guards/access-policy.decorator';
-import { CurrentPrincipal } from '../../identity/guards/current-principal.decorator';
-import { CitizenPrincipal } from '../../identity/principal';
+import { CurrentCaller } from '../../identity/guards/current-principal.decorator';
+import { CitizenCaller } from '../../identity/caller';
 import { DocumentAccessService } from '../services/document-access.service';
 import { DecisionView } from '../services/dossier-documents.service';
 import { pdfFile } from './pdf-file';
@@ -18,7 +18,7 @@ export class CitizenDocumentsController {
   @ApiOperation({
     summary: 'Decision metadata {number, issuedAt, kind, sha256, verificationCode, verifyUrl}; 404 until issued',
   })
-  decision(@CurrentPrincipal() citizen: CitizenPrincipal, @Param('id') id: string): Promise<DecisionView> {
+  decision(@CurrentCaller() citizen: CitizenCaller, @Param('id') id: string): Promise<DecisionView> {
     return this.access.citizenDecision(citizen, id);
   }
 
@@ -26,7 +26,7 @@ export class CitizenDocumentsController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The signed decision PDF (the stored bytes; download audited)' })
   async decisionPdf(
-    @CurrentPrincipal() citizen: CitizenPrincipal,
+    @CurrentCaller() citizen: CitizenCaller,
     @Param('id') id: string,
     @Req() req: FastifyRequest,
   ): Promise<StreamableFile> {
@@ -39,7 +39,7 @@ export class CitizenDocumentsController {
     summary: 'A signed document of the dossier (receipt, supplement-request[-<seq>], intake-refusal, decisions)',
   })
   async documentPdf(
-    @CurrentPrincipal() citizen: CitizenPrincipal,
+    @CurrentCaller() citizen: CitizenCaller,
     @Param('id') id: string,
     @Param('kind') kind: string,
     @Req() req: FastifyRequest,

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, StreamableFile } fro
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { StaffOnly } from '../../identity/guards/access-policy.decorator';
-import { CurrentPrincipal } from '../../identity/guards/current-principal.decorator';
-import { StaffPrincipal } from '../../identity/principal';
+import { CurrentCaller } from '../../identity/guards/current-principal.decorator';
+import { StaffCaller } from '../../identity/caller';
 import { DocumentRevocationService } from '../services/document-revocation.service';
 import { DocumentAccessService } from '../services/document-access.service';
 import { DecisionView, DossierDocumentsService } from '../services/dossier-documents.service';
@@ -26,7 +26,7 @@ export class StaffDocumentsController {
     summary: "A signed document of a dossier of the caller's center (province-level roles: any center); audited",
   })
   async documentPdf(
-    @CurrentPrincipal() staff: StaffPrincipal,
+    @CurrentCaller() staff: StaffCaller,
     @Param('id') id: string,
     @Param('kind') kind: string,
     @Req() req: FastifyRequest,
@@ -39,7 +39,7 @@ export class StaffDocumentsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Issue again a document whose issuance failed all its attempts (dead); audited' })
   async retryIssuance(
-    @CurrentPrincipal() staff: StaffPrincipal,
+    @CurrentCaller() staff: StaffCaller,
     @Param('id') id: string,
     @Param('kind') kind: string,
     @Req() req: FastifyRequest,
@@ -56,7 +56,7 @@ export class StaffDocumentsController {
       'Revoke (thu hồi) the signed decision of a dossier, with the reason shown to the citizen; Director only; audited',
   })
   revokeDecision(
-    @CurrentPrincipal() director: StaffPrincipal,
+    @CurrentCaller() director: StaffCaller,
     @Param('id') id: string,
     @Body() body: RevokeDecisionDto,
     @Req() req: FastifyRequest,

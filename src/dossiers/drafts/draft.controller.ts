@@ -4,8 +4,9 @@ import { FastifyReply } from 'fastify';
 import { CitizenOnly } from '../../identity';
 import { RouteLimits } from '../../platform/http/route-limits';
 import { Application } from '../domain/application';
-import { Actor } from '../domain/actor';
-import { CurrentActor, IdempotencyKey } from '../current-actor.decorator';
+import type { CitizenCaller } from '../../identity/caller';
+import { CurrentCaller } from '../../identity/guards/current-principal.decorator';
+import { IdempotencyKey } from '../current-actor.decorator';
 import { ApplicationDto } from '../dto/application.dto';
 import { FilingService } from '../filing.service';
 import { UploadedFile } from '../uploaded-file.decorator';
@@ -31,28 +32,28 @@ export class DraftController {
 
   @Get()
   @ApiOperation({ summary: 'The saved answers, the files attached so far and the documents still required' })
-  get(@CurrentActor() actor: Actor) {
+  get(@CurrentCaller() actor: CitizenCaller) {
     return this.drafts.get(actor);
   }
 
   @Put()
   @RouteLimits({ bodyLimit: DRAFT_BODY_LIMIT_BYTES })
   @ApiOperation({ summary: 'Save the answers (every field optional, each bounded like the application)' })
-  save(@CurrentActor() actor: Actor, @Body() body: DraftDto) {
+  save(@CurrentCaller() actor: CitizenCaller, @Body() body: DraftDto) {
     return this.drafts.save(actor, body);
   }
 
   @Delete()
   @HttpCode(204)
   @ApiOperation({ summary: 'Discard the draft and its files' })
-  async discard(@CurrentActor() actor: Actor): Promise<void> {
+  async discard(@CurrentCaller() actor: CitizenCaller): Promise<void> {
     await this.drafts.discard(actor);
   }
 
   @Post('attachments')
   @ApiOperation({ summary: 'Attach a file before filing (multipart: kind, file)' })
   async attach(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: CitizenCaller,
     @UploadedFile() file: Upload,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -63,7 +64,7 @@ export class DraftController {
   @Delete('attachments/:attachmentId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a file attached before filing' })
-  async detach(@CurrentActor() actor: Actor, @Param('attachmentId') attachmentId: string): Promise<void> {
+  async detach(@CurrentCaller() actor: CitizenCaller, @Param('attachmentId') attachmentId: string): Promise<void> {
     await this.drafts.detach(actor, attachmentId);
   }
 
@@ -76,13 +77,13 @@ export class DraftController {
       '`attachments` when a required document is missing.',
   })
   async submit(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: CitizenCaller,
     @Body() body: ApplicationDto,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const result = await this.filing.file(actor, {
-      personalId: actor.id,
+      personalId: actor.personalId,
       application: body as Application,
       channel: 'online',
       idempotencyKey: key,
