@@ -5,10 +5,11 @@ import globals from 'globals';
 /** Import boundaries: modules depend one way (see README "Architecture"); the sandbox is wired in by the app module only. */
 const FEATURES = ['identity', 'registries', 'profile', 'eligibility', 'dossiers', 'documents', 'portal', 'reports', 'web', 'audit', 'social-insurance', 'notifications'];
 const forbid = (modules, why) => modules.map((m) => ({ group: [`**/${m}/**`, `**/${m}`], message: why }));
+const TEST_WHY = 'Code in src/ never imports test/ (fixtures, test tools and fault seams live there); specs may.';
 const boundary = (files, modules, why, ignores = []) => ({
   files,
   ignores,
-  rules: { 'no-restricted-imports': ['error', { patterns: forbid(modules, why) }] },
+  rules: { 'no-restricted-imports': ['error', { patterns: [...forbid(modules, why), ...forbid(['test'], TEST_WHY)] }] },
 });
 const SANDBOX_WHY = 'Only src/sandbox and the application module may import sandbox code (it must never load in production).';
 
