@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import {
   Authenticated,
@@ -14,6 +14,15 @@ import {
 import { BenefitStaffService } from './benefit-staff.service';
 import { BenefitService } from './benefit.service';
 import { JobSearchNoticeDto, PortalJobSearchNoticeDto } from './dto/job-search-notice.dto';
+import {
+  BenefitReportRowDto,
+  BenefitViewDto,
+  JobSearchNoticeReceiptDto,
+  MissedMonthDto,
+  NoticeRowDto,
+  ProposalDecisionsDto,
+  ProposalRowDto,
+} from './dto/benefit-responses.dto';
 
 @ApiTags('benefit period')
 @Controller('api/v1/dossiers')
@@ -21,6 +30,7 @@ export class BenefitController {
   constructor(private readonly benefits: BenefitService) {}
 
   @Get(':id/benefit')
+  @ApiOkResponse({ type: BenefitViewDto })
   @Authenticated('citizen', 'staff')
   @ApiOperation({ summary: 'The benefit period: months, notice windows, states (404 before the result is returned)' })
   get(@CurrentCaller() actor: CitizenCaller | StaffCaller, @Param('id') id: string) {
@@ -28,6 +38,7 @@ export class BenefitController {
   }
 
   @Post(':id/job-search-notices')
+  @ApiCreatedResponse({ type: JobSearchNoticeReceiptDto })
   @CitizenOnly()
   @ApiOperation({ summary: "The citizen's monthly job-search notice (Mẫu số 24); 422 outside the window, 409 twice" })
   file(@CurrentCaller() actor: CitizenCaller, @Param('id') id: string, @Body() body: JobSearchNoticeDto) {
@@ -44,6 +55,7 @@ export class StaffBenefitController {
   ) {}
 
   @Post('dossiers/:id/job-search-notices')
+  @ApiCreatedResponse({ type: JobSearchNoticeReceiptDto })
   @StaffOnly('receiver')
   @ApiOperation({ summary: 'A job-search notice entered by a receiver at the counter' })
   file(@CurrentCaller() actor: StaffCaller, @Param('id') id: string, @Body() body: JobSearchNoticeDto) {
@@ -51,6 +63,7 @@ export class StaffBenefitController {
   }
 
   @Get('benefits/notices')
+  @ApiOkResponse({ type: NoticeRowDto, isArray: true })
   @StaffOnly()
   @ApiOperation({ summary: "Queue: notices received (newest first), the caller's center" })
   notices(@CurrentCaller() actor: StaffCaller) {
@@ -58,6 +71,7 @@ export class StaffBenefitController {
   }
 
   @Get('benefits/missed')
+  @ApiOkResponse({ type: MissedMonthDto, isArray: true })
   @StaffOnly()
   @ApiOperation({ summary: 'Queue: months whose window closed without a notice' })
   missed(@CurrentCaller() actor: StaffCaller) {
@@ -65,6 +79,7 @@ export class StaffBenefitController {
   }
 
   @Get('benefits/proposals')
+  @ApiOkResponse({ type: ProposalRowDto, isArray: true })
   @StaffOnly()
   @ApiOperation({ summary: 'Queue: suspensions, resumptions and terminations awaiting the Director (?date= the day)' })
   proposals(@CurrentCaller() actor: StaffCaller, @Query('date') date?: string) {
@@ -72,6 +87,7 @@ export class StaffBenefitController {
   }
 
   @Post('benefits/proposals/decide')
+  @ApiOkResponse({ type: ProposalDecisionsDto })
   @HttpCode(200)
   @StaffOnly('director')
   @ApiOperation({ summary: "The Director decides a batch of the day's proposals (each a workflow action, signed)" })
@@ -80,6 +96,7 @@ export class StaffBenefitController {
   }
 
   @Get('reports/benefits')
+  @ApiOkResponse({ type: BenefitReportRowDto, isArray: true })
   @StaffOnly()
   @ApiOperation({ summary: 'Notices, suspensions, resumptions and terminations by month and center' })
   report(@CurrentCaller() actor: StaffCaller, @Query('from') from?: string, @Query('to') to?: string) {
@@ -94,6 +111,8 @@ export class PortalBenefitController {
   constructor(private readonly benefits: BenefitService) {}
 
   @Post()
+  @ApiOkResponse({ type: JobSearchNoticeReceiptDto, description: 'A repeat of a portalNoticeCode: the first notice' })
+  @ApiCreatedResponse({ type: JobSearchNoticeReceiptDto })
   @ApiOperation({
     summary: 'A job-search notice submitted on Cổng DVCQG; idempotent on portalNoticeCode (a repeat is 200)',
   })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { CitizenOnly, ClientOnly, Public, StaffOnly } from '../identity';
 import { RouteLimits } from '../platform/http/route-limits';
@@ -11,6 +11,16 @@ import { Upload } from './attachments.service';
 import { ApplicationDto, CounterFilingDto, PortalFilingDto } from './dto/application.dto';
 import { CitizenActionDto, StaffActionDto } from './dto/workflow-action.dto';
 import { CountsQueryDto, DossiersFacade, QueueQueryDto } from './dossiers.facade';
+import {
+  AttachmentViewDto,
+  CenterDto,
+  CitizenDossierListDto,
+  CitizenDossierViewDto,
+  QueueCountsDto,
+  QueuePageDto,
+  StaffDossierViewDto,
+} from './dto/dossier-responses.dto';
+import { ApiFileResponse } from '../platform/http/api-responses';
 
 @ApiTags('citizen dossiers')
 @CitizenOnly()
@@ -19,6 +29,11 @@ export class CitizenDossiersController {
   constructor(private readonly dossiers: DossiersFacade) {}
 
   @Post()
+  @ApiCreatedResponse({ type: CitizenDossierViewDto, description: 'Filed' })
+  @ApiOkResponse({
+    type: CitizenDossierViewDto,
+    description: 'A repeat with the same Idempotency-Key: the first answer',
+  })
   @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'File an application (Idempotency-Key supported)' })
   file(
@@ -31,16 +46,19 @@ export class CitizenDossiersController {
   }
 
   @Get()
+  @ApiOkResponse({ type: CitizenDossierListDto })
   list(@CurrentCaller() actor: CitizenCaller) {
     return this.dossiers.citizenList(actor);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CitizenDossierViewDto })
   get(@CurrentCaller() actor: CitizenCaller, @Param('id') id: string) {
     return this.dossiers.citizenDossier(actor, id);
   }
 
   @Post(':id/attachments')
+  @ApiCreatedResponse({ type: AttachmentViewDto })
   upload(
     @CurrentCaller() actor: CitizenCaller,
     @Param('id') id: string,
@@ -51,6 +69,7 @@ export class CitizenDossiersController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @ApiFileResponse()
   download(
     @CurrentCaller() actor: CitizenCaller,
     @Param('id') id: string,
@@ -61,12 +80,14 @@ export class CitizenDossiersController {
   }
 
   @Post(':id/supplement')
+  @ApiOkResponse({ type: CitizenDossierViewDto })
   @HttpCode(200)
   supplement(@CurrentCaller() actor: CitizenCaller, @Param('id') id: string, @Body() body: CitizenActionDto) {
     return this.dossiers.citizenAct(actor, id, 'supplement', body);
   }
 
   @Post(':id/withdraw')
+  @ApiOkResponse({ type: CitizenDossierViewDto })
   @HttpCode(200)
   withdraw(@CurrentCaller() actor: CitizenCaller, @Param('id') id: string, @Body() body: CitizenActionDto) {
     return this.dossiers.citizenAct(actor, id, 'withdraw', body);
@@ -79,6 +100,7 @@ export class StaffDossiersController {
   constructor(private readonly dossiers: DossiersFacade) {}
 
   @Get()
+  @ApiOkResponse({ type: QueuePageDto })
   @StaffOnly()
   @ApiOperation({ summary: "The work queue of the caller's center, ordered by due date, keyset paged" })
   queue(@CurrentCaller() actor: StaffCaller, @Query() query: QueueQueryDto) {
@@ -86,6 +108,7 @@ export class StaffDossiersController {
   }
 
   @Get('counts')
+  @ApiOkResponse({ type: QueueCountsDto })
   @StaffOnly()
   @ApiOperation({
     summary:
@@ -96,6 +119,7 @@ export class StaffDossiersController {
   }
 
   @Post('search')
+  @ApiOkResponse({ type: QueuePageDto })
   @HttpCode(200)
   @StaffOnly()
   @ApiOperation({
@@ -108,6 +132,11 @@ export class StaffDossiersController {
   }
 
   @Post()
+  @ApiCreatedResponse({ type: CitizenDossierViewDto, description: 'Filed' })
+  @ApiOkResponse({
+    type: CitizenDossierViewDto,
+    description: 'A repeat with the same Idempotency-Key: the first answer',
+  })
   @StaffOnly('receiver')
   @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Counter filing for a walk-in citizen (identity from the registry)' })
@@ -121,12 +150,14 @@ export class StaffDossiersController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: StaffDossierViewDto })
   @StaffOnly()
   get(@CurrentCaller() actor: StaffCaller, @Param('id') id: string) {
     return this.dossiers.staffDossier(actor, id);
   }
 
   @Post(':id/actions')
+  @ApiOkResponse({ type: StaffDossierViewDto })
   @HttpCode(200)
   @RouteLimits({ registryReads: true })
   @StaffOnly('receiver', 'reviewer', 'center_head', 'director')
@@ -135,6 +166,7 @@ export class StaffDossiersController {
   }
 
   @Post(':id/attachments')
+  @ApiCreatedResponse({ type: AttachmentViewDto })
   @StaffOnly('receiver')
   @ApiOperation({ summary: 'A receiver attaches a document handed in at the counter (multipart `file` + `kind`)' })
   upload(
@@ -147,6 +179,7 @@ export class StaffDossiersController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @ApiFileResponse()
   @StaffOnly()
   download(
     @CurrentCaller() actor: StaffCaller,
@@ -165,6 +198,11 @@ export class PortalDossiersController {
   constructor(private readonly dossiers: DossiersFacade) {}
 
   @Post()
+  @ApiCreatedResponse({ type: CitizenDossierViewDto, description: 'Filed' })
+  @ApiOkResponse({
+    type: CitizenDossierViewDto,
+    description: 'A repeat of a portalDossierCode already filed: the dossier',
+  })
   @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Inbound dossier from Cổng DVCQG; idempotent on portalDossierCode (a repeat is 200)' })
   file(
@@ -183,6 +221,7 @@ export class CentersController {
   constructor(private readonly dossiers: DossiersFacade) {}
 
   @Get()
+  @ApiOkResponse({ type: CenterDto, isArray: true })
   list() {
     return this.dossiers.centers();
   }

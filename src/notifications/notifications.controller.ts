@@ -1,9 +1,14 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, ValidateIf } from 'class-validator';
 import { CitizenOnly, CitizenCaller, CurrentCaller } from '../identity';
 import { NotificationRepository } from './notification.repository';
 import { NotificationService } from './notification.service';
+import {
+  NotificationPreferencesViewDto,
+  NotificationPreferencesSavedDto,
+  NotificationViewDto,
+} from './notification-responses.dto';
 
 export class NotificationPreferencesDto {
   @ApiProperty({ description: 'Receive e-mails (when the dossier has an address)' })
@@ -33,6 +38,7 @@ export class NotificationsController {
   ) {}
 
   @Get('notifications')
+  @ApiOkResponse({ type: NotificationViewDto, isArray: true })
   @ApiOperation({ summary: 'What the service sent this citizen (newest first), with the delivery status' })
   async list(@CurrentCaller() citizen: CitizenCaller) {
     const rows = await this.notifications.forPerson(citizen.personalId, 200);
@@ -53,6 +59,7 @@ export class NotificationsController {
   }
 
   @Get('notification-preferences')
+  @ApiOkResponse({ type: NotificationPreferencesViewDto })
   @ApiOperation({ summary: "The citizen's channels (default: e-mail when the dossier has one, SMS always)" })
   async preferences(@CurrentCaller() citizen: CitizenCaller) {
     const { stored: _stored, ...p } = await this.service.preferencesOf(citizen.personalId);
@@ -60,6 +67,7 @@ export class NotificationsController {
   }
 
   @Put('notification-preferences')
+  @ApiOkResponse({ type: NotificationPreferencesSavedDto })
   @ApiOperation({ summary: 'Choose the channels; `smsUnaccented` sends SMS without diacritics' })
   async save(@CurrentCaller() citizen: CitizenCaller, @Body() body: NotificationPreferencesDto) {
     const p = { email: body.email, sms: body.sms, smsUnaccented: body.smsUnaccented ?? null };

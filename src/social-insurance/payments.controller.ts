@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PaymentDto } from '../dossiers/dto/application.dto';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../identity';
 import { PaymentReportDto } from './dto/payment-report.dto';
 import { PaymentsService } from './payments.service';
+import { PaymentAccountCorrectionDto, PaymentAccountDto, PaymentViewDto } from './dto/social-insurance-responses.dto';
 
 @ApiTags('payments')
 @Controller('api/v1/dossiers/:id')
@@ -20,6 +21,7 @@ export class DossierPaymentsController {
   constructor(private readonly payments: PaymentsService) {}
 
   @Get('payments')
+  @ApiOkResponse({ type: PaymentViewDto, isArray: true })
   @Authenticated('citizen', 'staff')
   @ApiOperation({ summary: 'Each benefit month: pending, paid (amount, date) or failed (why), as the office reported' })
   list(@CurrentCaller() principal: Caller, @Param('id') id: string) {
@@ -27,6 +29,7 @@ export class DossierPaymentsController {
   }
 
   @Get('payment-account')
+  @ApiOkResponse({ type: PaymentAccountDto })
   @Authenticated('citizen', 'staff')
   @ApiOperation({ summary: 'The account the office pays to now (the latest correction, else the application)' })
   account(@CurrentCaller() principal: Caller, @Param('id') id: string) {
@@ -34,6 +37,7 @@ export class DossierPaymentsController {
   }
 
   @Post('payment-account')
+  @ApiOkResponse({ type: PaymentAccountCorrectionDto })
   @HttpCode(200)
   @CitizenOnly()
   @ApiOperation({
@@ -51,6 +55,7 @@ export class SocialInsurancePaymentsController {
   constructor(private readonly payments: PaymentsService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: PaymentViewDto })
   @ApiOperation({
     summary:
       'The office reports one benefit month paid or failed (client credentials, scope social_insurance); ' +

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Req, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CitizenOnly } from '../../identity/guards/access-policy.decorator';
 import { CurrentCaller } from '../../identity/guards/current-principal.decorator';
@@ -7,6 +7,8 @@ import { CitizenCaller } from '../../identity/caller';
 import { DocumentAccessService } from '../services/document-access.service';
 import { DecisionView } from '../services/dossier-documents.service';
 import { pdfFile } from './pdf-file';
+import { DecisionSummaryDto } from './document-responses.dto';
+import { ApiPdfResponse } from '../../platform/http/api-responses';
 
 @ApiTags('citizen')
 @Controller('api/v1/dossiers')
@@ -15,6 +17,7 @@ export class CitizenDocumentsController {
   constructor(private readonly access: DocumentAccessService) {}
 
   @Get(':id/decision')
+  @ApiOkResponse({ type: DecisionSummaryDto })
   @ApiOperation({
     summary: 'Decision metadata {number, issuedAt, kind, sha256, verificationCode, verifyUrl}; 404 until issued',
   })
@@ -23,6 +26,7 @@ export class CitizenDocumentsController {
   }
 
   @Get(':id/decision/pdf')
+  @ApiPdfResponse()
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The signed decision PDF (the stored bytes; download audited)' })
   async decisionPdf(
@@ -34,6 +38,7 @@ export class CitizenDocumentsController {
   }
 
   @Get(':id/documents/:kind/pdf')
+  @ApiPdfResponse()
   @ApiProduces('application/pdf')
   @ApiOperation({
     summary: 'A signed document of the dossier (receipt, supplement-request[-<seq>], intake-refusal, decisions)',

@@ -4,6 +4,7 @@ import { StaffOnly } from '../../identity/guards/access-policy.decorator';
 import { CurrentCaller } from '../../identity/guards/current-principal.decorator';
 import { StaffCaller } from '../../identity/caller';
 import { DecisionPreviewService } from '../preview/decision-preview.service';
+import { ApiPdfResponse } from '../../platform/http/api-responses';
 
 @ApiTags('staff')
 @Controller('api/v1/staff/dossiers')
@@ -11,6 +12,7 @@ export class DecisionPreviewController {
   constructor(private readonly previews: DecisionPreviewService) {}
 
   @Get(':id/decision/preview')
+  @ApiPdfResponse()
   @StaffOnly('director', 'center_head')
   @ApiProduces('application/pdf')
   @ApiQuery({ name: 'kind', required: false, enum: ['approval', 'refusal'] })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { StaffOnly } from '../../identity/guards/access-policy.decorator';
 import { CurrentCaller } from '../../identity/guards/current-principal.decorator';
@@ -9,6 +9,8 @@ import { DocumentAccessService } from '../services/document-access.service';
 import { DecisionView, DossierDocumentsService } from '../services/dossier-documents.service';
 import { RevokeDecisionDto } from './revoke-decision.dto';
 import { pdfFile } from './pdf-file';
+import { DecisionSummaryDto } from './document-responses.dto';
+import { ApiEmptyResponse, ApiPdfResponse } from '../../platform/http/api-responses';
 
 @ApiTags('staff')
 @Controller('api/v1/staff/dossiers')
@@ -21,6 +23,7 @@ export class StaffDocumentsController {
   ) {}
 
   @Get(':id/documents/:kind/pdf')
+  @ApiPdfResponse()
   @ApiProduces('application/pdf')
   @ApiOperation({
     summary: "A signed document of a dossier of the caller's center (province-level roles: any center); audited",
@@ -35,6 +38,7 @@ export class StaffDocumentsController {
   }
 
   @Post(':id/documents/:kind/retry')
+  @ApiEmptyResponse('Queued again')
   @StaffOnly('director', 'center_head', 'admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Issue again a document whose issuance failed all its attempts (dead); audited' })
@@ -49,6 +53,7 @@ export class StaffDocumentsController {
   }
 
   @Post(':id/decision/revoke')
+  @ApiOkResponse({ type: DecisionSummaryDto })
   @StaffOnly('director')
   @HttpCode(200)
   @ApiOperation({

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { CitizenOnly } from '../../identity';
 import { RouteLimits } from '../../platform/http/route-limits';
@@ -13,6 +13,8 @@ import { UploadedFile } from '../uploaded-file.decorator';
 import { Upload } from '../attachments.service';
 import { DraftDto } from './draft.dto';
 import { DraftService } from './draft.service';
+import { CitizenDossierViewDto, DraftAttachmentDto, DraftViewDto } from '../dto/dossier-responses.dto';
+import { ApiEmptyResponse } from '../../platform/http/api-responses';
 
 /** Largest draft body: every answer at its maximum length, in Vietnamese (about 3 KB); a little room above. */
 const DRAFT_BODY_LIMIT_BYTES = 8 * 1024;
@@ -31,12 +33,14 @@ export class DraftController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: DraftViewDto })
   @ApiOperation({ summary: 'The saved answers, the files attached so far and the documents still required' })
   get(@CurrentCaller() actor: CitizenCaller) {
     return this.drafts.get(actor);
   }
 
   @Put()
+  @ApiOkResponse({ type: DraftViewDto })
   @RouteLimits({ bodyLimit: DRAFT_BODY_LIMIT_BYTES })
   @ApiOperation({ summary: 'Save the answers (every field optional, each bounded like the application)' })
   save(@CurrentCaller() actor: CitizenCaller, @Body() body: DraftDto) {
@@ -44,6 +48,7 @@ export class DraftController {
   }
 
   @Delete()
+  @ApiEmptyResponse('The draft and its files are gone')
   @HttpCode(204)
   @ApiOperation({ summary: 'Discard the draft and its files' })
   async discard(@CurrentCaller() actor: CitizenCaller): Promise<void> {
@@ -51,6 +56,7 @@ export class DraftController {
   }
 
   @Post('attachments')
+  @ApiCreatedResponse({ type: DraftAttachmentDto })
   @ApiOperation({ summary: 'Attach a file before filing (multipart: kind, file)' })
   async attach(
     @CurrentCaller() actor: CitizenCaller,
@@ -62,6 +68,7 @@ export class DraftController {
   }
 
   @Delete('attachments/:attachmentId')
+  @ApiEmptyResponse('The file is removed from the draft')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a file attached before filing' })
   async detach(@CurrentCaller() actor: CitizenCaller, @Param('attachmentId') attachmentId: string): Promise<void> {
@@ -69,6 +76,11 @@ export class DraftController {
   }
 
   @Post('submit')
+  @ApiCreatedResponse({ type: CitizenDossierViewDto, description: 'Filed' })
+  @ApiOkResponse({
+    type: CitizenDossierViewDto,
+    description: 'A repeat with the same Idempotency-Key: the first answer',
+  })
   @RouteLimits({ registryReads: true })
   @ApiOperation({
     summary:

@@ -10,6 +10,7 @@ import { CurrentPrincipal } from '../guards/current-principal.decorator';
 import { Principal } from '../principal';
 import { LOGIN_RATE_LIMIT } from '../login-rate-limit';
 import { StaffAuthService } from './staff-auth.service';
+import { StaffUnlockDto } from '../dto/identity-responses.dto';
 
 @ApiTags('identity')
 @Controller()
@@ -27,6 +28,7 @@ export class StaffAuthController {
   }
 
   @Post('api/v1/admin/staff/:username/unlock')
+  @ApiOkResponse({ type: StaffUnlockDto })
   @HttpCode(200)
   @StaffOnly('admin')
   @ApiOperation({ summary: "Lift a username's login lock-out from every source (administrator; audited)" })
