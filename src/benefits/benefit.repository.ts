@@ -155,7 +155,17 @@ export class BenefitRepository {
   }
 
   async months(dossierId: string, em?: EntityManager): Promise<MonthRow[]> {
-    const rows: any[] = await this.m(em).query(
+    const rows: {
+      month: number;
+      from: string;
+      to: string;
+      noticeFrom: string;
+      noticeTo: string;
+      outcome: MonthOutcome | null;
+      filedAt: string | null;
+      channel: NoticeChannel;
+      receiptNumber: string;
+    }[] = await this.m(em).query(
       `SELECT m.month, to_char(m.period_from, 'YYYY-MM-DD') AS "from", to_char(m.period_to, 'YYYY-MM-DD') AS "to",
               to_char(m.notice_from, 'YYYY-MM-DD') AS "noticeFrom", to_char(m.notice_to, 'YYYY-MM-DD') AS "noticeTo",
               m.outcome, ${utcTimestamp('n.filed_at')} AS "filedAt", n.channel, n.receipt_number AS "receiptNumber"
