@@ -18,7 +18,7 @@ import { renderDocument } from '../src/documents/rendering/document.renderer';
 import { ensureDevelopmentSigners } from '../src/documents/signing/development-credentials';
 import { signPdf } from '../src/documents/signing/pdf.signer';
 import { SandboxTimestampAuthority } from '../src/sandbox/tsa/sandbox-timestamp-authority';
-import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../src/documents/testing/sample-documents.fixture';
+import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../test/support/sample-documents.fixture';
 
 export interface DecisionBenchOptions {
   /** Documents per measured step (after a warm-up of max(5, iterations/10)). Default 200. */

@@ -12,7 +12,7 @@ import { issueSignedDocument } from '../src/documents/issue-signed-document';
 import { ensureDevelopmentSigners } from '../src/documents/signing/development-credentials';
 import { DOCUMENT_KINDS } from '../src/documents/document-kind';
 import type { DocumentKind } from '../src/documents/document-kind';
-import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../src/documents/testing/sample-documents.fixture';
+import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../test/support/sample-documents.fixture';
 import { projectRoot } from '../src/platform/project-root';
 
 const NUMBERS: Partial<Record<DocumentKind, string>> = { 'decision-approval': '7', 'decision-refusal': '8' };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isIsoDate } from '../calendar/iso-date';
-import type { Actor } from '../dossiers/domain/actor';
+import type { StaffCaller } from '../identity/caller';
 import { DossierReader } from '../dossiers/dossier-reader';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
 import { DomainError } from '../platform/errors/domain-error';
@@ -18,19 +18,19 @@ export class BenefitStaffService {
   ) {}
 
   /** Center staff see their center; the Director (no center) the whole province. */
-  private center(actor: Actor): string | null {
-    return actor.centerCode ?? null;
+  private center(actor: StaffCaller): string | null {
+    return actor.centerCode;
   }
 
-  notices(actor: Actor) {
+  notices(actor: StaffCaller) {
     return this.benefits.recentNotices(this.center(actor), LIMIT);
   }
 
-  missed(actor: Actor) {
+  missed(actor: StaffCaller) {
     return this.benefits.missedMonths(this.center(actor), LIMIT);
   }
 
-  proposals(actor: Actor, date?: string) {
+  proposals(actor: StaffCaller, date?: string) {
     if (date !== undefined && !isIsoDate(date))
       throw DomainError.validation([{ field: 'date', code: 'invalid_date', message: 'Ngày phải có dạng YYYY-MM-DD.' }]);
     return this.benefits.pendingProposals({ centerCode: this.center(actor), on: date, limit: LIMIT });
@@ -41,7 +41,7 @@ export class BenefitStaffService {
    * terminate with the proposal's reason and date), so each gets its own signed decision, history and portal event.
    * One that can no longer be taken (stale, already decided) is reported, not fatal to the others.
    */
-  async decideBatch(actor: Actor, raw: { ids?: unknown; date?: unknown } | null) {
+  async decideBatch(actor: StaffCaller, raw: { ids?: unknown; date?: unknown } | null) {
     const body = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
     const ids = Array.isArray(body.ids) ? body.ids.filter((x): x is string => typeof x === 'string') : null;
     const date = typeof body.date === 'string' ? body.date : undefined;
@@ -81,7 +81,7 @@ export class BenefitStaffService {
     return { decided: results.filter((r) => r.outcome === 'decided').length, results };
   }
 
-  report(actor: Actor, from?: string, to?: string) {
+  report(actor: StaffCaller, from?: string, to?: string) {
     const errors = [];
     if (from !== undefined && !isIsoDate(from))
       errors.push({ field: 'from', code: 'invalid_date', message: 'Ngày phải có dạng YYYY-MM-DD.' });

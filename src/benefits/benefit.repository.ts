@@ -24,6 +24,15 @@ export interface MonthRow extends BenefitMonthPlan {
 
 export type NoticeChannel = 'online' | 'portal' | 'counter';
 
+/** One contact with an employer, as a notice records it (the `activities` JSON column). */
+export interface JobSearchActivity {
+  employer: string;
+  position: string;
+  /** `YYYY-MM-DD`. */
+  contactedOn: string;
+  outcome: string;
+}
+
 export interface NoticeRow {
   id: string;
   dossierId: string;
@@ -31,10 +40,32 @@ export interface NoticeRow {
   channel: NoticeChannel;
   filedAt: string;
   filedOn: string;
-  activities: unknown[];
+  activities: JobSearchActivity[];
   note: string | null;
   portalNoticeCode: string | null;
   receiptNumber: string;
+}
+
+/** A benefit month whose notice window closed without a notice (staff queue). */
+export interface MissedMonthRow {
+  dossierId: string;
+  month: number;
+  /** `YYYY-MM-DD`: the notice window of the month. */
+  windowFrom: string;
+  windowTo: string;
+  outcome: 'missed' | 'suspended';
+  benefitStatus: StoredBenefitStatus;
+  centerCode: string;
+}
+
+/** Notices and decided proposals counted by month (`YYYY-MM`) and center. */
+export interface BenefitReportRow {
+  month: string;
+  centerCode: string;
+  notices: number;
+  suspensions: number;
+  resumptions: number;
+  terminations: number;
 }
 
 export type ProposalKind = 'suspend' | 'resume' | 'terminate';
@@ -142,7 +173,17 @@ export class BenefitRepository {
   }
 
   async months(dossierId: string, em?: EntityManager): Promise<MonthRow[]> {
-    const rows: any[] = await this.m(em).query(
+    const rows: {
+      month: number;
+      from: string;
+      to: string;
+      noticeFrom: string;
+      noticeTo: string;
+      outcome: MonthOutcome | null;
+      filedAt: string | null;
+      channel: NoticeChannel;
+      receiptNumber: string;
+    }[] = await this.m(em).query(
       `SELECT m.month, to_char(m.period_from, 'YYYY-MM-DD') AS "from", to_char(m.period_to, 'YYYY-MM-DD') AS "to",
               to_char(m.notice_from, 'YYYY-MM-DD') AS "noticeFrom", to_char(m.notice_to, 'YYYY-MM-DD') AS "noticeTo",
               m.outcome, ${utcTimestamp('n.filed_at')} AS "filedAt", n.channel, n.receipt_number AS "receiptNumber"
@@ -339,8 +380,8 @@ export class BenefitRepository {
     );
   }
 
-  async missedMonths(centerCode: string | null, limit: number) {
-    return this.dataSource.query(
+  async missedMonths(centerCode: string | null, limit: number): Promise<MissedMonthRow[]> {
+    return this.dataSource.query<MissedMonthRow[]>(
       `SELECT m.dossier_id::text AS "dossierId", m.month, to_char(m.notice_from, 'YYYY-MM-DD') AS "windowFrom",
               to_char(m.notice_to, 'YYYY-MM-DD') AS "windowTo", m.outcome, b.status AS "benefitStatus", b.center_code AS "centerCode"
        FROM benefit_month m JOIN benefit b ON b.dossier_id = m.dossier_id
@@ -351,8 +392,8 @@ export class BenefitRepository {
   }
 
   /** Counts by benefit month (YYYY-MM of the notice / decision) and center. */
-  async report(from: string, to: string, centerCode: string | null) {
-    return this.dataSource.query(
+  async report(from: string, to: string, centerCode: string | null): Promise<BenefitReportRow[]> {
+    return this.dataSource.query<BenefitReportRow[]>(
       `WITH e AS (
          SELECT to_char(filed_on, 'YYYY-MM') AS month, center_code, 'notices' AS what FROM job_search_notice
            WHERE filed_on BETWEEN $1 AND $2

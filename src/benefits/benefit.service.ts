@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../dossiers/domain/actor';
+import { assertDossierAccess } from '../dossiers/domain/dossier-access';
 import { DossierReader } from '../dossiers/dossier-reader';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
 import type { DossierRecord } from '../dossiers/dossier.repository';
 import type { DocumentSummary } from '../dossiers/dossier-views';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from '../dossiers/ports/dossier-documents.port';
+import { type Caller, systemCaller } from '../identity/caller';
 import { CLOCK, Clock, vietnamDate } from '../platform/clock/clock';
 import { DomainError } from '../platform/errors/domain-error';
 import { BenefitRepository, BenefitRow, MonthRow, NoticeChannel } from './benefit.repository';
@@ -26,7 +27,7 @@ import type { JobSearchNoticeDto, PortalJobSearchNoticeDto } from './dto/job-sea
 /** The stored kinds of the Director's decisions during the benefit (`decision-suspension-<seq>`, ...). */
 const BENEFIT_DECISION = /^decision-(suspension|resumption|termination)-\d+$/;
 
-const SYSTEM: Actor = { type: 'system', id: 'benefits.schedule', name: 'Hệ thống' };
+const SYSTEM = systemCaller('benefits.schedule');
 
 /**
  * The benefit period of an approved dossier (docs/benefits.md): started when the result is returned (through the
@@ -47,17 +48,12 @@ export class BenefitService {
 
   // ---- reading ----
 
-  /** Citizens see their own (404 otherwise); staff of the dossier's center (or province-wide) as for the dossier. */
-  async accessibleDossier(actor: Actor, id: string): Promise<DossierRecord> {
-    const dossier = await this.dossiers.find(id);
-    if (!dossier || (actor.type === 'citizen' && dossier.personalId !== actor.id))
-      throw DomainError.notFound('Không tìm thấy hồ sơ.');
-    if (actor.type === 'staff' && actor.centerCode && actor.centerCode !== dossier.centerCode)
-      throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
-    return dossier;
+  /** The dossier as `dossierAccess` lets the caller see it (a citizen's own, 404 otherwise; staff of its center). */
+  async accessibleDossier(actor: Caller, id: string): Promise<DossierRecord> {
+    return assertDossierAccess(actor, await this.dossiers.find(id), 'read');
   }
 
-  async view(actor: Actor, dossierId: string) {
+  async view(actor: Caller, dossierId: string) {
     await this.accessibleDossier(actor, dossierId);
     const benefit = await this.benefits.find(dossierId);
     if (!benefit) throw DomainError.notFound('Hồ sơ chưa có chế độ hưởng trợ cấp (chưa trả kết quả quyết định hưởng).');
@@ -109,16 +105,14 @@ export class BenefitService {
   // ---- notices ----
 
   /** A notice from the citizen (online) or a receiver at the counter. */
-  async fileNotice(actor: Actor, dossierId: string, body: JobSearchNoticeDto, channel: 'online' | 'counter') {
+  async fileNotice(actor: Caller, dossierId: string, body: JobSearchNoticeDto, channel: 'online' | 'counter') {
     const dossier = await this.accessibleDossier(actor, dossierId);
-    if (channel === 'counter' && actor.centerCode && actor.centerCode !== dossier.centerCode)
-      throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
     const result = await this.record(dossier, actor, body, { channel, filedAt: this.clock.now() });
     return result.notice;
   }
 
   /** A notice submitted on Cổng DVCQG; idempotent on portalNoticeCode (a repeat returns the first, `created: false`). */
-  async filePortalNotice(actor: Actor, body: PortalJobSearchNoticeDto) {
+  async filePortalNotice(actor: Caller, body: PortalJobSearchNoticeDto) {
     const existing = await this.benefits.noticeByPortalCode(body.portalNoticeCode);
     if (existing) {
       if (existing.personalId !== body.personalId || existing.month !== body.month)
@@ -168,7 +162,7 @@ export class BenefitService {
 
   private async record(
     dossier: DossierRecord,
-    actor: Actor,
+    actor: Caller,
     body: JobSearchNoticeDto,
     how: { channel: NoticeChannel; filedAt: Date; portalNoticeCode?: string },
   ) {
@@ -213,7 +207,9 @@ export class BenefitService {
         portalNoticeCode: how.portalNoticeCode ?? null,
         receiptNumber: `${dossier.code}-TB${String(body.month).padStart(2, '0')}`,
       };
-      if (!(await this.benefits.insertNotice(em, { ...notice, centerCode: benefit.centerCode, filedBy: actor.id })))
+      if (
+        !(await this.benefits.insertNotice(em, { ...notice, centerCode: benefit.centerCode, filedBy: actor.subject }))
+      )
         throw DomainError.conflict(`Bạn đã thông báo tìm kiếm việc làm cho tháng hưởng thứ ${body.month}.`, {
           month: body.month,
         });

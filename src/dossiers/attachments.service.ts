@@ -8,7 +8,7 @@ import { DomainError, ErrorCode } from '../platform/errors/domain-error';
 import { Runtime } from '../platform/embedded/runtime';
 import { RUNTIME } from '../platform/platform.module';
 import { OBJECT_STORE, ObjectStore } from '../platform/storage/object-store.port';
-import { Actor } from './domain/actor';
+import { actorTypeOf, type Caller } from '../identity/caller';
 import { DossierRecord, DossierRepository } from './dossier.repository';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -59,7 +59,7 @@ export class AttachmentsService {
   ) {}
 
   /** Stores the bytes first (content-addressed key), then the row: a crash leaves at most an unreferenced object. */
-  async upload(actor: Actor, dossier: DossierRecord, upload: Upload) {
+  async upload(actor: Caller, dossier: DossierRecord, upload: Upload) {
     if (!UPLOAD_STATUSES.includes(dossier.status)) {
       throw new DomainError(ErrorCode.InvalidTransition, 'Hồ sơ ở trạng thái này không nhận thêm giấy tờ.');
     }
@@ -82,7 +82,7 @@ export class AttachmentsService {
       sha256,
       objectKey,
       uploadedAt: this.clock.now().toISOString(),
-      uploadedBy: `${actor.type}:${actor.id}`,
+      uploadedBy: `${actorTypeOf(actor)}:${actor.subject}`,
     };
     await this.dataSource.transaction(async (em) => {
       // Concurrent uploads to one dossier queue here, so the quota holds however many arrive at once.
@@ -92,8 +92,8 @@ export class AttachmentsService {
       record.fileName = attachmentFileName(record.kind, existing.length + 1, contentType);
       await this.dossiers.insertAttachment(em, record);
       await this.audit.append(em, {
-        actorType: actor.type,
-        actorId: actor.id,
+        actorType: actorTypeOf(actor),
+        actorId: actor.subject,
         action: 'dossier.attachment_uploaded',
         entityType: 'dossier',
         entityId: dossier.id,

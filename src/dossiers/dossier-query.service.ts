@@ -7,7 +7,8 @@ import { DomainError } from '../platform/errors/domain-error';
 import { RegistryReader } from '../registries/registry-reader.service';
 import { DUE_SOON_WORKING_DAYS } from './domain/dossier-deadlines';
 import { DOSSIER_STATUSES, DossierStatus } from './domain/dossier-status';
-import { Actor } from './domain/actor';
+import type { Caller, CitizenCaller, StaffCaller } from '../identity/caller';
+import { assertDossierAccess } from './domain/dossier-access';
 import { searchName } from './domain/search-name';
 import { DossierRecord, DossierRepository } from './dossier.repository';
 import { queueItemView } from './dossier-views';
@@ -35,42 +36,33 @@ export class DossierQueryService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async ownDossier(actor: Actor, id: string): Promise<DossierRecord> {
-    const dossier = await this.dossiers.findById(id);
-    if (!dossier || dossier.personalId !== actor.id) throw DomainError.notFound('Không tìm thấy hồ sơ.');
-    return dossier;
+  /** The dossier, if the caller may see it (`dossierAccess`): 404 for someone else's, 403 for another center's. */
+  async accessible(actor: Caller, id: string): Promise<DossierRecord> {
+    return assertDossierAccess(actor, await this.dossiers.findById(id), 'read');
   }
 
-  async centerDossier(actor: Actor, id: string): Promise<DossierRecord> {
-    const dossier = await this.dossiers.findById(id);
-    if (!dossier) throw DomainError.notFound('Không tìm thấy hồ sơ.');
-    if (actor.centerCode && actor.centerCode !== dossier.centerCode)
-      throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
-    return dossier;
-  }
-
-  async citizenList(actor: Actor) {
-    const records = await this.dossiers.listForPerson(actor.id);
+  async citizenList(actor: CitizenCaller) {
+    const records = await this.dossiers.listForPerson(actor.personalId);
     return { items: await this.views.citizens(records) };
   }
 
-  async citizenDossier(actor: Actor, id: string) {
-    return this.views.citizen(await this.ownDossier(actor, id));
+  async citizenDossier(actor: CitizenCaller, id: string) {
+    return this.views.citizen(await this.accessible(actor, id));
   }
 
   /** The staff view shows the applicant's registry records stored with the dossier: logged as a read of them. */
-  async staffDossier(actor: Actor, id: string) {
-    const dossier = await this.centerDossier(actor, id);
+  async staffDossier(actor: StaffCaller, id: string) {
+    const dossier = await this.accessible(actor, id);
     const view = await this.views.staff(dossier, actor.role === 'admin' ? null : actingParty(actor));
     await this.registries.recordStoredRead(
       dossier.personalId,
       dossier.insurance ? ['population', 'social_insurance'] : ['population'],
-      { actorType: 'staff', actorId: actor.id, purpose: 'dossier_review', requestId: actor.requestId },
+      { actorType: 'staff', actorId: actor.subject, purpose: 'dossier_review', requestId: actor.requestId },
     );
     return view;
   }
 
-  async queue(actor: Actor, params: QueueParams) {
+  async queue(actor: StaffCaller, params: QueueParams) {
     const errors = [];
     // One status, or several separated by commas (a role's default view: `RECEIVED,IN_REVIEW`).
     const statuses = params.status ? params.status.split(',') : [];
@@ -121,7 +113,7 @@ export class DossierQueryService {
   }
 
   /** The tiles above the queue, scoped like the queue (the caller's center; province staff: all or one center). */
-  async counts(actor: Actor, centerCode?: string): Promise<QueueCounts> {
+  async counts(actor: StaffCaller, centerCode?: string): Promise<QueueCounts> {
     if (actor.centerCode && centerCode && centerCode !== actor.centerCode)
       throw DomainError.forbidden('Bạn chỉ xem được hồ sơ của trung tâm mình.');
     const today = this.clock.today();

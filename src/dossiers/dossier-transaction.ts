@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { PortalOutboxRepository } from '../portal/portal-outbox.repository';
-import { Actor } from './domain/actor';
+import { actorTypeOf, type Caller } from '../identity/caller';
 import { DossierStatus, PORTAL_STATUS_CODES } from './domain/dossier-status';
 import { DossierEventRecord, DossierRecord, DossierRepository } from './dossier.repository';
 
@@ -31,7 +31,7 @@ export async function recordStep(
   repos: { dossiers: DossierRepository; outbox: PortalOutboxRepository; audit: AuditLogRepository },
   procedureCode: string,
   dossier: Pick<DossierRecord, 'id' | 'code' | 'personalId' | 'portalDossierCode'>,
-  actor: Actor,
+  actor: Caller,
   step: RecordedStep,
   effects: (eventSeq: number, event: DossierEventRecord) => Promise<void> = async () => undefined,
 ): Promise<void> {
@@ -40,14 +40,14 @@ export async function recordStep(
     action: step.action,
     fromStatus: step.from,
     toStatus: step.to,
-    actorType: actor.type,
-    actorId: actor.id,
-    actorName: actor.name ?? null,
+    actorType: actorTypeOf(actor),
+    actorId: actor.subject,
+    actorName: actor.fullName ?? null,
     note: step.note ?? null,
     data: {
       ...(step.data ?? {}),
       ...(step.note && step.noteVisibility === 'internal' ? { noteVisibility: 'internal' } : {}),
-      ...(actor.type === 'staff' && actor.role ? { actorRole: actor.role } : {}),
+      ...(actor.kind === 'staff' ? { actorRole: actor.role } : {}),
     },
   });
   await repos.outbox.enqueue(
@@ -63,7 +63,7 @@ export async function recordStep(
       occurredAt: step.occurredAt,
       ...(step.dueDate ? { dueDate: step.dueDate } : {}),
       // Staff are named by their role, not personally; an internal note stays inside the service.
-      actor: { type: actor.type, ...(actor.type === 'staff' ? { role: actor.role } : {}) },
+      actor: { type: actorTypeOf(actor), ...(actor.kind === 'staff' ? { role: actor.role } : {}) },
       ...(step.note && step.noteVisibility !== 'internal' ? { note: step.note } : {}),
       ...(step.benefit ? { benefit: step.benefit } : {}),
     },
@@ -73,8 +73,8 @@ export async function recordStep(
   await effects(event.seq, event);
   await repos.audit.append(em, {
     occurredAt: step.occurredAt,
-    actorType: actor.type,
-    actorId: actor.id,
+    actorType: actorTypeOf(actor),
+    actorId: actor.subject,
     action: `dossier.${step.action}`,
     entityType: 'dossier',
     entityId: dossier.id,

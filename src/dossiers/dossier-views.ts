@@ -79,7 +79,7 @@ function historyView(events: DossierEventRecord[], audience: 'citizen' | 'staff'
   return events.map((e) => {
     const internal = e.data?.noteVisibility === 'internal';
     const staffName =
-      audience === 'staff' ? (e.actorName ?? 'Cán bộ') : (STAFF_ROLE_LABELS[e.data?.actorRole as string] ?? 'Cán bộ');
+      audience === 'staff' ? (e.actorName ?? 'Cán bộ') : (STAFF_ROLE_LABELS[e.data?.actorRole ?? ''] ?? 'Cán bộ');
     return {
       ...eventView(e, staffName),
       note: audience === 'citizen' && internal ? null : e.note,

@@ -11,8 +11,9 @@ import { Runtime } from '../platform/embedded/runtime';
 import { RUNTIME } from '../platform/platform.module';
 import { PortalOutboxRepository } from '../portal/portal-outbox.repository';
 import { RegistryReader } from '../registries/registry-reader.service';
-import { Actor } from './domain/actor';
+import { actorRef, actorTypeOf, type Caller } from '../identity/caller';
 import type { ReemploymentCheck } from './domain/dossier';
+import { assertDossierAccess } from './domain/dossier-access';
 import { STATUS_LABELS } from './domain/dossier-status';
 import {
   ActingParty,
@@ -56,10 +57,8 @@ export class DossierWorkflowService {
   ) {}
 
   /** Citizens act on their own dossiers only; someone else's is "not found" (its existence is not revealed). */
-  async act(actor: Actor, dossierId: string, input: ActionInput): Promise<DossierRecord> {
-    const dossier = await this.dossiers.findById(dossierId);
-    if (!dossier || (actor.type === 'citizen' && dossier.personalId !== actor.id))
-      throw DomainError.notFound('Không tìm thấy hồ sơ.');
+  async act(actor: Caller, dossierId: string, input: ActionInput): Promise<DossierRecord> {
+    const dossier = assertDossierAccess(actor, await this.dossiers.findById(dossierId), 'act');
     const step = WORKFLOW[input.action];
     const verdict = guard(input.action, dossier.status, dossier.centerCode, actingParty(actor));
     if (!verdict.ok) {
@@ -116,7 +115,7 @@ export class DossierWorkflowService {
           from: dossier.status,
           to,
           note: input.reason ?? input.note ?? null,
-          noteVisibility: noteVisibilityOf(step, input, actor.type),
+          noteVisibility: noteVisibilityOf(step, input, actor.kind),
           data: data ?? {},
           occurredAt: now,
           dueDate: updated.dueDate,
@@ -133,19 +132,19 @@ export class DossierWorkflowService {
               eventSeq,
               at,
               today: this.clock.today(),
-              actorId: actor.id,
+              actorId: actor.subject,
             });
           if (step.document)
             await this.documents.requestIssue(em, { dossierId: dossier.id, kind: step.document, eventSeq });
           if (step.revokesDecision)
-            await this.documents.revokeDecision(em, dossier.id, { at, reason: input.reason!, by: actor.id });
+            await this.documents.revokeDecision(em, dossier.id, { at, reason: input.reason!, by: actor.subject });
           for (const listener of this.listeners ?? [])
             await listener.onStep(em, {
               action: input.action,
               from: dossier.status,
               to,
               dossier: updated,
-              actor: { type: actor.type, id: actor.id },
+              actor: actorRef(actor),
               occurredAt: now,
               eventSeq,
               note: input.reason ?? input.note ?? null,
@@ -165,7 +164,7 @@ export class DossierWorkflowService {
   async recordBenefitEvent(
     em: EntityManager,
     dossier: DossierRecord,
-    actor: Actor,
+    actor: Caller,
     event: { action: string; note?: string | null; data: Record<string, unknown>; occurredAt: string },
   ): Promise<number> {
     let seq = 0;
@@ -194,7 +193,7 @@ export class DossierWorkflowService {
 
   private async loadFacts(
     names: readonly FactName[],
-    actor: Actor,
+    actor: Caller,
     dossier: DossierRecord,
     input: ActionInput,
     legal: { today: string; rules: LegalRules; calendar: WorkingCalendar },
@@ -227,10 +226,10 @@ export class DossierWorkflowService {
   }
 
   /** Work within the waiting period shows as contributions after the termination month (re-read, logged). */
-  private async reemploymentCheck(actor: Actor, dossier: DossierRecord): Promise<ReemploymentCheck> {
+  private async reemploymentCheck(actor: Caller, dossier: DossierRecord): Promise<ReemploymentCheck> {
     const insurance = await this.registries.readInsurance(dossier.personalId, {
-      actorType: actor.type,
-      actorId: actor.id,
+      actorType: actorTypeOf(actor),
+      actorId: actor.subject,
       purpose: 'reemployment_check',
       requestId: actor.requestId,
     });
@@ -245,9 +244,9 @@ export class DossierWorkflowService {
 }
 
 /** The actor as the workflow table knows it; administrators and the portal take no workflow action. */
-export function actingParty(actor: Actor): ActingParty {
-  if (actor.type === 'citizen') return { role: 'citizen', centerCode: null };
-  if (actor.type !== 'staff' || !actor.role || actor.role === 'admin')
+export function actingParty(actor: Caller): ActingParty {
+  if (actor.kind === 'citizen') return { role: 'citizen', centerCode: null };
+  if (actor.kind !== 'staff' || actor.role === 'admin')
     throw DomainError.forbidden('Vai trò của bạn không xử lý hồ sơ.');
   return { role: actor.role, centerCode: actor.centerCode ?? null };
 }

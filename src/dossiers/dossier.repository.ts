@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { InsuranceRecord, PopulationRecord } from '../registries/registry-reader.service';
+import type { Application } from './domain/application';
 import type { DossierAssessment, DossierChange, ReviewRecord, SupplementRequest } from './domain/dossier';
 import { DossierStatus } from './domain/dossier-status';
 import { utcTimestamp } from '../platform/database/sql-timestamp';
@@ -15,9 +17,11 @@ export interface DossierRecord {
   status: DossierStatus;
   version: number;
   fullName: string;
-  applicant: any;
-  insurance: any;
-  application: any;
+  /** The population registry's record, as read when the dossier was filed. */
+  applicant: PopulationRecord;
+  /** The social-insurance registry's record, as read when filed; null: never insured. */
+  insurance: InsuranceRecord | null;
+  application: Application;
   assessment: DossierAssessment | null;
   flags: string[];
   terminationDate: string;
@@ -42,7 +46,21 @@ export interface DossierEventRecord {
   actorId: string | null;
   actorName: string | null;
   note: string | null;
-  data: any;
+  data: DossierEventData;
+}
+
+/**
+ * The `data` JSON of a history event: what the step recorded (its input and results, which vary by action), plus
+ * the fields the views read.
+ */
+export interface DossierEventData {
+  /** Supplementation requests: the documents asked for. */
+  items?: string[];
+  /** Staff steps: the role of who acted (the citizen sees staff by their function). */
+  actorRole?: string;
+  /** A staff note not meant for the citizen. */
+  noteVisibility?: 'internal';
+  [field: string]: unknown;
 }
 
 export interface AttachmentRecord {

@@ -1,15 +1,26 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { CitizenOnly, ClientOnly, Public, StaffOnly } from '../identity';
 import { RouteLimits } from '../platform/http/route-limits';
-import { Actor } from './domain/actor';
-import { CurrentActor, IdempotencyKey } from './current-actor.decorator';
+import type { CitizenCaller, ClientCaller, StaffCaller } from '../identity/caller';
+import { CurrentCaller } from '../identity/guards/current-principal.decorator';
+import { IdempotencyKey } from './current-actor.decorator';
 import { UploadedFile } from './uploaded-file.decorator';
 import { Upload } from './attachments.service';
 import { ApplicationDto, CounterFilingDto, PortalFilingDto } from './dto/application.dto';
 import { CitizenActionDto, StaffActionDto } from './dto/workflow-action.dto';
 import { CountsQueryDto, DossiersFacade, QueueQueryDto } from './dossiers.facade';
+import {
+  AttachmentViewDto,
+  CenterDto,
+  CitizenDossierListDto,
+  CitizenDossierViewDto,
+  QueueCountsDto,
+  QueuePageDto,
+  StaffDossierViewDto,
+} from './dto/dossier-responses.dto';
+import { ApiFileResponse } from '../platform/http/api-responses';
 
 @ApiTags('citizen dossiers')
 @CitizenOnly()
@@ -18,10 +29,15 @@ export class CitizenDossiersController {
   constructor(private readonly dossiers: DossiersFacade) {}
 
   @Post()
+  @ApiCreatedResponse({ type: CitizenDossierViewDto, description: 'Filed' })
+  @ApiOkResponse({
+    type: CitizenDossierViewDto,
+    description: 'A repeat with the same Idempotency-Key: the first answer',
+  })
   @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'File an application (Idempotency-Key supported)' })
   file(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: CitizenCaller,
     @Body() body: ApplicationDto,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -30,18 +46,21 @@ export class CitizenDossiersController {
   }
 
   @Get()
-  list(@CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: CitizenDossierListDto })
+  list(@CurrentCaller() actor: CitizenCaller) {
     return this.dossiers.citizenList(actor);
   }
 
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  @ApiOkResponse({ type: CitizenDossierViewDto })
+  get(@CurrentCaller() actor: CitizenCaller, @Param('id') id: string) {
     return this.dossiers.citizenDossier(actor, id);
   }
 
   @Post(':id/attachments')
+  @ApiCreatedResponse({ type: AttachmentViewDto })
   upload(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: CitizenCaller,
     @Param('id') id: string,
     @UploadedFile() file: Upload,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -50,8 +69,9 @@ export class CitizenDossiersController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @ApiFileResponse()
   download(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: CitizenCaller,
     @Param('id') id: string,
     @Param('attachmentId') attachmentId: string,
     @Res() reply: FastifyReply,
@@ -60,14 +80,16 @@ export class CitizenDossiersController {
   }
 
   @Post(':id/supplement')
+  @ApiOkResponse({ type: CitizenDossierViewDto })
   @HttpCode(200)
-  supplement(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CitizenActionDto) {
+  supplement(@CurrentCaller() actor: CitizenCaller, @Param('id') id: string, @Body() body: CitizenActionDto) {
     return this.dossiers.citizenAct(actor, id, 'supplement', body);
   }
 
   @Post(':id/withdraw')
+  @ApiOkResponse({ type: CitizenDossierViewDto })
   @HttpCode(200)
-  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CitizenActionDto) {
+  withdraw(@CurrentCaller() actor: CitizenCaller, @Param('id') id: string, @Body() body: CitizenActionDto) {
     return this.dossiers.citizenAct(actor, id, 'withdraw', body);
   }
 }
@@ -78,23 +100,26 @@ export class StaffDossiersController {
   constructor(private readonly dossiers: DossiersFacade) {}
 
   @Get()
+  @ApiOkResponse({ type: QueuePageDto })
   @StaffOnly()
   @ApiOperation({ summary: "The work queue of the caller's center, ordered by due date, keyset paged" })
-  queue(@CurrentActor() actor: Actor, @Query() query: QueueQueryDto) {
+  queue(@CurrentCaller() actor: StaffCaller, @Query() query: QueueQueryDto) {
     return this.dossiers.queue(actor, query);
   }
 
   @Get('counts')
+  @ApiOkResponse({ type: QueueCountsDto })
   @StaffOnly()
   @ApiOperation({
     summary:
       "Counts for the queue's tiles in one call: {byStatus: {STATUS: n}, overdue, dueSoon, open}, scoped like the queue",
   })
-  counts(@CurrentActor() actor: Actor, @Query() query: CountsQueryDto) {
+  counts(@CurrentCaller() actor: StaffCaller, @Query() query: CountsQueryDto) {
     return this.dossiers.counts(actor, query.centerCode);
   }
 
   @Post('search')
+  @ApiOkResponse({ type: QueuePageDto })
   @HttpCode(200)
   @StaffOnly()
   @ApiOperation({
@@ -102,16 +127,21 @@ export class StaffDossiersController {
       'The work queue with the filters in the body (same fields and answer as GET): searches by personal ID stay ' +
       'out of URLs and access logs',
   })
-  search(@CurrentActor() actor: Actor, @Body() body: QueueQueryDto) {
+  search(@CurrentCaller() actor: StaffCaller, @Body() body: QueueQueryDto) {
     return this.dossiers.queue(actor, body);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: CitizenDossierViewDto, description: 'Filed' })
+  @ApiOkResponse({
+    type: CitizenDossierViewDto,
+    description: 'A repeat with the same Idempotency-Key: the first answer',
+  })
   @StaffOnly('receiver')
   @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Counter filing for a walk-in citizen (identity from the registry)' })
   file(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: StaffCaller,
     @Body() body: CounterFilingDto,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -120,24 +150,27 @@ export class StaffDossiersController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: StaffDossierViewDto })
   @StaffOnly()
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentCaller() actor: StaffCaller, @Param('id') id: string) {
     return this.dossiers.staffDossier(actor, id);
   }
 
   @Post(':id/actions')
+  @ApiOkResponse({ type: StaffDossierViewDto })
   @HttpCode(200)
   @RouteLimits({ registryReads: true })
   @StaffOnly('receiver', 'reviewer', 'center_head', 'director')
-  act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: StaffActionDto) {
+  act(@CurrentCaller() actor: StaffCaller, @Param('id') id: string, @Body() body: StaffActionDto) {
     return this.dossiers.staffAct(actor, id, body);
   }
 
   @Post(':id/attachments')
+  @ApiCreatedResponse({ type: AttachmentViewDto })
   @StaffOnly('receiver')
   @ApiOperation({ summary: 'A receiver attaches a document handed in at the counter (multipart `file` + `kind`)' })
   upload(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: StaffCaller,
     @Param('id') id: string,
     @UploadedFile() file: Upload,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -146,9 +179,10 @@ export class StaffDossiersController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @ApiFileResponse()
   @StaffOnly()
   download(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: StaffCaller,
     @Param('id') id: string,
     @Param('attachmentId') attachmentId: string,
     @Res() reply: FastifyReply,
@@ -164,9 +198,18 @@ export class PortalDossiersController {
   constructor(private readonly dossiers: DossiersFacade) {}
 
   @Post()
+  @ApiCreatedResponse({ type: CitizenDossierViewDto, description: 'Filed' })
+  @ApiOkResponse({
+    type: CitizenDossierViewDto,
+    description: 'A repeat of a portalDossierCode already filed: the dossier',
+  })
   @RouteLimits({ registryReads: true })
   @ApiOperation({ summary: 'Inbound dossier from Cổng DVCQG; idempotent on portalDossierCode (a repeat is 200)' })
-  file(@CurrentActor() actor: Actor, @Body() body: PortalFilingDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  file(
+    @CurrentCaller() actor: ClientCaller,
+    @Body() body: PortalFilingDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.dossiers.fileFromPortal(actor, body, reply);
   }
 }
@@ -178,6 +221,7 @@ export class CentersController {
   constructor(private readonly dossiers: DossiersFacade) {}
 
   @Get()
+  @ApiOkResponse({ type: CenterDto, isArray: true })
   list() {
     return this.dossiers.centers();
   }

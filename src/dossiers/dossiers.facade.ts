@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { SingleLineText } from '../platform/http/text';
 import { FastifyReply } from 'fastify';
-import { Actor } from './domain/actor';
+import type { Caller, CitizenCaller, StaffCaller } from '../identity/caller';
 import { Application } from './domain/application';
 import { WorkflowAction } from './domain/dossier-workflow';
 import { AttachmentsService, Upload } from './attachments.service';
@@ -52,11 +52,16 @@ export class DossiersFacade {
     private readonly repository: DossierRepository,
   ) {}
 
-  async fileOnline(actor: Actor, body: ApplicationDto, idempotencyKey: string | undefined, reply: FastifyReply) {
+  async fileOnline(
+    actor: CitizenCaller,
+    body: ApplicationDto,
+    idempotencyKey: string | undefined,
+    reply: FastifyReply,
+  ) {
     return send(
       reply,
       await this.filing.file(actor, {
-        personalId: actor.id,
+        personalId: actor.personalId,
         application: body as Application,
         channel: 'online',
         idempotencyKey,
@@ -64,7 +69,12 @@ export class DossiersFacade {
     );
   }
 
-  async fileAtCounter(actor: Actor, body: CounterFilingDto, idempotencyKey: string | undefined, reply: FastifyReply) {
+  async fileAtCounter(
+    actor: StaffCaller,
+    body: CounterFilingDto,
+    idempotencyKey: string | undefined,
+    reply: FastifyReply,
+  ) {
     return send(
       reply,
       await this.filing.file(actor, {
@@ -76,7 +86,7 @@ export class DossiersFacade {
     );
   }
 
-  async fileFromPortal(actor: Actor, body: PortalFilingDto, reply: FastifyReply) {
+  async fileFromPortal(actor: Caller, body: PortalFilingDto, reply: FastifyReply) {
     return send(
       reply,
       await this.filing.file(actor, {
@@ -89,15 +99,15 @@ export class DossiersFacade {
     );
   }
 
-  citizenList(actor: Actor) {
+  citizenList(actor: CitizenCaller) {
     return this.query.citizenList(actor);
   }
 
-  citizenDossier(actor: Actor, id: string) {
+  citizenDossier(actor: CitizenCaller, id: string) {
     return this.query.citizenDossier(actor, id);
   }
 
-  async citizenAct(actor: Actor, id: string, action: WorkflowAction, body: CitizenActionDto) {
+  async citizenAct(actor: CitizenCaller, id: string, action: WorkflowAction, body: CitizenActionDto) {
     const updated = await this.workflow.act(actor, id, {
       action,
       expectedVersion: body.expectedVersion,
@@ -106,41 +116,41 @@ export class DossiersFacade {
     return this.views.citizen(updated);
   }
 
-  async citizenUpload(actor: Actor, id: string, upload: Upload, reply: FastifyReply) {
-    const dossier = await this.query.ownDossier(actor, id);
+  async citizenUpload(actor: CitizenCaller, id: string, upload: Upload, reply: FastifyReply) {
+    const dossier = await this.query.accessible(actor, id);
     void reply.status(201);
     return this.attachments.upload(actor, dossier, upload);
   }
 
-  async staffUpload(actor: Actor, id: string, upload: Upload, reply: FastifyReply) {
-    const dossier = await this.query.centerDossier(actor, id);
+  async staffUpload(actor: StaffCaller, id: string, upload: Upload, reply: FastifyReply) {
+    const dossier = await this.query.accessible(actor, id);
     void reply.status(201);
     return this.attachments.upload(actor, dossier, upload);
   }
 
-  async citizenDownload(actor: Actor, id: string, attachmentId: string, reply: FastifyReply) {
-    return stream(reply, await this.attachments.open(await this.query.ownDossier(actor, id), attachmentId));
+  async citizenDownload(actor: CitizenCaller, id: string, attachmentId: string, reply: FastifyReply) {
+    return stream(reply, await this.attachments.open(await this.query.accessible(actor, id), attachmentId));
   }
 
-  queue(actor: Actor, query: QueueQueryDto) {
+  queue(actor: StaffCaller, query: QueueQueryDto) {
     return this.query.queue(actor, query);
   }
 
-  counts(actor: Actor, centerCode?: string) {
+  counts(actor: StaffCaller, centerCode?: string) {
     return this.query.counts(actor, centerCode);
   }
 
-  staffDossier(actor: Actor, id: string) {
+  staffDossier(actor: StaffCaller, id: string) {
     return this.query.staffDossier(actor, id);
   }
 
-  async staffAct(actor: Actor, id: string, body: StaffActionDto) {
+  async staffAct(actor: StaffCaller, id: string, body: StaffActionDto) {
     await this.workflow.act(actor, id, body);
     return this.query.staffDossier(actor, id);
   }
 
-  async staffDownload(actor: Actor, id: string, attachmentId: string, reply: FastifyReply) {
-    return stream(reply, await this.attachments.open(await this.query.centerDossier(actor, id), attachmentId));
+  async staffDownload(actor: StaffCaller, id: string, attachmentId: string, reply: FastifyReply) {
+    return stream(reply, await this.attachments.open(await this.query.accessible(actor, id), attachmentId));
   }
 
   centers() {

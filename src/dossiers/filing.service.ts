@@ -12,7 +12,7 @@ import { RUNTIME } from '../platform/platform.module';
 import { Runtime } from '../platform/embedded/runtime';
 import { PortalOutboxRepository } from '../portal/portal-outbox.repository';
 import { RegistryReader } from '../registries/registry-reader.service';
-import { Actor } from './domain/actor';
+import { actorTypeOf, type Caller } from '../identity/caller';
 import { Application } from './domain/application';
 import { dossierCode } from './domain/dossier-code';
 import { searchName } from './domain/search-name';
@@ -55,7 +55,7 @@ export class FilingService {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  async file(actor: Actor, request: FilingRequest): Promise<FilingResult> {
+  async file(actor: Caller, request: FilingRequest): Promise<FilingResult> {
     try {
       return await this.fileOnce(actor, request);
     } catch (error) {
@@ -69,7 +69,7 @@ export class FilingService {
     }
   }
 
-  private async fileOnce(actor: Actor, request: FilingRequest): Promise<FilingResult> {
+  private async fileOnce(actor: Caller, request: FilingRequest): Promise<FilingResult> {
     const { application } = request;
     const now = this.clock.now().toISOString();
     const submittedAt = request.submittedAt ? portalSubmittedAt(request.submittedAt, this.clock.now()) : now;
@@ -111,8 +111,8 @@ export class FilingService {
 
     const purpose = 'filing';
     const { population, insurance } = await this.registries.readBoth(request.personalId, {
-      actorType: actor.type,
-      actorId: actor.id,
+      actorType: actorTypeOf(actor),
+      actorId: actor.subject,
       purpose,
       requestId: actor.requestId,
     });
@@ -280,12 +280,12 @@ export function portalSubmittedAt(value: string, now: Date): string {
 }
 
 /** What makes two filings "the same request" for an Idempotency-Key. */
-function filingHash(actor: Actor, request: FilingRequest): string {
-  return requestHash({ actor: actor.id, personalId: request.personalId, application: request.application });
+function filingHash(actor: Caller, request: FilingRequest): string {
+  return requestHash({ actor: actor.subject, personalId: request.personalId, application: request.application });
 }
 
-function scope(actor: Actor): string {
-  return `filing:${actor.type}:${actor.id}`;
+function scope(actor: Caller): string {
+  return `filing:${actorTypeOf(actor)}:${actor.subject}`;
 }
 
 function openDossierConflict(code: string): DomainError {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { isIsoDate } from '../calendar/iso-date';
 import { WorkingCalendarRepository } from '../calendar/working-calendar.repository';
-import { Principal } from '../identity';
+import { Caller } from '../identity';
 import { CLOCK, Clock } from '../platform/clock/clock';
 import { DomainError } from '../platform/errors/domain-error';
 import { CalendarDayDto, CalendarRangeDto, CalendarYearImportDto, NewLegalParameterDto } from './dto/legal-admin.dto';
@@ -26,7 +26,7 @@ export class LegalAdminService {
     return this.rules.listParameters().then((items) => ({ items }));
   }
 
-  async addParameter(admin: Principal, body: NewLegalParameterDto) {
+  async addParameter(admin: Caller, body: NewLegalParameterDto) {
     const row = await this.dataSource.transaction(async (em) => {
       const stored = await this.rules.addParameter(
         { ...body, zone: body.zone ?? null },
@@ -63,7 +63,7 @@ export class LegalAdminService {
     return this.calendar.listDays(query.from, query.to).then((items) => ({ items }));
   }
 
-  async setDay(admin: Principal, date: string, body: CalendarDayDto) {
+  async setDay(admin: Caller, date: string, body: CalendarDayDto) {
     const day = await this.dataSource.transaction(async (em) => {
       const stored = await this.calendar.setDay(date, body.kind, body.name, admin.subject, em);
       await this.audit.append(em, {
@@ -85,7 +85,7 @@ export class LegalAdminService {
   }
 
   /** Imports a year's announced schedule: replaces its days, records the document, audits, in one transaction. */
-  async importYear(admin: Principal, yearParam: string, body: CalendarYearImportDto) {
+  async importYear(admin: Caller, yearParam: string, body: CalendarYearImportDto) {
     const year = /^\d{4}$/.test(yearParam) ? Number(yearParam) : NaN;
     const result = await this.dataSource.transaction(async (em) => {
       const imported = await this.calendar.importYear(year, body, admin.subject, em);

@@ -1,15 +1,19 @@
 /** What other modules use from identity. */
 export { Authenticated, CitizenOnly, ClientOnly, Public, StaffOnly } from './guards/access-policy.decorator';
-export { CurrentPrincipal } from './guards/current-principal.decorator';
+export { CurrentCaller, CurrentPrincipal } from './guards/current-principal.decorator';
 export type {
-  CitizenPrincipal,
-  ClientPrincipal,
+  ActorType,
+  AuthenticatedCaller,
+  Caller,
+  CallerKind,
+  CitizenCaller,
+  ClientCaller,
   ClientScope,
-  Principal,
-  PrincipalKind,
-  StaffPrincipal,
+  StaffCaller,
   StaffRole,
-} from './principal';
-export { STAFF_ROLES } from './principal';
+  SystemCaller,
+} from './caller';
+export { actorRef, actorTypeOf, STAFF_ROLES, systemCaller } from './caller';
+export type { CitizenPrincipal, ClientPrincipal, Principal, PrincipalKind, StaffPrincipal } from './principal';
 export { IdentityModule } from './identity.module';
 export { AccessTokenService } from './tokens/access-token.service';

@@ -1,9 +1,14 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, ValidateIf } from 'class-validator';
-import { CitizenOnly, CitizenPrincipal, CurrentPrincipal } from '../identity';
+import { CitizenOnly, CitizenCaller, CurrentCaller } from '../identity';
 import { NotificationRepository } from './notification.repository';
 import { NotificationService } from './notification.service';
+import {
+  NotificationPreferencesViewDto,
+  NotificationPreferencesSavedDto,
+  NotificationViewDto,
+} from './notification-responses.dto';
 
 export class NotificationPreferencesDto {
   @ApiProperty({ description: 'Receive e-mails (when the dossier has an address)' })
@@ -33,8 +38,9 @@ export class NotificationsController {
   ) {}
 
   @Get('notifications')
+  @ApiOkResponse({ type: NotificationViewDto, isArray: true })
   @ApiOperation({ summary: 'What the service sent this citizen (newest first), with the delivery status' })
-  async list(@CurrentPrincipal() citizen: CitizenPrincipal) {
+  async list(@CurrentCaller() citizen: CitizenCaller) {
     const rows = await this.notifications.forPerson(citizen.personalId, 200);
     return rows.map((n) => ({
       id: n.id,
@@ -53,15 +59,17 @@ export class NotificationsController {
   }
 
   @Get('notification-preferences')
+  @ApiOkResponse({ type: NotificationPreferencesViewDto })
   @ApiOperation({ summary: "The citizen's channels (default: e-mail when the dossier has one, SMS always)" })
-  async preferences(@CurrentPrincipal() citizen: CitizenPrincipal) {
+  async preferences(@CurrentCaller() citizen: CitizenCaller) {
     const { stored: _stored, ...p } = await this.service.preferencesOf(citizen.personalId);
     return p;
   }
 
   @Put('notification-preferences')
+  @ApiOkResponse({ type: NotificationPreferencesSavedDto })
   @ApiOperation({ summary: 'Choose the channels; `smsUnaccented` sends SMS without diacritics' })
-  async save(@CurrentPrincipal() citizen: CitizenPrincipal, @Body() body: NotificationPreferencesDto) {
+  async save(@CurrentCaller() citizen: CitizenCaller, @Body() body: NotificationPreferencesDto) {
     const p = { email: body.email, sms: body.sms, smsUnaccented: body.smsUnaccented ?? null };
     await this.notifications.savePreferences(citizen.personalId, p);
     return p;

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Injectable, Module } from '@nestjs/common';
-import { ApiOperation, ApiTags, OpenAPIObject } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, OpenAPIObject } from '@nestjs/swagger';
 import { StaffOnly } from '../identity';
 
 /** The OpenAPI document of this service, built once on first use (createApp provides how). */
@@ -18,6 +18,21 @@ export class OpenApiDocument {
   }
 }
 
+/** The OpenAPI 3 document (its parts as the OpenAPI specification defines them). */
+export class OpenApiDocumentDto {
+  @ApiProperty({ example: '3.0.0' })
+  openapi!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  info!: Record<string, unknown>;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  paths!: Record<string, unknown>;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  components!: Record<string, unknown>;
+}
+
 /**
  * The integration contract for administrators whatever the mode. `/docs` and `/docs-json` are public only with
  * `SANDBOX=on`: outside the sandbox the API's full surface is not published to anyone who asks.
@@ -31,6 +46,7 @@ export class OpenApiController {
   @StaffOnly('admin')
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'The OpenAPI 3 document (public at /docs-json only in sandbox mode)' })
+  @ApiOkResponse({ type: OpenApiDocumentDto })
   openApi(): OpenAPIObject {
     return this.document.get();
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
-import { StaffPrincipal } from '../identity';
+import { StaffCaller } from '../identity';
 import { DomainError } from '../platform/errors/domain-error';
 import { isUuid } from '../platform/ids/uuid';
 import { ListedDeliveryStatus } from './dto/portal-deliveries-query.dto';
@@ -23,7 +23,7 @@ export class PortalDeliveriesService {
   }
 
   /** Dead → pending with a fresh attempt budget; audited in the same transaction. */
-  async replay(eventId: string, admin: StaffPrincipal, requestId: string): Promise<PortalDeliveryView> {
+  async replay(eventId: string, admin: StaffCaller, requestId: string): Promise<PortalDeliveryView> {
     if (!isUuid(eventId)) throw DomainError.notFound('Không tìm thấy sự kiện đồng bộ.');
     const replayed = await this.dataSource.transaction(async (em) => {
       const event = await this.deliveries.findForUpdate(em, eventId);

@@ -1,5 +1,3 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
-
 /** How the delivery worker paces itself. Defaults suit production; tests shorten them. */
 export interface PortalDeliveryTuning {
   /** Run the worker in this process (tests that inspect the outbox themselves turn it off). */
@@ -24,26 +22,10 @@ export const DEFAULT_PORTAL_DELIVERY_TUNING: PortalDeliveryTuning = Object.freez
   backoffCapMs: 5 * 60_000,
 });
 
-/** Optional override of the tuning; provided by `PortalDeliveryTuningModule` (tests), else the defaults apply. */
+/** Optional override of the tuning, provided by a global module (tests: test/e2e/portal.support.ts), else the defaults apply. */
 export const PORTAL_DELIVERY_TUNING = Symbol('PORTAL_DELIVERY_TUNING');
 
 /** The claim lease: a claimed event is not claimed again before the POST has surely timed out. */
 export function claimLeaseMs(tuning: PortalDeliveryTuning): number {
   return tuning.requestTimeoutMs + 5_000;
-}
-
-/**
- * Overrides the worker's tuning, e.g. `startTestApp(env, [PortalDeliveryTuningModule.forRoot({ backoffBaseMs: 20 })])`.
- * Global so that `PortalModule` sees it wherever it is imported.
- */
-@Global()
-@Module({})
-export class PortalDeliveryTuningModule {
-  static forRoot(tuning: Partial<PortalDeliveryTuning>): DynamicModule {
-    return {
-      module: PortalDeliveryTuningModule,
-      providers: [{ provide: PORTAL_DELIVERY_TUNING, useValue: tuning }],
-      exports: [PORTAL_DELIVERY_TUNING],
-    };
-  }
 }

@@ -85,9 +85,10 @@ export class ProfileService {
       },
       this.clock.today(),
     );
+    const { contributions, ...shown } = input;
     return {
       ...(await this.eligibilityService.assess(input)),
-      input: { ...input, contributions: undefined, contributionMonths: input.contributions.length },
+      input: { ...shown, contributionMonths: contributions.length },
     };
   }
 

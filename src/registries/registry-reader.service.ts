@@ -18,6 +18,10 @@ import {
   SocialInsuranceRegistry,
 } from './social-insurance/social-insurance-registry.port';
 
+/** The registry records other modules keep (dossiers store both as read at filing). */
+export type { InsuranceRecord } from './social-insurance/social-insurance-registry.port';
+export type { PopulationRecord } from './population/population-registry.port';
+
 /** Who reads, and why. Every read needs one: there is no anonymous registry read. */
 export interface RegistryReadContext {
   readonly actorType: DataAccessActorType;

@@ -5,7 +5,8 @@ import { AuditLogRepository } from '../audit/audit-log.repository';
 import { DossierReader } from '../dossiers/dossier-reader';
 import type { DossierRecord } from '../dossiers/dossier.repository';
 import type { PaymentDto } from '../dossiers/dto/application.dto';
-import type { Principal } from '../identity';
+import { assertDossierAccess } from '../dossiers/domain/dossier-access';
+import type { Caller, CitizenCaller } from '../identity';
 import { vnd, vnDate } from '../notifications/notification-templates';
 import { NotificationService } from '../notifications/notification.service';
 import { CLOCK, Clock } from '../platform/clock/clock';
@@ -146,24 +147,23 @@ export class PaymentsService {
     return { status: 200, body: view(row) };
   }
 
-  async list(principal: Principal, dossierId: string): Promise<PaymentView[]> {
+  async list(principal: Caller, dossierId: string): Promise<PaymentView[]> {
     await this.visible(principal, dossierId);
     return (await this.payments.list(dossierId)).map(view);
   }
 
   /** The account the office pays to now: the latest correction, else the application's. */
-  async account(principal: Principal, dossierId: string): Promise<PaymentAccount> {
+  async account(principal: Caller, dossierId: string): Promise<PaymentAccount> {
     const dossier = await this.visible(principal, dossierId);
     return (await this.payments.currentAccount(dossier.id)) ?? applicationAccount(dossier);
   }
 
   async correctAccount(
-    citizen: { personalId: string; requestId?: string },
+    citizen: CitizenCaller,
     dossierId: string,
     body: PaymentDto,
   ): Promise<{ paymentAccount: PaymentAccount; retryMonths: number[]; payments: PaymentView[] }> {
-    const dossier = await this.dossiers.find(dossierId);
-    if (!dossier || dossier.personalId !== citizen.personalId) throw DomainError.notFound('Không tìm thấy hồ sơ.');
+    const dossier = assertDossierAccess(citizen, await this.dossiers.find(dossierId), 'read');
     if (!PAYING.has(dossier.status))
       throw new DomainError(
         ErrorCode.InvalidTransition,
@@ -219,13 +219,7 @@ export class PaymentsService {
   }
 
   /** A citizen sees their own dossiers (404 otherwise); staff those of their center (province-level: all). */
-  private async visible(principal: Principal, dossierId: string): Promise<DossierRecord> {
-    const dossier = await this.dossiers.find(dossierId);
-    if (!dossier) throw DomainError.notFound('Không tìm thấy hồ sơ.');
-    if (principal.kind === 'citizen' && dossier.personalId !== principal.personalId)
-      throw DomainError.notFound('Không tìm thấy hồ sơ.');
-    if (principal.kind === 'staff' && principal.centerCode && principal.centerCode !== dossier.centerCode)
-      throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
-    return dossier;
+  private async visible(principal: Caller, dossierId: string): Promise<DossierRecord> {
+    return assertDossierAccess(principal, await this.dossiers.find(dossierId), 'read');
   }
 }

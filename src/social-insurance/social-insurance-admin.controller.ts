@@ -1,15 +1,16 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
-import { CurrentPrincipal, StaffOnly, StaffPrincipal } from '../identity';
+import { CurrentCaller, StaffOnly, StaffCaller } from '../identity';
 import { DomainError } from '../platform/errors/domain-error';
 import { JobStore, JobView } from '../platform/jobs/job.store';
-import { SOCIAL_INSURANCE_QUEUE } from './social-insurance-event';
+import { SOCIAL_INSURANCE_QUEUE, SocialInsuranceEvent } from './social-insurance-event';
 import { SocialInsuranceDelivery } from './social-insurance-delivery';
+import { SocialInsuranceEventPageDto, SocialInsuranceEventViewDto } from './dto/social-insurance-responses.dto';
 
 export class SocialInsuranceEventsQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'held', 'dead'] })
@@ -26,19 +27,23 @@ export class SocialInsuranceEventsQueryDto {
   limit?: number;
 }
 
-const view = (j: JobView) => ({
-  id: j.id,
-  personalId: j.key,
-  eventId: j.payload.eventId,
-  type: j.payload.type,
-  dossierCode: j.payload.dossierCode,
-  status: j.status,
-  hold: j.hold,
-  attempts: j.attempts,
-  nextAttemptAt: j.runAt,
-  lastError: j.lastError,
-  createdAt: j.createdAt,
-});
+/** A job of the social-insurance queue: its payload is the event for the office. */
+const view = (j: JobView) => {
+  const event = j.payload as unknown as SocialInsuranceEvent;
+  return {
+    id: j.id,
+    personalId: j.key,
+    eventId: event.eventId,
+    type: event.type,
+    dossierCode: event.dossierCode,
+    status: j.status,
+    hold: j.hold,
+    attempts: j.attempts,
+    nextAttemptAt: j.runAt,
+    lastError: j.lastError,
+    createdAt: j.createdAt,
+  };
+};
 
 /** Administrators: events for the office not yet delivered (pending, held for a decision, dead letters); replay. */
 @ApiTags('admin')
@@ -53,6 +58,7 @@ export class SocialInsuranceAdminController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: SocialInsuranceEventPageDto })
   @ApiOperation({ summary: 'Undelivered events for the social insurance office, oldest first' })
   async list(@Query() query: SocialInsuranceEventsQueryDto) {
     const statuses = query.status ? [query.status] : (['pending', 'held', 'dead'] as const);
@@ -65,13 +71,10 @@ export class SocialInsuranceAdminController {
   }
 
   @Post(':eventId/replay')
+  @ApiOkResponse({ type: SocialInsuranceEventViewDto })
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a dead event again (dead → pending, attempts reset); audited' })
-  async replay(
-    @Param('eventId') eventId: string,
-    @CurrentPrincipal() admin: StaffPrincipal,
-    @Req() request: FastifyRequest,
-  ) {
+  async replay(@Param('eventId') eventId: string, @CurrentCaller() admin: StaffCaller, @Req() request: FastifyRequest) {
     if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw DomainError.notFound('Không tìm thấy sự kiện.');
     const replayed = await this.dataSource.transaction(async (em) => {
       const job = await this.jobs.find(SOCIAL_INSURANCE_QUEUE, eventId, em);

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { runTool } from '../../src/documents/testing/debian-tools';
+import { runTool } from '../support/debian-tools';
 import { startTestApp, TestApp } from '../support/test-app';
 import { DESKTOP, launchBrowser, screenshot, seriousA11yViolations, TestBrowser } from './support/browser';
 import {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { pdfText } from '../../src/documents/testing/debian-tools';
+import { pdfText } from '../support/debian-tools';
 import { CLOCK, Clock } from '../../src/platform/clock/clock';
 import { applicationFor } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -10,7 +10,8 @@ import { DEFAULT_ISSUANCE_SETTINGS, ISSUANCE_QUEUE, IssuanceJob } from '../../sr
 import { JobRunner } from '../../src/platform/jobs/job-runner';
 import { JobStore } from '../../src/platform/jobs/job.store';
 import { IssuedDocumentRecord } from '../../src/documents/persistence/issued-document.repository';
-import { pdfText, runTool } from '../../src/documents/testing/debian-tools';
+import { pdfText, runTool } from '../support/debian-tools';
+import { withFaultAfterUpload } from '../support/object-store-faults';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from '../../src/dossiers/ports/dossier-documents.port';
 import { WORKFLOW } from '../../src/dossiers/domain/dossier-workflow';
 import { verifyOfflinePayload } from '../../src/documents/verification/offline-payload';
@@ -61,6 +62,9 @@ interface DossierFactoryInput {
   output?: unknown;
   decisionNote?: string | null;
 }
+
+/** The object key of a signed document (issuance stores it before inserting its record). */
+const SIGNED_PDF = /^dossiers\/[0-9a-f-]+\/documents\/.+\.pdf$/;
 
 describe('documents: issuance, downloads and public verification', () => {
   let t: TestApp;
@@ -594,17 +598,15 @@ describe('documents: issuance, downloads and public verification', () => {
     await appendEvent(dossier.id, 'approve');
     await transition(dossier.id, 'approve', 'APPROVED');
     let firstUpload: Buffer | undefined;
-    issuance.injectFaults({
-      afterUpload: async (key) => {
+    await withFaultAfterUpload(
+      store,
+      SIGNED_PDF,
+      async (key) => {
         firstUpload = await store.get(key);
         throw new Error('simulated crash after upload');
       },
-    });
-    try {
-      await worker.runOnce();
-    } finally {
-      issuance.injectFaults({});
-    }
+      () => worker.runOnce(),
+    );
     const key = `dossiers/${dossier.id}/documents/decision-approval.pdf`;
     expect(firstUpload).toBeDefined();
     expect(await store.exists(key)).toBe(true);
@@ -727,12 +729,12 @@ describe('documents: issuance, downloads and public verification', () => {
   it('backs off after a transient failure, and a job whose lease expired is claimed again', async () => {
     const dossier = await insertDossier();
     await transition(dossier.id, 'approve', 'APPROVED');
-    issuance.injectFaults({ afterUpload: () => Promise.reject(new Error('object store timeout')) });
-    try {
-      await worker.runOnce();
-    } finally {
-      issuance.injectFaults({});
-    }
+    await withFaultAfterUpload(
+      store,
+      SIGNED_PDF,
+      () => Promise.reject(new Error('object store timeout')),
+      () => worker.runOnce(),
+    );
     const jobSql = `FROM job WHERE queue = '${ISSUANCE_QUEUE}' AND payload->>'dossierId' = $1`;
     const [afterFailure] = await ds.query(
       `SELECT status, attempts, run_at > now() + interval '5 seconds' AS "backedOff", locked_until AS "lockedUntil" ${jobSql}`,

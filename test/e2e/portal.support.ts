@@ -4,16 +4,33 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { startRuntime } from '../../src/platform/embedded/runtime';
 import { createLogger } from '../../src/platform/http/logger';
-import { PortalDeliveryTuning, PortalDeliveryTuningModule } from '../../src/portal/portal-delivery.options';
+import { PORTAL_DELIVERY_TUNING, PortalDeliveryTuning } from '../../src/portal/portal-delivery.options';
 import { PortalEvent, PortalOutboxRepository } from '../../src/portal/portal-outbox.repository';
 import { SANDBOX_STAFF } from '../../src/sandbox/sandbox-staff';
 import { appRoleOn } from '../support/database';
 import { TestApp } from '../support/test-app';
+
+/**
+ * Overrides the worker's tuning, e.g. `startTestApp(env, [PortalDeliveryTuningModule.forRoot({ backoffBaseMs: 20 })])`.
+ * Global so that `PortalModule` sees it wherever it is imported.
+ */
+@Global()
+@Module({})
+export class PortalDeliveryTuningModule {
+  static forRoot(tuning: Partial<PortalDeliveryTuning>): DynamicModule {
+    return {
+      module: PortalDeliveryTuningModule,
+      providers: [{ provide: PORTAL_DELIVERY_TUNING, useValue: tuning }],
+      exports: [PORTAL_DELIVERY_TUNING],
+    };
+  }
+}
 
 /** Worker pacing for tests: fast polls, millisecond backoff. */
 export function fastPortalDelivery(overrides: Partial<PortalDeliveryTuning> = {}) {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { legalBasisFor } from '../../eligibility/domain/legal-bases';
 import type { DecisionApprovalData, DecisionRefusalData } from '../document-data.types';
 import { renderDocument } from '../rendering/document.renderer';
-import { pdfText } from '../testing/debian-tools';
-import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../testing/sample-documents.fixture';
+import { pdfText } from '../../../test/support/debian-tools';
+import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../../../test/support/sample-documents.fixture';
 
 describe('the legal text printed on decisions', () => {
   const dir = mkdtempSync(join(tmpdir(), 'decision-legal-'));

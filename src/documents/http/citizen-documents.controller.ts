@@ -1,12 +1,14 @@
 import { Controller, Get, Param, Req, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CitizenOnly } from '../../identity/guards/access-policy.decorator';
-import { CurrentPrincipal } from '../../identity/guards/current-principal.decorator';
-import { CitizenPrincipal } from '../../identity/principal';
+import { CurrentCaller } from '../../identity/guards/current-principal.decorator';
+import { CitizenCaller } from '../../identity/caller';
 import { DocumentAccessService } from '../services/document-access.service';
 import { DecisionView } from '../services/dossier-documents.service';
 import { pdfFile } from './pdf-file';
+import { DecisionSummaryDto } from './document-responses.dto';
+import { ApiPdfResponse } from '../../platform/http/api-responses';
 
 @ApiTags('citizen')
 @Controller('api/v1/dossiers')
@@ -15,18 +17,20 @@ export class CitizenDocumentsController {
   constructor(private readonly access: DocumentAccessService) {}
 
   @Get(':id/decision')
+  @ApiOkResponse({ type: DecisionSummaryDto })
   @ApiOperation({
     summary: 'Decision metadata {number, issuedAt, kind, sha256, verificationCode, verifyUrl}; 404 until issued',
   })
-  decision(@CurrentPrincipal() citizen: CitizenPrincipal, @Param('id') id: string): Promise<DecisionView> {
+  decision(@CurrentCaller() citizen: CitizenCaller, @Param('id') id: string): Promise<DecisionView> {
     return this.access.citizenDecision(citizen, id);
   }
 
   @Get(':id/decision/pdf')
+  @ApiPdfResponse()
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The signed decision PDF (the stored bytes; download audited)' })
   async decisionPdf(
-    @CurrentPrincipal() citizen: CitizenPrincipal,
+    @CurrentCaller() citizen: CitizenCaller,
     @Param('id') id: string,
     @Req() req: FastifyRequest,
   ): Promise<StreamableFile> {
@@ -34,12 +38,13 @@ export class CitizenDocumentsController {
   }
 
   @Get(':id/documents/:kind/pdf')
+  @ApiPdfResponse()
   @ApiProduces('application/pdf')
   @ApiOperation({
     summary: 'A signed document of the dossier (receipt, supplement-request[-<seq>], intake-refusal, decisions)',
   })
   async documentPdf(
-    @CurrentPrincipal() citizen: CitizenPrincipal,
+    @CurrentCaller() citizen: CitizenCaller,
     @Param('id') id: string,
     @Param('kind') kind: string,
     @Req() req: FastifyRequest,

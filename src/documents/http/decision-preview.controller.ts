@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { StaffOnly } from '../../identity/guards/access-policy.decorator';
-import { CurrentPrincipal } from '../../identity/guards/current-principal.decorator';
-import { StaffPrincipal } from '../../identity/principal';
+import { CurrentCaller } from '../../identity/guards/current-principal.decorator';
+import { StaffCaller } from '../../identity/caller';
 import { DecisionPreviewService } from '../preview/decision-preview.service';
+import { ApiPdfResponse } from '../../platform/http/api-responses';
 
 @ApiTags('staff')
 @Controller('api/v1/staff/dossiers')
@@ -11,6 +12,7 @@ export class DecisionPreviewController {
   constructor(private readonly previews: DecisionPreviewService) {}
 
   @Get(':id/decision/preview')
+  @ApiPdfResponse()
   @StaffOnly('director', 'center_head')
   @ApiProduces('application/pdf')
   @ApiQuery({ name: 'kind', required: false, enum: ['approval', 'refusal'] })
@@ -20,7 +22,7 @@ export class DecisionPreviewController {
       "reviewer's recommendation unless `kind` says; Director (any center) and center head (own center)",
   })
   async preview(
-    @CurrentPrincipal() staff: StaffPrincipal,
+    @CurrentCaller() staff: StaffCaller,
     @Param('id') id: string,
     @Query('kind') kind?: string,
   ): Promise<StreamableFile> {

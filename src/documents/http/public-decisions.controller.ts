@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { createPublicKey } from 'node:crypto';
 import { SigningIdentityProvider } from '../issuance/signing-identity.provider';
 import { DecisionVerification, DocumentAccessService } from '../services/document-access.service';
 import { publicKeyPem, verifyOfflinePayload } from '../verification/offline-payload';
 import type { OfflineFacts } from '../verification/offline-payload';
 import { Public } from '../../platform/http/access-policy';
+import { DecisionVerificationDto, VerificationKeyDto } from './document-responses.dto';
 
 /** The published key that checks the signed payload of QR codes offline (docs/verification.md). */
 export interface VerificationKey {
@@ -33,6 +34,7 @@ export class PublicDecisionsController {
   ) {}
 
   @Get('verification-key')
+  @ApiOkResponse({ type: VerificationKeyDto })
   @ApiOperation({ summary: 'The Ed25519 public key that checks the signed payload of QR codes offline' })
   async verificationKey(): Promise<VerificationKey> {
     const { payloadKey } = await this.signing.get();
@@ -42,6 +44,7 @@ export class PublicDecisionsController {
   }
 
   @Get(':verificationCode')
+  @ApiOkResponse({ type: DecisionVerificationDto })
   @RouteConfig({ rateLimit: { max: 30, timeWindow: '1 minute' } })
   @ApiOperation({
     summary: 'Verify a signed document by the code under its QR code (public, rate limited); 404 when unknown',

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { StaffOnly } from '../../identity/guards/access-policy.decorator';
-import { CurrentPrincipal } from '../../identity/guards/current-principal.decorator';
-import { StaffPrincipal } from '../../identity/principal';
+import { CurrentCaller } from '../../identity/guards/current-principal.decorator';
+import { StaffCaller } from '../../identity/caller';
 import { DocumentRevocationService } from '../services/document-revocation.service';
 import { DocumentAccessService } from '../services/document-access.service';
 import { DecisionView, DossierDocumentsService } from '../services/dossier-documents.service';
 import { RevokeDecisionDto } from './revoke-decision.dto';
 import { pdfFile } from './pdf-file';
+import { DecisionSummaryDto } from './document-responses.dto';
+import { ApiEmptyResponse, ApiPdfResponse } from '../../platform/http/api-responses';
 
 @ApiTags('staff')
 @Controller('api/v1/staff/dossiers')
@@ -21,12 +23,13 @@ export class StaffDocumentsController {
   ) {}
 
   @Get(':id/documents/:kind/pdf')
+  @ApiPdfResponse()
   @ApiProduces('application/pdf')
   @ApiOperation({
     summary: "A signed document of a dossier of the caller's center (province-level roles: any center); audited",
   })
   async documentPdf(
-    @CurrentPrincipal() staff: StaffPrincipal,
+    @CurrentCaller() staff: StaffCaller,
     @Param('id') id: string,
     @Param('kind') kind: string,
     @Req() req: FastifyRequest,
@@ -35,11 +38,12 @@ export class StaffDocumentsController {
   }
 
   @Post(':id/documents/:kind/retry')
+  @ApiEmptyResponse('Queued again')
   @StaffOnly('director', 'center_head', 'admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Issue again a document whose issuance failed all its attempts (dead); audited' })
   async retryIssuance(
-    @CurrentPrincipal() staff: StaffPrincipal,
+    @CurrentCaller() staff: StaffCaller,
     @Param('id') id: string,
     @Param('kind') kind: string,
     @Req() req: FastifyRequest,
@@ -49,6 +53,7 @@ export class StaffDocumentsController {
   }
 
   @Post(':id/decision/revoke')
+  @ApiOkResponse({ type: DecisionSummaryDto })
   @StaffOnly('director')
   @HttpCode(200)
   @ApiOperation({
@@ -56,7 +61,7 @@ export class StaffDocumentsController {
       'Revoke (thu hồi) the signed decision of a dossier, with the reason shown to the citizen; Director only; audited',
   })
   revokeDecision(
-    @CurrentPrincipal() director: StaffPrincipal,
+    @CurrentCaller() director: StaffCaller,
     @Param('id') id: string,
     @Body() body: RevokeDecisionDto,
     @Req() req: FastifyRequest,

@@ -29,11 +29,6 @@ import { SignerDirectory } from '../../organisation';
 
 export type IssuanceOutcome = 'issued' | 'already-issued' | 'not-pending';
 
-/** Test seam: lets a test stop an issuance at a chosen point, as a crash would. */
-export interface IssuanceFaults {
-  afterUpload?(objectKey: string): Promise<void>;
-}
-
 /**
  * Issues the document of one job, all in one transaction that holds the job row (and, for decisions, the
  * number register row) until it commits:
@@ -45,8 +40,6 @@ export interface IssuanceFaults {
  */
 @Injectable()
 export class DocumentIssuanceService {
-  private faults: IssuanceFaults = {};
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobStore,
@@ -60,11 +53,6 @@ export class DocumentIssuanceService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
-
-  /** Tests only. */
-  injectFaults(faults: IssuanceFaults): void {
-    this.faults = faults;
-  }
 
   async issue(claimed: ClaimedJob<IssuanceJob>): Promise<IssuanceOutcome> {
     const identity = await this.signing.get();
@@ -123,7 +111,6 @@ export class DocumentIssuanceService {
 
       const objectKey = documentObjectKey(job.dossierId, job.kind);
       await this.store.put(objectKey, pdf, 'application/pdf', { sha256, 'dossier-id': job.dossierId, kind: job.kind });
-      await this.faults.afterUpload?.(objectKey);
 
       await this.documents.insert(em, {
         id: randomUUID(),

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { join } from 'node:path';
 import { LegalContextService } from '../../eligibility/legal-context.service';
 import { DossierReader } from '../../dossiers/dossier-reader';
-import { StaffPrincipal } from '../../identity/principal';
+import { assertDossierAccess } from '../../dossiers/domain/dossier-access';
+import { StaffCaller } from '../../identity/caller';
 import { CLOCK, Clock, vietnamDate } from '../../platform/clock/clock';
 import { Runtime } from '../../platform/embedded/runtime';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -36,11 +37,7 @@ export class DecisionPreviewService {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  async preview(
-    staff: StaffPrincipal,
-    dossierId: string,
-    asked?: string,
-  ): Promise<{ bytes: Buffer; fileName: string }> {
+  async preview(staff: StaffCaller, dossierId: string, asked?: string): Promise<{ bytes: Buffer; fileName: string }> {
     if (asked !== undefined && asked !== 'approval' && asked !== 'refusal') {
       throw DomainError.validation([
         {
@@ -50,10 +47,7 @@ export class DecisionPreviewService {
         },
       ]);
     }
-    const record = await this.dossiers.find(dossierId);
-    if (!record) throw DomainError.notFound('Không tìm thấy hồ sơ.');
-    if (staff.role !== 'director' && staff.centerCode !== record.centerCode)
-      throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
+    const record = assertDossierAccess(staff, await this.dossiers.find(dossierId), 'read');
     if (record.status !== 'REVIEWED' && record.status !== 'PROPOSED') {
       throw DomainError.conflict(
         'Chỉ xem được dự thảo quyết định khi hồ sơ đã thẩm định và chờ trình hoặc chờ quyết định.',

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOCUMENT_KINDS } from '../document-kind';
 import type { DecisionApprovalData } from '../document-data.types';
-import { pdfText, runTool } from '../testing/debian-tools';
-import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../testing/sample-documents.fixture';
+import { pdfText, runTool } from '../../../test/support/debian-tools';
+import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../../../test/support/sample-documents.fixture';
 import { renderDocument } from './document.renderer';
 
 describe('renderDocument', () => {

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../../audit/audit-log.repository';
-import type { CitizenPrincipal, StaffPrincipal } from '../../identity/principal';
+import { assertDossierAccess } from '../../dossiers/domain/dossier-access';
+import type { CitizenCaller, StaffCaller } from '../../identity/caller';
 import { CLOCK, Clock } from '../../platform/clock/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { OBJECT_STORE, ObjectStore } from '../../platform/storage/object-store.port';
@@ -33,8 +34,6 @@ export interface DecisionVerification {
   title: string;
 }
 
-const PROVINCE_ROLES = new Set(['director', 'admin']);
-
 /**
  * Who may read which signed document: the citizen their own (someone else's dossier is "not found"), staff of
  * the dossier's center (another center: forbidden), province-level staff every one, anybody the public
@@ -54,19 +53,19 @@ export class DocumentAccessService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async citizenDecision(citizen: CitizenPrincipal, dossierId: string): Promise<DecisionView> {
+  async citizenDecision(citizen: CitizenCaller, dossierId: string): Promise<DecisionView> {
     await this.ownDossier(citizen, dossierId);
     return this.views.decision(await this.decisionRecord(dossierId));
   }
 
-  async citizenDecisionPdf(citizen: CitizenPrincipal, dossierId: string, requestId?: string): Promise<DocumentFile> {
+  async citizenDecisionPdf(citizen: CitizenCaller, dossierId: string, requestId?: string): Promise<DocumentFile> {
     await this.ownDossier(citizen, dossierId);
     const record = await this.decisionRecord(dossierId);
     return this.download(record, { type: 'citizen', id: citizen.personalId }, requestId);
   }
 
   async citizenDocumentPdf(
-    citizen: CitizenPrincipal,
+    citizen: CitizenCaller,
     dossierId: string,
     kind: string,
     requestId?: string,
@@ -76,7 +75,7 @@ export class DocumentAccessService {
   }
 
   async staffDocumentPdf(
-    staff: StaffPrincipal,
+    staff: StaffCaller,
     dossierId: string,
     kind: string,
     requestId?: string,
@@ -85,12 +84,9 @@ export class DocumentAccessService {
     return this.download(await this.record(dossierId, kind), { type: 'staff', id: staff.username }, requestId);
   }
 
-  /** Staff may act on the documents of a dossier of their center (province-level roles: any); 404 / 403 otherwise. */
-  async assertStaffScope(staff: StaffPrincipal, dossierId: string): Promise<void> {
-    const owner = isUuid(dossierId) ? await this.sources.owner(dossierId) : undefined;
-    if (!owner) throw DomainError.notFound('Không tìm thấy hồ sơ.');
-    if (!PROVINCE_ROLES.has(staff.role) && staff.centerCode !== owner.centerCode)
-      throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
+  /** Staff may act on the documents of a dossier they may see (`dossierAccess`: their center's); 404 / 403 otherwise. */
+  async assertStaffScope(staff: StaffCaller, dossierId: string): Promise<void> {
+    assertDossierAccess(staff, isUuid(dossierId) ? await this.sources.owner(dossierId) : undefined, 'read');
   }
 
   async verify(code: string): Promise<DecisionVerification> {
@@ -119,9 +115,8 @@ export class DocumentAccessService {
     return { ...(await this.download(record, { type: 'system', id: actorId })), sha256: record.sha256 };
   }
 
-  private async ownDossier(citizen: CitizenPrincipal, dossierId: string): Promise<void> {
-    const owner = isUuid(dossierId) ? await this.sources.owner(dossierId) : undefined;
-    if (!owner || owner.personalId !== citizen.personalId) throw DomainError.notFound('Không tìm thấy hồ sơ.');
+  private async ownDossier(citizen: CitizenCaller, dossierId: string): Promise<void> {
+    assertDossierAccess(citizen, isUuid(dossierId) ? await this.sources.owner(dossierId) : undefined, 'read');
   }
 
   private async decisionRecord(dossierId: string): Promise<IssuedDocumentRecord> {

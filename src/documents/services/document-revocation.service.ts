@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../dossiers/domain/actor';
 import { DossierWorkflowService } from '../../dossiers/dossier-workflow.service';
-import type { StaffPrincipal } from '../../identity/principal';
+import { type StaffCaller, withRequestId } from '../../identity/caller';
 import { DomainError } from '../../platform/errors/domain-error';
 import { isUuid } from '../../platform/ids/uuid';
 import { IssuedDocumentRepository } from '../persistence/issued-document.repository';
@@ -20,7 +19,7 @@ export class DocumentRevocationService {
     private readonly views: DossierDocumentsService,
   ) {}
 
-  async revoke(director: StaffPrincipal, dossierId: string, reason: string, requestId?: string): Promise<DecisionView> {
+  async revoke(director: StaffCaller, dossierId: string, reason: string, requestId?: string): Promise<DecisionView> {
     if (!isUuid(dossierId)) throw DomainError.notFound('Không tìm thấy hồ sơ.');
     const decision = await this.documents.findDecision(dossierId);
     if (!decision) throw DomainError.notFound('Hồ sơ chưa có quyết định.');
@@ -28,15 +27,7 @@ export class DocumentRevocationService {
       throw DomainError.conflict(`Quyết định số ${decision.number} đã được thu hồi trước đó.`, {
         revokedAt: decision.revokedAt,
       });
-    const actor: Actor = {
-      type: 'staff',
-      id: director.username,
-      name: director.fullName,
-      role: director.role,
-      centerCode: director.centerCode,
-      requestId,
-    };
-    await this.workflow.act(actor, dossierId, { action: 'revoke_decision', reason });
+    await this.workflow.act(withRequestId(director, requestId), dossierId, { action: 'revoke_decision', reason });
     return this.views.decision((await this.documents.findDecision(dossierId))!);
   }
 }

@@ -6,8 +6,8 @@ import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import * as pkijs from 'pkijs';
 import { issueSignedDocument } from '../issue-signed-document';
-import { runTool } from '../testing/debian-tools';
-import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../testing/sample-documents.fixture';
+import { runTool } from '../../../test/support/debian-tools';
+import { SAMPLE_DOCUMENTS, SAMPLE_ISSUER } from '../../../test/support/sample-documents.fixture';
 import { publicKeyPem, verifyOfflinePayload } from '../verification/offline-payload';
 import { SandboxTimestampAuthority } from '../../sandbox/tsa/sandbox-timestamp-authority';
 import {

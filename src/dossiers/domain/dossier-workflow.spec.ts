@@ -178,7 +178,7 @@ describe('dossier workflow table', () => {
           reason: 'Lý do đầy đủ',
           recommendation: 'approve',
         },
-        actor: { id: 'tiepnhan.bh' },
+        actor: { subject: 'tiepnhan.bh' },
         now: '2026-01-05T03:00:00.000Z',
         today: '2026-01-05',
         rules,

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../../calendar/working-calendar';
 import type { Assessment } from '../../eligibility/domain/assessment';
 import type { LegalRules } from '../../eligibility/domain/legal-rules';
+import type { Caller } from '../../identity/caller';
 import { supplementDueDate } from './supplement-deadline';
 import { processingDueDate } from '../../eligibility/domain/processing-deadlines';
 import { regimeFor } from '../../eligibility/domain/regime';
@@ -108,7 +109,7 @@ export type FactName = keyof StepFacts;
 export interface StepContext {
   dossier: DossierState;
   input: ActionInput;
-  actor: { id: string };
+  actor: Pick<Caller, 'subject'>;
   /** RFC 3339 timestamp of the step. */
   now: string;
   /** Today's date in Vietnam. */
@@ -256,7 +257,7 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
           note: input.note ?? null,
           dueDate: supplementDueDate(today, calendar),
           fromStatus: dossier.status,
-          by: actor.id,
+          by: actor.subject,
         },
         ...(dossier.dueDate ? { clockPausedRemaining: pauseClock(today, dossier.dueDate, calendar) } : {}),
       },
@@ -317,7 +318,7 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowStep>> = {
             recommendation: input.recommendation!,
             note: input.note ?? null,
             completedAt: now,
-            by: actor.id,
+            by: actor.subject,
             reemployment,
           },
           ...(reemployment.contributedAfterTermination

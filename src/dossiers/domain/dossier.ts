@@ -70,5 +70,6 @@ export interface DossierState {
   supplement: SupplementRequest | null;
   review: ReviewRecord | null;
   assessment: DossierAssessment | null;
-  application: { contractType: ContractType } & Record<string, unknown>;
+  /** What the workflow reads of the application. */
+  application: { contractType: ContractType };
 }

@@ -1,17 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { CitizenOnly } from '../../identity';
 import { RouteLimits } from '../../platform/http/route-limits';
 import { Application } from '../domain/application';
-import { Actor } from '../domain/actor';
-import { CurrentActor, IdempotencyKey } from '../current-actor.decorator';
+import type { CitizenCaller } from '../../identity/caller';
+import { CurrentCaller } from '../../identity/guards/current-principal.decorator';
+import { IdempotencyKey } from '../current-actor.decorator';
 import { ApplicationDto } from '../dto/application.dto';
 import { FilingService } from '../filing.service';
 import { UploadedFile } from '../uploaded-file.decorator';
 import { Upload } from '../attachments.service';
 import { DraftDto } from './draft.dto';
 import { DraftService } from './draft.service';
+import { CitizenDossierViewDto, DraftAttachmentDto, DraftViewDto } from '../dto/dossier-responses.dto';
+import { ApiEmptyResponse } from '../../platform/http/api-responses';
 
 /** Largest draft body: every answer at its maximum length, in Vietnamese (about 3 KB); a little room above. */
 const DRAFT_BODY_LIMIT_BYTES = 8 * 1024;
@@ -30,29 +33,33 @@ export class DraftController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: DraftViewDto })
   @ApiOperation({ summary: 'The saved answers, the files attached so far and the documents still required' })
-  get(@CurrentActor() actor: Actor) {
+  get(@CurrentCaller() actor: CitizenCaller) {
     return this.drafts.get(actor);
   }
 
   @Put()
+  @ApiOkResponse({ type: DraftViewDto })
   @RouteLimits({ bodyLimit: DRAFT_BODY_LIMIT_BYTES })
   @ApiOperation({ summary: 'Save the answers (every field optional, each bounded like the application)' })
-  save(@CurrentActor() actor: Actor, @Body() body: DraftDto) {
+  save(@CurrentCaller() actor: CitizenCaller, @Body() body: DraftDto) {
     return this.drafts.save(actor, body);
   }
 
   @Delete()
+  @ApiEmptyResponse('The draft and its files are gone')
   @HttpCode(204)
   @ApiOperation({ summary: 'Discard the draft and its files' })
-  async discard(@CurrentActor() actor: Actor): Promise<void> {
+  async discard(@CurrentCaller() actor: CitizenCaller): Promise<void> {
     await this.drafts.discard(actor);
   }
 
   @Post('attachments')
+  @ApiCreatedResponse({ type: DraftAttachmentDto })
   @ApiOperation({ summary: 'Attach a file before filing (multipart: kind, file)' })
   async attach(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: CitizenCaller,
     @UploadedFile() file: Upload,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -61,13 +68,19 @@ export class DraftController {
   }
 
   @Delete('attachments/:attachmentId')
+  @ApiEmptyResponse('The file is removed from the draft')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a file attached before filing' })
-  async detach(@CurrentActor() actor: Actor, @Param('attachmentId') attachmentId: string): Promise<void> {
+  async detach(@CurrentCaller() actor: CitizenCaller, @Param('attachmentId') attachmentId: string): Promise<void> {
     await this.drafts.detach(actor, attachmentId);
   }
 
   @Post('submit')
+  @ApiCreatedResponse({ type: CitizenDossierViewDto, description: 'Filed' })
+  @ApiOkResponse({
+    type: CitizenDossierViewDto,
+    description: 'A repeat with the same Idempotency-Key: the first answer',
+  })
   @RouteLimits({ registryReads: true })
   @ApiOperation({
     summary:
@@ -76,13 +89,13 @@ export class DraftController {
       '`attachments` when a required document is missing.',
   })
   async submit(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: CitizenCaller,
     @Body() body: ApplicationDto,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const result = await this.filing.file(actor, {
-      personalId: actor.id,
+      personalId: actor.personalId,
       application: body as Application,
       channel: 'online',
       idempotencyKey: key,

@@ -18,7 +18,7 @@ import {
   checkedUpload,
   Upload,
 } from '../attachments.service';
-import { Actor } from '../domain/actor';
+import { actorTypeOf, type Caller, type CitizenCaller } from '../../identity/caller';
 import { DossierRepository } from '../dossier.repository';
 import { DraftDto } from './draft.dto';
 import { DraftAttachmentRecord, DraftRepository } from './draft.repository';
@@ -43,23 +43,26 @@ export class DraftService {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  async get(actor: Actor) {
-    const [draft, files] = await Promise.all([this.drafts.find(actor.id), this.drafts.attachments(actor.id)]);
+  async get(actor: CitizenCaller) {
+    const [draft, files] = await Promise.all([
+      this.drafts.find(actor.personalId),
+      this.drafts.attachments(actor.personalId),
+    ]);
     return this.view(draft?.data ?? {}, draft?.updatedAt ?? null, files);
   }
 
-  async save(actor: Actor, body: DraftDto) {
+  async save(actor: CitizenCaller, body: DraftDto) {
     const data = JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
-    await this.drafts.save(actor.id, data, this.clock.now().toISOString());
+    await this.drafts.save(actor.personalId, data, this.clock.now().toISOString());
     return this.get(actor);
   }
 
-  async discard(actor: Actor): Promise<void> {
-    await this.drafts.delete(actor.id);
+  async discard(actor: CitizenCaller): Promise<void> {
+    await this.drafts.delete(actor.personalId);
   }
 
   /** Same checks as an upload to a dossier (kind, size, sniffed type, per-dossier quota), stored under the draft. */
-  async attach(actor: Actor, upload: Upload) {
+  async attach(actor: CitizenCaller, upload: Upload) {
     const contentType = checkedUpload(upload, DRAFT_KINDS);
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
     const id = randomUUID();
@@ -69,7 +72,7 @@ export class DraftService {
     const now = this.clock.now().toISOString();
     const record: DraftAttachmentRecord = {
       id,
-      personalId: actor.id,
+      personalId: actor.personalId,
       kind: upload.kind,
       contentType,
       size: upload.bytes.length,
@@ -78,21 +81,21 @@ export class DraftService {
       uploadedAt: now,
     };
     await this.dataSource.transaction(async (em) => {
-      await this.drafts.ensure(em, actor.id, now);
-      await this.drafts.lock(em, actor.id);
+      await this.drafts.ensure(em, actor.personalId, now);
+      await this.drafts.lock(em, actor.personalId);
       checkAttachmentQuota(
-        await this.drafts.attachments(actor.id, em),
+        await this.drafts.attachments(actor.personalId, em),
         record.size,
         this.runtime.config.attachmentQuota,
       );
       await this.drafts.insertAttachment(em, record);
     });
-    const files = await this.drafts.attachments(actor.id);
+    const files = await this.drafts.attachments(actor.personalId);
     return attachmentView(record, files.findIndex((f) => f.id === id) + 1);
   }
 
-  async detach(actor: Actor, attachmentId: string): Promise<void> {
-    if (!isUuid(attachmentId) || !(await this.drafts.deleteAttachment(actor.id, attachmentId)))
+  async detach(actor: CitizenCaller, attachmentId: string): Promise<void> {
+    if (!isUuid(attachmentId) || !(await this.drafts.deleteAttachment(actor.personalId, attachmentId)))
       throw DomainError.notFound('Không tìm thấy tệp này trong hồ sơ đang khai của bạn.');
   }
 
@@ -100,9 +103,14 @@ export class DraftService {
    * In the filing transaction: the draft's files become the dossier's attachments (same stored objects), the
    * required documents must be among them, and the draft is deleted. Returns how many files moved.
    */
-  async moveToDossier(em: EntityManager, actor: Actor, dossierId: string, contractType: ContractType): Promise<number> {
-    await this.drafts.lock(em, actor.id);
-    const files = await this.drafts.attachments(actor.id, em);
+  async moveToDossier(
+    em: EntityManager,
+    actor: Caller,
+    dossierId: string,
+    contractType: ContractType,
+  ): Promise<number> {
+    await this.drafts.lock(em, actor.subject);
+    const files = await this.drafts.attachments(actor.subject, em);
     this.checkRequired(files, contractType);
     for (const [i, f] of files.entries()) {
       await this.dossiers.insertAttachment(em, {
@@ -115,24 +123,24 @@ export class DraftService {
         sha256: f.sha256,
         objectKey: f.objectKey,
         uploadedAt: f.uploadedAt,
-        uploadedBy: `${actor.type}:${actor.id}`,
+        uploadedBy: `${actorTypeOf(actor)}:${actor.subject}`,
       });
       await this.audit.append(em, {
-        actorType: actor.type,
-        actorId: actor.id,
+        actorType: actorTypeOf(actor),
+        actorId: actor.subject,
         action: 'dossier.attachment_uploaded',
         entityType: 'dossier',
         entityId: dossierId,
         data: { attachmentId: f.id, kind: f.kind, sha256: f.sha256, size: f.size, beforeFiling: true },
       });
     }
-    await this.drafts.delete(actor.id, em);
+    await this.drafts.delete(actor.subject, em);
     return files.length;
   }
 
   /** Before the registry reads of a filing: the draft holds the required documents (checked again in moveToDossier). */
-  async assertReady(actor: Actor, contractType: ContractType): Promise<void> {
-    this.checkRequired(await this.drafts.attachments(actor.id), contractType);
+  async assertReady(actor: Caller, contractType: ContractType): Promise<void> {
+    this.checkRequired(await this.drafts.attachments(actor.subject), contractType);
   }
 
   private checkRequired(files: readonly DraftAttachmentRecord[], contractType: ContractType): void {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../domain/actor';
+import type { ActorType } from '../../identity/caller';
 import type { DossierStatus } from '../domain/dossier-status';
 import type { DossierRecord } from '../dossier.repository';
 
@@ -13,7 +13,8 @@ export interface DossierStepEvent {
   readonly to: DossierStatus;
   /** The dossier as the step left it. */
   readonly dossier: DossierRecord;
-  readonly actor: Pick<Actor, 'type' | 'id'>;
+  /** The caller as stored references name it (`actorRef`): type `portal` for an API client. */
+  readonly actor: { readonly type: ActorType; readonly id: string };
   /** RFC 3339. */
   readonly occurredAt: string;
   /** The step's history event. */

@@ -1,8 +1,10 @@
 import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EidLoginService } from './eid-login.service';
 import { Public } from '../../platform/http/access-policy';
+import { ApiEmptyResponse, ApiRedirectResponse } from '../../platform/http/api-responses';
+import { AccessTokenResponseDto } from '../dto/token-response.dto';
 
 /** The page a browser lands on after logging out (see src/web). */
 export const SIGNED_OUT_PAGE = '/da-dang-xuat';
@@ -33,6 +35,7 @@ export class EidLoginController {
   constructor(private readonly login: EidLoginService) {}
 
   @Get('eid/login')
+  @ApiRedirectResponse(302, 'To the e-ID provider')
   @ApiOperation({
     summary: 'Start the e-ID login (302 to the provider); `response=token` makes the callback answer a bearer token',
   })
@@ -47,6 +50,8 @@ export class EidLoginController {
   }
 
   @Get('eid/callback')
+  @ApiRedirectResponse(302, 'Logged in: the session cookie is set, on to `returnTo`')
+  @ApiOkResponse({ type: AccessTokenResponseDto, description: 'Logged in with `response=token`: a bearer token' })
   @ApiOperation({
     summary: 'Return from the e-ID provider: session cookie + 302 to `returnTo`, or `{accessToken, expiresIn}`',
   })
@@ -55,6 +60,8 @@ export class EidLoginController {
   }
 
   @Post('logout')
+  @ApiEmptyResponse('Signed out')
+  @ApiRedirectResponse(303, 'Signed out (a browser): to the page that says so')
   @ApiOperation({
     summary:
       'End the session on the server (session cookie or bearer token; every token of it then gets 401) and clear the ' +

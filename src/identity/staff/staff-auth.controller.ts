@@ -10,6 +10,7 @@ import { CurrentPrincipal } from '../guards/current-principal.decorator';
 import { Principal } from '../principal';
 import { LOGIN_RATE_LIMIT } from '../login-rate-limit';
 import { StaffAuthService } from './staff-auth.service';
+import { StaffUnlockDto } from '../dto/identity-responses.dto';
 
 @ApiTags('identity')
 @Controller()
@@ -45,6 +46,8 @@ export class StaffAuthController {
   @StaffOnly()
   @ApiOkResponse({ type: PrincipalDto })
   me(@CurrentPrincipal() principal: Principal): Principal {
-    return principal;
+    // Who the token says; the request id the decorator adds is not part of the answer.
+    const { requestId: _requestId, ...me } = principal;
+    return me;
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
 import { Runtime } from '../embedded/runtime';
@@ -8,6 +8,7 @@ import { HealthService } from './health.service';
 import { metricsAccess } from './metrics-access';
 import { metricsRegistry } from '../http/metrics';
 import { Public } from '../http/access-policy';
+import { LivenessDto, ReadinessDto } from './health-responses.dto';
 
 @ApiTags('health')
 @Public()
@@ -19,16 +20,19 @@ export class HealthController {
   ) {}
 
   @Get('health/live')
+  @ApiOkResponse({ type: LivenessDto })
   live() {
     return { status: 'ok' };
   }
 
   @Get('health/ready')
+  @ApiOkResponse({ type: ReadinessDto })
   ready(@Res({ passthrough: true }) reply: FastifyReply) {
     return this.health.readiness(reply);
   }
 
   @Get('metrics')
+  @ApiOkResponse({ description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } })
   @Header('content-type', 'text/plain; version=0.0.4')
   @Header('cache-control', 'no-store')
   @ApiBearerAuth()

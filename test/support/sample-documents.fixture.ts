@@ -1,7 +1,7 @@
-import type { DocumentDataByKind, DocumentHolder } from '../document-data.types';
-import type { DocumentKind } from '../document-kind';
-import type { IssuerProfile } from '../issuer-profile.types';
-import { legalBasisFor } from '../../eligibility/domain/legal-bases';
+import type { DocumentDataByKind, DocumentHolder } from '../../src/documents/document-data.types';
+import type { DocumentKind } from '../../src/documents/document-kind';
+import type { IssuerProfile } from '../../src/documents/issuer-profile.types';
+import { legalBasisFor } from '../../src/eligibility/domain/legal-bases';
 
 /** Sample data for tests, the bench and previews. Names carry every kind of Vietnamese diacritic. */
 export const SAMPLE_ISSUER: IssuerProfile = {
