@@ -128,7 +128,6 @@ type Documents<C, M extends keyof C, Dto> =
 interface ResponseDtoChecks {
   HealthController_live: Documents<HealthController, 'live', LivenessDto>;
   HealthController_ready: Documents<HealthController, 'ready', ReadinessDto>;
-  StaffAuthController_unlock: Documents<StaffAuthController, 'unlock', StaffUnlockDto>;
   EligibilityController_assess: Documents<EligibilityController, 'assess', AssessmentDto>;
   LegalAdminController_parameters: Documents<LegalAdminController, 'parameters', LegalParameterListDto>;
   LegalAdminController_addParameter: Documents<LegalAdminController, 'addParameter', StoredLegalParameterDto>;
@@ -198,7 +197,6 @@ interface ResponseDtoChecks {
 export const RESPONSE_DTO_CHECKS: ResponseDtoChecks = {
   HealthController_live: true,
   HealthController_ready: true,
-  StaffAuthController_unlock: true,
   EligibilityController_assess: true,
   LegalAdminController_parameters: true,
   LegalAdminController_addParameter: true,

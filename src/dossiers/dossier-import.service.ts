@@ -5,7 +5,7 @@ import { AuditLogRepository } from '../audit/audit-log.repository';
 import { Runtime } from '../platform/embedded/runtime';
 import { RUNTIME } from '../platform/platform.module';
 import { PortalOutboxRepository } from '../portal/portal-outbox.repository';
-import type { Actor } from './domain/actor';
+import type { Caller } from '../identity/caller';
 import { dossierCode } from './domain/dossier-code';
 import { searchName } from './domain/search-name';
 import { DossierRecord, DossierRepository } from './dossier.repository';
@@ -40,7 +40,7 @@ export class DossierImportService {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  async importTransferred(em: EntityManager, actor: Actor, d: TransferredDossier): Promise<DossierRecord> {
+  async importTransferred(em: EntityManager, actor: Caller, d: TransferredDossier): Promise<DossierRecord> {
     const [center] = await em.query(`SELECT code FROM service_center WHERE active ORDER BY code LIMIT 1`);
     if (!center) throw new Error('no active service center to receive a transferred benefit');
     const day = d.receivedAt.slice(0, 10);

@@ -5,7 +5,8 @@ import { AuditLogRepository } from '../audit/audit-log.repository';
 import { BenefitRepository } from '../benefits/benefit.repository';
 import { benefitStatus } from '../benefits/domain/benefit-period';
 import { DocumentAccessService } from '../documents/services/document-access.service';
-import type { Actor } from '../dossiers/domain/actor';
+import { assertDossierAccess } from '../dossiers/domain/dossier-access';
+import { type Caller, actorTypeOf, systemCaller } from '../identity/caller';
 import { DossierImportService } from '../dossiers/dossier-import.service';
 import { DossierReader } from '../dossiers/dossier-reader';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service';
@@ -18,6 +19,7 @@ import { JobStore } from '../platform/jobs/job.store';
 import { OBJECT_STORE, ObjectStore } from '../platform/storage/object-store.port';
 import { SocialInsuranceOutbox } from '../social-insurance/social-insurance-outbox';
 import { applicationAccount } from '../social-insurance/social-insurance-event';
+import type { Application } from '../dossiers/domain/application';
 import {
   monthCounts,
   PACKAGE_VERSION,
@@ -43,7 +45,7 @@ export interface TransferSettings {
   authority: string;
 }
 
-const SYSTEM: Actor = { type: 'system', id: 'transfers', name: 'Hệ thống' };
+const SYSTEM = systemCaller('transfers');
 const RUNNING = ['not_started', 'active', 'suspended'];
 const DECIDERS = ['center_head', 'director'];
 
@@ -88,13 +90,8 @@ export class TransferService {
 
   // ---- sending side ----
 
-  private async ownBenefitDossier(actor: Actor, dossierId: string): Promise<DossierRecord> {
-    const dossier = await this.dossiers.find(dossierId);
-    if (!dossier || (actor.type === 'citizen' && dossier.personalId !== actor.id))
-      throw DomainError.notFound('Không tìm thấy hồ sơ.');
-    if (actor.type === 'staff' && actor.centerCode && actor.centerCode !== dossier.centerCode)
-      throw DomainError.forbidden('Hồ sơ thuộc trung tâm khác.');
-    return dossier;
+  private async ownBenefitDossier(actor: Caller, dossierId: string): Promise<DossierRecord> {
+    return assertDossierAccess(actor, await this.dossiers.find(dossierId), 'read');
   }
 
   private async runningMonths(dossier: DossierRecord, today: string) {
@@ -118,7 +115,7 @@ export class TransferService {
     return { benefit, months, plan };
   }
 
-  async request(actor: Actor, dossierId: string, body: { toProvince: string; reason: string; newAddress: string }) {
+  async request(actor: Caller, dossierId: string, body: { toProvince: string; reason: string; newAddress: string }) {
     const dossier = await this.ownBenefitDossier(actor, dossierId);
     if (!this.peers.destinations().length)
       throw DomainError.unprocessable('Chức năng chuyển nơi hưởng chưa được cấu hình tại tỉnh này.', [
@@ -166,20 +163,20 @@ export class TransferService {
     return this.present((await this.transfers.find(id))!);
   }
 
-  async current(actor: Actor, dossierId: string) {
+  async current(actor: Caller, dossierId: string) {
     await this.ownBenefitDossier(actor, dossierId);
     const row = await this.transfers.latestFor(dossierId);
     if (!row) throw DomainError.notFound('Hồ sơ chưa có yêu cầu chuyển nơi hưởng.');
     return this.present(row);
   }
 
-  async pending(actor: Actor) {
+  async pending(actor: Caller) {
     return (await this.transfers.pending(actor.role === 'director' ? null : (actor.centerCode ?? null))).map((r) =>
       this.present(r),
     );
   }
 
-  private async decidable(actor: Actor, requestId: string) {
+  private async decidable(actor: Caller, requestId: string) {
     if (!DECIDERS.includes(actor.role ?? '')) throw DomainError.forbidden();
     const request = await this.transfers.find(requestId);
     if (!request) throw DomainError.notFound('Không tìm thấy yêu cầu chuyển nơi hưởng.');
@@ -191,13 +188,13 @@ export class TransferService {
   }
 
   /** The paying center approves: the package is built and signed, and its delivery enqueued, with the decision. */
-  async approve(actor: Actor, requestId: string) {
+  async approve(actor: Caller, requestId: string) {
     const { request, dossier } = await this.decidable(actor, requestId);
     const today = this.clock.today();
     const { benefit, plan } = await this.runningMonths(dossier, today);
     const { decision } = await this.documents.forDossier(dossier.id);
     if (!decision) throw DomainError.conflict('Hồ sơ chưa có quyết định hưởng đã ký.');
-    const pdf = await this.decisions.decisionForTransfer(dossier.id, SYSTEM.id);
+    const pdf = await this.decisions.decisionForTransfer(dossier.id, SYSTEM.subject);
     const at = this.clock.now();
     const pkg: TransferPackage = {
       version: PACKAGE_VERSION,
@@ -205,7 +202,7 @@ export class TransferService {
       createdAt: at.toISOString(),
       from: { provinceCode: this.settings.ownProvince, authority: this.settings.authority, dossierCode: dossier.code },
       to: { provinceCode: request.toProvince },
-      person: { personalId: dossier.personalId, fullName: dossier.fullName, applicant: dossier.applicant ?? {} },
+      person: { personalId: dossier.personalId, fullName: dossier.fullName, applicant: { ...dossier.applicant } },
       request: {
         reason: request.reason,
         newAddress: request.newAddress,
@@ -237,7 +234,7 @@ export class TransferService {
         packageJws: jws,
         handOverMonth: plan.handOverFromMonth,
         at,
-        by: actor.id,
+        by: actor.subject,
       });
       if (!ok) throw DomainError.conflict('Yêu cầu chuyển nơi hưởng đã được xử lý.');
       await this.workflow.recordBenefitEvent(em, dossier, actor, {
@@ -261,11 +258,11 @@ export class TransferService {
   }
 
   /** The paying center refuses: the request goes back to the citizen with the reason; the benefit stays. */
-  async refuse(actor: Actor, requestId: string, reason: string) {
+  async refuse(actor: Caller, requestId: string, reason: string) {
     const { request, dossier } = await this.decidable(actor, requestId);
     const at = this.clock.now();
     await this.dataSource.transaction(async (em) => {
-      if (!(await this.transfers.refuse(em, request.id, { reason, at, by: actor.id })))
+      if (!(await this.transfers.refuse(em, request.id, { reason, at, by: actor.subject })))
         throw DomainError.conflict('Yêu cầu chuyển nơi hưởng đã được xử lý.');
       await this.workflow.recordBenefitEvent(em, dossier, actor, {
         action: 'transfer_refused',
@@ -406,7 +403,7 @@ export class TransferService {
    * same dossier, or the same refusal). A package that cannot be verified is refused (422 with the reason), and the
    * sender keeps the benefit.
    */
-  async receive(actor: Actor, jws: string): Promise<{ created: boolean; packageId: string; dossierCode: string }> {
+  async receive(actor: Caller, jws: string): Promise<{ created: boolean; packageId: string; dossierCode: string }> {
     const header = packageHeader(jws);
     const sender = header.iss;
     if (!sender || !this.peers.peer(sender))
@@ -455,8 +452,8 @@ export class TransferService {
         });
         await this.audit.append(em, {
           occurredAt: at.toISOString(),
-          actorType: 'portal',
-          actorId: actor.id,
+          actorType: actorTypeOf(actor),
+          actorId: actor.subject,
           action: 'transfer.refused',
           entityType: 'transfer',
           entityId: pkg.packageId,
@@ -464,31 +461,27 @@ export class TransferService {
         });
         return { refused: { code: 'already_beneficiary', reason } as const };
       }
-      const dossier = await this.importer.importTransferred(
-        em,
-        { ...SYSTEM, id: `peer:${sender}` },
-        {
-          personalId: pkg.person.personalId,
-          fullName: pkg.person.fullName,
-          applicant: pkg.person.applicant,
-          application: pkg.application,
-          assessment: pkg.assessment,
-          terminationDate: String(
-            (pkg.assessment as { input?: { terminationDate?: string } }).input?.terminationDate ??
-              pkg.benefit.resultReturnedOn,
-          ),
-          decidedAt: pkg.decision.issuedAt,
-          receivedAt: at.toISOString(),
-          data: {
-            fromProvince: sender,
-            fromDossierCode: pkg.from.dossierCode,
-            packageId: pkg.packageId,
-            decisionNumber: pkg.decision.number,
-            handOverFromMonth: pkg.benefit.handOverFromMonth,
-            reason: pkg.request.reason,
-          },
+      const dossier = await this.importer.importTransferred(em, systemCaller(`peer:${sender}`), {
+        personalId: pkg.person.personalId,
+        fullName: pkg.person.fullName,
+        applicant: pkg.person.applicant,
+        application: pkg.application,
+        assessment: pkg.assessment,
+        terminationDate: String(
+          (pkg.assessment as { input?: { terminationDate?: string } }).input?.terminationDate ??
+            pkg.benefit.resultReturnedOn,
+        ),
+        decidedAt: pkg.decision.issuedAt,
+        receivedAt: at.toISOString(),
+        data: {
+          fromProvince: sender,
+          fromDossierCode: pkg.from.dossierCode,
+          packageId: pkg.packageId,
+          decisionNumber: pkg.decision.number,
+          handOverFromMonth: pkg.benefit.handOverFromMonth,
+          reason: pkg.request.reason,
         },
-      );
+      });
       const taken = pkg.benefit.months.filter((m) => m.handOver === 'handed_over');
       await this.benefits.create(
         em,
@@ -520,7 +513,8 @@ export class TransferService {
           monthlyAmount: pkg.benefit.monthlyBenefit,
           months: taken.map((m) => ({ month: m.month, from: m.from, to: m.to })),
         },
-        paymentAccount: applicationAccount({ application: pkg.application }),
+        // The sender's application, verified as a package (transfer-package.ts) but typed there as wire data.
+        paymentAccount: applicationAccount({ application: pkg.application as unknown as Application }),
         reason: `transferred_from_${sender}`,
       });
       return { dossierCode: dossier.code, refused: undefined };

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { CurrentActor } from '../dossiers/current-actor.decorator';
-import type { Actor } from '../dossiers/domain/actor';
+import { CurrentCaller } from '../identity';
+import type { Caller } from '../identity/caller';
 import { Authenticated, CitizenOnly, ClientOnly, Public, StaffOnly } from '../identity';
 import { RouteLimits } from '../platform/http/route-limits';
 import { TransferPackageDto, TransferRefusalDto, TransferRequestDto } from './dto/transfer.dto';
@@ -25,21 +25,21 @@ export class TransfersController {
   @ApiOperation({
     summary: 'The citizen asks to move the benefit to another province {toProvince, reason, newAddress}',
   })
-  request(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: TransferRequestDto) {
+  request(@CurrentCaller() actor: Caller, @Param('id') id: string, @Body() body: TransferRequestDto) {
     return this.transfers.request(actor, id, body);
   }
 
   @Get('dossiers/:id/transfer')
   @Authenticated('citizen', 'staff')
   @ApiOperation({ summary: "The dossier's latest transfer request and where it stands (404 when none)" })
-  current(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  current(@CurrentCaller() actor: Caller, @Param('id') id: string) {
     return this.transfers.current(actor, id);
   }
 
   @Get('staff/transfers')
   @StaffOnly()
   @ApiOperation({ summary: "Transfer requests awaiting a decision (the caller's center; the Director: province)" })
-  pending(@CurrentActor() actor: Actor) {
+  pending(@CurrentCaller() actor: Caller) {
     return this.transfers.pending(actor);
   }
 
@@ -47,7 +47,7 @@ export class TransfersController {
   @HttpCode(200)
   @StaffOnly('center_head', 'director')
   @ApiOperation({ summary: 'The paying center approves: the signed package is sent to the receiving province' })
-  approve(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  approve(@CurrentCaller() actor: Caller, @Param('id') id: string) {
     return this.transfers.approve(actor, id);
   }
 
@@ -55,7 +55,7 @@ export class TransfersController {
   @HttpCode(200)
   @StaffOnly('center_head', 'director')
   @ApiOperation({ summary: 'The paying center refuses {reason}: back to the citizen; the benefit stays' })
-  refuse(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: TransferRefusalDto) {
+  refuse(@CurrentCaller() actor: Caller, @Param('id') id: string, @Body() body: TransferRefusalDto) {
     return this.transfers.refuse(actor, id, body.reason);
   }
 
@@ -73,7 +73,7 @@ export class TransfersController {
     summary: 'A signed transfer package from another province; idempotent on its package id (a repeat is 200)',
   })
   async receive(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() actor: Caller,
     @Body() body: TransferPackageDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DocumentIssuanceWorker } from '../../src/documents/issuance/document-issuance.worker';
-import { pdfText, runTool } from '../../src/documents/testing/debian-tools';
+import { pdfText, runTool } from '../support/debian-tools';
 import { WORKFLOW } from '../../src/dossiers/domain/dossier-workflow';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from '../../src/dossiers/ports/dossier-documents.port';
 import { CLOCK, Clock } from '../../src/platform/clock/clock';

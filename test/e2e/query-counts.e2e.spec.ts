@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DossiersFacade } from '../../src/dossiers/dossiers.facade';
+import { citizenCaller, staffCaller } from '../../src/identity/caller';
 import { FilingService } from '../../src/dossiers/filing.service';
 import { attachTerminationProof } from '../support/attachments';
 import { applicationFor, residents } from '../support/dossier-fixtures';
@@ -17,7 +18,7 @@ describe('statements per list page', () => {
   let counter: ReturnType<typeof statementCounter>;
   let facade: DossiersFacade;
   const citizen = residents('eligible')[1];
-  const actor = { type: 'citizen' as const, id: citizen.personalId };
+  const actor = citizenCaller(citizen.personalId);
   const api = () => request(env.t.baseUrl);
   let token: string;
 
@@ -69,7 +70,12 @@ describe('statements per list page', () => {
 
   it('the staff queue’s tiles come from one statement, whatever the statuses', async () => {
     await staffBearer(env.t, 'dem.bh', 'receiver', 'DNA-BH');
-    const staff = { type: 'staff' as const, id: 'dem.bh', role: 'receiver' as const, centerCode: 'DNA-BH' };
+    const staff = staffCaller({
+      username: 'dem.bh',
+      fullName: 'Cán bộ tiếp nhận',
+      role: 'receiver',
+      centerCode: 'DNA-BH',
+    });
     await facade.counts(staff);
     const { result, statements } = await counter.count(() => facade.counts(staff));
     expect(statements).toHaveLength(1);
@@ -98,10 +104,7 @@ describe('statements per filing', () => {
     const [warm, citizen] = residents('eligible').slice(2, 4);
     const filing = env.t.app.get(FilingService);
     const file = (personalId: string, application: unknown) =>
-      filing.file(
-        { type: 'citizen', id: personalId },
-        { personalId, application: application as never, channel: 'online' },
-      );
+      filing.file(citizenCaller(personalId), { personalId, application: application as never, channel: 'online' });
     await file(warm.personalId, applicationFor(warm)); // warms the cached legal context and rule sets
     const { result, statements } = await counter.count(() => file(citizen.personalId, applicationFor(citizen)));
     expect(result.status).toBe(201);

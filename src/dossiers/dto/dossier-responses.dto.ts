@@ -488,8 +488,8 @@ export class CitizenDossierViewDto {
   @ApiProperty({ type: Number })
   version!: number;
 
-  @ApiProperty({ enum: ['online', 'portal', 'counter'] })
-  channel!: 'online' | 'portal' | 'counter';
+  @ApiProperty({ enum: ['online', 'portal', 'counter', 'transfer'] })
+  channel!: 'online' | 'portal' | 'counter' | 'transfer';
 
   @ApiProperty({ nullable: true, type: String })
   portalDossierCode!: string | null;
@@ -628,8 +628,8 @@ export class QueueItemDto {
   @ApiProperty({ type: String })
   centerCode!: string;
 
-  @ApiProperty({ enum: ['online', 'portal', 'counter'] })
-  channel!: 'online' | 'portal' | 'counter';
+  @ApiProperty({ enum: ['online', 'portal', 'counter', 'transfer'] })
+  channel!: 'online' | 'portal' | 'counter' | 'transfer';
 
   @ApiProperty({ type: String })
   filedAt!: string;
@@ -983,8 +983,8 @@ export class StaffDossierViewDto {
   @ApiProperty({ type: Number })
   version!: number;
 
-  @ApiProperty({ enum: ['online', 'portal', 'counter'] })
-  channel!: 'online' | 'portal' | 'counter';
+  @ApiProperty({ enum: ['online', 'portal', 'counter', 'transfer'] })
+  channel!: 'online' | 'portal' | 'counter' | 'transfer';
 
   @ApiProperty({ nullable: true, type: String })
   portalDossierCode!: string | null;
@@ -1058,6 +1058,9 @@ export class CenterDto {
 
   @ApiProperty({ type: String })
   hours!: string;
+
+  @ApiProperty({ type: [String], description: 'The communes (wards) the center serves' })
+  communes!: string[];
 }
 
 export class DraftAttachmentDto {
