@@ -24,8 +24,6 @@ import type {
   NotificationPreferencesViewDto,
   NotificationViewDto,
 } from './notifications/notification-responses.dto';
-import type { StaffAuthController } from './identity/staff/staff-auth.controller';
-import type { StaffUnlockDto } from './identity/dto/identity-responses.dto';
 import type { LegalAdminController } from './eligibility/legal-admin.controller';
 import type { EligibilityController } from './eligibility/eligibility.controller';
 import type {
