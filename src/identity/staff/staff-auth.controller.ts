@@ -10,7 +10,6 @@ import { CurrentPrincipal } from '../guards/current-principal.decorator';
 import { Principal } from '../principal';
 import { LOGIN_RATE_LIMIT } from '../login-rate-limit';
 import { StaffAuthService } from './staff-auth.service';
-import { StaffUnlockDto } from '../dto/identity-responses.dto';
 
 @ApiTags('identity')
 @Controller()
