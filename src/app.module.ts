@@ -158,7 +158,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(runtime, clock),
-        DatabaseModule.forRoot(runtime.databaseUrl),
+        DatabaseModule.forRoot(runtime.databaseUrl, runtime.config.databaseReplicaUrls),
         JobsModule,
         PartitionsModule,
         StorageModule.forRoot(runtime.objectStore),
