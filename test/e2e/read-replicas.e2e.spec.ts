@@ -48,6 +48,7 @@ describe('read replicas', () => {
     const second = await createTestDatabase();
     replicaName = second.name;
     replica = new Client({ connectionString: second.url });
+    replica.on('error', () => undefined); // ended by the outage test
     await replica.connect();
     t = await startTestApp({ DATABASE_REPLICA_URLS: ` ${second.appUrl} ,` });
     primary = new Client({ connectionString: t.databaseUrl });
@@ -60,7 +61,7 @@ describe('read replicas', () => {
   });
   afterAll(async () => {
     await primary?.end();
-    await replica?.end();
+    await replica?.end().catch(() => undefined);
     await t?.close();
   });
 
@@ -101,5 +102,33 @@ describe('read replicas', () => {
       [replicaName],
     );
     expect(rows).toEqual([{ usename: new URL(t.appDatabaseUrl).username }]);
+  });
+
+  it('reads from the primary while the replica refuses connections, and the writes go on', async () => {
+    const counts = async () =>
+      (await api().get('/api/v1/staff/dossiers/counts').set(auth(receiver)).expect(200)).body.byStatus.SUBMITTED ?? 0;
+    // A second filing reaches the primary only: the replica (one dossier) lags behind the primary (two).
+    const other = residents('eligible')[1];
+    await api()
+      .post('/api/v1/dossiers')
+      .set(auth(await citizenBearer(t, other.personalId)))
+      .send(applicationFor(other))
+      .expect(201);
+    expect(await counts()).toBe(1);
+
+    const admin = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query(`ALTER DATABASE ${replicaName} ALLOW_CONNECTIONS false`);
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [replicaName],
+      );
+      expect(await counts()).toBe(2);
+      await api().get(`/api/v1/staff/dossiers`).set(auth(receiver)).expect(200);
+    } finally {
+      await admin.query(`ALTER DATABASE ${replicaName} ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
   });
 });

@@ -1,4 +1,7 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { Logger } from '@nestjs/common';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+const logger = new Logger('database');
 
 /**
  * Reads that tolerate replication lag (seconds at worst) go to a streaming replica of `DATABASE_REPLICA_URLS`,
@@ -9,7 +12,7 @@ import { DataSource, EntityManager } from 'typeorm';
  * callers.
  */
 export async function replicaQuery<T = any>(dataSource: DataSource, sql: string, params?: unknown[]): Promise<T[]> {
-  const runner = dataSource.createQueryRunner('slave');
+  const runner = await replicaRunner(dataSource);
   try {
     return await runner.query(sql, params);
   } finally {
@@ -19,7 +22,7 @@ export async function replicaQuery<T = any>(dataSource: DataSource, sql: string,
 
 /** Several statements in one read-only transaction on a replica (or on the primary without replicas). */
 export async function replicaReadOnly<T>(dataSource: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  const runner = dataSource.createQueryRunner('slave');
+  const runner = await replicaRunner(dataSource);
   try {
     await runner.startTransaction();
     try {
@@ -33,5 +36,19 @@ export async function replicaReadOnly<T>(dataSource: DataSource, work: (em: Enti
     }
   } finally {
     await runner.release();
+  }
+}
+
+/** A connection to a replica, or to the primary when the replica cannot be reached (it is down or being rebuilt). */
+async function replicaRunner(dataSource: DataSource): Promise<QueryRunner> {
+  if (!dataSource.driver.isReplicated) return dataSource.createQueryRunner('master');
+  const runner = dataSource.createQueryRunner('slave');
+  try {
+    await runner.connect();
+    return runner;
+  } catch (error) {
+    await runner.release().catch(() => undefined);
+    logger.warn(`replica unreachable, reading from the primary: ${(error as Error).message}`);
+    return dataSource.createQueryRunner('master');
   }
 }
