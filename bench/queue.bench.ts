@@ -49,6 +49,7 @@ async function queueSql(after?: { sortDate: string; filedAt: string; id: string 
   const fake = {
     query: async (sql: string, params: unknown[]) => ((captured = { sql, params }), []),
     // The queue is read on a replica when one is configured (platform/database/read-replica.ts).
+    driver: { isReplicated: false },
     createQueryRunner: () => ({ ...fake, release: async () => undefined }),
   } as unknown as DataSource;
   await new DossierRepository(fake).queue({ centerCodes: [SEED_MAIN_CENTER], after, limit: 51 });
