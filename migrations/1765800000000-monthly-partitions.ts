@@ -20,7 +20,8 @@ const ZONE = 'Asia/Ho_Chi_Minh';
  * The tables are converted with their rows: ids, timestamps and hashes are copied unchanged, so the audit chain and
  * its signed checkpoints still verify. Primary keys become (id, occurred_at). `audit_log.hash` loses its UNIQUE
  * constraint (a unique index must contain the partition key): the chain itself, verified by `npm run audit:verify`,
- * rules out a repeated hash, since each hash covers the previous one. Each table gets a DEFAULT partition for rows
+ * rules out a repeated hash, since each hash covers the previous one. `audit_chain_head` holds the newest row's id and
+ * hash for the next append. Each table gets a DEFAULT partition for rows
  * of a month that has no partition yet, and `ensure_monthly_partitions` creates partitions ahead (the
  * `partitions.ensure` schedule), moving any rows of that month out of the DEFAULT partition. It runs as the owner
  * (SECURITY DEFINER, only for these tables): `tctn_app` may call it but cannot alter, detach or drop a partition.
@@ -101,6 +102,19 @@ export class MonthlyPartitions1765800000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
       FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`);
+    // The chain head, kept by the append under the chain lock: "the newest row" of a partitioned table cannot be
+    // pruned to one partition, and reading it from every month's index would grow with the years. A head that is
+    // wrong makes the next row's prev_hash wrong, which the verifier names.
+    await q.query(`
+      CREATE TABLE audit_chain_head (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        last_id bigint NOT NULL,
+        hash char(64) NOT NULL
+      )`);
+    await q.query(
+      `INSERT INTO audit_chain_head (last_id, hash) SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`,
+    );
+    await q.query(`REVOKE DELETE, TRUNCATE ON audit_chain_head FROM ${APP_ROLE}`);
 
     await this.convert(
       q,
@@ -159,6 +173,7 @@ export class MonthlyPartitions1765800000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE audit_chain_head`);
     for (const table of [...MONTHLY_PARTITIONED].reverse()) {
       await q.query(`ALTER TABLE ${table} RENAME TO ${table}_partitioned`);
       await q.query(`CREATE TABLE ${table} (LIKE ${table}_partitioned INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);

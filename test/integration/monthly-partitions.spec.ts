@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { MonthlyPartitions1765800000000 } from '../../migrations/1765800000000-monthly-partitions';
+import { chainHash, GENESIS_HASH } from '../../src/audit/audit-chain';
 import { AuditLogRepository } from '../../src/audit/audit-log.repository';
 import { migrationDataSource } from '../../src/platform/database/migrate';
 import { PartitionMaintenance } from '../../src/platform/database/partition-maintenance';
@@ -41,9 +42,11 @@ describe('monthly partitions of the append-only logs', () => {
     dataSource = await new DataSource({ type: 'postgres', url }).initialize();
     expect((await dataSource.query(`SELECT relkind FROM pg_class WHERE relname = 'audit_log'`))[0].relkind).toBe('r');
     audit = new AuditLogRepository(dataSource);
+    // Rows as the service wrote them before this migration (the newest row read from the table itself).
     await dataSource.transaction(async (em) => {
+      let prevHash = GENESIS_HASH;
       for (const [i, occurredAt] of STAMPS.entries()) {
-        await audit.append(em, {
+        const entry = {
           occurredAt,
           actorType: 'staff',
           actorId: 'canbo.1',
@@ -51,7 +54,24 @@ describe('monthly partitions of the append-only logs', () => {
           entityType: 'dossier',
           entityId: `hs-${i}`,
           data: { n: i, note: 'Tiếp nhận hồ sơ', at: occurredAt },
-        });
+        };
+        const hash = chainHash(prevHash, entry);
+        await em.query(
+          `INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [
+            occurredAt,
+            entry.actorType,
+            entry.actorId,
+            entry.action,
+            entry.entityType,
+            entry.entityId,
+            entry.data,
+            prevHash,
+            hash,
+          ],
+        );
+        prevHash = hash;
         await em.query(
           `INSERT INTO data_access_log (occurred_at, subject_personal_id, actor_type, actor_id, source, purpose)
            VALUES ($1, '001099012345', 'staff', 'canbo.1', 'population', 'review')`,
@@ -86,6 +106,9 @@ describe('monthly partitions of the append-only logs', () => {
   it('keeps every audit row unchanged, so the chain and the checkpoint signed before the migration verify', async () => {
     expect(await dataSource.query(`SELECT * FROM audit_log ORDER BY id`)).toEqual(before);
     expect(await audit.verify([checkpoint])).toEqual({ ok: true, rows: STAMPS.length });
+    expect(await dataSource.query(`SELECT last_id::text AS "lastId", hash FROM audit_chain_head`)).toEqual([
+      { lastId: checkpoint.lastId, hash: checkpoint.hash },
+    ]);
   });
 
   it('puts each row in the partition of its month in Hà Nội time, a month without partition in DEFAULT', async () => {
