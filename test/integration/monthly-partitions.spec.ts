@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
@@ -6,7 +7,7 @@ import { chainHash, GENESIS_HASH } from '../../src/audit/audit-chain';
 import { AuditLogRepository } from '../../src/audit/audit-log.repository';
 import { migrationDataSource } from '../../src/platform/database/migrate';
 import { PartitionMaintenance } from '../../src/platform/database/partition-maintenance';
-import { createTestDatabase } from '../support/database';
+import { appUrlFor } from '../support/database';
 
 /**
  * The migration that partitions audit_log and data_access_log by month, applied to a database that already holds
@@ -33,10 +34,25 @@ describe('monthly partitions of the append-only logs', () => {
     (await dataSource.query(`SELECT tableoid::regclass::text AS part FROM ${table} WHERE id = $1`, [id]))[0].part;
 
   beforeAll(async () => {
-    ({ url, appUrl } = await createTestDatabase());
-    const migrator = await migrationDataSource(url).initialize();
-    expect(migrations[migrations.length - 1]).toBe(MonthlyPartitions1765800000000);
-    await migrator.undoLastMigration({ transaction: 'each' });
+    // An empty database migrated up to the migration before this one (later migrations, if any, come after).
+    const admin = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
+    await admin.connect();
+    const name = `tctn_parts_${randomBytes(4).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const owner = new URL(process.env.TEST_ADMIN_DATABASE_URL!);
+    owner.pathname = `/${name}`;
+    url = owner.toString();
+    appUrl = appUrlFor(url);
+    const earlier = migrations.slice(0, migrations.indexOf(MonthlyPartitions1765800000000));
+    expect(earlier.length).toBeGreaterThan(0);
+    const migrator = await new DataSource({
+      type: 'postgres',
+      url,
+      migrations: earlier,
+      migrationsTableName: 'schema_migrations',
+    }).initialize();
+    await migrator.runMigrations({ transaction: 'each' });
     await migrator.destroy();
 
     dataSource = await new DataSource({ type: 'postgres', url }).initialize();
