@@ -140,8 +140,8 @@ INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier
 INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data) VALUES (:did, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_event WHERE dossier_id = :did), now(), 'submit', NULL, 'SUBMITTED', 'citizen', ${pid}, NULL, NULL, '{"channel":"online"}') RETURNING ${eventColumns};
 INSERT INTO job (queue, key, dedupe_key, payload, status, hold, run_at) VALUES ('portal.deliver', :did, gen_random_uuid()::text, ${t('payload')}, 'pending', NULL, now()) ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id;
 ${back}SELECT pg_advisory_xact_lock(727001);
-SELECT COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), repeat('0', 64)) AS prev \\gset
-INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash) VALUES (now(), 'citizen', ${pid}, 'dossier.submit', 'dossier', :did, ${t('audit')}, :prev, encode(sha256(convert_to(:prev::text || :did::text || clock_timestamp()::text, 'UTF8')), 'hex'));
+SELECT COALESCE((SELECT hash FROM audit_chain_head), repeat('0', 64)) AS prev \\gset
+WITH appended AS (INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash) VALUES (now(), 'citizen', ${pid}, 'dossier.submit', 'dossier', :did, ${t('audit')}, :prev, encode(sha256(convert_to(:prev::text || :did::text || clock_timestamp()::text, 'UTF8')), 'hex')) RETURNING id, hash) INSERT INTO audit_chain_head (last_id, hash) SELECT id, hash FROM appended ON CONFLICT (singleton) DO UPDATE SET last_id = EXCLUDED.last_id, hash = EXCLUDED.hash;
 END;
 `;
 }

@@ -156,8 +156,8 @@ INSERT INTO job_search_notice (id, dossier_id, month, channel, filed_at, filed_o
 INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data) VALUES (${did}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_event WHERE dossier_id = ${did}), now(), 'job_search_notice', 'RESULT_RETURNED', 'RESULT_RETURNED', 'citizen', ${pid}, NULL, NULL, ${t('event')}) RETURNING seq;
 INSERT INTO job (queue, key, dedupe_key, payload, status, hold, run_at) VALUES ('portal.deliver', ${did}::text, gen_random_uuid()::text, ${t('payload')}, 'pending', NULL, now()) ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id;
 SELECT pg_advisory_xact_lock(727001);
-SELECT COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), repeat('0', 64)) AS prev \\gset
-INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash) VALUES (now(), 'citizen', ${pid}, 'dossier.job_search_notice', 'dossier', ${did}::text, ${t('audit')}, :prev, encode(sha256(convert_to(:prev::text || :k::text || clock_timestamp()::text, 'UTF8')), 'hex'));
+SELECT COALESCE((SELECT hash FROM audit_chain_head), repeat('0', 64)) AS prev \\gset
+WITH appended AS (INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash) VALUES (now(), 'citizen', ${pid}, 'dossier.job_search_notice', 'dossier', ${did}::text, ${t('audit')}, :prev, encode(sha256(convert_to(:prev::text || :k::text || clock_timestamp()::text, 'UTF8')), 'hex')) RETURNING id, hash) INSERT INTO audit_chain_head (last_id, hash) SELECT id, hash FROM appended ON CONFLICT (singleton) DO UPDATE SET last_id = EXCLUDED.last_id, hash = EXCLUDED.hash;
 END;
 `;
 }

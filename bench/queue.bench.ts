@@ -48,6 +48,9 @@ async function queueSql(after?: { sortDate: string; filedAt: string; id: string 
   let captured: { sql: string; params: unknown[] } | undefined;
   const fake = {
     query: async (sql: string, params: unknown[]) => ((captured = { sql, params }), []),
+    // The queue is read on a replica when one is configured (platform/database/read-replica.ts).
+    driver: { isReplicated: false },
+    createQueryRunner: () => ({ ...fake, release: async () => undefined }),
   } as unknown as DataSource;
   await new DossierRepository(fake).queue({ centerCodes: [SEED_MAIN_CENTER], after, limit: 51 });
   return captured!;

@@ -16,6 +16,7 @@ import { BenefitPeriod1765300000000 } from './1765300000000-benefit-period';
 import { PaymentsAndNotifications1765400000000 } from './1765400000000-payments-and-notifications';
 import { CitizenDrafts1765500000000 } from './1765500000000-citizen-drafts';
 import { Transfers1765600000000 } from './1765600000000-transfers';
+import { MonthlyPartitions1765800000000 } from './1765800000000-monthly-partitions';
 import { StaffAccountAdministration1766100000000 } from './1766100000000-staff-account-administration';
 import { CentersAndSigners1766200000000 } from './1766200000000-centers-and-signers';
 
@@ -41,6 +42,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   PaymentsAndNotifications1765400000000,
   CitizenDrafts1765500000000,
   Transfers1765600000000,
+  MonthlyPartitions1765800000000,
   StaffAccountAdministration1766100000000,
   CentersAndSigners1766200000000,
 ];

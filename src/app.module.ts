@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Runtime } from './platform/embedded/runtime';
 import { DatabaseModule } from './platform/database/database.module';
+import { PartitionsModule } from './platform/database/partition-maintenance';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { HealthModule } from './platform/health/health.module';
@@ -159,8 +160,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(runtime, clock),
-        DatabaseModule.forRoot(runtime.databaseUrl),
+        DatabaseModule.forRoot(runtime.databaseUrl, runtime.config.databaseReplicaUrls),
         JobsModule,
+        PartitionsModule,
         StorageModule.forRoot(runtime.objectStore),
         HealthModule.forRoot(runtime.embedded),
         OpenApiModule,

@@ -22,11 +22,17 @@ export class AuditLogRepository {
   async append(em: EntityManager, entry: Omit<AuditEntry, 'occurredAt'> & { occurredAt?: string }): Promise<void> {
     const full: AuditEntry = { ...entry, occurredAt: entry.occurredAt ?? new Date().toISOString() };
     await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last] = await em.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
+    // The head row, not `ORDER BY id DESC LIMIT 1`: audit_log is partitioned by month (migration 1765800000000).
+    const [last] = await em.query('SELECT hash FROM audit_chain_head');
     const prevHash: string = last?.hash ?? GENESIS_HASH;
+    const hash = chainHash(prevHash, full);
+    // One statement: the row and the new head (the same round trips as reading the newest row used to take).
     await em.query(
-      `INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `WITH appended AS (
+         INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, hash)
+       INSERT INTO audit_chain_head (last_id, hash) SELECT id, hash FROM appended
+       ON CONFLICT (singleton) DO UPDATE SET last_id = EXCLUDED.last_id, hash = EXCLUDED.hash`,
       [
         full.occurredAt,
         full.actorType,
@@ -36,7 +42,7 @@ export class AuditLogRepository {
         full.entityId,
         full.data,
         prevHash,
-        chainHash(prevHash, full),
+        hash,
       ],
     );
   }

@@ -158,6 +158,29 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('DATABASE_REPLICA_URLS', () => {
+    const primary = 'postgres://app:pw@primary:5432/tctn';
+    it('is empty when unset, so every read goes to the primary', () => {
+      expect(loadConfig({ DATABASE_URL: primary }).databaseReplicaUrls).toEqual([]);
+    });
+    it('takes several replicas separated by commas, ignoring spaces and empty items', () => {
+      expect(
+        loadConfig({
+          DATABASE_URL: primary,
+          DATABASE_REPLICA_URLS: ' postgres://app:pw@replica-1/tctn, ,postgresql://app:pw@replica-2/tctn,',
+        }).databaseReplicaUrls,
+      ).toEqual(['postgres://app:pw@replica-1/tctn', 'postgresql://app:pw@replica-2/tctn']);
+    });
+    it('names the item that is not a PostgreSQL URL', () => {
+      expect(() =>
+        loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://r1/tctn,http://r2/tctn' }),
+      ).toThrow(/DATABASE_REPLICA_URLS\[1\] must use postgres: or postgresql:/);
+    });
+    it('refuses replicas without a primary (the embedded database has none)', () => {
+      expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://r1/tctn' })).toThrow(ConfigError);
+    });
+  });
+
   it('masks passwords in connection strings', () => {
     expect(maskSecrets('postgres://app:s3cret@db:5432/app')).toBe('postgres://app:***@db:5432/app');
   });

@@ -20,6 +20,11 @@ export interface AppConfig {
    * least-privileged role (a member of `tctn_app`). Unset: migrations run with `DATABASE_URL`.
    */
   databaseMigrationUrl?: string;
+  /**
+   * `DATABASE_REPLICA_URLS`: comma-separated streaming replicas of DATABASE_URL (same role) for the reads that
+   * tolerate lag (reports, queues; src/platform/database/read-replica.ts). Empty: every read on the primary.
+   */
+  databaseReplicaUrls: string[];
   /** `AUDIT_CHECKPOINT_SECONDS`: how often the signed head of the audit chain is recorded. */
   auditCheckpointSeconds: number;
   s3?: { endpoint: string; accessKey: string; secretKey: string; bucket: string };
@@ -202,6 +207,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     databaseUrl,
     databaseMigrationUrl: url(env, 'DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']),
+    databaseReplicaUrls: replicaUrls(env, databaseUrl),
     auditCheckpointSeconds: integer(env, 'AUDIT_CHECKPOINT_SECONDS', 300, 5, 86400),
     s3: group(
       env,
@@ -408,6 +414,16 @@ function url(env: Env, name: string, protocols = ['http:', 'https:']): string | 
   }
   if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `must use ${protocols.join(' or ')}`);
   return raw;
+}
+
+function replicaUrls(env: Env, primary: string | undefined): string[] {
+  const name = 'DATABASE_REPLICA_URLS';
+  const urls = (env[name] ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (urls.length && !primary) throw new ConfigError(name, 'needs DATABASE_URL: replicas follow a primary');
+  return urls.map((raw, i) => url({ [`${name}[${i}]`]: raw }, `${name}[${i}]`, ['postgres:', 'postgresql:'])!);
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

@@ -5,6 +5,7 @@ import type { Application } from './domain/application';
 import type { DossierAssessment, DossierChange, ReviewRecord, SupplementRequest } from './domain/dossier';
 import { DossierStatus } from './domain/dossier-status';
 import { utcTimestamp } from '../platform/database/sql-timestamp';
+import { replicaQuery } from '../platform/database/read-replica';
 
 /** A dossier row as the services use it (snake_case columns mapped to camelCase). */
 export interface DossierRecord {
@@ -416,7 +417,8 @@ export class DossierRepository {
       where.push(
         `(sort_date, filed_at, id) > (${p(q.after.sortDate)}::date, ${p(q.after.filedAt)}::timestamptz, ${p(q.after.id)}::uuid)`,
       );
-    return this.dataSource.query(
+    return replicaQuery(
+      this.dataSource,
       // Within one day, the earlier filing first (oldest first), then the id as a tie-break.
       `SELECT ${DOSSIER_COLUMNS}, sort_date::text AS "sortDate", filed_at::text AS "sortFiledAt" FROM dossier
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
@@ -443,7 +445,8 @@ export class DossierRepository {
       params.push(centerCodes);
       where = 'WHERE center_code = ANY($3::text[])';
     }
-    const [row] = await this.dataSource.query(
+    const [row] = await replicaQuery(
+      this.dataSource,
       `SELECT json_object_agg(s.status, s.n) FILTER (WHERE s.status IS NOT NULL) AS "byStatus",
               COALESCE(sum(s.overdue), 0)::int AS overdue, COALESCE(sum(s.due_soon), 0)::int AS "dueSoon",
               COALESCE(sum(s.open), 0)::int AS open

@@ -13,6 +13,7 @@ import {
   TOP_EMPLOYERS,
 } from './domain/report-summary';
 import { ReceiptDecisionPair } from './domain/working-day-span';
+import { replicaQuery, replicaReadOnly } from '../platform/database/read-replica';
 
 const TZ = `'Asia/Ho_Chi_Minh'`;
 
@@ -160,8 +161,7 @@ export class ReportsRepository {
     // Analytical reads may take longer than the 15 s statement timeout of ordinary requests (a province-wide year at
     // a million dossiers measured ~43 s in bench/reports.bench.ts); each runs in its own read-only transaction.
     const q = <T>(sql: string): Promise<T[]> =>
-      this.dataSource.transaction(async (em) => {
-        await em.query('SET TRANSACTION READ ONLY');
+      replicaReadOnly(this.dataSource, async (em) => {
         await em.query(`SET LOCAL statement_timeout = '${REPORT_STATEMENT_TIMEOUT}'`);
         return em.query(sql, params);
       });
@@ -188,7 +188,8 @@ export class ReportsRepository {
 
   /** Open dossiers by center, status and due date (index-only scan of dossier_open_status_due_idx). */
   openDossierGroups(): Promise<OpenDossierGroup[]> {
-    return this.dataSource.query(
+    return replicaQuery(
+      this.dataSource,
       `SELECT center_code AS "centerCode", status, due_date::text AS "dueDate", count(*)::int AS count
        FROM dossier WHERE is_open GROUP BY 1, 2, 3`,
     );

@@ -4,13 +4,25 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string): DynamicModule {
+  /**
+   * `url` is the primary; `replicaUrls` (`DATABASE_REPLICA_URLS`) are streaming replicas for the lag-tolerant reads of
+   * read-replica.ts. With replicas TypeORM keeps one pool per server and still sends everything else to the primary.
+   */
+  static forRoot(url: string, replicaUrls: readonly string[] = []): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRoot({
           type: 'postgres',
-          url,
+          ...(replicaUrls.length
+            ? {
+                replication: {
+                  master: { url },
+                  slaves: replicaUrls.map((replica) => ({ url: replica })),
+                  defaultMode: 'master' as const,
+                },
+              }
+            : { url }),
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,

@@ -1,5 +1,9 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations';
+
+/** Any number fixed for the application: one migration run at a time per database. */
+const MIGRATION_LOCK = 727_002;
 
 /** A data source used only to run or revert migrations against the given database. */
 export function migrationDataSource(url: string): DataSource {
@@ -12,12 +16,23 @@ export function migrationDataSource(url: string): DataSource {
   });
 }
 
+/**
+ * Applies the pending migrations. Instances starting together (two behind the proxy, a rolling upgrade) take turns
+ * on a session advisory lock: the first applies them, the next finds them applied.
+ */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = await migrationDataSource(url).initialize();
+  const lock = new Client({ connectionString: url });
+  await lock.connect();
   try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((m) => m.name);
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const dataSource = await migrationDataSource(url).initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((m) => m.name);
+    } finally {
+      await dataSource.destroy();
+    }
   } finally {
-    await dataSource.destroy();
+    await lock.end();
   }
 }
