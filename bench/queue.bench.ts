@@ -44,7 +44,11 @@ export interface QueueSizeResult {
 }
 
 /** The SQL and parameters DossierRepository.queue sends, captured with a stand-in DataSource. */
-async function queueSql(after?: { sortDate: string; filedAt: string; id: string }): Promise<{ sql: string; params: unknown[] }> {
+async function queueSql(after?: {
+  sortDate: string;
+  filedAt: string;
+  id: string;
+}): Promise<{ sql: string; params: unknown[] }> {
   let captured: { sql: string; params: unknown[] } | undefined;
   const fake = {
     query: async (sql: string, params: unknown[]) => ((captured = { sql, params }), []),
@@ -129,7 +133,10 @@ export async function runQueueBench(db: BenchDatabase, options: QueueOptions): P
             );
           }
         }
-        const measure = async (path: string, after?: { sortDate: string; filedAt: string; id: string }): Promise<QueuePage> => {
+        const measure = async (
+          path: string,
+          after?: { sortDate: string; filedAt: string; id: string },
+        ): Promise<QueuePage> => {
           const url = service!.baseUrl + path;
           const probeStart = Date.now();
           await fetch(url, { headers }).then((r) => r.arrayBuffer());

@@ -300,7 +300,16 @@ async function main(): Promise<void> {
   writeFileSync(
     file,
     JSON.stringify(
-      { machine: env, loadEnd, options: { ...options, only: [...options.only] }, filing, queue, decisions, notices, web },
+      {
+        machine: env,
+        loadEnd,
+        options: { ...options, only: [...options.only] },
+        filing,
+        queue,
+        decisions,
+        notices,
+        web,
+      },
       null,
       2,
     ),
