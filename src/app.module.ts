@@ -22,6 +22,7 @@ import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
 import { PortalModule } from './portal/portal.module';
 import { ReportsModule } from './reports/reports.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { DOSSIER_STEP_LISTENERS } from './dossiers/ports/dossier-step-listeners.port';
 import { NotificationStepListener } from './notifications/notification-step.listener';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -199,6 +200,7 @@ export class AppModule {
         }),
         BenefitsModule,
         ReportsModule,
+        IndicatorsModule,
         WebModule.forRoot({
           sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn || sandboxOffice,
           helpLine: config.helpLine,

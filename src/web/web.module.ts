@@ -29,8 +29,11 @@ export class WebModule {
     };
     return {
       module: WebModule,
+      // Global so that a feature module's pages (src/indicators) render in the same shell.
+      global: true,
       controllers: [WebAssetsController, WebPagesController],
       providers: [{ provide: WEB_OPTIONS, useValue: resolved }, PageRenderer, WebErrorPages],
+      exports: [PageRenderer],
     };
   }
 }
