@@ -36,7 +36,10 @@ function lines(s: IndicatorSet) {
     {
       name: 'Thời gian giải quyết trung bình',
       value: s.averageWorkingDaysToDecision === null ? '–' : `${decimal(s.averageWorkingDaysToDecision)} ngày làm việc`,
-      basis: `90 % hồ sơ trong ${s.p90WorkingDaysToDecision ?? '–'} ngày làm việc`,
+      basis:
+        s.p90WorkingDaysToDecision === null
+          ? 'Chưa có hồ sơ có quyết định'
+          : `90 % hồ sơ có quyết định trong ${s.p90WorkingDaysToDecision} ngày làm việc`,
     },
     {
       name: 'Thông báo tìm kiếm việc làm đúng hạn',
@@ -76,13 +79,15 @@ export class IndicatorsPageController {
     const series: MonthIndicators[] = [];
     for (const m of months) series.push(await this.openData.month(m));
     const current = series[series.length - 1];
-    const chart = (id: string, title: string, pick: (s: IndicatorSet) => number | null, unit: 'percent' | 'days') =>
-      barChartSvg({
+    const chart = (id: string, title: string, pick: (s: IndicatorSet) => number | null, unit: 'percent' | 'days') => ({
+      title,
+      svg: barChartSvg({
         id,
         title,
         unit,
         points: series.map((s) => ({ label: monthLabel(s.month), value: pick(s.province) })),
-      });
+      }),
+    });
     return this.pages.render(
       'indicators',
       { title: 'Chỉ số phục vụ người dân', area: 'public' },

@@ -1,0 +1,81 @@
+/// <reference lib="dom" />
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  DESKTOP,
+  launchBrowser,
+  overflowsHorizontally,
+  PHONE,
+  screenshot,
+  seriousA11yViolations,
+  TestBrowser,
+} from './support/browser';
+
+/** The public indicators page /chi-so: server-rendered charts and tables, accessible, readable on a phone. */
+describe('indicators page /chi-so in Chromium', () => {
+  let app: TestApp;
+  let browser: TestBrowser;
+  const month = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(
+        `INSERT INTO service_center (code, name, province_name) VALUES ('UI-KPI', 'Trung tâm Biên Hòa (thử)', 'Tỉnh Đồng Nai')`,
+      );
+      for (const [i, channel] of ['online', 'portal', 'counter', 'online'].entries())
+        await db.query(
+          `INSERT INTO dossier (id, code, personal_id, center_code, channel, status, full_name, search_name, applicant,
+             application, assessment, termination_date, filed_at, sort_date)
+           VALUES ($1, $2, $3, 'UI-KPI', $4, 'SUBMITTED', 'A', 'a', '{}', '{}', '{}', '2026-01-05', now(), current_date)`,
+          [randomUUID(), `UI-${i}`, `07519000990${i}`, channel],
+        );
+    } finally {
+      await db.end();
+    }
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows the month in Vietnamese with SVG charts described for screen readers, axe clean at 1280 and 360 px', async () => {
+    for (const [label, viewport] of [
+      ['1280', DESKTOP],
+      ['360', PHONE],
+    ] as const) {
+      const { page, errors } = await browser.newPage(viewport);
+      const response = await page.goto(`${app.baseUrl}/chi-so`, { waitUntil: 'networkidle' });
+      expect(response?.status()).toBe(200);
+      expect(await page.getAttribute('html', 'lang')).toBe('vi');
+      expect(await page.locator('h1').textContent()).toContain('Chỉ số phục vụ người dân');
+      const online = page.locator('[data-testid="province-indicators"] tr', { hasText: 'nộp trực tuyến' });
+      await expect(online.textContent()).resolves.toContain('75 %');
+      expect(await page.locator('svg[role="img"]').count()).toBe(4);
+      expect(await page.locator('svg[role="img"] title').first().textContent()).toContain('đúng hạn');
+      expect(await page.locator('caption', { hasText: 'Trung tâm Biên Hòa (thử)' }).count()).toBe(1);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await screenshot(page, `indicators-${label}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('links the open data of the month shown, and a bad month is an HTML error page, not JSON', async () => {
+    const { page } = await browser.newPage(DESKTOP);
+    await page.goto(`${app.baseUrl}/chi-so?thang=${month}`, { waitUntil: 'networkidle' });
+    expect(await page.locator('a', { hasText: 'CSV' }).getAttribute('href')).toBe(
+      `/api/v1/public/kpi?month=${month}&format=csv`,
+    );
+    const bad = await page.goto(`${app.baseUrl}/chi-so?thang=2999-01`);
+    expect(bad?.status()).toBe(400);
+    expect(bad?.headers()['content-type']).toMatch(/^text\/html/);
+    expect(await page.locator('body').textContent()).toContain('Dữ liệu không hợp lệ');
+    await page.close();
+  });
+});
