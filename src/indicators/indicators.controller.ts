@@ -10,6 +10,8 @@ import { SatisfactionDto } from './dto/satisfaction.dto';
 import { IndicatorsService } from './indicators.service';
 import { OpenDataService } from './open-data.service';
 import { SatisfactionService } from './satisfaction.service';
+import { DataUseService } from './data-use.service';
+import { DomainError } from '../platform/errors/domain-error';
 
 @ApiTags('indicators')
 @Controller('api/v1/indicators')
@@ -79,5 +81,37 @@ export class SatisfactionController {
   @ApiOperation({ summary: "The citizen's own rating of the dossier (404 when not rated)" })
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.satisfaction.get(actor, id);
+  }
+}
+
+@ApiTags('indicators')
+@Controller('api/v1/admin/data-access')
+@StaffOnly('admin')
+export class DataUseController {
+  constructor(
+    private readonly dataUse: DataUseService,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  @Get('export')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: 'Every registry read of a month per staff account and purpose (CSV; view=summary or reads); admin only',
+  })
+  @ApiQuery({ name: 'month', required: true, description: 'YYYY-MM' })
+  @ApiQuery({ name: 'view', required: false, enum: ['summary', 'reads'] })
+  async export(
+    @CurrentActor() actor: Actor,
+    @Query('month') month: unknown,
+    @Query('view') view: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (typeof month !== 'string' || month === '')
+      throw DomainError.validation([{ field: 'month', code: 'required', message: 'Cần chọn tháng (YYYY-MM).' }]);
+    const file = await this.dataUse.export(actor, this.indicators.checkedMonth(month), this.dataUse.view(view));
+    void reply.header('content-type', 'text/csv; charset=utf-8');
+    void reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
+    void reply.header('cache-control', 'no-store');
+    return file.body;
   }
 }

@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { EligibilityModule } from '../eligibility/eligibility.module';
-import { IndicatorsController, PublicKpiController, SatisfactionController } from './indicators.controller';
+import {
+  DataUseController,
+  IndicatorsController,
+  PublicKpiController,
+  SatisfactionController,
+} from './indicators.controller';
 import { IndicatorsPageController } from './indicators-page.controller';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 import { OpenDataService } from './open-data.service';
 import { SatisfactionService } from './satisfaction.service';
+import { DataUseService } from './data-use.service';
 
 /**
  * Leadership and oversight (issue #22): the service indicators per month and center (QĐ 766/QĐ-TTg), the citizen's
@@ -15,8 +21,14 @@ import { SatisfactionService } from './satisfaction.service';
  */
 @Module({
   imports: [EligibilityModule, DossiersModule],
-  controllers: [IndicatorsController, PublicKpiController, SatisfactionController, IndicatorsPageController],
-  providers: [IndicatorsRepository, IndicatorsService, OpenDataService, SatisfactionService],
+  controllers: [
+    DataUseController,
+    IndicatorsController,
+    PublicKpiController,
+    SatisfactionController,
+    IndicatorsPageController,
+  ],
+  providers: [DataUseService, IndicatorsRepository, IndicatorsService, OpenDataService, SatisfactionService],
   exports: [IndicatorsService],
 })
 export class IndicatorsModule {}

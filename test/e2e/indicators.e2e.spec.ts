@@ -133,4 +133,62 @@ describe('indicators over HTTP', () => {
     const citizen = await citizenBearer(t, OWNER);
     await request(t.app.getHttpServer()).get('/api/v1/indicators').set(auth(citizen)).expect(403);
   });
+
+  it('exports every registry read of a month per staff account and purpose as CSV, to administrators only', async () => {
+    // Reads in May 2026 (Vietnam time), one on each side of the month's edges.
+    const reads = [
+      ['2026-04-30T16:59:00Z', 'staff', 'canbo.a', 'review', 'population', '075190000111'], // 23:59 on 30/4: April
+      ['2026-04-30T17:00:00Z', 'staff', 'canbo.a', 'review', 'population', '075190000111'], // 00:00 on 1/5
+      ['2026-05-10T03:00:00Z', 'staff', 'canbo.a', 'review', 'social_insurance', '075190000222'],
+      ['2026-05-11T03:00:00Z', 'staff', 'canbo.a', 'review', 'population', '075190000222'],
+      ['2026-05-12T03:00:00Z', 'staff', 'canbo.b', 'dossier_review', 'population', '075190000333'],
+      ['2026-05-13T03:00:00Z', 'citizen', '075190000444', 'prefill', 'population', '075190000444'],
+      ['2026-05-31T16:59:59Z', 'system', 'sweep', 'benefit_reemployment_sweep', 'social_insurance', '075190000111'],
+      ['2026-05-31T17:00:00Z', 'staff', 'canbo.a', 'review', 'population', '075190000111'], // 1/6
+    ];
+    for (const [at, type, id, purpose, source, subject] of reads)
+      await db.query(
+        `INSERT INTO data_access_log (occurred_at, subject_personal_id, actor_type, actor_id, source, purpose, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, 'req-1')`,
+        [at, subject, type, id, source, purpose],
+      );
+    const admin = await staffBearer(t, 'kpi.admin', 'admin', null);
+    const summary = await request(t.app.getHttpServer())
+      .get('/api/v1/admin/data-access/export?month=2026-05')
+      .set(auth(admin))
+      .expect(200);
+    expect(summary.headers['content-type']).toMatch(/^text\/csv/);
+    expect(summary.text.trim().split('\r\n')).toEqual([
+      'actorType,actorId,purpose,source,reads,subjects,firstAt,lastAt',
+      'citizen,075190000444,prefill,population,1,1,2026-05-13T10:00:00+07:00,2026-05-13T10:00:00+07:00',
+      'staff,canbo.a,review,population,2,2,2026-05-01T00:00:00+07:00,2026-05-11T10:00:00+07:00',
+      'staff,canbo.a,review,social_insurance,1,1,2026-05-10T10:00:00+07:00,2026-05-10T10:00:00+07:00',
+      'staff,canbo.b,dossier_review,population,1,1,2026-05-12T10:00:00+07:00,2026-05-12T10:00:00+07:00',
+      'system,sweep,benefit_reemployment_sweep,social_insurance,1,1,2026-05-31T23:59:59+07:00,2026-05-31T23:59:59+07:00',
+    ]);
+    const all = await request(t.app.getHttpServer())
+      .get('/api/v1/admin/data-access/export?month=2026-05&view=reads')
+      .set(auth(admin))
+      .expect(200);
+    const lines = all.text.trim().split('\r\n');
+    expect(lines).toHaveLength(1 + 6);
+    expect(lines[2]).toBe('2026-05-01T00:00:00+07:00,staff,canbo.a,review,population,075190000111,req-1');
+    expect(lines[4]).toBe('2026-05-11T10:00:00+07:00,staff,canbo.a,review,population,075190000222,req-1');
+    const { rows } = await db.query(
+      `SELECT entity_id, data FROM audit_log WHERE action = 'data_access.exported' ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { entity_id: '2026-05', data: { view: 'summary' } },
+      { entity_id: '2026-05', data: { view: 'reads' } },
+    ]);
+
+    const director = await staffBearer(t, 'kpi.director2', 'director', null);
+    await request(t.app.getHttpServer())
+      .get('/api/v1/admin/data-access/export?month=2026-05')
+      .set(auth(director))
+      .expect(403);
+    const missing = await request(t.app.getHttpServer()).get('/api/v1/admin/data-access/export').set(auth(admin));
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0]).toMatchObject({ field: 'month' });
+  });
 });
