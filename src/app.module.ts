@@ -200,7 +200,7 @@ export class AppModule {
         }),
         BenefitsModule,
         ReportsModule,
-        IndicatorsModule,
+        IndicatorsModule.forRoot(notifications),
         WebModule.forRoot({
           sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn || sandboxOffice,
           helpLine: config.helpLine,

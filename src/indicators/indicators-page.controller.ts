@@ -120,4 +120,15 @@ export class IndicatorsPageController {
       },
     );
   }
+
+  /** Administrators: the integration health of each national system (data from the admin API, drawn in the page). */
+  @Get('quan-tri/ket-noi')
+  @Header('content-type', HTML)
+  integrationHealth(): string {
+    return this.pages.render('integration-health', {
+      title: 'Tình trạng kết nối',
+      area: 'staff',
+      script: 'integration-health',
+    });
+  }
 }

@@ -1,4 +1,9 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
+import { JobScheduler } from '../platform/jobs/job-scheduler';
+import { IntegrationCallRecorder } from './integration/integration-calls.recorder';
+import { IntegrationHealthController } from './integration/integration-health.controller';
+import { IntegrationHealthService } from './integration/integration-health.service';
+import { IntegrationInstrumentation } from './integration/integration-instrumentation';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { EligibilityModule } from '../eligibility/eligibility.module';
 import {
@@ -19,16 +24,51 @@ import { DataUseService } from './data-use.service';
  * satisfaction rating, the public page /chi-so and its open data. Reads the procedure's data through the
  * `indicator_*` views (migration 1766000000000) and DossierReader. docs/indicators.md.
  */
-@Module({
-  imports: [EligibilityModule, DossiersModule],
-  controllers: [
-    DataUseController,
-    IndicatorsController,
-    PublicKpiController,
-    SatisfactionController,
-    IndicatorsPageController,
-  ],
-  providers: [DataUseService, IndicatorsRepository, IndicatorsService, OpenDataService, SatisfactionService],
-  exports: [IndicatorsService],
-})
-export class IndicatorsModule {}
+/** Every 5 minutes: today's integration figures against the alert thresholds. */
+export const INTEGRATION_CHECK_SCHEDULE = 'integration-health-check';
+const FIVE_MINUTES = 5 * 60_000;
+
+@Module({})
+export class IndicatorsModule implements OnModuleInit {
+  constructor(
+    private readonly scheduler: JobScheduler,
+    private readonly integration: IntegrationHealthService,
+  ) {}
+
+  /** `notifications`: the notifications module the alerts to administrators go through. */
+  static forRoot(notifications: DynamicModule): DynamicModule {
+    return {
+      module: IndicatorsModule,
+      imports: [EligibilityModule, DossiersModule, notifications],
+      controllers: [
+        DataUseController,
+        IndicatorsController,
+        PublicKpiController,
+        SatisfactionController,
+        IndicatorsPageController,
+        IntegrationHealthController,
+      ],
+      providers: [
+        DataUseService,
+        IndicatorsRepository,
+        IndicatorsService,
+        OpenDataService,
+        SatisfactionService,
+        IntegrationCallRecorder,
+        IntegrationInstrumentation,
+        IntegrationHealthService,
+      ],
+      exports: [IndicatorsService, IntegrationHealthService, IntegrationCallRecorder],
+    };
+  }
+
+  onModuleInit(): void {
+    this.scheduler.schedule(
+      INTEGRATION_CHECK_SCHEDULE,
+      { slot: (clock) => new Date(Math.floor(clock.now().getTime() / FIVE_MINUTES) * FIVE_MINUTES).toISOString() },
+      async () => {
+        await this.integration.checkAndAlert();
+      },
+    );
+  }
+}

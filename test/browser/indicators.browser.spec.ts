@@ -11,6 +11,7 @@ import {
   seriousA11yViolations,
   TestBrowser,
 } from './support/browser';
+import { loginAsStaff, publicUrl, sandboxStaff } from './support/flows';
 
 /** The public indicators page /chi-so: server-rendered charts and tables, accessible, readable on a phone. */
 describe('indicators page /chi-so in Chromium', () => {
@@ -76,6 +77,37 @@ describe('indicators page /chi-so in Chromium', () => {
     expect(bad?.status()).toBe(400);
     expect(bad?.headers()['content-type']).toMatch(/^text\/html/);
     expect(await page.locator('body').textContent()).toContain('Dữ liệu không hợp lệ');
+    await page.close();
+  });
+
+  it('shows the administrator the integration health of each national system with charts, axe clean', async () => {
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      for (let i = 0; i < 10; i++)
+        await db.query(
+          `INSERT INTO integration_call (system, operation, occurred_at, duration_ms, ok, error)
+           VALUES ('portal', 'send', now(), 120, $1, $2)`,
+          [i > 2, i > 2 ? null : 'HTTP 503: Service Unavailable'],
+        );
+    } finally {
+      await db.end();
+    }
+    const admin = (await sandboxStaff(app)).find((s) => s.role === 'admin')!;
+    const { page, errors } = await browser.newPage(DESKTOP);
+    const base = publicUrl(app);
+    await loginAsStaff(page, base, admin);
+    await page.goto(`${base}/quan-tri/ket-noi`, { waitUntil: 'networkidle' });
+    const portal = page.locator('section[data-system="portal"]');
+    await portal.waitFor();
+    expect(await page.locator('section[data-system]').count()).toBe(5);
+    expect(await portal.locator('h2').textContent()).toBe('Cổng Dịch vụ công quốc gia');
+    expect(await portal.locator('dd').nth(2).textContent()).toContain('HTTP 503');
+    expect(await portal.locator('tbody tr').first().textContent()).toContain('70 %');
+    expect(await portal.locator('svg[role="img"] rect.chart-bar-bad').count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'integration-health-1280');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
