@@ -4,6 +4,8 @@ import { IntegrationCallRecorder } from './integration/integration-calls.recorde
 import { IntegrationHealthController } from './integration/integration-health.controller';
 import { IntegrationHealthService } from './integration/integration-health.service';
 import { IntegrationInstrumentation } from './integration/integration-instrumentation';
+import { MonthlyReportController } from './report/monthly-report.controller';
+import { MonthlyReportService } from './report/monthly-report.service';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { EligibilityModule } from '../eligibility/eligibility.module';
 import {
@@ -27,12 +29,14 @@ import { DataUseService } from './data-use.service';
 /** Every 5 minutes: today's integration figures against the alert thresholds. */
 export const INTEGRATION_CHECK_SCHEDULE = 'integration-health-check';
 const FIVE_MINUTES = 5 * 60_000;
+export const MONTHLY_REPORT_SCHEDULE = 'indicator-monthly-report';
 
 @Module({})
 export class IndicatorsModule implements OnModuleInit {
   constructor(
     private readonly scheduler: JobScheduler,
     private readonly integration: IntegrationHealthService,
+    private readonly reports: MonthlyReportService,
   ) {}
 
   /** `notifications`: the notifications module the alerts to administrators go through. */
@@ -47,6 +51,7 @@ export class IndicatorsModule implements OnModuleInit {
         SatisfactionController,
         IndicatorsPageController,
         IntegrationHealthController,
+        MonthlyReportController,
       ],
       providers: [
         DataUseService,
@@ -57,6 +62,7 @@ export class IndicatorsModule implements OnModuleInit {
         IntegrationCallRecorder,
         IntegrationInstrumentation,
         IntegrationHealthService,
+        MonthlyReportService,
       ],
       exports: [IndicatorsService, IntegrationHealthService, IntegrationCallRecorder],
     };
@@ -70,5 +76,9 @@ export class IndicatorsModule implements OnModuleInit {
         await this.integration.checkAndAlert();
       },
     );
+    // Daily; from the 13th the previous month's draft report is prepared once.
+    this.scheduler.schedule(MONTHLY_REPORT_SCHEDULE, { slot: (clock) => clock.today() }, async ({ today }) => {
+      await this.reports.prepareDue(today);
+    });
   }
 }
