@@ -11,7 +11,7 @@ import {
   seriousA11yViolations,
   TestBrowser,
 } from './support/browser';
-import { loginAsStaff, publicUrl, sandboxStaff } from './support/flows';
+import { loginAsStaff, loginOnSandboxEid, publicUrl, sandboxResidents, sandboxStaff } from './support/flows';
 
 /** The public indicators page /chi-so: server-rendered charts and tables, accessible, readable on a phone. */
 describe('indicators page /chi-so in Chromium', () => {
@@ -107,6 +107,45 @@ describe('indicators page /chi-so in Chromium', () => {
     expect(await portal.locator('svg[role="img"] rect.chart-bar-bad').count()).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'integration-health-1280');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets the citizen rate the service on the dossier page once the result is returned, then thanks instead', async () => {
+    const resident = (await sandboxResidents(app)).find((r) => r.scenario === 'eligible')!;
+    const id = randomUUID();
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(
+        `INSERT INTO dossier (id, code, personal_id, center_code, channel, status, full_name, search_name, applicant,
+           application, assessment, termination_date, filed_at, sort_date)
+         VALUES ($1, 'UI-RATE-1', $2, 'UI-KPI', 'online', 'RESULT_RETURNED', $3, 'x', '{}', '{}', '{}', '2026-01-05', now(), current_date)`,
+        [id, resident.personalId, resident.fullName],
+      );
+    } finally {
+      await db.end();
+    }
+    const base = publicUrl(app);
+    const { page, errors } = await browser.newPage(DESKTOP);
+    await page.context().clearCookies();
+    await page.goto(`${base}/ho-so/${id}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('#login-required:not([hidden])').waitFor();
+    await page.click('#login-link');
+    await loginOnSandboxEid(page, resident.personalId, new RegExp(`/ho-so/${id}$`));
+    const section = page.locator('#satisfaction:not([hidden])');
+    await section.waitFor();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect(page.locator('#satisfaction-error').textContent()).resolves.toContain('chọn một mức');
+    await page.getByLabel('4 – Hài lòng').check();
+    await page.fill('#satisfaction-comment', 'Thủ tục nhanh, rõ ràng.');
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.locator('#satisfaction-done', { hasText: 'Cảm ơn' }).waitFor();
+    expect(await page.locator('#satisfaction-done').textContent()).toBe('Cảm ơn bạn đã đánh giá: 4/5.');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.locator('#satisfaction-done:not([hidden])').waitFor();
+    expect(await page.locator('#satisfaction-form').isHidden()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
