@@ -13,7 +13,6 @@ const TZ = `'Asia/Ho_Chi_Minh'`;
  *   `receive` step, the clock steps (receive, supplement request, supplement) and the day its signed decision was issued.
  * - `indicator_notice_month`: each benefit month's notice window and the notice filed for it, if any.
  * - `indicator_payment`: each benefit month the provincial social insurance office pays, with its status.
- * - `indicator_data_access`: the registry reads (data_access_log) for the monthly oversight export.
  * - `satisfaction_rating`: one rating per dossier once the result is returned; append-only.
  * - `integration_call`: one row per call to a national system (outcome, duration, error); append-only.
  * - `integration_alert`: the last alert sent per system, day and kind, so a crossed threshold alerts once a day.
@@ -57,9 +56,6 @@ export class Indicators1766000000000 implements MigrationInterface {
       CREATE VIEW indicator_payment AS
       SELECT d.center_code, p.dossier_id, p.month, p.period_from, p.status, p.paid_at
       FROM benefit_payment p JOIN dossier d ON d.id = p.dossier_id`);
-    await q.query(`
-      CREATE VIEW indicator_data_access AS
-      SELECT id, occurred_at, subject_personal_id, actor_type, actor_id, source, purpose, request_id FROM data_access_log`);
     await q.query(`CREATE INDEX data_access_log_occurred_at_idx ON data_access_log (occurred_at)`);
     await q.query(
       `CREATE INDEX dossier_event_decision_idx ON dossier_event (dossier_id, seq) WHERE action IN ('approve', 'deny')`,
@@ -109,8 +105,7 @@ export class Indicators1766000000000 implements MigrationInterface {
       )`);
     // The views are read-only for the service (simple views would otherwise accept writes through them).
     await q.query(
-      `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON indicator_center, indicator_filing, indicator_decision, indicator_notice_month, indicator_payment,
-        indicator_data_access FROM ${APP_ROLE}`,
+      `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON indicator_center, indicator_filing, indicator_decision, indicator_notice_month, indicator_payment FROM ${APP_ROLE}`,
     );
     // Append-only records: the app role reads and adds, nothing else.
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON satisfaction_rating, integration_call FROM ${APP_ROLE}`);
@@ -124,7 +119,6 @@ export class Indicators1766000000000 implements MigrationInterface {
     await q.query(`DROP INDEX benefit_month_notice_to_idx`);
     await q.query(`DROP INDEX dossier_event_decision_idx`);
     await q.query(`DROP INDEX data_access_log_occurred_at_idx`);
-    await q.query(`DROP VIEW indicator_data_access`);
     await q.query(`DROP VIEW indicator_payment`);
     await q.query(`DROP VIEW indicator_notice_month`);
     await q.query(`DROP VIEW indicator_decision`);

@@ -55,7 +55,8 @@ const READ_COLUMNS: readonly (keyof DataUseReadRow)[] = [
 /**
  * Oversight of data use (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15; the provincial police oversee the accounts that
  * query the population database): every registry read of a month, per account and purpose, as CSV. Administrators
- * only; each export is itself written to the audit log (who exported which month).
+ * only; each export is itself written to the audit log (who exported which month). Reads `data_access_log` (the
+ * registries module's append-only table) directly, read-only: a view over it would block that module's migration.
  */
 @Injectable()
 export class DataUseService {
@@ -84,7 +85,7 @@ export class DataUseService {
           `SELECT actor_type AS "actorType", COALESCE(actor_id, '') AS "actorId", purpose, source,
              count(*)::int AS reads, count(DISTINCT subject_personal_id)::int AS subjects,
              ${stamp('min(occurred_at)')} AS "firstAt", ${stamp('max(occurred_at)')} AS "lastAt"
-           FROM indicator_data_access WHERE ${range}
+           FROM data_access_log WHERE ${range}
            GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
           [firstDay, lastDay],
         );
@@ -93,7 +94,7 @@ export class DataUseService {
       const rows: DataUseReadRow[] = await em.query(
         `SELECT ${stamp('occurred_at')} AS "occurredAt", actor_type AS "actorType", COALESCE(actor_id, '') AS "actorId",
            purpose, source, subject_personal_id AS "subjectPersonalId", COALESCE(request_id, '') AS "requestId"
-         FROM indicator_data_access WHERE ${range} ORDER BY actor_type, actor_id, purpose, occurred_at, id`,
+         FROM data_access_log WHERE ${range} ORDER BY actor_type, actor_id, purpose, occurred_at, id`,
         [firstDay, lastDay],
       );
       return toCsv(READ_COLUMNS, rows);
