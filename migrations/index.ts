@@ -17,6 +17,7 @@ import { PaymentsAndNotifications1765400000000 } from './1765400000000-payments-
 import { CitizenDrafts1765500000000 } from './1765500000000-citizen-drafts';
 import { Transfers1765600000000 } from './1765600000000-transfers';
 import { MonthlyPartitions1765800000000 } from './1765800000000-monthly-partitions';
+import { Indicators1766000000000 } from './1766000000000-indicators';
 import { StaffAccountAdministration1766100000000 } from './1766100000000-staff-account-administration';
 import { CentersAndSigners1766200000000 } from './1766200000000-centers-and-signers';
 
@@ -43,6 +44,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   CitizenDrafts1765500000000,
   Transfers1765600000000,
   MonthlyPartitions1765800000000,
+  Indicators1766000000000,
   StaffAccountAdministration1766100000000,
   CentersAndSigners1766200000000,
 ];

@@ -23,6 +23,7 @@ import { IdentityModule } from './identity/identity.module';
 import { ProfileModule } from './profile/profile.module';
 import { PortalModule } from './portal/portal.module';
 import { ReportsModule } from './reports/reports.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { DOSSIER_STEP_LISTENERS } from './dossiers/ports/dossier-step-listeners.port';
 import { NotificationStepListener } from './notifications/notification-step.listener';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -218,6 +219,7 @@ export class AppModule {
           imports: [socialInsurance],
         }),
         ReportsModule,
+        IndicatorsModule.forRoot(notifications),
         WebModule.forRoot({
           sandbox: sandboxEid || sandboxRegistries || sandboxPortalOn || sandboxOffice,
           helpLine: config.helpLine,

@@ -86,6 +86,8 @@ export interface AppConfig {
   smsGatewayUrl?: string;
   /** `SMS_UNACCENTED`: `true` sends SMS without diacritics (GSM-7, 160 characters a segment) unless a citizen chose otherwise. */
   smsUnaccented: boolean;
+  /** `ADMIN_ALERT_EMAILS`: comma-separated addresses of the administrators who receive integration-health alerts. */
+  adminAlertEmails: string[];
   /**
    * `STAFF_TWO_FACTOR_ROLES`: comma-separated staff roles that must sign in with a second factor besides `director`
    * and `admin`, which always must (e.g. `center_head,reviewer`). Default: none besides those two.
@@ -256,6 +258,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: mailFrom(env),
     smsGatewayUrl: url(env, 'SMS_GATEWAY_URL'),
     smsUnaccented: oneOf(env, 'SMS_UNACCENTED', ['true', 'false'], 'false') === 'true',
+    adminAlertEmails: adminAlertEmails(env),
     staffTwoFactorRoles: staffTwoFactorRoles(env),
     staffOidc: group(
       env,
@@ -480,4 +483,13 @@ function clientPairs(env: Env, name: string): { clientId: string; clientSecret: 
     }
     return { clientId, clientSecret };
   });
+}
+
+function adminAlertEmails(env: Env): string[] {
+  const raw = env.ADMIN_ALERT_EMAILS?.trim();
+  if (!raw) return [];
+  const list = raw.split(',').map((a) => a.trim());
+  if (list.length > 20 || list.some((a) => !/^[^\s@,]{1,64}@[^\s@,]{1,190}$/.test(a)))
+    throw new ConfigError('ADMIN_ALERT_EMAILS', 'must be up to 20 comma-separated e-mail addresses');
+  return list;
 }

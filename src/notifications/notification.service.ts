@@ -60,6 +60,38 @@ export class NotificationService {
     }
   }
 
+  /**
+   * An alert to the administrators (`ADMIN_ALERT_EMAILS`), e.g. a national system failing: one e-mail per address,
+   * sent by the same worker as the citizens' mail; `dedupeKey` makes a repeated alert a no-op. Rows carry
+   * `personal_id = 'admin'`, so no citizen's list ever shows them. Returns the ids queued (none without addresses).
+   */
+  async alertAdministrators(
+    em: EntityManager,
+    alert: { subject: string; text: string; dedupeKey: string },
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (const recipient of this.runtime.config.adminAlertEmails) {
+      const id = randomUUID();
+      const inserted = await this.notifications.insert(em, {
+        id,
+        personalId: 'admin',
+        dossierId: null,
+        channel: 'email',
+        template: 'admin_alert',
+        dedupeKey: `${alert.dedupeKey}:${recipient}`,
+        recipient,
+        subject: alert.subject,
+        body: alert.text,
+        encoding: null,
+        segments: null,
+      });
+      if (!inserted) continue;
+      await this.jobs.enqueue(em, NOTIFICATIONS_QUEUE, { notificationId: id }, { dedupeKey: id });
+      ids.push(id);
+    }
+    return ids;
+  }
+
   /** The citizen's channels: what they chose, else e-mail when the dossier has an address and SMS always. */
   async preferencesOf(personalId: string, em?: EntityManager): Promise<NotificationPreferences & { stored: boolean }> {
     const stored = await this.notifications.preferences(personalId, em);

@@ -36,8 +36,11 @@ export class WebModule {
     };
     return {
       module: WebModule,
+      // Global so that a feature module's pages (src/indicators) render in the same shell.
+      global: true,
       controllers: [WebAssetsController, WebPagesController, OrganisationPagesController, AdminPagesController],
       providers: [{ provide: WEB_OPTIONS, useValue: resolved }, WebAssetStore, PageRenderer, WebErrorPages],
+      exports: [PageRenderer],
     };
   }
 }

@@ -8,6 +8,7 @@ import { bytes, contractLabel, date, dateTime, kindLabel, money, months, reasonL
 import { dateInWords } from '../lib/dates.js';
 import { helpBlock } from '../lib/help.js';
 import './dossier-payments.js';
+import './dossier-satisfaction.js';
 import { renderBenefitSchedule } from '../lib/benefit-schedule.js';
 import { renderBenefitTransfer } from '../lib/benefit-transfer.js';
 import { citizenSignedIn, clearError, setStatus, showCitizenLogin, showError } from '../lib/page.js';
