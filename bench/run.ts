@@ -1,6 +1,8 @@
 /**
  * `npm run bench` — filing throughput next to pgbench, work-queue latency at two table sizes, signed decisions per
  * second next to headless Chromium, and the service's peak RSS under the filing load; one table at the end.
+ * Reports (`--only=reports`, `--report-sizes=1000000`): every report figure from the summary tables, p95, next to
+ * the full read of the dossiers it replaces (bench/reports.bench.ts; its own embedded PostgreSQL).
  *
  *   npm run bench -- [--only=filing,queue,decisions,memory] [--queue-sizes=1000,1000000] [--explain] [--fresh]
  *                    [--filings=2000] [--warmup=100] [--connections=20] [--pgbench-seconds=20]
@@ -17,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { formatDecisionBench, runDecisionBench, DecisionBenchResult } from './decisions.bench';
 import { FilingResult, runFilingBench } from './filing.bench';
 import { QueueSizeResult, runQueueBench } from './queue.bench';
+import { formatReportsBench, ReportsBenchResult, runReportsBench } from './reports.bench';
 import {
   machine,
   openBenchDatabase,
@@ -26,7 +29,7 @@ import {
   serviceNodeFlags,
 } from './support/infra';
 
-const SECTIONS = ['filing', 'queue', 'decisions', 'memory'] as const;
+const SECTIONS = ['filing', 'queue', 'decisions', 'memory', 'reports'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const TARGETS = { filingRatio: 0.5, queueRatio: 1.5, rssMiB: 300 };
@@ -50,9 +53,13 @@ function parseArgs(argv: string[]) {
     if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
   const sizes = (flags.get('queue-sizes') ?? '1000,1000000').split(',').map((s) => Number(s.replace(/[_,]/g, '')));
   if (sizes.some((s) => !Number.isInteger(s) || s < 200)) throw new Error('--queue-sizes: whole numbers ≥ 200');
+  const reportSizes = (flags.get('report-sizes') ?? '1000000').split(',').map((s) => Number(s.replace(/[_,]/g, '')));
+  if (reportSizes.some((s) => !Number.isInteger(s) || s < 1000))
+    throw new Error('--report-sizes: whole numbers ≥ 1000');
   return {
     only: new Set(only),
     sizes,
+    reportSizes,
     explain: flags.has('explain'),
     fresh: flags.has('fresh'),
     filings: num('filings', 2000),
@@ -213,9 +220,15 @@ async function main(): Promise<void> {
     log(`decisions: ${options.decisionIterations} signed decisions, then Chromium`);
     decisions = await runDecisionBench({ iterations: options.decisionIterations });
   }
+  let reports: ReportsBenchResult | undefined;
+  if (options.only.has('reports')) {
+    log(`reports: ${options.reportSizes.join(', ')} dossiers`);
+    reports = await runReportsBench({ sizes: options.reportSizes, explain: options.explain, log });
+  }
   const loadEnd = loadavg();
   const text = report(env, loadEnd, filing, queue, decisions, options.only.has('memory'), options.explain);
   console.log(text);
+  if (reports) console.log('\n' + formatReportsBench(reports));
   console.log(
     `\n(total ${((Date.now() - started) / 1000).toFixed(0)} s; service: node ${[...serviceNodeFlags(), options.serviceEntry ?? 'scripts/start.js'].join(' ')}; bench PostgreSQL settings ${JSON.stringify(db?.embedded ? BENCH_PG_SETTINGS : 'DATABASE_URL server')})`,
   );
@@ -223,7 +236,7 @@ async function main(): Promise<void> {
   writeFileSync(
     file,
     JSON.stringify(
-      { machine: env, loadEnd, options: { ...options, only: [...options.only] }, filing, queue, decisions },
+      { machine: env, loadEnd, options: { ...options, only: [...options.only] }, filing, queue, decisions, reports },
       null,
       2,
     ),

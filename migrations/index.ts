@@ -15,6 +15,7 @@ import { CalendarAnnouncements1765100000000 } from './1765100000000-calendar-ann
 import { BenefitPeriod1765300000000 } from './1765300000000-benefit-period';
 import { PaymentsAndNotifications1765400000000 } from './1765400000000-payments-and-notifications';
 import { CitizenDrafts1765500000000 } from './1765500000000-citizen-drafts';
+import { ReportSummaries1765700000000 } from './1765700000000-report-summaries';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the same list works from TypeScript
@@ -37,4 +38,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   BenefitPeriod1765300000000,
   PaymentsAndNotifications1765400000000,
   CitizenDrafts1765500000000,
+  ReportSummaries1765700000000,
 ];
