@@ -26,6 +26,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  */
 
 const TZ = `'Asia/Ho_Chi_Minh'`;
+const APP_ROLE = 'tctn_app';
 
 /**
  * Upserts of each dossier summary, over a relation `c(sign, <dossier columns>)` of changed dossier rows: each sums the
@@ -349,7 +350,11 @@ export class ReportSummaries1765700000000 implements MigrationInterface {
       }),
     ];
     for (const t of triggers) {
-      await q.query(`CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql AS $$\n${body(t.statements)}\n$$`);
+      // Run as the owner: the service's role reads the summaries but cannot write them other than through the triggers.
+      await q.query(
+        `CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+         AS $$\n${body(t.statements)}\n$$`,
+      );
       await q.query(
         `CREATE TRIGGER ${t.name} AFTER ${t.event} ON ${t.table} REFERENCING ${t.transition} FOR EACH STATEMENT EXECUTE FUNCTION ${t.name}()`,
       );
@@ -370,6 +375,8 @@ ${[
   .join('\n')}
       END
       $$`);
+    await q.query(`REVOKE EXECUTE ON FUNCTION report_summaries_rebuild() FROM PUBLIC`);
+    await q.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${SUMMARY_TABLES.join(', ')} FROM ${APP_ROLE}`);
     await q.query(`SELECT report_summaries_rebuild()`);
   }
 

@@ -126,13 +126,16 @@ type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 describe('report summaries (migration 1765700000000) equal a direct count on the rows', () => {
   let ds: DataSource;
+  let appUrl: string;
   let reports: ReportsRepository;
   let benefits: BenefitRepository;
   let legal: LegalContextService;
   let seq = 0;
 
   beforeAll(async () => {
-    const { url } = await createTestDatabase();
+    const created = await createTestDatabase();
+    const url = created.url;
+    appUrl = created.appUrl;
     ds = await new DataSource({ type: 'postgres', url, extra: { max: 4 } }).initialize();
     for (const code of CENTERS) {
       await ds.query(`INSERT INTO service_center (code, name, province_name) VALUES ($1, $2, 'Tỉnh Oracle')`, [
@@ -338,6 +341,33 @@ describe('report summaries (migration 1765700000000) equal a direct count on the
       { from: '2026-01-01', to: '2026-05-31' },
       { from: '2025-12-20', to: '2026-02-10' },
     ]);
+  });
+
+  it("the service's role keeps them current through its own writes, reads them, and cannot write them directly", async () => {
+    await clear();
+    const app = await new DataSource({ type: 'postgres', url: appUrl }).initialize();
+    try {
+      await app.query(
+        `INSERT INTO dossier (id, code, personal_id, center_code, channel, status, full_name, search_name, applicant,
+           application, assessment, termination_date, filed_at, sort_date)
+         VALUES ($1, 'OR-APP', '099999999999', $2, 'online', 'SUBMITTED', 'A', 'a', '{}', '{}', '{}', '2026-01-01',
+           '2026-03-10T03:00:00Z', '2026-03-10')`,
+        [randomUUID(), CENTERS[0]],
+      );
+      const rows = await new ReportsRepository(app).summaryRows({ from: '2026-03-01', to: '2026-03-31' }, null);
+      expect(rows.filed).toContainEqual({ dimension: 'total', key: null, label: null, count: 1 });
+      for (const sql of [
+        `UPDATE report_filed_count SET count = count + 1`,
+        `INSERT INTO report_open_count (center_code, status, due_date, count) VALUES ('OR-01', 'SUBMITTED', NULL, 5)`,
+        `DELETE FROM report_decided_count`,
+        `SELECT report_summaries_rebuild()`,
+      ]) {
+        await expect(app.query(sql)).rejects.toThrow(/permission denied/);
+      }
+    } finally {
+      await app.destroy();
+    }
+    await compare([{ from: '2026-03-01', to: '2026-03-31' }]);
   });
 
   it('an empty period and scope reads zeros, not errors', async () => {

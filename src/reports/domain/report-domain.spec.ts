@@ -375,4 +375,29 @@ describe('buildSummary', () => {
     });
     expect(empty.filed.byMonth).toEqual([{ key: '2026-11', label: 'Tháng 11/2026', count: 0 }]);
   });
+  it('orders refusals by written reason with the same count by their text, whatever order the rows come in', () => {
+    const note = (text: string) => ({
+      dimension: 'refusalReason' as const,
+      outcome: 'denied' as const,
+      key: 'decision_note',
+      note: text,
+      count: 2,
+      onTime: 0,
+      withDueDate: 0,
+      monthlyBenefit: 0,
+      benefitMonths: 0,
+      benefitAmount: 0,
+    });
+    const labels = (decided: SummaryRows['decided']) =>
+      buildSummary(
+        { from: '2026-11-01', to: '2026-11-30' },
+        null,
+        { ...rows, decided },
+        calendar,
+        '',
+      ).decisions.refusalsByReason.map((r) => r.label);
+    const expected = ['Lý do khác: Chưa đủ 12 tháng', 'Lý do khác: Đã có việc làm'];
+    expect(labels([note('Chưa đủ 12 tháng'), note('Đã có việc làm')])).toEqual(expected);
+    expect(labels([note('Đã có việc làm'), note('Chưa đủ 12 tháng')])).toEqual(expected);
+  });
 });
