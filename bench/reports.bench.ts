@@ -27,6 +27,7 @@ import { countByDueBucket } from '../src/reports/domain/due-buckets';
 import { ReportPeriod } from '../src/reports/domain/report-period';
 import { buildSummary, ReportSummary, SummaryRows } from '../src/reports/domain/report-summary';
 import {
+  PROVINCE,
   ReportsRepository,
   SUMMARY_DECIDED_SQL,
   SUMMARY_EMPLOYERS_SQL,
@@ -488,11 +489,15 @@ export async function runReportsBench(options: ReportsBenchOptions = {}): Promis
           const year = CASES[1].period;
           const centers = CENTERS;
           const params = sliceParams(year, centers);
-          const queries = { filed: SUMMARY_FILED_SQL, employers: SUMMARY_EMPLOYERS_SQL, decided: SUMMARY_DECIDED_SQL };
-          for (const [name, sql] of Object.entries(queries)) {
+          const queries = {
+            filed: [SUMMARY_FILED_SQL, params],
+            employers: [SUMMARY_EMPLOYERS_SQL, sliceParams(year, [PROVINCE])],
+            decided: [SUMMARY_DECIDED_SQL, params],
+          } as const;
+          for (const [name, [sql, values]] of Object.entries(queries)) {
             const rows: { 'QUERY PLAN': string }[] = await dataSource.query(
               `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
-              params,
+              values,
             );
             plans[`summary ${name} (province, 366 days)`] = rows.map((r) => r['QUERY PLAN']).join('\n');
           }

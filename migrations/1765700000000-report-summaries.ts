@@ -13,6 +13,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `report_decided_count`: decided dossiers (by decision day) by outcome, termination / refusal reason, with the
  *   on-time counts and the benefit sums;
  * - `report_decision_span`: decided dossiers by (decision day, receipt day), day grain only (working days);
+ *   this one and the employers are also counted province-wide under the center code '*';
  * - `report_received_count`, `report_intake_refusal_count`: receipts, and `reject_intake` events by reason;
  * - `report_open_count`: open dossiers by center, status, due date (the Prometheus gauges);
  * - `report_benefit_count`: job-search notices and decided suspensions / resumptions / terminations by day.
@@ -33,6 +34,9 @@ const APP_ROLE = 'tctn_app';
  * signs per group, skips the groups that cancel out, and adds the rest to the counters in key order.
  */
 const DOSSIER_UPSERTS = (() => {
+  // Employers and receipt × decision spans have many groups per center: they are also counted province-wide
+  // (center_code '*', never a center's code), so a province report reads one set of rows instead of every center's.
+  const PROVINCE_TOO = `CROSS JOIN LATERAL (VALUES (c.center_code), ('*')) s(center_code)`;
   const grains = (day: string) =>
     `CROSS JOIN LATERAL (VALUES ('d', ${day}), ('m', date_trunc('month', ${day}::timestamp)::date)) g(grain, period)`;
   return [
@@ -45,8 +49,9 @@ const DOSSIER_UPSERTS = (() => {
      ON CONFLICT (center_code, grain, period, dimension, key, detail) DO UPDATE SET count = t.count + EXCLUDED.count`,
     `INSERT INTO report_employer_count AS t (center_code, grain, period, key, tax_code, name, count)
      SELECT * FROM (
-       SELECT c.center_code, g.grain, g.period, f.key, f.tax_code, f.name, sum(c.sign)::int AS n
+       SELECT s.center_code, g.grain, g.period, f.key, f.tax_code, f.name, sum(c.sign)::int AS n
        FROM c CROSS JOIN LATERAL report_employer_facts(c.application) f
+       ${PROVINCE_TOO}
        ${grains(`(c.filed_at AT TIME ZONE ${TZ})::date`)}
        GROUP BY 1, 2, 3, 4, 5, 6) f WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6
      ON CONFLICT (center_code, grain, period, key, tax_code, name) DO UPDATE SET count = t.count + EXCLUDED.count`,
@@ -70,9 +75,9 @@ const DOSSIER_UPSERTS = (() => {
        benefit_amount = t.benefit_amount + EXCLUDED.benefit_amount`,
     `INSERT INTO report_decision_span AS t (center_code, decided_day, received_day, count)
      SELECT * FROM (
-       SELECT c.center_code, (c.decided_at AT TIME ZONE ${TZ})::date AS decided_day,
+       SELECT s.center_code, (c.decided_at AT TIME ZONE ${TZ})::date AS decided_day,
          (c.received_at AT TIME ZONE ${TZ})::date AS received_day, sum(c.sign)::int AS n
-       FROM c WHERE c.decided_at IS NOT NULL AND c.received_at IS NOT NULL
+       FROM c ${PROVINCE_TOO} WHERE c.decided_at IS NOT NULL AND c.received_at IS NOT NULL
          AND c.status IN ('APPROVED', 'DENIED', 'RESULT_RETURNED')
        GROUP BY 1, 2, 3) f WHERE n <> 0 ORDER BY 1, 2, 3
      ON CONFLICT (center_code, decided_day, received_day) DO UPDATE SET count = t.count + EXCLUDED.count`,

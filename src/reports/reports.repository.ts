@@ -70,6 +70,9 @@ export const SUMMARY_INTAKE_REFUSALS_SQL = `
   SELECT reason, sum(count)::int AS count FROM report_intake_refusal_count WHERE ${IN_SLICES}
   GROUP BY reason HAVING sum(count) > 0`;
 
+/** The center code of the province-wide rows of report_employer_count and report_decision_span. */
+export const PROVINCE = '*';
+
 /** The parameters of IN_SLICES. */
 export function sliceParams(period: ReportPeriod, centers: readonly string[]): unknown[] {
   const { months, dayRanges } = periodSlices(period);
@@ -92,12 +95,14 @@ export class ReportsRepository {
       await em.query('SET TRANSACTION READ ONLY');
       const centers = await this.centersIn(em);
       const params = sliceParams(period, centerCode ? [centerCode] : centers.map((c) => c.code));
+      // Employers and spans are also kept province-wide, under the center code '*'.
+      const wide = centerCode ? [centerCode] : [PROVINCE];
       const q = <T>(sql: string, values: unknown[] = params): Promise<T[]> => em.query(sql, values);
       return {
         filed: await q<FiledGroupRow>(SUMMARY_FILED_SQL),
-        employers: await q<EmployerRow>(SUMMARY_EMPLOYERS_SQL),
+        employers: await q<EmployerRow>(SUMMARY_EMPLOYERS_SQL, sliceParams(period, wide)),
         decided: await q<DecidedGroupRow>(SUMMARY_DECIDED_SQL),
-        spans: await q<ReceiptDecisionPair>(SUMMARY_SPANS_SQL, [period.from, period.to, params[5]]),
+        spans: await q<ReceiptDecisionPair>(SUMMARY_SPANS_SQL, [period.from, period.to, wide]),
         received: (await q<{ count: number }>(SUMMARY_RECEIVED_SQL))[0]?.count ?? 0,
         intakeRefusals: await q<ReasonCountRow>(SUMMARY_INTAKE_REFUSALS_SQL),
         centers,
