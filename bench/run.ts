@@ -1,6 +1,8 @@
 /**
  * `npm run bench` — filing and monthly-notice throughput next to pgbench, work-queue latency at two table sizes, signed decisions per
  * second next to headless Chromium, and the service's peak RSS under the filing load; one table at the end.
+ * Reports (`--only=reports`, `--report-sizes=1000000`): every report figure from the summary tables, p95, next to
+ * the full read of the dossiers it replaces (bench/reports.bench.ts; its own embedded PostgreSQL).
  *
  *   npm run bench -- [--only=filing,queue,decisions,memory,web] [--web-runs=3] [--queue-sizes=1000,1000000] [--explain] [--fresh]
  *                    [--filings=2000] [--warmup=100] [--connections=20] [--pgbench-seconds=20]
@@ -20,6 +22,7 @@ import { FilingResult, runFilingBench } from './filing.bench';
 import { NOTICE_PEAK_ASSUMPTIONS, NoticeResult, provinceNoticePeak, runNoticeBench } from './notices.bench';
 import { QueueSizeResult, runQueueBench } from './queue.bench';
 import { formatWebBench, runWebBench, WebBenchResult } from './web.bench';
+import { formatReportsBench, ReportsBenchResult, runReportsBench } from './reports.bench';
 import {
   machine,
   openBenchDatabase,
@@ -29,7 +32,7 @@ import {
   serviceNodeFlags,
 } from './support/infra';
 
-const SECTIONS = ['filing', 'queue', 'decisions', 'memory', 'notices', 'web'] as const;
+const SECTIONS = ['filing', 'queue', 'decisions', 'memory', 'notices', 'web', 'reports'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const TARGETS = { filingRatio: 0.5, queueRatio: 1.5, rssMiB: 300, noticeRatio: 0.5, noticeHeadroom: 10 };
@@ -53,9 +56,13 @@ function parseArgs(argv: string[]) {
     if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
   const sizes = (flags.get('queue-sizes') ?? '1000,1000000').split(',').map((s) => Number(s.replace(/[_,]/g, '')));
   if (sizes.some((s) => !Number.isInteger(s) || s < 200)) throw new Error('--queue-sizes: whole numbers ≥ 200');
+  const reportSizes = (flags.get('report-sizes') ?? '1000000').split(',').map((s) => Number(s.replace(/[_,]/g, '')));
+  if (reportSizes.some((s) => !Number.isInteger(s) || s < 1000))
+    throw new Error('--report-sizes: whole numbers ≥ 1000');
   return {
     only: new Set(only),
     sizes,
+    reportSizes,
     explain: flags.has('explain'),
     fresh: flags.has('fresh'),
     filings: num('filings', 2000),
@@ -280,6 +287,11 @@ async function main(): Promise<void> {
     log(`decisions: ${options.decisionIterations} signed decisions, then Chromium`);
     decisions = await runDecisionBench({ iterations: options.decisionIterations });
   }
+  let reports: ReportsBenchResult | undefined;
+  if (options.only.has('reports')) {
+    log(`reports: ${options.reportSizes.join(', ')} dossiers`);
+    reports = await runReportsBench({ sizes: options.reportSizes, explain: options.explain, log });
+  }
   const loadEnd = loadavg();
   const text = report(
     env,
@@ -293,6 +305,7 @@ async function main(): Promise<void> {
     web,
   );
   console.log(text);
+  if (reports) console.log('\n' + formatReportsBench(reports));
   console.log(
     `\n(total ${((Date.now() - started) / 1000).toFixed(0)} s; service: node ${[...serviceNodeFlags(), options.serviceEntry ?? 'scripts/start.js'].join(' ')}; bench PostgreSQL settings ${JSON.stringify(db?.embedded ? BENCH_PG_SETTINGS : 'DATABASE_URL server')})`,
   );
@@ -309,6 +322,7 @@ async function main(): Promise<void> {
         decisions,
         notices,
         web,
+        reports,
       },
       null,
       2,

@@ -16,6 +16,7 @@ import { BenefitPeriod1765300000000 } from './1765300000000-benefit-period';
 import { PaymentsAndNotifications1765400000000 } from './1765400000000-payments-and-notifications';
 import { CitizenDrafts1765500000000 } from './1765500000000-citizen-drafts';
 import { Transfers1765600000000 } from './1765600000000-transfers';
+import { ReportSummaries1765700000000 } from './1765700000000-report-summaries';
 import { MonthlyPartitions1765800000000 } from './1765800000000-monthly-partitions';
 import { Indicators1766000000000 } from './1766000000000-indicators';
 import { StaffAccountAdministration1766100000000 } from './1766100000000-staff-account-administration';
@@ -43,6 +44,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   PaymentsAndNotifications1765400000000,
   CitizenDrafts1765500000000,
   Transfers1765600000000,
+  ReportSummaries1765700000000,
   MonthlyPartitions1765800000000,
   Indicators1766000000000,
   StaffAccountAdministration1766100000000,

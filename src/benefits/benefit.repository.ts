@@ -391,23 +391,20 @@ export class BenefitRepository {
     );
   }
 
-  /** Counts by benefit month (YYYY-MM of the notice / decision) and center. */
+  /**
+   * Counts by benefit month (YYYY-MM of the notice / decision) and center, from the day counts that triggers keep
+   * current with each notice and decided proposal (report_benefit_count, migration 1765700000000).
+   */
   async report(from: string, to: string, centerCode: string | null): Promise<BenefitReportRow[]> {
     return this.dataSource.query<BenefitReportRow[]>(
-      `WITH e AS (
-         SELECT to_char(filed_on, 'YYYY-MM') AS month, center_code, 'notices' AS what FROM job_search_notice
-           WHERE filed_on BETWEEN $1 AND $2
-         UNION ALL
-         SELECT to_char(p.decided_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM'), p.center_code,
-                CASE p.kind WHEN 'suspend' THEN 'suspensions' WHEN 'resume' THEN 'resumptions' ELSE 'terminations' END
-           FROM benefit_proposal p WHERE p.status = 'decided'
-             AND (p.decided_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $1 AND $2)
-       SELECT month, center_code AS "centerCode",
-              count(*) FILTER (WHERE what = 'notices')::int AS notices,
-              count(*) FILTER (WHERE what = 'suspensions')::int AS suspensions,
-              count(*) FILTER (WHERE what = 'resumptions')::int AS resumptions,
-              count(*) FILTER (WHERE what = 'terminations')::int AS terminations
-       FROM e WHERE ($3::text IS NULL OR center_code = $3) GROUP BY month, center_code ORDER BY month, center_code`,
+      `SELECT to_char(day, 'YYYY-MM') AS month, center_code AS "centerCode",
+              COALESCE(sum(count) FILTER (WHERE kind = 'notices'), 0)::int AS notices,
+              COALESCE(sum(count) FILTER (WHERE kind = 'suspensions'), 0)::int AS suspensions,
+              COALESCE(sum(count) FILTER (WHERE kind = 'resumptions'), 0)::int AS resumptions,
+              COALESCE(sum(count) FILTER (WHERE kind = 'terminations'), 0)::int AS terminations
+       FROM report_benefit_count
+       WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR center_code = $3)
+       GROUP BY 1, 2 HAVING sum(count) > 0 ORDER BY 1, 2`,
       [from, to, centerCode],
     );
   }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OpenDossierGroup } from './domain/due-buckets';
-import { DECISION_NOTE_REASON, UNKNOWN } from './domain/report-labels';
-import { ReportPeriod, dayAfter } from './domain/report-period';
+import { ReportPeriod, periodSlices } from './domain/report-period';
 import {
   CenterRow,
   DecidedGroupRow,
@@ -15,170 +14,112 @@ import {
 import { ReceiptDecisionPair } from './domain/working-day-span';
 import { replicaQuery, replicaReadOnly } from '../platform/database/read-replica';
 
-const TZ = `'Asia/Ho_Chi_Minh'`;
-
-/** `column` lies in the Vietnam calendar dates of the period: a range on the raw timestamptz, so indexes apply. */
-function inPeriod(column: string): string {
-  return `${column} >= ($1::date::timestamp AT TIME ZONE ${TZ}) AND ${column} < ($2::date::timestamp AT TIME ZONE ${TZ})`;
-}
-
-/** Outcome of a decided dossier: `deny` always records the Director's reason in decision_note, `approve` never does. */
-const OUTCOME = `CASE WHEN status = 'DENIED' OR (status = 'RESULT_RETURNED' AND decision_note IS NOT NULL) THEN 'denied' ELSE 'approved' END`;
-
 /**
- * The filing cohort, one dimension at a time. Age in full years on the filing date (Vietnam time);
- * province of residence = current address (nơi ở hiện tại), else permanent address.
+ * Rows of the summary tables in the period and scope. Parameters: $1 the whole months (first days), $2..$5 two
+ * inclusive day ranges (an unused one is empty), $6 the centers. Month rows for the whole months, day rows for the
+ * days at either end (see periodSlices).
  */
-export const FILED_SQL = (centerClause: string) => `
-  WITH f AS (
-    SELECT d.status, d.channel, d.center_code,
-      to_char(d.filed_at AT TIME ZONE ${TZ}, 'YYYY-MM') AS month,
-      COALESCE((ARRAY['under_25', '25_34', '35_44', '45_54', '55_plus'])[1 + width_bucket(a.age, ARRAY[25, 35, 45, 55])], '${UNKNOWN}') AS age_band,
-      CASE WHEN p.sex IN ('male', 'female') THEN p.sex ELSE '${UNKNOWN}' END AS sex,
-      COALESCE(p."currentAddress", p."permanentAddress")->>'provinceCode' AS province_code,
-      COALESCE(p."currentAddress", p."permanentAddress")->>'provinceName' AS province_name
-    FROM dossier d
-    -- jsonb_to_record reads (and decompresses) the registry record once per row, not once per field.
-    CROSS JOIN LATERAL jsonb_to_record(d.applicant) AS p("dateOfBirth" text, sex text, "currentAddress" jsonb, "permanentAddress" jsonb)
-    CROSS JOIN LATERAL (
-      -- Full years: (YYYYMMDD of the filing day − YYYYMMDD of birth) / 10000.
-      SELECT CASE WHEN p."dateOfBirth" ~ '^\\d{4}-\\d{2}-\\d{2}$'
-        THEN (to_char(d.filed_at AT TIME ZONE ${TZ}, 'YYYYMMDD')::int - translate(p."dateOfBirth", '-', '')::int) / 10000
-      END AS age
-    ) a
-    WHERE ${inPeriod('d.filed_at')} ${centerClause}
-  )
-  SELECT
-    CASE
-      WHEN GROUPING(status) = 0 THEN 'status'
-      WHEN GROUPING(channel) = 0 THEN 'channel'
-      WHEN GROUPING(center_code) = 0 THEN 'center'
-      WHEN GROUPING(month) = 0 THEN 'month'
-      WHEN GROUPING(age_band) = 0 THEN 'ageBand'
-      WHEN GROUPING(sex) = 0 THEN 'sex'
-      WHEN GROUPING(province_code) = 0 THEN 'province'
-      ELSE 'total'
-    END AS dimension,
-    COALESCE(status, channel, center_code, month, age_band, sex, province_code) AS key,
-    max(province_name) AS label,
-    count(*)::int AS count
-  FROM f
-  GROUP BY GROUPING SETS ((status), (channel), (center_code), (month), (age_band), (sex), (province_code), ())`;
+const IN_SLICES = `center_code = ANY($6::text[]) AND (
+  (grain = 'm' AND period = ANY($1::date[]))
+  OR (grain = 'd' AND (period BETWEEN $2::date AND $3::date OR period BETWEEN $4::date AND $5::date)))`;
 
-/** Employers of the filing cohort: tax code when declared, else the name as written (trimmed, case-folded). */
-export const EMPLOYERS_SQL = (centerClause: string) => `
-  SELECT max(tax_code) AS "taxCode", mode() WITHIN GROUP (ORDER BY name) AS name, count(*)::int AS count
-  FROM (
-    SELECT NULLIF(btrim(l."taxCode"), '') AS tax_code, btrim(COALESCE(l.name, '')) AS name
-    FROM dossier d
-    CROSS JOIN LATERAL jsonb_to_record(d.application) AS x("lastEmployer" jsonb)
-    CROSS JOIN LATERAL jsonb_to_record(x."lastEmployer") AS l("taxCode" text, name text)
-    WHERE ${inPeriod('d.filed_at')} ${centerClause}
-  ) e
-  GROUP BY COALESCE(tax_code, 'name:' || lower(name))
-  ORDER BY count(*) DESC, min(name)
+/** The filing cohort by each dimension; center and month come from the totals. Groups that sum to 0 are left out. */
+export const SUMMARY_FILED_SQL = `
+  WITH s AS (
+    SELECT center_code, to_char(period, 'YYYY-MM') AS month, dimension, key, detail, sum(count) AS n
+    FROM report_filed_count WHERE ${IN_SLICES}
+    GROUP BY 1, 2, 3, 4, 5
+  ), k AS (
+    SELECT dimension, key, detail, sum(n) AS n FROM s GROUP BY 1, 2, 3 HAVING sum(n) > 0
+  )
+  SELECT dimension, key, max(detail) AS label, sum(n)::int AS count FROM k GROUP BY 1, 2
+  UNION ALL
+  SELECT 'center', center_code, NULL, sum(n)::int FROM s WHERE dimension = 'total' GROUP BY center_code HAVING sum(n) > 0
+  UNION ALL
+  SELECT 'month', month, NULL, sum(n)::int FROM s WHERE dimension = 'total' GROUP BY month HAVING sum(n) > 0`;
+
+/** Top employers: the name shown is the most frequent spelling (ties: the first in sort order, as mode()). */
+export const SUMMARY_EMPLOYERS_SQL = `
+  WITH s AS (
+    SELECT key, name, max(tax_code) AS tax_code, sum(count) AS n
+    FROM report_employer_count WHERE ${IN_SLICES}
+    GROUP BY key, name HAVING sum(count) > 0
+  )
+  SELECT max(tax_code) AS "taxCode", (array_agg(name ORDER BY n DESC, name))[1] AS name, sum(n)::int AS count
+  FROM s GROUP BY key
+  ORDER BY sum(n) DESC, min(name), key
   LIMIT ${TOP_EMPLOYERS}`;
 
+export const SUMMARY_DECIDED_SQL = `
+  SELECT dimension, outcome, key, note, sum(count)::int AS count, sum(on_time)::int AS "onTime",
+    sum(with_due_date)::int AS "withDueDate", sum(monthly_benefit)::float8 AS "monthlyBenefit",
+    sum(benefit_months)::float8 AS "benefitMonths", sum(benefit_amount)::float8 AS "benefitAmount"
+  FROM report_decided_count WHERE ${IN_SLICES}
+  GROUP BY dimension, outcome, key, note HAVING sum(count) > 0`;
+
+/** Receipt date × decision date (day rows only): $1, $2 the period, $3 the centers. */
+export const SUMMARY_SPANS_SQL = `
+  SELECT received_day::text AS "receivedDate", decided_day::text AS "decidedDate", sum(count)::int AS count
+  FROM report_decision_span
+  WHERE center_code = ANY($3::text[]) AND decided_day BETWEEN $1::date AND $2::date
+  GROUP BY 1, 2 HAVING sum(count) > 0`;
+
+export const SUMMARY_RECEIVED_SQL = `
+  SELECT COALESCE(sum(count), 0)::int AS count FROM report_received_count WHERE ${IN_SLICES}`;
+
+export const SUMMARY_INTAKE_REFUSALS_SQL = `
+  SELECT reason, sum(count)::int AS count FROM report_intake_refusal_count WHERE ${IN_SLICES}
+  GROUP BY reason HAVING sum(count) > 0`;
+
+/** The center code of the province-wide rows of report_employer_count and report_decision_span. */
+export const PROVINCE = '*';
+
+/** The parameters of IN_SLICES. */
+export function sliceParams(period: ReportPeriod, centers: readonly string[]): unknown[] {
+  const { months, dayRanges } = periodSlices(period);
+  const empty = { from: '2000-01-02', to: '2000-01-01' };
+  const [a = empty, b = empty] = dayRanges;
+  return [months, a.from, a.to, b.from, b.to, centers];
+}
+
 /**
- * Dossiers decided in the period (approved or denied by the Director), by outcome alone (with the on-time and
- * benefit sums), by outcome and termination reason, and by outcome and refusal reason. Refusal reason = the first
- * reason code of the filing assessment, else the Director's written reason.
+ * Read-only SQL behind the reports and the open-dossier gauges. Every figure comes from the summary tables that
+ * triggers keep current in the transaction of each change (migration 1765700000000), never from the dossier rows.
  */
-export const DECIDED_SQL = (centerClause: string) => `
-  WITH d AS (
-    SELECT ${OUTCOME} AS outcome,
-      (d.decided_at AT TIME ZONE ${TZ})::date AS decided_date,
-      d.due_date,
-      COALESCE(x."terminationReason", '${UNKNOWN}') AS termination_reason,
-      o."monthlyBenefit" AS monthly_benefit_raw,
-      o."benefitMonths" AS benefit_months_raw,
-      o.reasons->0->>'code' AS first_reason,
-      d.decision_note
-    FROM dossier d
-    -- Each jsonb document is read (and decompressed) once per row.
-    CROSS JOIN LATERAL jsonb_to_record(d.application) AS x("terminationReason" text)
-    CROSS JOIN LATERAL jsonb_to_record(d.assessment) AS a(output jsonb)
-    CROSS JOIN LATERAL jsonb_to_record(a.output) AS o("monthlyBenefit" numeric, "benefitMonths" numeric, reasons jsonb)
-    WHERE ${inPeriod('d.decided_at')} AND d.status IN ('APPROVED', 'DENIED', 'RESULT_RETURNED') ${centerClause}
-  ), r AS (
-    SELECT *,
-      CASE WHEN outcome = 'denied' THEN COALESCE(first_reason, '${DECISION_NOTE_REASON}') END AS refusal_reason,
-      CASE WHEN outcome = 'denied' AND first_reason IS NULL THEN btrim(COALESCE(decision_note, '')) END AS refusal_note,
-      CASE WHEN outcome = 'approved' THEN COALESCE(monthly_benefit_raw, 0) ELSE 0 END AS monthly_benefit,
-      CASE WHEN outcome = 'approved' THEN COALESCE(benefit_months_raw, 0) ELSE 0 END AS benefit_months
-    FROM d
-  )
-  SELECT
-    CASE
-      WHEN GROUPING(termination_reason) = 0 THEN 'terminationReason'
-      WHEN GROUPING(refusal_reason) = 0 THEN 'refusalReason'
-      ELSE 'outcome'
-    END AS dimension,
-    outcome,
-    COALESCE(termination_reason, refusal_reason) AS key,
-    refusal_note AS note,
-    count(*)::int AS count,
-    count(*) FILTER (WHERE decided_date <= due_date)::int AS "onTime",
-    count(due_date)::int AS "withDueDate",
-    sum(monthly_benefit)::float8 AS "monthlyBenefit",
-    sum(benefit_months)::float8 AS "benefitMonths",
-    sum(monthly_benefit * benefit_months)::float8 AS "benefitAmount"
-  FROM r
-  GROUP BY GROUPING SETS ((outcome), (outcome, termination_reason), (outcome, refusal_reason, refusal_note))`;
-
-/** Receipt date × decision date of the dossiers decided in the period (for working days to decision). */
-export const SPANS_SQL = (centerClause: string) => `
-  SELECT (d.received_at AT TIME ZONE ${TZ})::date::text AS "receivedDate",
-    (d.decided_at AT TIME ZONE ${TZ})::date::text AS "decidedDate",
-    count(*)::int AS count
-  FROM dossier d
-  WHERE ${inPeriod('d.decided_at')} AND d.status IN ('APPROVED', 'DENIED', 'RESULT_RETURNED')
-    AND d.received_at IS NOT NULL ${centerClause}
-  GROUP BY 1, 2`;
-
-export const RECEIVED_SQL = (centerClause: string) => `
-  SELECT count(*)::int AS count FROM dossier d WHERE ${inPeriod('d.received_at')} ${centerClause}`;
-
-/** Refusals at intake by the time of the `reject_intake` step; its note is the reason given to the citizen. */
-export const INTAKE_REFUSALS_SQL = (centerClause: string) => `
-  SELECT COALESCE(NULLIF(btrim(e.note), ''), 'Không ghi lý do') AS reason, count(*)::int AS count
-  FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id
-  WHERE e.action = 'reject_intake' AND ${inPeriod('e.occurred_at')} ${centerClause}
-  GROUP BY 1`;
-
-/** Read-only SQL behind the reports and the open-dossier gauges. */
-const REPORT_STATEMENT_TIMEOUT = '120s';
-
 @Injectable()
 export class ReportsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every query of the summary, run side by side on separate pooled connections. */
-  async summaryRows(period: ReportPeriod, centerCode: string | null): Promise<SummaryRows> {
-    const params: unknown[] = [period.from, dayAfter(period)];
-    if (centerCode) params.push(centerCode);
-    const clause = centerCode ? 'AND d.center_code = $3' : '';
-    // Analytical reads may take longer than the 15 s statement timeout of ordinary requests (a province-wide year at
-    // a million dossiers measured ~43 s in bench/reports.bench.ts); each runs in its own read-only transaction.
-    const q = <T>(sql: string): Promise<T[]> =>
-      replicaReadOnly(this.dataSource, async (em) => {
-        await em.query(`SET LOCAL statement_timeout = '${REPORT_STATEMENT_TIMEOUT}'`);
-        return em.query(sql, params);
-      });
-    const [filed, employers, decided, spans, received, intakeRefusals, centers] = await Promise.all([
-      q<FiledGroupRow>(FILED_SQL(clause)),
-      q<EmployerRow>(EMPLOYERS_SQL(clause)),
-      q<DecidedGroupRow>(DECIDED_SQL(clause)),
-      q<ReceiptDecisionPair>(SPANS_SQL(clause)),
-      q<{ count: number }>(RECEIVED_SQL(clause)),
-      q<ReasonCountRow>(INTAKE_REFUSALS_SQL(clause)),
-      this.centers(),
-    ]);
-    return { filed, employers, decided, spans, received: received[0]?.count ?? 0, intakeRefusals, centers };
+  /**
+   * Every query of the summary, in one read-only snapshot (the figures agree with each other), on a read replica
+   * when there is one (docs/operations.md).
+   */
+  summaryRows(period: ReportPeriod, centerCode: string | null): Promise<SummaryRows> {
+    return replicaReadOnly(this.dataSource, async (em) => {
+      await em.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      const centers = await this.centersIn(em);
+      const params = sliceParams(period, centerCode ? [centerCode] : centers.map((c) => c.code));
+      // Employers and spans are also kept province-wide, under the center code '*'.
+      const wide = centerCode ? [centerCode] : [PROVINCE];
+      const q = <T>(sql: string, values: unknown[] = params): Promise<T[]> => em.query(sql, values);
+      return {
+        filed: await q<FiledGroupRow>(SUMMARY_FILED_SQL),
+        employers: await q<EmployerRow>(SUMMARY_EMPLOYERS_SQL, sliceParams(period, wide)),
+        decided: await q<DecidedGroupRow>(SUMMARY_DECIDED_SQL),
+        spans: await q<ReceiptDecisionPair>(SUMMARY_SPANS_SQL, [period.from, period.to, wide]),
+        received: (await q<{ count: number }>(SUMMARY_RECEIVED_SQL))[0]?.count ?? 0,
+        intakeRefusals: await q<ReasonCountRow>(SUMMARY_INTAKE_REFUSALS_SQL),
+        centers,
+      };
+    });
   }
 
   centers(): Promise<CenterRow[]> {
-    return this.dataSource.query(`SELECT code, name FROM service_center ORDER BY code`);
+    return this.centersIn(this.dataSource.manager);
+  }
+
+  private centersIn(em: EntityManager): Promise<CenterRow[]> {
+    return em.query(`SELECT code, name FROM service_center ORDER BY code`);
   }
 
   async centerExists(code: string): Promise<boolean> {
@@ -186,12 +127,12 @@ export class ReportsRepository {
     return rows.length > 0;
   }
 
-  /** Open dossiers by center, status and due date (index-only scan of dossier_open_status_due_idx). */
+  /** Open dossiers by center, status and due date (the summary kept by the dossier triggers). */
   openDossierGroups(): Promise<OpenDossierGroup[]> {
     return replicaQuery(
       this.dataSource,
-      `SELECT center_code AS "centerCode", status, due_date::text AS "dueDate", count(*)::int AS count
-       FROM dossier WHERE is_open GROUP BY 1, 2, 3`,
+      `SELECT center_code AS "centerCode", status, due_date::text AS "dueDate", count
+       FROM report_open_count WHERE count > 0`,
     );
   }
 }

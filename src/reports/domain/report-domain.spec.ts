@@ -2,7 +2,9 @@ import { WorkingCalendar } from '../../calendar/working-calendar';
 import { DOSSIER_STATUSES } from '../../dossiers/domain/dossier-status';
 import { DomainError } from '../../platform/errors/domain-error';
 import { countByDueBucket, dueBucket } from './due-buckets';
-import { monthPeriod, monthsOf, validatePeriod } from './report-period';
+import fc from 'fast-check';
+import { addDays, toDayNumber } from '../../calendar/iso-date';
+import { monthPeriod, monthsOf, periodSlices, validatePeriod } from './report-period';
 import { resolveReportScope } from './report-scope';
 import { buildSummary, SummaryRows } from './report-summary';
 import { averageWorkingDays } from './working-day-span';
@@ -45,6 +47,53 @@ describe('report period', () => {
     expect(monthPeriod('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     expect(monthPeriod('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
     expect(monthsOf({ from: '2026-11-15', to: '2027-02-01' })).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+  });
+});
+
+describe('period slices (how a period is read from the month and day rows of the summaries)', () => {
+  it('reads whole months at month grain and the days at either end at day grain', () => {
+    expect(periodSlices({ from: '2026-11-01', to: '2026-11-30' })).toEqual({ months: ['2026-11-01'], dayRanges: [] });
+    expect(periodSlices({ from: '2025-11-30', to: '2026-11-30' })).toEqual({
+      months: [
+        ...['12'].map((m) => `2025-${m}-01`),
+        ...['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'].map((m) => `2026-${m}-01`),
+      ],
+      dayRanges: [{ from: '2025-11-30', to: '2025-11-30' }],
+    });
+    expect(periodSlices({ from: '2026-02-10', to: '2026-02-20' })).toEqual({
+      months: [],
+      dayRanges: [{ from: '2026-02-10', to: '2026-02-20' }],
+    });
+    expect(periodSlices({ from: '2028-02-02', to: '2028-04-29' })).toEqual({
+      months: ['2028-03-01'],
+      dayRanges: [
+        { from: '2028-02-02', to: '2028-02-29' },
+        { from: '2028-04-01', to: '2028-04-29' },
+      ],
+    });
+  });
+
+  it('covers every day of any period exactly once, months whole and inside the period', () => {
+    const day = fc.integer({ min: 0, max: 3000 }).map((n) => addDays('2024-01-01', n));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 365 }), (from, length) => {
+        const period = { from, to: addDays(from, length) };
+        const { months, dayRanges } = periodSlices(period);
+        const covered: string[] = [];
+        for (const first of months) {
+          const m = monthPeriod(first.slice(0, 7));
+          expect(m.from).toBe(first);
+          for (let d = m.from; d <= m.to; d = addDays(d, 1)) covered.push(d);
+        }
+        for (const r of dayRanges) for (let d = r.from; d <= r.to; d = addDays(d, 1)) covered.push(d);
+        covered.sort();
+        expect(covered.length).toBe(toDayNumber(period.to) - toDayNumber(period.from) + 1);
+        expect(new Set(covered).size).toBe(covered.length);
+        expect(covered[0]).toBe(period.from);
+        expect(covered[covered.length - 1]).toBe(period.to);
+        expect(dayRanges.length).toBeLessThanOrEqual(2);
+      }),
+    );
   });
 });
 
@@ -325,5 +374,30 @@ describe('buildSummary', () => {
       averageWorkingDaysToDecision: null,
     });
     expect(empty.filed.byMonth).toEqual([{ key: '2026-11', label: 'Tháng 11/2026', count: 0 }]);
+  });
+  it('orders refusals by written reason with the same count by their text, whatever order the rows come in', () => {
+    const note = (text: string) => ({
+      dimension: 'refusalReason' as const,
+      outcome: 'denied' as const,
+      key: 'decision_note',
+      note: text,
+      count: 2,
+      onTime: 0,
+      withDueDate: 0,
+      monthlyBenefit: 0,
+      benefitMonths: 0,
+      benefitAmount: 0,
+    });
+    const labels = (decided: SummaryRows['decided']) =>
+      buildSummary(
+        { from: '2026-11-01', to: '2026-11-30' },
+        null,
+        { ...rows, decided },
+        calendar,
+        '',
+      ).decisions.refusalsByReason.map((r) => r.label);
+    const expected = ['Lý do khác: Chưa đủ 12 tháng', 'Lý do khác: Đã có việc làm'];
+    expect(labels([note('Chưa đủ 12 tháng'), note('Đã có việc làm')])).toEqual(expected);
+    expect(labels([note('Đã có việc làm'), note('Chưa đủ 12 tháng')])).toEqual(expected);
   });
 });

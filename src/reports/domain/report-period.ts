@@ -65,3 +65,26 @@ export function monthsOf(period: ReportPeriod): string[] {
 export function dayAfter(period: ReportPeriod): string {
   return addDays(period.to, 1);
 }
+
+/**
+ * How a period is read from the summary tables: the calendar months lying wholly inside it (month rows, first day
+ * of each month) and the days before the first / after the last of those months (day rows, as inclusive ranges).
+ * Together they cover every day of the period exactly once.
+ */
+export interface PeriodSlices {
+  months: string[];
+  dayRanges: ReportPeriod[];
+}
+
+export function periodSlices(period: ReportPeriod): PeriodSlices {
+  const whole = monthsOf(period)
+    .map(monthPeriod)
+    .filter((m) => m.from >= period.from && m.to <= period.to);
+  if (!whole.length) return { months: [], dayRanges: [period] };
+  const dayRanges: ReportPeriod[] = [];
+  const first = whole[0].from;
+  const last = whole[whole.length - 1].to;
+  if (period.from < first) dayRanges.push({ from: period.from, to: addDays(first, -1) });
+  if (last < period.to) dayRanges.push({ from: addDays(last, 1), to: period.to });
+  return { months: whole.map((m) => m.from), dayRanges };
+}

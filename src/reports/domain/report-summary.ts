@@ -175,8 +175,9 @@ export function buildSummary(
   const withDueDate = sum((r) => r.withDueDate);
   const onTime = sum((r) => r.onTime);
 
-  const byCount = <T extends { count: number; key: string }>(a: T, b: T) =>
-    b.count - a.count || a.key.localeCompare(b.key);
+  // Ties by key, then by label (refusals by written reason share the key 'decision_note').
+  const byCount = <T extends { count: number; key: string; label: string }>(a: T, b: T) =>
+    b.count - a.count || a.key.localeCompare(b.key) || a.label.localeCompare(b.label);
 
   const approvals: ApprovalReasonItem[] = rows.decided
     .filter((r) => r.dimension === 'terminationReason' && r.outcome === 'approved')
