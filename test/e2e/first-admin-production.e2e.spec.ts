@@ -81,10 +81,20 @@ describe('first start in production (SANDBOX=off)', () => {
     expect(admin.totpSecret).toBeDefined();
     const asAdmin = () => ({ authorization: `Bearer ${admin.accessToken}` });
 
-    // The center comes from the province's set-up (centers are administered separately); here, one row.
-    await db.query(
-      `INSERT INTO service_center (code, name, province_name, address) VALUES ('DNA-BH', 'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa', 'Đồng Nai', 'Số 1, Phạm Văn Thuận')`,
-    );
+    // The administrator opens the province's first center (name, address, hours, the communes it serves).
+    await api()
+      .post('/api/v1/admin/centers')
+      .set(asAdmin())
+      .send({
+        code: 'DNA-BH',
+        name: 'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa',
+        provinceName: 'Đồng Nai',
+        address: 'Số 1, Phạm Văn Thuận, phường Trấn Biên, tỉnh Đồng Nai',
+        phone: '0251 3822 222',
+        hours: 'Thứ Hai – Thứ Sáu, 7:30 – 17:00',
+        communes: ['75001', '75002'],
+      })
+      .expect(201);
     const people = [
       { username: 'tiepnhan.bh', fullName: 'Nguyễn Thị Thanh Tâm', role: 'receiver', centerCode: 'DNA-BH' },
       { username: 'thamdinh.bh', fullName: 'Trần Văn Khoa', role: 'reviewer', centerCode: 'DNA-BH' },
