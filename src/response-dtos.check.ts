@@ -1,3 +1,25 @@
+import type { StaffAccountsController } from './identity/accounts/staff-accounts.controller';
+import type {
+  StaffAccountDto,
+  StaffAccountListDto,
+  StaffAccountWithPasswordDto,
+  StaffUnlockDto,
+} from './identity/dto/identity-responses.dto';
+import type { TransfersController } from './transfers/transfers.controller';
+import type {
+  TransferJwkSetDto,
+  TransferPackageReceiptDto,
+  TransferProvinceDto,
+  TransferRequestViewDto,
+} from './transfers/dto/transfer-responses.dto';
+import type { CentersAdminController, SignersAdminController } from './organisation/organisation.controller';
+import type {
+  AdministeredCenterDto,
+  AdministeredCenterListDto,
+  CenterClosedDto,
+  SignerPeriodDto,
+  SignerPeriodListDto,
+} from './organisation/dto/organisation-responses.dto';
 import type { SocialInsuranceAdminController } from './social-insurance/social-insurance-admin.controller';
 import type {
   DossierPaymentsController,
@@ -189,6 +211,35 @@ interface ResponseDtoChecks {
   StaffBenefitController_missed: Documents<StaffBenefitController, 'missed', MissedMonthDto[]>;
   StaffBenefitController_report: Documents<StaffBenefitController, 'report', BenefitReportRowDto[]>;
   AuditController_verify: Documents<AuditController, 'verify', ChainVerdictDto>;
+  StaffAccountsController_list: Documents<StaffAccountsController, 'list', StaffAccountListDto>;
+  StaffAccountsController_create: Documents<StaffAccountsController, 'create', StaffAccountWithPasswordDto>;
+  StaffAccountsController_get: Documents<StaffAccountsController, 'get', StaffAccountDto>;
+  StaffAccountsController_update: Documents<StaffAccountsController, 'update', StaffAccountDto>;
+  StaffAccountsController_deactivate: Documents<StaffAccountsController, 'deactivate', StaffAccountDto>;
+  StaffAccountsController_reactivate: Documents<StaffAccountsController, 'reactivate', StaffAccountDto>;
+  StaffAccountsController_resetPassword: Documents<
+    StaffAccountsController,
+    'resetPassword',
+    StaffAccountWithPasswordDto
+  >;
+  StaffAccountsController_resetTwoFactor: Documents<StaffAccountsController, 'resetTwoFactor', StaffAccountDto>;
+  StaffAccountsController_unlock: Documents<StaffAccountsController, 'unlock', StaffUnlockDto>;
+  TransfersController_provinces: Documents<TransfersController, 'provinces', TransferProvinceDto[]>;
+  TransfersController_request: Documents<TransfersController, 'request', TransferRequestViewDto>;
+  TransfersController_current: Documents<TransfersController, 'current', TransferRequestViewDto>;
+  TransfersController_pending: Documents<TransfersController, 'pending', TransferRequestViewDto[]>;
+  TransfersController_approve: Documents<TransfersController, 'approve', TransferRequestViewDto>;
+  TransfersController_refuse: Documents<TransfersController, 'refuse', TransferRequestViewDto>;
+  TransfersController_keys: Documents<TransfersController, 'keys', TransferJwkSetDto>;
+  TransfersController_receive: Documents<TransfersController, 'receive', TransferPackageReceiptDto>;
+  CentersAdminController_list: Documents<CentersAdminController, 'list', AdministeredCenterListDto>;
+  CentersAdminController_create: Documents<CentersAdminController, 'create', AdministeredCenterDto>;
+  CentersAdminController_update: Documents<CentersAdminController, 'update', AdministeredCenterDto>;
+  CentersAdminController_close: Documents<CentersAdminController, 'close', CenterClosedDto>;
+  SignersAdminController_list: Documents<SignersAdminController, 'list', SignerPeriodListDto>;
+  SignersAdminController_create: Documents<SignersAdminController, 'create', SignerPeriodDto>;
+  SignersAdminController_update: Documents<SignersAdminController, 'update', SignerPeriodDto>;
+  SignersAdminController_signatureImage: Documents<SignersAdminController, 'signatureImage', SignerPeriodDto>;
 }
 
 /** Every route's check; tsc points at the line of a route whose DTO does not match its answer. */
@@ -246,4 +297,29 @@ export const RESPONSE_DTO_CHECKS: ResponseDtoChecks = {
   StaffBenefitController_missed: true,
   StaffBenefitController_report: true,
   AuditController_verify: true,
+  StaffAccountsController_list: true,
+  StaffAccountsController_create: true,
+  StaffAccountsController_get: true,
+  StaffAccountsController_update: true,
+  StaffAccountsController_deactivate: true,
+  StaffAccountsController_reactivate: true,
+  StaffAccountsController_resetPassword: true,
+  StaffAccountsController_resetTwoFactor: true,
+  StaffAccountsController_unlock: true,
+  TransfersController_provinces: true,
+  TransfersController_request: true,
+  TransfersController_current: true,
+  TransfersController_pending: true,
+  TransfersController_approve: true,
+  TransfersController_refuse: true,
+  TransfersController_keys: true,
+  TransfersController_receive: true,
+  CentersAdminController_list: true,
+  CentersAdminController_create: true,
+  CentersAdminController_update: true,
+  CentersAdminController_close: true,
+  SignersAdminController_list: true,
+  SignersAdminController_create: true,
+  SignersAdminController_update: true,
+  SignersAdminController_signatureImage: true,
 };

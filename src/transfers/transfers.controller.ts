@@ -1,10 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { CurrentCaller } from '../identity';
 import type { Caller } from '../identity/caller';
 import { Authenticated, CitizenOnly, ClientOnly, Public, StaffOnly } from '../identity';
 import { RouteLimits } from '../platform/http/route-limits';
+import {
+  TransferJwkSetDto,
+  TransferPackageReceiptDto,
+  TransferProvinceDto,
+  TransferRequestViewDto,
+} from './dto/transfer-responses.dto';
 import { TransferPackageDto, TransferRefusalDto, TransferRequestDto } from './dto/transfer.dto';
 import { TransferService } from './transfer.service';
 
@@ -16,6 +22,7 @@ export class TransfersController {
   @Get('transfers/provinces')
   @Authenticated('citizen', 'staff')
   @ApiOperation({ summary: 'Provinces a benefit can be moved to (empty: transfers not configured here)' })
+  @ApiOkResponse({ type: [TransferProvinceDto] })
   provinces() {
     return this.transfers.destinations();
   }
@@ -25,6 +32,7 @@ export class TransfersController {
   @ApiOperation({
     summary: 'The citizen asks to move the benefit to another province {toProvince, reason, newAddress}',
   })
+  @ApiCreatedResponse({ type: TransferRequestViewDto })
   request(@CurrentCaller() actor: Caller, @Param('id') id: string, @Body() body: TransferRequestDto) {
     return this.transfers.request(actor, id, body);
   }
@@ -32,6 +40,7 @@ export class TransfersController {
   @Get('dossiers/:id/transfer')
   @Authenticated('citizen', 'staff')
   @ApiOperation({ summary: "The dossier's latest transfer request and where it stands (404 when none)" })
+  @ApiOkResponse({ type: TransferRequestViewDto })
   current(@CurrentCaller() actor: Caller, @Param('id') id: string) {
     return this.transfers.current(actor, id);
   }
@@ -39,6 +48,7 @@ export class TransfersController {
   @Get('staff/transfers')
   @StaffOnly()
   @ApiOperation({ summary: "Transfer requests awaiting a decision (the caller's center; the Director: province)" })
+  @ApiOkResponse({ type: [TransferRequestViewDto] })
   pending(@CurrentCaller() actor: Caller) {
     return this.transfers.pending(actor);
   }
@@ -47,6 +57,7 @@ export class TransfersController {
   @HttpCode(200)
   @StaffOnly('center_head', 'director')
   @ApiOperation({ summary: 'The paying center approves: the signed package is sent to the receiving province' })
+  @ApiOkResponse({ type: TransferRequestViewDto })
   approve(@CurrentCaller() actor: Caller, @Param('id') id: string) {
     return this.transfers.approve(actor, id);
   }
@@ -55,6 +66,7 @@ export class TransfersController {
   @HttpCode(200)
   @StaffOnly('center_head', 'director')
   @ApiOperation({ summary: 'The paying center refuses {reason}: back to the citizen; the benefit stays' })
+  @ApiOkResponse({ type: TransferRequestViewDto })
   refuse(@CurrentCaller() actor: Caller, @Param('id') id: string, @Body() body: TransferRefusalDto) {
     return this.transfers.refuse(actor, id, body.reason);
   }
@@ -62,6 +74,7 @@ export class TransfersController {
   @Get('transfers/keys')
   @Public()
   @ApiOperation({ summary: "This province's public key(s) for transfer packages (JWK Set)" })
+  @ApiOkResponse({ type: TransferJwkSetDto })
   keys() {
     return this.transfers.keys();
   }
@@ -72,6 +85,8 @@ export class TransfersController {
   @ApiOperation({
     summary: 'A signed transfer package from another province; idempotent on its package id (a repeat is 200)',
   })
+  @ApiCreatedResponse({ type: TransferPackageReceiptDto, description: 'Accepted: the dossier is opened here' })
+  @ApiOkResponse({ type: TransferPackageReceiptDto, description: 'A repeat of a package already accepted' })
   async receive(
     @CurrentCaller() actor: Caller,
     @Body() body: TransferPackageDto,

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../../platform/errors/domain-error';
+import {
+  StaffAccountDto,
+  StaffAccountListDto,
+  StaffAccountWithPasswordDto,
+  StaffUnlockDto,
+} from '../dto/identity-responses.dto';
 import { StaffOnly } from '../guards/access-policy.decorator';
 import { CurrentPrincipal } from '../guards/current-principal.decorator';
 import { Principal, STAFF_ROLES, StaffRole } from '../principal';
@@ -16,6 +22,7 @@ export class StaffAccountsController {
 
   @Get()
   @ApiOperation({ summary: 'Staff accounts; filters q (username or name), role, active' })
+  @ApiOkResponse({ type: StaffAccountListDto })
   async list(
     @Query('q') q?: string,
     @Query('role') role?: string,
@@ -39,17 +46,20 @@ export class StaffAccountsController {
 
   @Post()
   @ApiOperation({ summary: 'Create an account; answers the one-time password the user must change at first login' })
+  @ApiCreatedResponse({ type: StaffAccountWithPasswordDto })
   create(@CurrentPrincipal() admin: Principal, @Body() body: CreateStaffAccountDto) {
     return this.accounts.create(admin, body);
   }
 
   @Get(':username')
+  @ApiOkResponse({ type: StaffAccountDto })
   get(@Param('username') username: string): Promise<StaffAccountView> {
     return this.accounts.get(checked(username));
   }
 
   @Patch(':username')
   @ApiOperation({ summary: 'Edit name, title, role, center, phone, e-mail, employee number (reason required)' })
+  @ApiOkResponse({ type: StaffAccountDto })
   update(
     @CurrentPrincipal() admin: Principal,
     @Param('username') username: string,
@@ -61,12 +71,14 @@ export class StaffAccountsController {
   @Post(':username/deactivate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate: every session of the account ends at once' })
+  @ApiOkResponse({ type: StaffAccountDto })
   deactivate(@CurrentPrincipal() admin: Principal, @Param('username') username: string, @Body() body: ReasonDto) {
     return this.accounts.deactivate(admin, checked(username), body.reason);
   }
 
   @Post(':username/reactivate')
   @HttpCode(200)
+  @ApiOkResponse({ type: StaffAccountDto })
   reactivate(@CurrentPrincipal() admin: Principal, @Param('username') username: string, @Body() body: ReasonDto) {
     return this.accounts.reactivate(admin, checked(username), body.reason);
   }
@@ -74,6 +86,7 @@ export class StaffAccountsController {
   @Post(':username/reset-password')
   @HttpCode(200)
   @ApiOperation({ summary: 'New one-time password (must be changed at the next login); sessions end' })
+  @ApiOkResponse({ type: StaffAccountWithPasswordDto })
   resetPassword(@CurrentPrincipal() admin: Principal, @Param('username') username: string, @Body() body: ReasonDto) {
     return this.accounts.resetPassword(admin, checked(username), body.reason);
   }
@@ -81,6 +94,7 @@ export class StaffAccountsController {
   @Post(':username/reset-two-factor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Drop the authenticator and recovery codes (lost phone); the user enrols again' })
+  @ApiOkResponse({ type: StaffAccountDto })
   resetTwoFactor(@CurrentPrincipal() admin: Principal, @Param('username') username: string, @Body() body: ReasonDto) {
     return this.accounts.resetTwoFactor(admin, checked(username), body.reason);
   }
@@ -88,6 +102,7 @@ export class StaffAccountsController {
   @Post(':username/unlock')
   @HttpCode(200)
   @ApiOperation({ summary: "Lift a username's login lock-out from every source (audited)" })
+  @ApiOkResponse({ type: StaffUnlockDto })
   unlock(@CurrentPrincipal() admin: Principal, @Param('username') username: string, @Body() body?: UnlockDto) {
     return this.accounts.unlock(admin, checked(username), body?.reason);
   }
