@@ -98,6 +98,17 @@ import type {
 } from './benefits/benefits.controller';
 import type { AuditController } from './audit/audit.controller';
 import type { ChainVerdictDto } from './audit/audit-responses.dto';
+import type { SatisfactionController, IndicatorsController } from './indicators/indicators.controller';
+import type { OpenDataService } from './indicators/open-data.service';
+import type { IntegrationHealthController } from './indicators/integration/integration-health.controller';
+import type { MonthlyReportController } from './indicators/report/monthly-report.controller';
+import type {
+  IntegrationHealthDto,
+  KpiDocumentDto,
+  MonthIndicatorsDto,
+  MonthlyReportEntryDto,
+  SatisfactionViewDto,
+} from './indicators/dto/indicators-responses.dto';
 /**
  * Compile-time check that each route's response DTO (its OpenAPI schema) describes what the handler returns:
  * `tsc` fails when a handler's answer is not assignable to its DTO, or when the two do not have the same fields.
@@ -240,6 +251,14 @@ interface ResponseDtoChecks {
   SignersAdminController_create: Documents<SignersAdminController, 'create', SignerPeriodDto>;
   SignersAdminController_update: Documents<SignersAdminController, 'update', SignerPeriodDto>;
   SignersAdminController_signatureImage: Documents<SignersAdminController, 'signatureImage', SignerPeriodDto>;
+  IndicatorsController_month: Documents<IndicatorsController, 'month', MonthIndicatorsDto>;
+  SatisfactionController_rate: Documents<SatisfactionController, 'rate', SatisfactionViewDto>;
+  SatisfactionController_get: Documents<SatisfactionController, 'get', SatisfactionViewDto>;
+  /** GET /api/v1/public/kpi answers this document as JSON (or its CSV rendering, a string). */
+  PublicKpiController_kpi: Documents<OpenDataService, 'document', KpiDocumentDto>;
+  IntegrationHealthController_get: Documents<IntegrationHealthController, 'get', IntegrationHealthDto>;
+  MonthlyReportController_list: Documents<MonthlyReportController, 'list', MonthlyReportEntryDto[]>;
+  MonthlyReportController_prepare: Documents<MonthlyReportController, 'prepare', MonthlyReportEntryDto>;
 }
 
 /** Every route's check; tsc points at the line of a route whose DTO does not match its answer. */
@@ -322,4 +341,11 @@ export const RESPONSE_DTO_CHECKS: ResponseDtoChecks = {
   SignersAdminController_create: true,
   SignersAdminController_update: true,
   SignersAdminController_signatureImage: true,
+  IndicatorsController_month: true,
+  SatisfactionController_rate: true,
+  SatisfactionController_get: true,
+  PublicKpiController_kpi: true,
+  IntegrationHealthController_get: true,
+  MonthlyReportController_list: true,
+  MonthlyReportController_prepare: true,
 };

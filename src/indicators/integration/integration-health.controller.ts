@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { StaffOnly } from '../../identity';
 import { DomainError } from '../../platform/errors/domain-error';
+import { IntegrationHealthDto } from '../dto/indicators-responses.dto';
 import { IntegrationHealthService } from './integration-health.service';
 
 @ApiTags('indicators')
@@ -15,6 +16,7 @@ export class IntegrationHealthController {
     summary: 'Per national system: calls, success rate, p95 latency per day, last error, queue depth, dead letters',
   })
   @ApiQuery({ name: 'days', required: false, description: '1–31, default 14' })
+  @ApiOkResponse({ type: IntegrationHealthDto })
   get(@Query('days') days?: unknown) {
     const n = days === undefined ? 14 : Number(days);
     if (!Number.isInteger(n) || n < 1 || n > 31)

@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { StaffOnly } from '../../identity';
+import { ApiPdfResponse, ApiXlsxResponse } from '../../platform/http/api-responses';
+import { MonthlyReportEntryDto } from '../dto/indicators-responses.dto';
 import { MonthlyReportService } from './monthly-report.service';
 
 @ApiTags('indicators')
@@ -12,6 +14,7 @@ export class MonthlyReportController {
 
   @Get()
   @ApiOperation({ summary: 'The monthly report drafts kept (newest first), for the Director to review and sign' })
+  @ApiOkResponse({ type: MonthlyReportEntryDto, isArray: true })
   list() {
     return this.reports.list();
   }
@@ -19,20 +22,21 @@ export class MonthlyReportController {
   @Post(':month')
   @HttpCode(200)
   @ApiOperation({ summary: 'Prepare the draft of a finished month now (returns the existing draft if there is one)' })
+  @ApiOkResponse({ type: MonthlyReportEntryDto })
   prepare(@Param('month') month: string) {
     return this.reports.prepare(month);
   }
 
   @Get(':month/pdf')
-  @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The draft report in the Nghị định 30 form (PDF, unsigned)' })
+  @ApiPdfResponse('The draft report (PDF, unsigned)')
   pdf(@Param('month') month: string, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.send(month, 'pdf', reply);
   }
 
   @Get(':month/xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'The figures of the draft report (XLSX)' })
+  @ApiXlsxResponse('The figures of the draft report')
   xlsx(@Param('month') month: string, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.send(month, 'xlsx', reply);
   }

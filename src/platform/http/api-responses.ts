@@ -32,3 +32,23 @@ export function ApiEmptyResponse(description = 'Done; no content'): MethodDecora
 export function ApiRedirectResponse(status: 302 | 303, description: string): MethodDecorator & ClassDecorator {
   return applyDecorators(ApiResponse({ status, description }));
 }
+
+/** 200 with a CSV file (UTF-8, header row first). */
+export function ApiCsvResponse(description = 'The CSV file'): MethodDecorator & ClassDecorator {
+  return ApiOkResponse({
+    description,
+    content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } },
+  });
+}
+
+/** 200 with an XLSX workbook. */
+export function ApiXlsxResponse(description = 'The XLSX workbook'): MethodDecorator & ClassDecorator {
+  return ApiOkResponse({
+    description,
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  });
+}
