@@ -120,8 +120,8 @@ describe('statements per filing', () => {
       'INSERT INTO dossier_event',
       'INSERT INTO job', // the portal event
       'SELECT pg_advisory_xact_lock($1)',
-      'SELECT hash FROM',
-      'INSERT INTO audit_log',
+      'SELECT hash FROM', // the chain head (audit_chain_head)
+      'WITH appended AS', // the audit row and the new chain head, in one statement
       'COMMIT',
     ]);
     // The answer is the dossier as any later read gives it.

@@ -52,5 +52,6 @@ export async function loginAsStaff(page: Page, base: string, account: SandboxSta
   await page.fill('#username', account.username);
   await page.fill('#password', account.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/can-bo$/);
+  // Administrators land on their accounts page, everyone else on the work queue.
+  await page.waitForURL(account.role === 'admin' ? /\/quan-tri\/tai-khoan$/ : /\/can-bo$/);
 }
