@@ -16,7 +16,7 @@ export class StoredApplicationLastEmployerDto {
   address!: string;
 }
 
-export class StoredApplicationPaymentDto {
+export class PaymentAccountDto {
   @ApiProperty({ enum: ['bank', 'cash'] })
   method!: 'bank' | 'cash';
 
@@ -72,8 +72,8 @@ export class StoredApplicationDto {
   @ApiProperty({ type: String })
   centerCode!: string;
 
-  @ApiProperty({ type: () => StoredApplicationPaymentDto })
-  payment!: StoredApplicationPaymentDto;
+  @ApiProperty({ type: () => PaymentAccountDto })
+  payment!: PaymentAccountDto;
 
   @ApiProperty({ type: String })
   phone!: string;
