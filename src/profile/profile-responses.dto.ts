@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CONTRACT_TYPES, ContractType, TERMINATION_REASONS, TerminationReason } from '../eligibility/domain/assessment';
 import { PopulationRecordDto, RegistryContributionDto } from '../registries/registry-responses.dto';
 import { AssessmentDto } from '../eligibility/dto/eligibility-responses.dto';
 
@@ -84,34 +85,11 @@ export class EligibilityPreviewInputDto {
   })
   decisionDate?: string;
 
-  @ApiProperty({
-    enum: [
-      'contract_expired',
-      'mutual_agreement',
-      'employee_lawful_resignation',
-      'employer_lawful_termination',
-      'restructuring',
-      'employer_closed',
-      'dismissal',
-      'employee_unlawful_resignation',
-      'pension_eligible',
-      'receiving_pension',
-    ],
-  })
-  terminationReason!:
-    | 'contract_expired'
-    | 'mutual_agreement'
-    | 'employee_lawful_resignation'
-    | 'employer_lawful_termination'
-    | 'restructuring'
-    | 'employer_closed'
-    | 'dismissal'
-    | 'employee_unlawful_resignation'
-    | 'pension_eligible'
-    | 'receiving_pension';
+  @ApiProperty({ enum: TERMINATION_REASONS })
+  terminationReason!: TerminationReason;
 
-  @ApiProperty({ enum: ['indefinite', 'fixed_term', 'short_term', 'seasonal', 'working_contract'] })
-  contractType!: 'indefinite' | 'fixed_term' | 'short_term' | 'seasonal' | 'working_contract';
+  @ApiProperty({ enum: CONTRACT_TYPES })
+  contractType!: ContractType;
 
   @ApiProperty({ enum: ['employer', 'state'] })
   salaryRegime!: 'employer' | 'state';

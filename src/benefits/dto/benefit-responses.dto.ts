@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { TERMINATION_REASONS, TerminationReason } from '../domain/benefit-period';
 import { DocumentSummaryDto } from '../../dossiers/dto/dossier-responses.dto';
 import { JobSearchActivityDto } from './job-search-notice.dto';
 
@@ -41,37 +42,8 @@ export class BenefitViewMonthsDto extends BenefitMonthDto {
 }
 
 export class BenefitViewTerminationDto {
-  @ApiProperty({
-    enum: [
-      'new_job',
-      'military_service',
-      'pension',
-      'refused_two_jobs',
-      'three_missed_notices',
-      'emigration',
-      'long_study',
-      'sanctioned',
-      'death',
-      'compulsory_education',
-      'declared_missing',
-      'detention',
-      'own_request',
-    ],
-  })
-  reason!:
-    | 'new_job'
-    | 'military_service'
-    | 'pension'
-    | 'refused_two_jobs'
-    | 'three_missed_notices'
-    | 'emigration'
-    | 'long_study'
-    | 'sanctioned'
-    | 'death'
-    | 'compulsory_education'
-    | 'declared_missing'
-    | 'detention'
-    | 'own_request';
+  @ApiProperty({ enum: TERMINATION_REASONS })
+  reason!: TerminationReason;
 
   @ApiProperty({ type: String })
   legalBasis!: string;

@@ -1,4 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import {
+  CONTRACT_TYPES,
+  ContractType,
+  TERMINATION_REASONS,
+  TerminationReason,
+} from '../../eligibility/domain/assessment';
 import { DOSSIER_STATUSES, DossierStatus } from '../domain/dossier-status';
 import { InsuranceRecordDto, PopulationRecordDto } from '../../registries/registry-responses.dto';
 import { AssessmentDto } from '../../eligibility/dto/eligibility-responses.dto';
@@ -34,34 +40,11 @@ export class StoredApplicationDto {
   @ApiProperty({ type: String })
   terminationDate!: string;
 
-  @ApiProperty({
-    enum: [
-      'contract_expired',
-      'mutual_agreement',
-      'employee_lawful_resignation',
-      'employer_lawful_termination',
-      'restructuring',
-      'employer_closed',
-      'dismissal',
-      'employee_unlawful_resignation',
-      'pension_eligible',
-      'receiving_pension',
-    ],
-  })
-  terminationReason!:
-    | 'contract_expired'
-    | 'mutual_agreement'
-    | 'employee_lawful_resignation'
-    | 'employer_lawful_termination'
-    | 'restructuring'
-    | 'employer_closed'
-    | 'dismissal'
-    | 'employee_unlawful_resignation'
-    | 'pension_eligible'
-    | 'receiving_pension';
+  @ApiProperty({ enum: TERMINATION_REASONS })
+  terminationReason!: TerminationReason;
 
-  @ApiProperty({ enum: ['indefinite', 'fixed_term', 'short_term', 'seasonal', 'working_contract'] })
-  contractType!: 'indefinite' | 'fixed_term' | 'short_term' | 'seasonal' | 'working_contract';
+  @ApiProperty({ enum: CONTRACT_TYPES })
+  contractType!: ContractType;
 
   @ApiProperty({ type: () => StoredApplicationLastEmployerDto })
   lastEmployer!: StoredApplicationLastEmployerDto;
@@ -107,7 +90,7 @@ export class CitizenDossierViewMissingDocumentsDto {
   label!: string;
 }
 
-export class CitizenDossierViewAttachmentsDto {
+export class DraftAttachmentDto {
   @ApiProperty({ type: String })
   id!: string;
 
@@ -124,10 +107,12 @@ export class CitizenDossierViewAttachmentsDto {
   size!: number;
 
   @ApiProperty({ type: String })
-  sha256!: string;
-
-  @ApiProperty({ type: String })
   uploadedAt!: string;
+}
+
+export class CitizenDossierViewAttachmentsDto extends DraftAttachmentDto {
+  @ApiProperty({ type: String })
+  sha256!: string;
 }
 
 export class CitizenDossierViewHistoryDto {
@@ -573,26 +558,6 @@ export class CenterDto {
 
   @ApiProperty({ type: [String], description: 'The communes (wards) the center serves' })
   communes!: string[];
-}
-
-export class DraftAttachmentDto {
-  @ApiProperty({ type: String })
-  id!: string;
-
-  @ApiProperty({ type: String })
-  kind!: string;
-
-  @ApiProperty({ type: String })
-  fileName!: string;
-
-  @ApiProperty({ type: String })
-  contentType!: string;
-
-  @ApiProperty({ type: Number })
-  size!: number;
-
-  @ApiProperty({ type: String })
-  uploadedAt!: string;
 }
 
 export class DraftViewDto {

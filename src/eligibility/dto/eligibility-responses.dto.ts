@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CONDITION_CODES, ConditionCode } from '../domain/assessment';
 
 /** Response bodies of the eligibility routes, as documented in the OpenAPI document (docs/openapi.json). */
 
@@ -34,23 +35,8 @@ export class BenefitPeriodDto {
 }
 
 export class AssessmentConditionDto {
-  @ApiProperty({
-    enum: [
-      'lawful_termination',
-      'not_pension_eligible',
-      'not_receiving_pension',
-      'minimum_contributions',
-      'filed_after_termination',
-      'filed_within_deadline',
-    ],
-  })
-  code!:
-    | 'lawful_termination'
-    | 'not_pension_eligible'
-    | 'not_receiving_pension'
-    | 'minimum_contributions'
-    | 'filed_after_termination'
-    | 'filed_within_deadline';
+  @ApiProperty({ enum: CONDITION_CODES })
+  code!: ConditionCode;
 
   @ApiProperty({ type: Boolean })
   passed!: boolean;
