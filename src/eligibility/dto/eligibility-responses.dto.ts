@@ -159,7 +159,7 @@ export class AssessmentDto {
   parametersUsed!: LegalParameterRowDto[];
 }
 
-export class StoredLegalParameterDto {
+export class StoredLegalParameterDto extends LegalParameterRowDto {
   @ApiProperty({ type: String })
   id!: string;
 
@@ -168,28 +168,6 @@ export class StoredLegalParameterDto {
 
   @ApiProperty({ type: String })
   createdBy!: string;
-
-  @ApiProperty({ type: String })
-  key!: string;
-
-  @ApiProperty({
-    nullable: true,
-    enum: ['I', 'II', 'III', 'IV'],
-    description: 'Minimum-wage zone for zone-dependent figures, null otherwise.',
-  })
-  zone!: 'I' | 'II' | 'III' | 'IV' | null;
-
-  @ApiProperty({
-    type: Number,
-    description: 'Whole number: VND, months, working days or percent depending on the key.',
-  })
-  value!: number;
-
-  @ApiProperty({ type: String })
-  effectiveFrom!: string;
-
-  @ApiProperty({ type: String })
-  legalBasis!: string;
 }
 
 export class LegalParameterListDto {
