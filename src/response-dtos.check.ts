@@ -27,7 +27,6 @@ import type {
 } from './social-insurance/payments.controller';
 import type {
   PaymentAccountCorrectionDto,
-  PaymentAccountDto,
   PaymentViewDto,
   SocialInsuranceEventPageDto,
   SocialInsuranceEventViewDto,
@@ -62,8 +61,10 @@ import type {
   CenterDto,
   CitizenDossierListDto,
   CitizenDossierViewDto,
+  DecisionSummaryDto,
   DraftAttachmentDto,
   DraftViewDto,
+  PaymentAccountDto,
   QueueCountsDto,
   QueuePageDto,
   StaffDossierViewDto,
@@ -76,11 +77,7 @@ import type {
 } from './dossiers/dossiers.controller';
 import type { StaffDocumentsController } from './documents/http/staff-documents.controller';
 import type { PublicDecisionsController } from './documents/http/public-decisions.controller';
-import type {
-  DecisionSummaryDto,
-  DecisionVerificationDto,
-  VerificationKeyDto,
-} from './documents/http/document-responses.dto';
+import type { DecisionVerificationDto, VerificationKeyDto } from './documents/http/document-responses.dto';
 import type { CitizenDocumentsController } from './documents/http/citizen-documents.controller';
 import type {
   BenefitReportRowDto,

@@ -1,4 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CONTRACT_TYPES, ContractType, TERMINATION_REASONS, TerminationReason } from '../eligibility/domain/assessment';
+import { PopulationRecordDto, RegistryContributionDto } from '../registries/registry-responses.dto';
+import { AssessmentDto } from '../eligibility/dto/eligibility-responses.dto';
 
 /** Response bodies of the profile routes, as documented in the OpenAPI document (docs/openapi.json). */
 
@@ -10,29 +13,6 @@ export class InsuranceSummaryLastEmployerDto {
   taxCode!: string;
 
   @ApiProperty({ enum: ['I', 'II', 'III', 'IV'] })
-  zone!: 'I' | 'II' | 'III' | 'IV';
-}
-
-export class RegistryContributionDto {
-  @ApiProperty({
-    type: String,
-    description: '`YYYY-MM`. Two rows may share a month when the person had two contracts.',
-  })
-  month!: string;
-
-  @ApiProperty({ type: Number, description: 'Contribution salary of that month, whole VND.' })
-  salary!: number;
-
-  @ApiProperty({ type: String })
-  employerName!: string;
-
-  @ApiProperty({ type: String, description: 'Mã số thuế: 10 digits, or 10 digits + `-` + 3 digits for a branch.' })
-  employerTaxCode!: string;
-
-  @ApiProperty({
-    enum: ['I', 'II', 'III', 'IV'],
-    description: "Minimum-wage zone of the employer's workplace in that month.",
-  })
   zone!: 'I' | 'II' | 'III' | 'IV';
 }
 
@@ -75,27 +55,7 @@ export class InsuranceSummaryDto {
   contributions!: RegistryContributionDto[];
 }
 
-export class AddressDto {
-  @ApiProperty({
-    type: String,
-    description: 'House number, street, hamlet or residential group, e.g. `Số 12, đường Phạm Văn Thuận, khu phố 3`.',
-  })
-  line!: string;
-
-  @ApiProperty({ type: String })
-  communeCode!: string;
-
-  @ApiProperty({ type: String, description: 'e.g. `Phường Trấn Biên`.' })
-  communeName!: string;
-
-  @ApiProperty({ type: String })
-  provinceCode!: string;
-
-  @ApiProperty({ type: String, description: 'e.g. `Tỉnh Đồng Nai`, `Thành phố Hồ Chí Minh`.' })
-  provinceName!: string;
-}
-
-export class CitizenProfileDto {
+export class CitizenProfileDto extends PopulationRecordDto {
   @ApiProperty({
     isArray: true,
     enum: ['century_sex_mismatch', 'birth_year_mismatch'],
@@ -106,30 +66,6 @@ export class CitizenProfileDto {
 
   @ApiProperty({ nullable: true, type: () => InsuranceSummaryDto, description: '`null`: never insured.' })
   insurance!: InsuranceSummaryDto | null;
-
-  @ApiProperty({ type: String, description: '12 digits; always equal to the number that was asked for.' })
-  personalId!: string;
-
-  @ApiProperty({ type: String, description: 'NFC Vietnamese with diacritics, as registered.' })
-  fullName!: string;
-
-  @ApiProperty({ type: String, description: '`YYYY-MM-DD`.' })
-  dateOfBirth!: string;
-
-  @ApiProperty({ enum: ['male', 'female'] })
-  sex!: 'male' | 'female';
-
-  @ApiProperty({ type: String, description: 'Country name in Vietnamese, e.g. `Việt Nam`.' })
-  nationality!: string;
-
-  @ApiProperty({ type: () => AddressDto, description: 'Nơi thường trú.' })
-  permanentAddress!: AddressDto;
-
-  @ApiProperty({ type: () => AddressDto, description: 'Nơi ở hiện tại.' })
-  currentAddress!: AddressDto;
-
-  @ApiProperty({ type: String, description: '`YYYY-MM-DD` of the current identity card (thẻ căn cước).' })
-  idCardIssueDate!: string;
 }
 
 export class EligibilityPreviewInputDto {
@@ -149,34 +85,11 @@ export class EligibilityPreviewInputDto {
   })
   decisionDate?: string;
 
-  @ApiProperty({
-    enum: [
-      'contract_expired',
-      'mutual_agreement',
-      'employee_lawful_resignation',
-      'employer_lawful_termination',
-      'restructuring',
-      'employer_closed',
-      'dismissal',
-      'employee_unlawful_resignation',
-      'pension_eligible',
-      'receiving_pension',
-    ],
-  })
-  terminationReason!:
-    | 'contract_expired'
-    | 'mutual_agreement'
-    | 'employee_lawful_resignation'
-    | 'employer_lawful_termination'
-    | 'restructuring'
-    | 'employer_closed'
-    | 'dismissal'
-    | 'employee_unlawful_resignation'
-    | 'pension_eligible'
-    | 'receiving_pension';
+  @ApiProperty({ enum: TERMINATION_REASONS })
+  terminationReason!: TerminationReason;
 
-  @ApiProperty({ enum: ['indefinite', 'fixed_term', 'short_term', 'seasonal', 'working_contract'] })
-  contractType!: 'indefinite' | 'fixed_term' | 'short_term' | 'seasonal' | 'working_contract';
+  @ApiProperty({ enum: CONTRACT_TYPES })
+  contractType!: ContractType;
 
   @ApiProperty({ enum: ['employer', 'state'] })
   salaryRegime!: 'employer' | 'state';
@@ -196,180 +109,10 @@ export class EligibilityPreviewInputDto {
   pensionEligible?: boolean;
 }
 
-export class AssessmentReasonDto {
-  @ApiProperty({
-    enum: [
-      'pension_eligible',
-      'receiving_pension',
-      'unlawful_termination',
-      'insufficient_contributions',
-      'filing_before_termination',
-      'filed_late',
-    ],
-  })
-  code!:
-    | 'pension_eligible'
-    | 'receiving_pension'
-    | 'unlawful_termination'
-    | 'insufficient_contributions'
-    | 'filing_before_termination'
-    | 'filed_late';
-
-  @ApiProperty({ type: String })
-  message!: string;
-}
-
-export class BenefitPeriodDto {
-  @ApiProperty({ type: String })
-  from!: string;
-
-  @ApiProperty({ type: String })
-  to!: string;
-}
-
-export class AssessmentConditionDto {
-  @ApiProperty({
-    enum: [
-      'lawful_termination',
-      'not_pension_eligible',
-      'not_receiving_pension',
-      'minimum_contributions',
-      'filed_after_termination',
-      'filed_within_deadline',
-    ],
-  })
-  code!:
-    | 'lawful_termination'
-    | 'not_pension_eligible'
-    | 'not_receiving_pension'
-    | 'minimum_contributions'
-    | 'filed_after_termination'
-    | 'filed_within_deadline';
-
-  @ApiProperty({ type: Boolean })
-  passed!: boolean;
-
-  @ApiProperty({ type: String })
-  message!: string;
-}
-
-export class LegalParameterRowDto {
-  @ApiProperty({ type: String })
-  key!: string;
-
-  @ApiProperty({
-    nullable: true,
-    enum: ['I', 'II', 'III', 'IV'],
-    description: 'Minimum-wage zone for zone-dependent figures, null otherwise.',
-  })
-  zone!: 'I' | 'II' | 'III' | 'IV' | null;
-
-  @ApiProperty({
-    type: Number,
-    description: 'Whole number: VND, months, working days or percent depending on the key.',
-  })
-  value!: number;
-
-  @ApiProperty({ type: String })
-  effectiveFrom!: string;
-
-  @ApiProperty({ type: String })
-  legalBasis!: string;
-}
-
-export class EligibilityEstimateDto {
+export class EligibilityEstimateDto extends AssessmentDto {
   @ApiProperty({ type: () => EligibilityPreviewInputDto })
   input!: EligibilityPreviewInputDto;
-
-  @ApiProperty({ type: Boolean })
-  eligible!: boolean;
-
-  @ApiProperty({ isArray: true, type: () => AssessmentReasonDto })
-  reasons!: AssessmentReasonDto[];
-
-  @ApiProperty({ enum: ['VN-2013', 'VN-2025'] })
-  regime!: 'VN-2013' | 'VN-2025';
-
-  @ApiProperty({
-    type: String,
-    description: "The decision date the regime was chosen by (the request's, or the filing date).",
-  })
-  decisionDate!: string;
-
-  @ApiProperty({ type: Number })
-  contributionMonthsInWindow!: number;
-
-  @ApiProperty({ type: Number })
-  totalContributionMonths!: number;
-
-  @ApiProperty({ type: Number })
-  averageSalary!: number;
-
-  @ApiProperty({ type: Number })
-  cap!: number;
-
-  @ApiProperty({ type: Number })
-  monthlyBenefit!: number;
-
-  @ApiProperty({ type: Number })
-  benefitMonths!: number;
-
-  @ApiProperty({ type: Number })
-  reservedMonthsAfter!: number;
-
-  @ApiProperty({ nullable: true, type: String, description: 'Null when not eligible.' })
-  entitlementStart!: string | null;
-
-  @ApiProperty({ nullable: true, type: String, description: 'Null when not eligible.' })
-  entitlementEnd!: string | null;
-
-  @ApiProperty({ isArray: true, type: () => BenefitPeriodDto })
-  periods!: BenefitPeriodDto[];
-
-  @ApiProperty({ type: String })
-  filingDeadline!: string;
-
-  @ApiProperty({
-    isArray: true,
-    type: Number,
-    description:
-      'Calendar years not announced yet (projected) that the working-day dates of this result were computed from.',
-  })
-  projectedYears!: number[];
-
-  @ApiProperty({
-    isArray: true,
-    enum: ['filingDeadline', 'entitlementStart', 'entitlementEnd', 'periods'],
-    description: 'Which dates of this result are estimates because they rest on a projected year ("dự kiến").',
-  })
-  projectedFields!: ('filingDeadline' | 'entitlementStart' | 'entitlementEnd' | 'periods')[];
-
-  @ApiProperty({ isArray: true, type: () => AssessmentConditionDto })
-  conditions!: AssessmentConditionDto[];
-
-  @ApiProperty({ enum: ['regional_minimum_wage', 'base_salary'] })
-  capRule!: 'regional_minimum_wage' | 'base_salary';
-
-  @ApiProperty({ type: Number })
-  windowMonths!: number;
-
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description: "'YYYY-MM', or null without any contribution at or before the termination month.",
-  })
-  lastContributionMonth!: string | null;
-
-  @ApiProperty({
-    type: String,
-    description: "Regime and the latest effective date among the figures used, e.g. 'VN-2025@2026-01-01'.",
-  })
-  ruleSetVersion!: string;
-
-  @ApiProperty({ isArray: true, type: () => LegalParameterRowDto })
-  parametersUsed!: LegalParameterRowDto[];
 }
-
 export class DataAccessEntryDto {
   @ApiProperty({ type: String })
   id!: string;

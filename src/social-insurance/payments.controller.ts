@@ -13,7 +13,8 @@ import {
 } from '../identity';
 import { PaymentReportDto } from './dto/payment-report.dto';
 import { PaymentsService } from './payments.service';
-import { PaymentAccountCorrectionDto, PaymentAccountDto, PaymentViewDto } from './dto/social-insurance-responses.dto';
+import { PaymentAccountDto } from '../dossiers/dto/dossier-responses.dto';
+import { PaymentAccountCorrectionDto, PaymentViewDto } from './dto/social-insurance-responses.dto';
 
 @ApiTags('payments')
 @Controller('api/v1/dossiers/:id')

@@ -1,18 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { TERMINATION_REASONS, TerminationReason } from '../domain/benefit-period';
+import { DocumentSummaryDto } from '../../dossiers/dto/dossier-responses.dto';
 import { JobSearchActivityDto } from './job-search-notice.dto';
 
 /** Response bodies of the benefits routes, as documented in the OpenAPI document (docs/openapi.json). */
-
-export class BenefitViewNextNoticeDto {
-  @ApiProperty({ type: Number })
-  month!: number;
-
-  @ApiProperty({ type: String })
-  from!: string;
-
-  @ApiProperty({ type: String })
-  to!: string;
-}
 
 export class DateRangeDto {
   @ApiProperty({ type: String })
@@ -20,6 +11,12 @@ export class DateRangeDto {
 
   @ApiProperty({ type: String })
   to!: string;
+}
+
+/** A benefit month (1 = the first) and its days. */
+export class BenefitMonthDto extends DateRangeDto {
+  @ApiProperty({ type: Number })
+  month!: number;
 }
 
 export class BenefitViewMonthsNoticeDto {
@@ -33,16 +30,7 @@ export class BenefitViewMonthsNoticeDto {
   receiptNumber!: string;
 }
 
-export class BenefitViewMonthsDto {
-  @ApiProperty({ type: Number })
-  month!: number;
-
-  @ApiProperty({ type: String })
-  from!: string;
-
-  @ApiProperty({ type: String })
-  to!: string;
-
+export class BenefitViewMonthsDto extends BenefitMonthDto {
   @ApiProperty({ type: () => DateRangeDto })
   noticeWindow!: DateRangeDto;
 
@@ -54,37 +42,8 @@ export class BenefitViewMonthsDto {
 }
 
 export class BenefitViewTerminationDto {
-  @ApiProperty({
-    enum: [
-      'new_job',
-      'military_service',
-      'pension',
-      'refused_two_jobs',
-      'three_missed_notices',
-      'emigration',
-      'long_study',
-      'sanctioned',
-      'death',
-      'compulsory_education',
-      'declared_missing',
-      'detention',
-      'own_request',
-    ],
-  })
-  reason!:
-    | 'new_job'
-    | 'military_service'
-    | 'pension'
-    | 'refused_two_jobs'
-    | 'three_missed_notices'
-    | 'emigration'
-    | 'long_study'
-    | 'sanctioned'
-    | 'death'
-    | 'compulsory_education'
-    | 'declared_missing'
-    | 'detention'
-    | 'own_request';
+  @ApiProperty({ enum: TERMINATION_REASONS })
+  reason!: TerminationReason;
 
   @ApiProperty({ type: String })
   legalBasis!: string;
@@ -94,32 +53,6 @@ export class BenefitViewTerminationDto {
 
   @ApiProperty({ type: Number })
   reservedMonths!: number;
-}
-
-export class DocumentSummaryDto {
-  @ApiProperty({ type: String })
-  kind!: string;
-
-  @ApiProperty({ type: String })
-  title!: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  number!: string | null;
-
-  @ApiProperty({ type: String })
-  issuedAt!: string;
-
-  @ApiProperty({ type: String })
-  sha256!: string;
-
-  @ApiProperty({ type: String })
-  verificationCode!: string;
-
-  @ApiProperty({ type: String })
-  verifyUrl!: string;
-
-  @ApiProperty({ type: String })
-  downloadUrl!: string;
 }
 
 export class BenefitViewDto {
@@ -147,8 +80,8 @@ export class BenefitViewDto {
   @ApiProperty({ type: String })
   resultReturnedOn!: string;
 
-  @ApiProperty({ nullable: true, type: () => BenefitViewNextNoticeDto })
-  nextNotice!: BenefitViewNextNoticeDto | null;
+  @ApiProperty({ nullable: true, type: () => BenefitMonthDto })
+  nextNotice!: BenefitMonthDto | null;
 
   @ApiProperty({ isArray: true, type: () => BenefitViewMonthsDto })
   months!: BenefitViewMonthsDto[];
@@ -180,22 +113,7 @@ export class JobSearchNoticeReceiptDto {
   receiptNumber!: string;
 }
 
-export class NoticeRowDto {
-  @ApiProperty({ type: String })
-  id!: string;
-
-  @ApiProperty({ type: String })
-  dossierId!: string;
-
-  @ApiProperty({ type: Number })
-  month!: number;
-
-  @ApiProperty({ enum: ['online', 'portal', 'counter'] })
-  channel!: 'online' | 'portal' | 'counter';
-
-  @ApiProperty({ type: String })
-  filedAt!: string;
-
+export class NoticeRowDto extends JobSearchNoticeReceiptDto {
   @ApiProperty({ type: String })
   filedOn!: string;
 
@@ -207,9 +125,6 @@ export class NoticeRowDto {
 
   @ApiProperty({ nullable: true, type: String })
   portalNoticeCode!: string | null;
-
-  @ApiProperty({ type: String })
-  receiptNumber!: string;
 }
 
 export class ProposalRowDto {

@@ -7,7 +7,7 @@ import { CitizenCaller } from '../../identity/caller';
 import { DocumentAccessService } from '../services/document-access.service';
 import { DecisionView } from '../services/dossier-documents.service';
 import { pdfFile } from './pdf-file';
-import { DecisionSummaryDto } from './document-responses.dto';
+import { DecisionSummaryDto } from '../../dossiers/dto/dossier-responses.dto';
 import { ApiPdfResponse } from '../../platform/http/api-responses';
 
 @ApiTags('citizen')

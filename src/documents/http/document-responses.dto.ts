@@ -2,38 +2,6 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** Response bodies of the documents routes, as documented in the OpenAPI document (docs/openapi.json). */
 
-export class DecisionSummaryDto {
-  @ApiProperty({ type: String })
-  number!: string;
-
-  @ApiProperty({ type: String })
-  issuedAt!: string;
-
-  @ApiProperty({ enum: ['approval', 'refusal'] })
-  kind!: 'approval' | 'refusal';
-
-  @ApiProperty({ type: String })
-  sha256!: string;
-
-  @ApiProperty({ type: String })
-  verificationCode!: string;
-
-  @ApiProperty({ type: String })
-  verifyUrl!: string;
-
-  @ApiProperty({
-    enum: ['issued', 'revoked'],
-    description: '`revoked` once the Director has revoked it (thu hồi); then when and why.',
-  })
-  status!: 'issued' | 'revoked';
-
-  @ApiProperty({ nullable: true, type: String })
-  revokedAt!: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  revocationReason!: string | null;
-}
-
 export class VerificationKeyDto {
   @ApiProperty({ enum: ['Ed25519'] })
   algorithm!: 'Ed25519';

@@ -9,7 +9,7 @@ import { DocumentAccessService } from '../services/document-access.service';
 import { DecisionView, DossierDocumentsService } from '../services/dossier-documents.service';
 import { RevokeDecisionDto } from './revoke-decision.dto';
 import { pdfFile } from './pdf-file';
-import { DecisionSummaryDto } from './document-responses.dto';
+import { DecisionSummaryDto } from '../../dossiers/dto/dossier-responses.dto';
 import { ApiEmptyResponse, ApiPdfResponse } from '../../platform/http/api-responses';
 
 @ApiTags('staff')

@@ -1,52 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
+import {
+  CONTRACT_TYPES,
+  ContractType,
+  TERMINATION_REASONS,
+  TerminationReason,
+} from '../../eligibility/domain/assessment';
+import { DOSSIER_STATUSES, DossierStatus } from '../domain/dossier-status';
+import { InsuranceRecordDto, PopulationRecordDto } from '../../registries/registry-responses.dto';
+import { AssessmentDto } from '../../eligibility/dto/eligibility-responses.dto';
 
 /** Response bodies of the dossiers routes, as documented in the OpenAPI document (docs/openapi.json). */
-
-export class AddressDto {
-  @ApiProperty({
-    type: String,
-    description: 'House number, street, hamlet or residential group, e.g. `Số 12, đường Phạm Văn Thuận, khu phố 3`.',
-  })
-  line!: string;
-
-  @ApiProperty({ type: String })
-  communeCode!: string;
-
-  @ApiProperty({ type: String, description: 'e.g. `Phường Trấn Biên`.' })
-  communeName!: string;
-
-  @ApiProperty({ type: String })
-  provinceCode!: string;
-
-  @ApiProperty({ type: String, description: 'e.g. `Tỉnh Đồng Nai`, `Thành phố Hồ Chí Minh`.' })
-  provinceName!: string;
-}
-
-export class PopulationRecordDto {
-  @ApiProperty({ type: String, description: '12 digits; always equal to the number that was asked for.' })
-  personalId!: string;
-
-  @ApiProperty({ type: String, description: 'NFC Vietnamese with diacritics, as registered.' })
-  fullName!: string;
-
-  @ApiProperty({ type: String, description: '`YYYY-MM-DD`.' })
-  dateOfBirth!: string;
-
-  @ApiProperty({ enum: ['male', 'female'] })
-  sex!: 'male' | 'female';
-
-  @ApiProperty({ type: String, description: 'Country name in Vietnamese, e.g. `Việt Nam`.' })
-  nationality!: string;
-
-  @ApiProperty({ type: () => AddressDto, description: 'Nơi thường trú.' })
-  permanentAddress!: AddressDto;
-
-  @ApiProperty({ type: () => AddressDto, description: 'Nơi ở hiện tại.' })
-  currentAddress!: AddressDto;
-
-  @ApiProperty({ type: String, description: '`YYYY-MM-DD` of the current identity card (thẻ căn cước).' })
-  idCardIssueDate!: string;
-}
 
 export class StoredApplicationLastEmployerDto {
   @ApiProperty({ type: String })
@@ -59,7 +22,7 @@ export class StoredApplicationLastEmployerDto {
   address!: string;
 }
 
-export class StoredApplicationPaymentDto {
+export class PaymentAccountDto {
   @ApiProperty({ enum: ['bank', 'cash'] })
   method!: 'bank' | 'cash';
 
@@ -77,34 +40,11 @@ export class StoredApplicationDto {
   @ApiProperty({ type: String })
   terminationDate!: string;
 
-  @ApiProperty({
-    enum: [
-      'contract_expired',
-      'mutual_agreement',
-      'employee_lawful_resignation',
-      'employer_lawful_termination',
-      'restructuring',
-      'employer_closed',
-      'dismissal',
-      'employee_unlawful_resignation',
-      'pension_eligible',
-      'receiving_pension',
-    ],
-  })
-  terminationReason!:
-    | 'contract_expired'
-    | 'mutual_agreement'
-    | 'employee_lawful_resignation'
-    | 'employer_lawful_termination'
-    | 'restructuring'
-    | 'employer_closed'
-    | 'dismissal'
-    | 'employee_unlawful_resignation'
-    | 'pension_eligible'
-    | 'receiving_pension';
+  @ApiProperty({ enum: TERMINATION_REASONS })
+  terminationReason!: TerminationReason;
 
-  @ApiProperty({ enum: ['indefinite', 'fixed_term', 'short_term', 'seasonal', 'working_contract'] })
-  contractType!: 'indefinite' | 'fixed_term' | 'short_term' | 'seasonal' | 'working_contract';
+  @ApiProperty({ enum: CONTRACT_TYPES })
+  contractType!: ContractType;
 
   @ApiProperty({ type: () => StoredApplicationLastEmployerDto })
   lastEmployer!: StoredApplicationLastEmployerDto;
@@ -115,8 +55,8 @@ export class StoredApplicationDto {
   @ApiProperty({ type: String })
   centerCode!: string;
 
-  @ApiProperty({ type: () => StoredApplicationPaymentDto })
-  payment!: StoredApplicationPaymentDto;
+  @ApiProperty({ type: () => PaymentAccountDto })
+  payment!: PaymentAccountDto;
 
   @ApiProperty({ type: String })
   phone!: string;
@@ -126,177 +66,6 @@ export class StoredApplicationDto {
 
   @ApiProperty({ type: Boolean })
   declarationAccepted!: boolean;
-}
-
-export class AssessmentReasonDto {
-  @ApiProperty({
-    enum: [
-      'pension_eligible',
-      'receiving_pension',
-      'unlawful_termination',
-      'insufficient_contributions',
-      'filing_before_termination',
-      'filed_late',
-    ],
-  })
-  code!:
-    | 'pension_eligible'
-    | 'receiving_pension'
-    | 'unlawful_termination'
-    | 'insufficient_contributions'
-    | 'filing_before_termination'
-    | 'filed_late';
-
-  @ApiProperty({ type: String })
-  message!: string;
-}
-
-export class BenefitPeriodDto {
-  @ApiProperty({ type: String })
-  from!: string;
-
-  @ApiProperty({ type: String })
-  to!: string;
-}
-
-export class AssessmentConditionDto {
-  @ApiProperty({
-    enum: [
-      'lawful_termination',
-      'not_pension_eligible',
-      'not_receiving_pension',
-      'minimum_contributions',
-      'filed_after_termination',
-      'filed_within_deadline',
-    ],
-  })
-  code!:
-    | 'lawful_termination'
-    | 'not_pension_eligible'
-    | 'not_receiving_pension'
-    | 'minimum_contributions'
-    | 'filed_after_termination'
-    | 'filed_within_deadline';
-
-  @ApiProperty({ type: Boolean })
-  passed!: boolean;
-
-  @ApiProperty({ type: String })
-  message!: string;
-}
-
-export class LegalParameterRowDto {
-  @ApiProperty({ type: String })
-  key!: string;
-
-  @ApiProperty({
-    nullable: true,
-    enum: ['I', 'II', 'III', 'IV'],
-    description: 'Minimum-wage zone for zone-dependent figures, null otherwise.',
-  })
-  zone!: 'I' | 'II' | 'III' | 'IV' | null;
-
-  @ApiProperty({
-    type: Number,
-    description: 'Whole number: VND, months, working days or percent depending on the key.',
-  })
-  value!: number;
-
-  @ApiProperty({ type: String })
-  effectiveFrom!: string;
-
-  @ApiProperty({ type: String })
-  legalBasis!: string;
-}
-
-export class AssessmentDto {
-  @ApiProperty({ type: Boolean })
-  eligible!: boolean;
-
-  @ApiProperty({ isArray: true, type: () => AssessmentReasonDto })
-  reasons!: AssessmentReasonDto[];
-
-  @ApiProperty({ enum: ['VN-2013', 'VN-2025'] })
-  regime!: 'VN-2013' | 'VN-2025';
-
-  @ApiProperty({
-    type: String,
-    description: "The decision date the regime was chosen by (the request's, or the filing date).",
-  })
-  decisionDate!: string;
-
-  @ApiProperty({ type: Number })
-  contributionMonthsInWindow!: number;
-
-  @ApiProperty({ type: Number })
-  totalContributionMonths!: number;
-
-  @ApiProperty({ type: Number })
-  averageSalary!: number;
-
-  @ApiProperty({ type: Number })
-  cap!: number;
-
-  @ApiProperty({ type: Number })
-  monthlyBenefit!: number;
-
-  @ApiProperty({ type: Number })
-  benefitMonths!: number;
-
-  @ApiProperty({ type: Number })
-  reservedMonthsAfter!: number;
-
-  @ApiProperty({ nullable: true, type: String, description: 'Null when not eligible.' })
-  entitlementStart!: string | null;
-
-  @ApiProperty({ nullable: true, type: String, description: 'Null when not eligible.' })
-  entitlementEnd!: string | null;
-
-  @ApiProperty({ isArray: true, type: () => BenefitPeriodDto })
-  periods!: BenefitPeriodDto[];
-
-  @ApiProperty({ type: String })
-  filingDeadline!: string;
-
-  @ApiProperty({
-    isArray: true,
-    type: Number,
-    description:
-      'Calendar years not announced yet (projected) that the working-day dates of this result were computed from.',
-  })
-  projectedYears!: number[];
-
-  @ApiProperty({
-    isArray: true,
-    enum: ['filingDeadline', 'entitlementStart', 'entitlementEnd', 'periods'],
-    description: 'Which dates of this result are estimates because they rest on a projected year ("dự kiến").',
-  })
-  projectedFields!: ('filingDeadline' | 'entitlementStart' | 'entitlementEnd' | 'periods')[];
-
-  @ApiProperty({ isArray: true, type: () => AssessmentConditionDto })
-  conditions!: AssessmentConditionDto[];
-
-  @ApiProperty({ enum: ['regional_minimum_wage', 'base_salary'] })
-  capRule!: 'regional_minimum_wage' | 'base_salary';
-
-  @ApiProperty({ type: Number })
-  windowMonths!: number;
-
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description: "'YYYY-MM', or null without any contribution at or before the termination month.",
-  })
-  lastContributionMonth!: string | null;
-
-  @ApiProperty({
-    type: String,
-    description: "Regime and the latest effective date among the figures used, e.g. 'VN-2025@2026-01-01'.",
-  })
-  ruleSetVersion!: string;
-
-  @ApiProperty({ isArray: true, type: () => LegalParameterRowDto })
-  parametersUsed!: LegalParameterRowDto[];
 }
 
 export class CitizenDossierViewSupplementRequestDto {
@@ -321,7 +90,7 @@ export class CitizenDossierViewMissingDocumentsDto {
   label!: string;
 }
 
-export class CitizenDossierViewAttachmentsDto {
+export class DraftAttachmentDto {
   @ApiProperty({ type: String })
   id!: string;
 
@@ -338,10 +107,12 @@ export class CitizenDossierViewAttachmentsDto {
   size!: number;
 
   @ApiProperty({ type: String })
-  sha256!: string;
-
-  @ApiProperty({ type: String })
   uploadedAt!: string;
+}
+
+export class CitizenDossierViewAttachmentsDto extends DraftAttachmentDto {
+  @ApiProperty({ type: String })
+  sha256!: string;
 }
 
 export class CitizenDossierViewHistoryDto {
@@ -449,35 +220,8 @@ export class CitizenDossierViewDto {
   @ApiProperty({ type: String })
   code!: string;
 
-  @ApiProperty({
-    enum: [
-      'SUBMITTED',
-      'SUPPLEMENT_REQUESTED',
-      'RECEIVED',
-      'IN_REVIEW',
-      'REVIEWED',
-      'PROPOSED',
-      'APPROVED',
-      'DENIED',
-      'RESULT_RETURNED',
-      'REJECTED',
-      'WITHDRAWN',
-      'REVOKED',
-    ],
-  })
-  status!:
-    | 'SUBMITTED'
-    | 'SUPPLEMENT_REQUESTED'
-    | 'RECEIVED'
-    | 'IN_REVIEW'
-    | 'REVIEWED'
-    | 'PROPOSED'
-    | 'APPROVED'
-    | 'DENIED'
-    | 'RESULT_RETURNED'
-    | 'REJECTED'
-    | 'WITHDRAWN'
-    | 'REVOKED';
+  @ApiProperty({ enum: DOSSIER_STATUSES })
+  status!: DossierStatus;
 
   @ApiProperty({ type: String })
   statusLabel!: string;
@@ -586,35 +330,8 @@ export class QueueItemDto {
   @ApiProperty({ type: String })
   code!: string;
 
-  @ApiProperty({
-    enum: [
-      'SUBMITTED',
-      'SUPPLEMENT_REQUESTED',
-      'RECEIVED',
-      'IN_REVIEW',
-      'REVIEWED',
-      'PROPOSED',
-      'APPROVED',
-      'DENIED',
-      'RESULT_RETURNED',
-      'REJECTED',
-      'WITHDRAWN',
-      'REVOKED',
-    ],
-  })
-  status!:
-    | 'SUBMITTED'
-    | 'SUPPLEMENT_REQUESTED'
-    | 'RECEIVED'
-    | 'IN_REVIEW'
-    | 'REVIEWED'
-    | 'PROPOSED'
-    | 'APPROVED'
-    | 'DENIED'
-    | 'RESULT_RETURNED'
-    | 'REJECTED'
-    | 'WITHDRAWN'
-    | 'REVOKED';
+  @ApiProperty({ enum: DOSSIER_STATUSES })
+  status!: DossierStatus;
 
   @ApiProperty({ type: String })
   statusLabel!: string;
@@ -672,125 +389,12 @@ export class QueueCountsDto {
   open!: number;
 }
 
-export class StaffDossierViewDocumentsDto {
-  @ApiProperty({ type: String })
-  downloadUrl!: string;
-
-  @ApiProperty({ type: String })
-  kind!: string;
-
-  @ApiProperty({ type: String })
-  title!: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  number!: string | null;
-
-  @ApiProperty({ type: String })
-  issuedAt!: string;
-
-  @ApiProperty({ type: String })
-  sha256!: string;
-
-  @ApiProperty({ type: String })
-  verificationCode!: string;
-
-  @ApiProperty({ type: String })
-  verifyUrl!: string;
-}
-
 export class StaffDossierViewFlagsDto {
   @ApiProperty({ type: String })
   code!: string;
 
   @ApiProperty({ type: String })
   label!: string;
-}
-
-export class RegistryContributionDto {
-  @ApiProperty({
-    type: String,
-    description: '`YYYY-MM`. Two rows may share a month when the person had two contracts.',
-  })
-  month!: string;
-
-  @ApiProperty({ type: Number, description: 'Contribution salary of that month, whole VND.' })
-  salary!: number;
-
-  @ApiProperty({ type: String })
-  employerName!: string;
-
-  @ApiProperty({ type: String, description: 'Mã số thuế: 10 digits, or 10 digits + `-` + 3 digits for a branch.' })
-  employerTaxCode!: string;
-
-  @ApiProperty({
-    enum: ['I', 'II', 'III', 'IV'],
-    description: "Minimum-wage zone of the employer's workplace in that month.",
-  })
-  zone!: 'I' | 'II' | 'III' | 'IV';
-}
-
-export class PensionFactsDto {
-  @ApiProperty({
-    type: Boolean,
-    description: "The person meets the conditions for a monthly pension (the registry's own determination).",
-  })
-  eligible!: boolean;
-
-  @ApiProperty({
-    nullable: true,
-    type: Number,
-    description: 'Whole years of social insurance, when the registry gives them (shown to staff).',
-  })
-  insuredYears!: number | null;
-
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description: 'The day the person reaches (or reached) the retirement age, when the registry gives it.',
-  })
-  retirementAgeDate!: string | null;
-}
-
-export class InsuranceRecordDto {
-  @ApiProperty({ type: String })
-  personalId!: string;
-
-  @ApiProperty({
-    type: String,
-    description:
-      'Mã số bảo hiểm xã hội: the legacy 10 digits, or the 12-digit personal ID that replaces it (Luật BHXH 2024).',
-  })
-  socialInsuranceNumber!: string;
-
-  @ApiProperty({
-    enum: ['employer', 'state'],
-    description: '`state`: salary paid on the State salary scale (matters for the VN-2013 cap).',
-  })
-  salaryRegime!: 'employer' | 'state';
-
-  @ApiProperty({ isArray: true, type: () => RegistryContributionDto, description: 'Oldest first.' })
-  contributions!: RegistryContributionDto[];
-
-  @ApiProperty({
-    isArray: true,
-    type: String,
-    description: '`YYYY-MM` months already consumed by earlier benefit decisions; they do not count again.',
-  })
-  usedMonths!: string[];
-
-  @ApiProperty({
-    type: Number,
-    description:
-      'Contribution months reserved (bảo lưu) by earlier decisions; they count in addition to unused months.',
-  })
-  reservedMonths!: number;
-
-  @ApiProperty({
-    required: false,
-    type: () => PensionFactsDto,
-    description: 'Absent when the registry does not say (treated as not eligible for a pension).',
-  })
-  pension?: PensionFactsDto;
 }
 
 export class StaffDossierViewRegistryDto {
@@ -900,13 +504,7 @@ export class StaffDossierViewAllowedActionsDto {
   )[];
 }
 
-export class StaffDossierViewDto {
-  @ApiProperty({ isArray: true, type: () => StaffDossierViewDocumentsDto })
-  documents!: StaffDossierViewDocumentsDto[];
-
-  @ApiProperty({ isArray: true, type: () => CitizenDossierViewHistoryDto })
-  history!: CitizenDossierViewHistoryDto[];
-
+export class StaffDossierViewDto extends CitizenDossierViewDto {
   @ApiProperty({ type: Boolean })
   dueSoon!: boolean;
 
@@ -937,107 +535,6 @@ export class StaffDossierViewDto {
     description: 'Revocation has its own form (a destructive step, shown only while a signed decision stands).',
   })
   canRevokeDecision!: boolean;
-
-  @ApiProperty({ type: String })
-  id!: string;
-
-  @ApiProperty({ type: String })
-  code!: string;
-
-  @ApiProperty({
-    enum: [
-      'SUBMITTED',
-      'SUPPLEMENT_REQUESTED',
-      'RECEIVED',
-      'IN_REVIEW',
-      'REVIEWED',
-      'PROPOSED',
-      'APPROVED',
-      'DENIED',
-      'RESULT_RETURNED',
-      'REJECTED',
-      'WITHDRAWN',
-      'REVOKED',
-    ],
-  })
-  status!:
-    | 'SUBMITTED'
-    | 'SUPPLEMENT_REQUESTED'
-    | 'RECEIVED'
-    | 'IN_REVIEW'
-    | 'REVIEWED'
-    | 'PROPOSED'
-    | 'APPROVED'
-    | 'DENIED'
-    | 'RESULT_RETURNED'
-    | 'REJECTED'
-    | 'WITHDRAWN'
-    | 'REVOKED';
-
-  @ApiProperty({ type: String })
-  statusLabel!: string;
-
-  @ApiProperty({ type: Number })
-  portalStatusCode!: number;
-
-  @ApiProperty({ type: Number })
-  version!: number;
-
-  @ApiProperty({ enum: ['online', 'portal', 'counter', 'transfer'] })
-  channel!: 'online' | 'portal' | 'counter' | 'transfer';
-
-  @ApiProperty({ nullable: true, type: String })
-  portalDossierCode!: string | null;
-
-  @ApiProperty({ type: String })
-  personalId!: string;
-
-  @ApiProperty({ type: String })
-  centerCode!: string;
-
-  @ApiProperty({ type: () => PopulationRecordDto })
-  applicant!: PopulationRecordDto;
-
-  @ApiProperty({ type: () => StoredApplicationDto })
-  application!: StoredApplicationDto;
-
-  @ApiProperty({ nullable: true, type: () => AssessmentDto })
-  assessment!: AssessmentDto | null;
-
-  @ApiProperty({ type: String })
-  filedAt!: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  receivedAt!: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  dueDate!: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  decidedAt!: string | null;
-
-  @ApiProperty({ type: Boolean })
-  overdue!: boolean;
-
-  @ApiProperty({ nullable: true, type: () => CitizenDossierViewSupplementRequestDto })
-  supplementRequest!: CitizenDossierViewSupplementRequestDto | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  decisionNote!: string | null;
-
-  @ApiProperty({
-    isArray: true,
-    type: () => CitizenDossierViewMissingDocumentsDto,
-    description:
-      'Documents a complete dossier still lacks (before receipt): what the citizen should add, what staff ask for.',
-  })
-  missingDocuments!: CitizenDossierViewMissingDocumentsDto[];
-
-  @ApiProperty({ isArray: true, type: () => CitizenDossierViewAttachmentsDto })
-  attachments!: CitizenDossierViewAttachmentsDto[];
-
-  @ApiProperty({ nullable: true, type: () => DecisionSummaryDto })
-  decision!: DecisionSummaryDto | null;
 }
 
 export class CenterDto {
@@ -1061,26 +558,6 @@ export class CenterDto {
 
   @ApiProperty({ type: [String], description: 'The communes (wards) the center serves' })
   communes!: string[];
-}
-
-export class DraftAttachmentDto {
-  @ApiProperty({ type: String })
-  id!: string;
-
-  @ApiProperty({ type: String })
-  kind!: string;
-
-  @ApiProperty({ type: String })
-  fileName!: string;
-
-  @ApiProperty({ type: String })
-  contentType!: string;
-
-  @ApiProperty({ type: Number })
-  size!: number;
-
-  @ApiProperty({ type: String })
-  uploadedAt!: string;
 }
 
 export class DraftViewDto {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CONDITION_CODES, ConditionCode } from '../domain/assessment';
 
 /** Response bodies of the eligibility routes, as documented in the OpenAPI document (docs/openapi.json). */
 
@@ -34,23 +35,8 @@ export class BenefitPeriodDto {
 }
 
 export class AssessmentConditionDto {
-  @ApiProperty({
-    enum: [
-      'lawful_termination',
-      'not_pension_eligible',
-      'not_receiving_pension',
-      'minimum_contributions',
-      'filed_after_termination',
-      'filed_within_deadline',
-    ],
-  })
-  code!:
-    | 'lawful_termination'
-    | 'not_pension_eligible'
-    | 'not_receiving_pension'
-    | 'minimum_contributions'
-    | 'filed_after_termination'
-    | 'filed_within_deadline';
+  @ApiProperty({ enum: CONDITION_CODES })
+  code!: ConditionCode;
 
   @ApiProperty({ type: Boolean })
   passed!: boolean;
@@ -173,7 +159,7 @@ export class AssessmentDto {
   parametersUsed!: LegalParameterRowDto[];
 }
 
-export class StoredLegalParameterDto {
+export class StoredLegalParameterDto extends LegalParameterRowDto {
   @ApiProperty({ type: String })
   id!: string;
 
@@ -182,28 +168,6 @@ export class StoredLegalParameterDto {
 
   @ApiProperty({ type: String })
   createdBy!: string;
-
-  @ApiProperty({ type: String })
-  key!: string;
-
-  @ApiProperty({
-    nullable: true,
-    enum: ['I', 'II', 'III', 'IV'],
-    description: 'Minimum-wage zone for zone-dependent figures, null otherwise.',
-  })
-  zone!: 'I' | 'II' | 'III' | 'IV' | null;
-
-  @ApiProperty({
-    type: Number,
-    description: 'Whole number: VND, months, working days or percent depending on the key.',
-  })
-  value!: number;
-
-  @ApiProperty({ type: String })
-  effectiveFrom!: string;
-
-  @ApiProperty({ type: String })
-  legalBasis!: string;
 }
 
 export class LegalParameterListDto {

@@ -1,18 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { BenefitMonthDto } from '../../benefits/dto/benefit-responses.dto';
+import { PaymentAccountDto } from '../../dossiers/dto/dossier-responses.dto';
 import { SOCIAL_INSURANCE_EVENT_TYPES } from '../social-insurance-event';
 
 /** Response bodies of the social-insurance routes, as documented in the OpenAPI document (docs/openapi.json). */
 
-export class PaymentViewDto {
-  @ApiProperty({ type: Number })
-  month!: number;
-
-  @ApiProperty({ type: String })
-  from!: string;
-
-  @ApiProperty({ type: String })
-  to!: string;
-
+export class PaymentViewDto extends BenefitMonthDto {
   @ApiProperty({ type: Number })
   amount!: number;
 
@@ -24,20 +17,6 @@ export class PaymentViewDto {
 
   @ApiProperty({ required: false, type: String })
   failureReason?: string;
-}
-
-export class PaymentAccountDto {
-  @ApiProperty({ enum: ['bank', 'cash'] })
-  method!: 'bank' | 'cash';
-
-  @ApiProperty({ required: false, type: String })
-  bankCode?: string;
-
-  @ApiProperty({ required: false, type: String })
-  accountNumber?: string;
-
-  @ApiProperty({ required: false, type: String })
-  accountHolder?: string;
 }
 
 export class PaymentAccountCorrectionDto {
