@@ -9,6 +9,7 @@ import type { TransfersController } from './transfers/transfers.controller';
 import type {
   TransferJwkSetDto,
   TransferPackageReceiptDto,
+  TransferPendingDto,
   TransferProvinceDto,
   TransferRequestViewDto,
 } from './transfers/dto/transfer-responses.dto';
@@ -235,7 +236,7 @@ interface ResponseDtoChecks {
   TransfersController_provinces: Documents<TransfersController, 'provinces', TransferProvinceDto[]>;
   TransfersController_request: Documents<TransfersController, 'request', TransferRequestViewDto>;
   TransfersController_current: Documents<TransfersController, 'current', TransferRequestViewDto>;
-  TransfersController_pending: Documents<TransfersController, 'pending', TransferRequestViewDto[]>;
+  TransfersController_pending: Documents<TransfersController, 'pending', TransferPendingDto[]>;
   TransfersController_approve: Documents<TransfersController, 'approve', TransferRequestViewDto>;
   TransfersController_refuse: Documents<TransfersController, 'refuse', TransferRequestViewDto>;
   TransfersController_keys: Documents<TransfersController, 'keys', TransferJwkSetDto>;

@@ -170,10 +170,15 @@ export class TransferService {
     return this.present(row);
   }
 
+  /** The open requests the caller may decide, each with its dossier's code and the citizen's name (the staff page). */
   async pending(actor: Caller) {
-    return (await this.transfers.pending(actor.role === 'director' ? null : (actor.centerCode ?? null))).map((r) =>
-      this.present(r),
-    );
+    const rows = await this.transfers.pending(actor.role === 'director' ? null : (actor.centerCode ?? null));
+    const out = [];
+    for (const r of rows) {
+      const dossier = await this.dossiers.find(r.dossierId);
+      out.push({ ...this.present(r), dossierCode: dossier?.code ?? null, fullName: dossier?.fullName ?? null });
+    }
+    return out;
   }
 
   private async decidable(actor: Caller, requestId: string) {

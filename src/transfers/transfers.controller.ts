@@ -8,6 +8,7 @@ import { RouteLimits } from '../platform/http/route-limits';
 import {
   TransferJwkSetDto,
   TransferPackageReceiptDto,
+  TransferPendingDto,
   TransferProvinceDto,
   TransferRequestViewDto,
 } from './dto/transfer-responses.dto';
@@ -48,7 +49,7 @@ export class TransfersController {
   @Get('staff/transfers')
   @StaffOnly()
   @ApiOperation({ summary: "Transfer requests awaiting a decision (the caller's center; the Director: province)" })
-  @ApiOkResponse({ type: [TransferRequestViewDto] })
+  @ApiOkResponse({ type: [TransferPendingDto] })
   pending(@CurrentCaller() actor: Caller) {
     return this.transfers.pending(actor);
   }

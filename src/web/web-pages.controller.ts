@@ -104,6 +104,16 @@ export class WebPagesController {
     return this.pages.render('staff-queue', { title: 'Hồ sơ cần xử lý', area: 'staff', script: 'staff-queue' });
   }
 
+  @Get('can-bo/chuyen-noi-huong')
+  @Header('content-type', HTML)
+  staffTransfers(): string {
+    return this.pages.render('staff-transfers', {
+      title: 'Yêu cầu chuyển nơi hưởng',
+      area: 'staff',
+      script: 'staff-transfers',
+    });
+  }
+
   @Get('can-bo/ho-so/:id')
   @Header('content-type', HTML)
   staffDossier(@Param('id') id: string): string {

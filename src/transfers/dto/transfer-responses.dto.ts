@@ -61,6 +61,15 @@ export class TransferRequestViewDto {
   receivingDossierCode!: string | null;
 }
 
+/** A request awaiting the paying center, with what the staff page shows of its dossier. */
+export class TransferPendingDto extends TransferRequestViewDto {
+  @ApiProperty({ type: String, nullable: true, example: 'DNA-BH-2026-000123', description: "The dossier's code." })
+  dossierCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The citizen's full name." })
+  fullName!: string | null;
+}
+
 export class TransferJwkSetDto {
   @ApiProperty({
     type: 'array',

@@ -75,7 +75,7 @@ function renderStaffAccount() {
     location.assign('/can-bo/dang-nhap');
   });
   const claims = staffSession.claims;
-  for (const item of document.querySelectorAll('[data-staff-role]')) item.hidden = item.dataset.staffRole !== claims.role;
+  for (const item of document.querySelectorAll('[data-staff-role]')) item.hidden = !item.dataset.staffRole.split(' ').includes(claims.role);
   replace(account, h('span', { class: 'account-name' }, claims.name || staffSession.username || 'Cán bộ', claims.role ? ` · ${ROLE_LABELS[claims.role] || claims.role}` : ''), button);
 }
 

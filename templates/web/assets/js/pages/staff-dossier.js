@@ -51,6 +51,18 @@ async function load() {
   if (res.status === 404) return showError('Không tìm thấy hồ sơ, hoặc hồ sơ không thuộc đơn vị của bạn.');
   if (!res.ok) return showError(res);
   render(res.data);
+  void transferNotice(res.data);
+}
+
+/** A running benefit with a transfer request awaiting the center: a pointer to the page that decides it. */
+async function transferNotice(d) {
+  const notice = $('#transfer-notice');
+  if (d.status !== 'RESULT_RETURNED') return;
+  const res = await staffApi(`/api/v1/dossiers/${encodeURIComponent(id)}/transfer`);
+  if (!res.ok || res.data.status !== 'requested') return;
+  const to = res.data.toProvince ? res.data.toProvince.name : '';
+  replace(notice, `Công dân đề nghị chuyển nơi hưởng đến ${to}, đang chờ trung tâm quyết định. `, h('a', { href: '/can-bo/chuyen-noi-huong' }, 'Xem và quyết định yêu cầu chuyển nơi hưởng'));
+  notice.hidden = false;
 }
 
 function render(d) {
