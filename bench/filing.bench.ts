@@ -2,11 +2,8 @@
  * Filing: authenticated `POST /api/v1/dossiers` by distinct citizens (autocannon) against pgbench running the same
  * SQL transaction on the same database, in the same run; peak RSS of the service under that load.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DOSSIER_COLUMNS as REPOSITORY_DOSSIER_COLUMNS } from '../src/dossiers/dossier.repository';
 import { vietnamDate } from '../src/platform/clock/clock';
@@ -15,15 +12,13 @@ import {
   findPgbench,
   load,
   LoadFigures,
-  percentile,
   startService,
   tokenMinter,
   withMemorySampling,
   serviceNodeFlags,
 } from './support/infra';
+import { PgbenchFigures, runPgbench } from './support/pgbench';
 import { benchPersonalId, startRegistryStub, syntheticPopulation } from './support/synthetic-registry';
-
-const run = promisify(execFile);
 
 export const FILING_CENTER = 'DNA-BH';
 
@@ -39,15 +34,7 @@ export interface FilingOptions {
   log: (m: string) => void;
 }
 
-export interface PgbenchFigures {
-  tps: number;
-  transactions: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  clients: number;
-  seconds: number;
-  failed: number;
+export interface FilingPgbenchFigures extends PgbenchFigures {
   /** SQL statements per transaction of the script. */
   statements: number;
 }
@@ -56,11 +43,11 @@ export interface FilingResult {
   http: LoadFigures;
   created: number;
   /** The same SQL as the service sends now. */
-  pgbench: PgbenchFigures;
+  pgbench: FilingPgbenchFigures;
   /** The SQL the service sent before issue #21 (the same, plus the read-back of the new dossier). */
-  pgbenchBefore: PgbenchFigures;
+  pgbenchBefore: FilingPgbenchFigures;
   /** The rows alone: no checks, no read-back, no global serialisation (the physical limit). */
-  pgbenchBare: PgbenchFigures;
+  pgbenchBare: FilingPgbenchFigures;
   ratio: number;
   ratioToBare: number;
   /** CPU time per measured filing: the service process, and PostgreSQL (all processes of the cluster; embedded only). */
@@ -196,22 +183,6 @@ function clusterCpuMs(postmaster: number): number {
   return total;
 }
 
-function pgArgs(url: string): { args: string[]; env: NodeJS.ProcessEnv } {
-  const u = new URL(url);
-  return {
-    args: [
-      '-h',
-      u.hostname,
-      '-p',
-      u.port || '5432',
-      '-U',
-      decodeURIComponent(u.username || 'postgres'),
-      u.pathname.slice(1),
-    ],
-    env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) },
-  };
-}
-
 export async function runFilingBench(db: BenchDatabase, options: FilingOptions): Promise<FilingResult> {
   const { log } = options;
   const pgbench = findPgbench(log);
@@ -331,61 +302,19 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
       // The service stays up (idle) while pgbench runs, as it would on a shared database server.
       const script = pgbenchScript(FILING_CENTER);
       const bareScript = pgbenchBareInserts(FILING_CENTER);
-      const runPgbench = async (name: string, text: string): Promise<PgbenchFigures> => {
-        const dir = mkdtempSync(join(tmpdir(), 'bench-pgbench-'));
-        const scriptFile = join(dir, 'filing.sql');
-        writeFileSync(scriptFile, text);
-        const { args, env } = pgArgs(url);
+      const pgbenchRun = async (name: string, text: string): Promise<FilingPgbenchFigures> => {
         log(`filing: pgbench (${name}), ${options.connections} clients, ${options.pgbenchSeconds} s (${pgbench})`);
-        const out = await run(
-          pgbench,
-          [
-            '-n',
-            '-M',
-            'extended',
-            '-c',
-            String(options.connections),
-            '-j',
-            '2',
-            '-T',
-            String(options.pgbenchSeconds),
-            '-f',
-            scriptFile,
-            '-l',
-            `--log-prefix=${join(dir, 'tx')}`,
-            ...args,
-          ],
-          { env, maxBuffer: 16 * 1024 * 1024 },
-        ).catch((error: { stdout?: string; stderr?: string; message: string }) => {
-          throw new Error(`pgbench (${name}) failed: ${error.stderr || error.stdout || error.message}`);
-        });
-        const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out.stdout)?.[1] ?? NaN);
-        const transactions = Number(/number of transactions actually processed: (\d+)/.exec(out.stdout)?.[1] ?? NaN);
-        const failed = Number(/number of failed transactions: (\d+)/.exec(out.stdout)?.[1] ?? 0);
-        const latencies: number[] = [];
-        for (const file of readdirSync(dir).filter((f) => f.startsWith('tx'))) {
-          for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-            const fields = line.split(' ');
-            if (fields.length >= 3) latencies.push(Number(fields[2]) / 1000);
-          }
-        }
-        latencies.sort((a, b) => a - b);
-        rmSync(dir, { recursive: true, force: true });
-        return {
-          tps,
-          transactions,
-          failed,
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          p99: percentile(latencies, 99),
+        const figures = await runPgbench(pgbench, url, text, {
           clients: options.connections,
           seconds: options.pgbenchSeconds,
-          statements: statementsOf(text),
-        };
+        }).catch((error: Error) => {
+          throw new Error(`pgbench (${name}): ${error.message}`);
+        });
+        return { ...figures, statements: statementsOf(text) };
       };
-      const same = await runPgbench('same SQL as the service', script);
-      const before = await runPgbench('the SQL before, with the read-back', pgbenchScript(FILING_CENTER, true));
-      const bare = await runPgbench('bare inserts', bareScript);
+      const same = await pgbenchRun('same SQL as the service', script);
+      const before = await pgbenchRun('the SQL before, with the read-back', pgbenchScript(FILING_CENTER, true));
+      const bare = await pgbenchRun('bare inserts', bareScript);
       await service.stop();
       return {
         http,
