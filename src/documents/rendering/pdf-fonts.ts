@@ -311,6 +311,7 @@ function cachedDeflate(data: Buffer): Buffer {
 interface StreamReference {
   compress: boolean;
   buffer: Buffer[];
+  write(chunk: unknown): void;
   finalize(): void;
 }
 
@@ -322,8 +323,28 @@ function installStreamCompression(doc: PDFKit.PDFDocument, embedded: readonly Em
   target.ref = function (this: unknown, data?: unknown) {
     const ref = originalRef.call(this, data);
     const finalize = ref.finalize;
-    if (typeof finalize !== 'function' || !Array.isArray(ref.buffer)) return ref;
+    const write = ref.write;
+    if (typeof finalize !== 'function' || typeof write !== 'function' || !Array.isArray(ref.buffer)) return ref;
+    // pdfkit turns every text written to a stream (each operator a page's content gets) into a Buffer of its
+    // own: the texts are kept together and turned into one Buffer when a Buffer is written or at the end, the
+    // same bytes ("binary": one byte per character, a newline after each text).
+    let text = '';
+    const flushText = (reference: StreamReference): void => {
+      if (text === '') return;
+      const bytes = Buffer.from(text, 'latin1');
+      text = '';
+      write.call(reference, bytes);
+    };
+    ref.write = function (this: StreamReference, chunk: unknown) {
+      if (chunk instanceof Uint8Array) {
+        flushText(this);
+        write.call(this, chunk);
+      } else {
+        text += (chunk as string) + '\n';
+      }
+    };
     ref.finalize = function (this: StreamReference) {
+      flushText(this);
       if (this.compress && this.buffer.length > 0) {
         const raw = Buffer.concat(this.buffer);
         this.buffer = [embedding > 0 ? cachedDeflate(raw) : deflateSync(raw, { level: 1 })];
