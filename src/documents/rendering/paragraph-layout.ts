@@ -257,26 +257,31 @@ function writeEncoded(
   let commands = '';
   let pending = '';
   let previous = 0;
+  // The current word's glyphs, and the first of them not yet in `pending` or the TJ array.
+  let hex = '';
+  let last = 0;
+  const addSegment = (cur: number, adjustment: number): void => {
+    const glyphs = last < cur ? pending + hex.slice(last * 4, cur * 4) : pending;
+    if (glyphs !== '') {
+      const segment = `<${glyphs}> ${pdfNumber(-adjustment)}`;
+      commands = commands === '' ? segment : `${commands} ${segment}`;
+    }
+    pending = '';
+    last = cur;
+  };
+  const flush = (index: number, adjustment: number): void => {
+    addSegment(index, adjustment);
+    if (commands !== '') {
+      out += `\n[${commands}] TJ`;
+      commands = '';
+    }
+  };
   for (const word of words) {
-    const { hex, positions } = encode(font, word);
+    const encoded = encode(font, word);
+    const positions = encoded.positions;
     const count = positions.length;
-    let last = 0;
-    const addSegment = (cur: number, adjustment: number): void => {
-      const glyphs = last < cur ? pending + hex.slice(last * 4, cur * 4) : pending;
-      if (glyphs !== '') {
-        const segment = `<${glyphs}> ${pdfNumber(-adjustment)}`;
-        commands = commands === '' ? segment : `${commands} ${segment}`;
-      }
-      pending = '';
-      last = cur;
-    };
-    const flush = (index: number, adjustment: number): void => {
-      addSegment(index, adjustment);
-      if (commands !== '') {
-        out += `\n[${commands}] TJ`;
-        commands = '';
-      }
-    };
+    hex = encoded.hex;
+    last = 0;
     for (let index = 0; index < count; index += 1) {
       const position = positions[index];
       const advance = index === count - 1 && wordSpacing ? position.xAdvance + spacing : position.xAdvance;
@@ -314,6 +319,41 @@ function spaceWidth(doc: Doc, size: number): number {
   return widthOf(doc, 'regular', size, ' ');
 }
 
+/**
+ * The one-fragment words of each parsed font and size, kept per process: the words of a template recur in
+ * every document, and a word is immutable. Dropped when it grows past `WIDTH_CACHE_LIMIT` words.
+ */
+const plainWords = new WeakMap<object, Map<number, Map<string, Word>>>();
+let plainWordCount = 0;
+
+function plainWordsOf(doc: Doc, face: FontFace, size: number): Map<string, Word> | undefined {
+  doc.font(face).fontSize(size);
+  const font = internalsOf(doc)?._font.font;
+  if (!font) return undefined;
+  let bySize = plainWords.get(font);
+  if (!bySize) plainWords.set(font, (bySize = new Map()));
+  let words = bySize.get(size);
+  if (!words) bySize.set(size, (words = new Map()));
+  return words;
+}
+
+function plainWord(doc: Doc, words: Map<string, Word> | undefined, face: FontFace, size: number, text: string): Word {
+  let word = words?.get(text);
+  if (!word) {
+    const width = widthOf(doc, face, size, text);
+    word = { fragments: [{ text, face, width }], width };
+    if (words) {
+      if (plainWordCount >= WIDTH_CACHE_LIMIT) {
+        words.clear();
+        plainWordCount = 0;
+      }
+      words.set(text, word);
+      plainWordCount += 1;
+    }
+  }
+  return word;
+}
+
 /** Splits styled runs into words (space-separated), keeping each fragment's face. */
 export function wordsOf(
   doc: Doc,
@@ -321,19 +361,32 @@ export function wordsOf(
   style: Pick<ParagraphStyle, 'size' | 'bold' | 'italic'>,
 ): Word[] {
   const words: Word[] = [];
-  let current: Fragment[] = [];
+  // The fragments of the word being read (a word of several styled fragments has no space between them).
+  const current: Word[] = [];
   const flush = (): void => {
-    if (current.length > 0) words.push({ fragments: current, width: current.reduce((sum, f) => sum + f.width, 0) });
-    current = [];
+    if (current.length === 1) words.push(current[0]);
+    else if (current.length > 1) {
+      const fragments = current.map((part) => part.fragments[0]);
+      words.push({ fragments, width: fragments.reduce((sum, f) => sum + f.width, 0) });
+    }
+    current.length = 0;
   };
   for (const run of runs) {
     const face = fontFaceFor(run.bold || !!style.bold, run.italic || !!style.italic);
     // Whitespace separates words: a word ends wherever there was some between two pieces.
     const pieces = run.text.normalize('NFC').split(/\s+/);
-    pieces.forEach((piece, index) => {
+    let known: Map<string, Word> | undefined;
+    let looked = false;
+    for (let index = 0; index < pieces.length; index += 1) {
       if (index > 0) flush();
-      if (piece !== '') current.push({ text: piece, face, width: widthOf(doc, face, style.size, piece) });
-    });
+      const piece = pieces[index];
+      if (piece === '') continue;
+      if (!looked) {
+        known = plainWordsOf(doc, face, style.size);
+        looked = true;
+      }
+      current.push(plainWord(doc, known, face, style.size, piece));
+    }
   }
   flush();
   return words;
