@@ -130,7 +130,10 @@ export async function buildCadesSignedData(input: SignedDataInput): Promise<Buff
     derSmallInteger(contentType === CMS_OID.data ? 1 : 3),
     derSetOf([sha256Algorithm]),
     input.encapsulate
-      ? derSequence(derOid(contentType), derExplicit(0, derOctetString(Buffer.isBuffer(input.content) ? input.content : Buffer.concat(input.content))))
+      ? derSequence(
+          derOid(contentType),
+          derExplicit(0, derOctetString(Buffer.isBuffer(input.content) ? input.content : Buffer.concat(input.content))),
+        )
       : derSequence(derOid(contentType)),
     derTlv(0xa0, Buffer.concat(input.certificates)),
     derSetOf([signerInfo]),
