@@ -162,10 +162,9 @@ function encode(font: EmbeddedFontInternals, text: string): Encoded {
 /** Shaped texts (glyphs and positions) per parsed font, kept per process like the word widths. */
 const shapedTexts = new WeakMap<object, Map<string, ReturnType<EmbeddedFontInternals['layout']>>>();
 
-/** The four hex digits of each subset glyph number of a document's font, made once per glyph and document. */
-const glyphHex = new WeakMap<object, string[]>();
-
-const hex4 = (id: number): string => (id < 0x1000 ? `0000${id.toString(16)}`.slice(-4) : id.toString(16).slice(-4));
+/** Hex digits of the glyph numbers, written here and read as one string per text (pdfkit: four per glyph). */
+let hexScratch = Buffer.alloc(1024);
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
 
 /**
  * pdfkit's EmbeddedFont.encode, with the shaping taken from the process-wide cache: the glyphs join this
@@ -184,20 +183,21 @@ function encodeShaped(font: EmbeddedFontInternals, text: string): Encoded {
     run = font.layout(text);
     shaped.set(text, run);
   }
-  let digits = glyphHex.get(font);
-  if (!digits) glyphHex.set(font, (digits = []));
-  let hex = '';
-  for (const glyph of run.glyphs) {
+  const glyphs = run.glyphs;
+  if (hexScratch.length < glyphs.length * 4) hexScratch = Buffer.alloc(glyphs.length * 8);
+  let at = 0;
+  for (const glyph of glyphs) {
     const id = font.subset.includeGlyph(glyph.id);
-    let glyphDigits = digits[id];
-    if (glyphDigits === undefined) {
-      glyphDigits = digits[id] = hex4(id);
-      if (font.widths[id] == null) font.widths[id] = glyph.advanceWidth * font.scale;
-      if (font.unicode[id] == null) font.unicode[id] = glyph.codePoints;
-    }
-    hex += glyphDigits;
+    // The last four hex digits, as pdfkit's `0000${id.toString(16)}`.slice(-4).
+    hexScratch[at] = HEX_DIGITS[(id >> 12) & 15];
+    hexScratch[at + 1] = HEX_DIGITS[(id >> 8) & 15];
+    hexScratch[at + 2] = HEX_DIGITS[(id >> 4) & 15];
+    hexScratch[at + 3] = HEX_DIGITS[id & 15];
+    at += 4;
+    if (font.widths[id] == null) font.widths[id] = glyph.advanceWidth * font.scale;
+    if (font.unicode[id] == null) font.unicode[id] = glyph.codePoints;
   }
-  return { hex, positions: run.positions };
+  return { hex: hexScratch.toString('latin1', 0, at), positions: run.positions };
 }
 
 /** pdfkit's number formatting in content streams. */
