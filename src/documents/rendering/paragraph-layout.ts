@@ -354,6 +354,22 @@ function plainWord(doc: Doc, words: Map<string, Word> | undefined, face: FontFac
   return word;
 }
 
+/**
+ * The words of each run text (NFC, split at white space), kept per process: most runs are a template's fixed
+ * text, the same in every document. Dropped when it grows past `WIDTH_CACHE_LIMIT` texts.
+ */
+const piecesOfText = new Map<string, readonly string[]>();
+
+function piecesOf(text: string): readonly string[] {
+  let pieces = piecesOfText.get(text);
+  if (!pieces) {
+    if (piecesOfText.size >= WIDTH_CACHE_LIMIT) piecesOfText.clear();
+    pieces = text.normalize('NFC').split(/\s+/);
+    piecesOfText.set(text, pieces);
+  }
+  return pieces;
+}
+
 /** Splits styled runs into words (space-separated), keeping each fragment's face. */
 export function wordsOf(
   doc: Doc,
@@ -374,7 +390,7 @@ export function wordsOf(
   for (const run of runs) {
     const face = fontFaceFor(run.bold || !!style.bold, run.italic || !!style.italic);
     // Whitespace separates words: a word ends wherever there was some between two pieces.
-    const pieces = run.text.normalize('NFC').split(/\s+/);
+    const pieces = piecesOf(run.text);
     let known: Map<string, Word> | undefined;
     let looked = false;
     for (let index = 0; index < pieces.length; index += 1) {
