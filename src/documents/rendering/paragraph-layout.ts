@@ -134,12 +134,21 @@ function widthOf(doc: Doc, face: FontFace, size: number, text: string): number {
 }
 
 /**
+ * A text encoded in a document's font subset: the glyph numbers as one hex string (four digits per glyph, as
+ * pdfkit writes them) and the shaped positions.
+ */
+interface Encoded {
+  readonly hex: string;
+  readonly positions: readonly GlyphPosition[];
+}
+
+/**
  * The encoded glyphs of each text already written with a document's font: its words recur through a document
  * ("trợ cấp thất nghiệp"), and encoding one again gives the same glyph ids in that document's subset.
  */
-const encodings = new WeakMap<object, Map<string, [string[], GlyphPosition[]]>>();
+const encodings = new WeakMap<object, Map<string, Encoded>>();
 
-function encode(font: EmbeddedFontInternals, text: string): [string[], GlyphPosition[]] {
+function encode(font: EmbeddedFontInternals, text: string): Encoded {
   let cache = encodings.get(font);
   if (!cache) encodings.set(font, (cache = new Map()));
   let result = cache.get(text);
@@ -153,13 +162,19 @@ function encode(font: EmbeddedFontInternals, text: string): [string[], GlyphPosi
 /** Shaped texts (glyphs and positions) per parsed font, kept per process like the word widths. */
 const shapedTexts = new WeakMap<object, Map<string, ReturnType<EmbeddedFontInternals['layout']>>>();
 
+/** Hex digits of the glyph numbers, written here and read as one string per text (pdfkit: four per glyph). */
+let hexScratch = Buffer.alloc(1024);
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
 /**
  * pdfkit's EmbeddedFont.encode, with the shaping taken from the process-wide cache: the glyphs join this
  * document's subset and get its glyph numbers, widths and ToUnicode entries, as in pdfkit.
  */
-function encodeShaped(font: EmbeddedFontInternals, text: string): [string[], GlyphPosition[]] {
-  if (typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode))
-    return font.encode(text);
+function encodeShaped(font: EmbeddedFontInternals, text: string): Encoded {
+  if (typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
+    const [hex, positions] = font.encode(text);
+    return { hex: hex.join(''), positions };
+  }
   let shaped = shapedTexts.get(font.font);
   if (!shaped) shapedTexts.set(font.font, (shaped = new Map()));
   let run = shaped.get(text);
@@ -168,14 +183,21 @@ function encodeShaped(font: EmbeddedFontInternals, text: string): [string[], Gly
     run = font.layout(text);
     shaped.set(text, run);
   }
-  const hex: string[] = [];
-  for (const glyph of run.glyphs) {
+  const glyphs = run.glyphs;
+  if (hexScratch.length < glyphs.length * 4) hexScratch = Buffer.alloc(glyphs.length * 8);
+  let at = 0;
+  for (const glyph of glyphs) {
     const id = font.subset.includeGlyph(glyph.id);
-    hex.push(`0000${id.toString(16)}`.slice(-4));
+    // The last four hex digits, as pdfkit's `0000${id.toString(16)}`.slice(-4).
+    hexScratch[at] = HEX_DIGITS[(id >> 12) & 15];
+    hexScratch[at + 1] = HEX_DIGITS[(id >> 8) & 15];
+    hexScratch[at + 2] = HEX_DIGITS[(id >> 4) & 15];
+    hexScratch[at + 3] = HEX_DIGITS[id & 15];
+    at += 4;
     if (font.widths[id] == null) font.widths[id] = glyph.advanceWidth * font.scale;
     if (font.unicode[id] == null) font.unicode[id] = glyph.codePoints;
   }
-  return [hex, run.positions as GlyphPosition[]];
+  return { hex: hexScratch.toString('latin1', 0, at), positions: run.positions };
 }
 
 /** pdfkit's number formatting in content streams. */
@@ -193,78 +215,101 @@ export function writeText(doc: Doc, text: string, x: number, y: number, wordSpac
     doc.text(text, x, y, { lineBreak: false, wordSpacing });
     return;
   }
+  writeEncoded(doc, internals, wordSpacing ? text.trim().split(/\s+/) : [text], x, y, wordSpacing);
+}
+
+/**
+ * `writeText` of the words joined by spaces, for words already split (non-empty, without white space, as
+ * `wordsOf` makes them): with `wordSpacing`, each word is encoded on its own and the spacing follows each
+ * word's last glyph (as pdfkit does), so they need not be joined and split again; without, they are one text.
+ */
+function writeWords(doc: Doc, words: readonly string[], x: number, y: number, wordSpacing: number): void {
+  const internals = internalsOf(doc);
+  if (!internals || !wordSpacing || words.length === 0) {
+    writeText(doc, words.join(' '), x, y, wordSpacing);
+    return;
+  }
+  writeEncoded(doc, internals, words, x, y, wordSpacing);
+}
+
+function writeEncoded(
+  doc: Doc,
+  internals: DocumentInternals,
+  words: readonly string[],
+  x: number,
+  y: number,
+  wordSpacing: number,
+): void {
   const font = internals._font;
   const size = internals._fontSize;
   internals.x = x;
   internals.y = y;
   const top = internals.page.height - y - (font.ascender / 1000) * size;
   if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
-  const out: string[] = ['q', `1 0 0 -1 0 ${pdfNumber(internals.page.height)} cm`, 'BT'];
-  out.push(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm`, `/${font.id} ${pdfNumber(size)} Tf`);
-  let encoded: string[];
-  let positions: readonly GlyphPosition[];
-  // Each glyph's advance; after each word's last glyph it includes the word spacing, as pdfkit's copy does.
-  let advances: number[];
-  if (wordSpacing) {
-    const spacing = ((wordSpacing + doc.widthOfString(' ') + 0) * 1000) / size;
-    const all: GlyphPosition[] = [];
-    encoded = [];
-    advances = [];
-    for (const word of text.trim().split(/\s+/)) {
-      const [encodedWord, positionsWord] = encode(font, word);
-      for (const item of encodedWord) encoded.push(item);
-      for (const item of positionsWord) {
-        all.push(item);
-        advances.push(item.xAdvance);
-      }
-      advances[advances.length - 1] = all[all.length - 1].xAdvance + spacing;
-    }
-    positions = all;
-  } else {
-    [encoded, positions] = encode(font, text);
-    advances = positions.map((position) => position.xAdvance);
-  }
+  let out = `q\n1 0 0 -1 0 ${pdfNumber(internals.page.height)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${font.id} ${pdfNumber(size)} Tf`;
+  // After each word's last glyph the advance includes the word spacing, as pdfkit's copy of the position does.
+  const spacing = wordSpacing ? ((wordSpacing + doc.widthOfString(' ') + 0) * 1000) / size : 0;
   const scale = size / 1000;
-  const commands: string[] = [];
-  let last = 0;
-  let hadOffset = false;
   let cursor = x;
-  const addSegment = (cur: number): void => {
-    if (last < cur) {
-      const advance = advances[cur - 1] - positions[cur - 1].advanceWidth;
-      commands.push(`<${encoded.slice(last, cur).join('')}> ${pdfNumber(-advance)}`);
+  let hadOffset = false;
+  // The TJ array being written; the glyphs not yet in it (from earlier words, then from index `last` of this
+  // word); the adjustment after the previous glyph.
+  let commands = '';
+  let pending = '';
+  let previous = 0;
+  // The current word's glyphs, and the first of them not yet in `pending` or the TJ array.
+  let hex = '';
+  let last = 0;
+  const addSegment = (cur: number, adjustment: number): void => {
+    const glyphs = last < cur ? pending + hex.slice(last * 4, cur * 4) : pending;
+    if (glyphs !== '') {
+      const segment = `<${glyphs}> ${pdfNumber(-adjustment)}`;
+      commands = commands === '' ? segment : `${commands} ${segment}`;
     }
+    pending = '';
     last = cur;
   };
-  const flush = (index: number): void => {
-    addSegment(index);
-    if (commands.length > 0) {
-      out.push(`[${commands.join(' ')}] TJ`);
-      commands.length = 0;
+  const flush = (index: number, adjustment: number): void => {
+    addSegment(index, adjustment);
+    if (commands !== '') {
+      out += `\n[${commands}] TJ`;
+      commands = '';
     }
   };
-  let index = 0;
-  for (; index < positions.length; index += 1) {
-    const position = positions[index];
-    if (position.xOffset || position.yOffset) {
-      flush(index);
-      out.push(
-        `1 0 0 1 ${pdfNumber(cursor + position.xOffset * scale)} ${pdfNumber(top + position.yOffset * scale)} Tm`,
-      );
-      flush(index + 1);
-      hadOffset = true;
-    } else {
-      if (hadOffset) {
-        out.push(`1 0 0 1 ${pdfNumber(cursor)} ${pdfNumber(top)} Tm`);
-        hadOffset = false;
+  for (const word of words) {
+    const encoded = encode(font, word);
+    const positions = encoded.positions;
+    const count = positions.length;
+    hex = encoded.hex;
+    last = 0;
+    for (let index = 0; index < count; index += 1) {
+      const position = positions[index];
+      const advance = index === count - 1 && wordSpacing ? position.xAdvance + spacing : position.xAdvance;
+      const adjustment = advance - position.advanceWidth;
+      if (position.xOffset || position.yOffset) {
+        flush(index, previous);
+        out += `\n1 0 0 1 ${pdfNumber(cursor + position.xOffset * scale)} ${pdfNumber(top + position.yOffset * scale)} Tm`;
+        flush(index + 1, adjustment);
+        hadOffset = true;
+      } else {
+        if (hadOffset) {
+          out += `\n1 0 0 1 ${pdfNumber(cursor)} ${pdfNumber(top)} Tm`;
+          hadOffset = false;
+        }
+        if (adjustment !== 0) addSegment(index + 1, adjustment);
       }
-      if (advances[index] - position.advanceWidth !== 0) addSegment(index + 1);
+      previous = adjustment;
+      cursor += advance * scale;
     }
-    cursor += advances[index] * scale;
+    if (last < count) pending += hex.slice(last * 4, count * 4);
   }
-  flush(index);
-  out.push('ET', 'Q');
-  internals.addContent(out.join('\n'));
+  if (pending !== '') {
+    const segment = `<${pending}> ${pdfNumber(-previous)}`;
+    commands = commands === '' ? segment : `${commands} ${segment}`;
+  }
+  if (commands !== '') out += `\n[${commands}] TJ`;
+  out += '\nET\nQ';
+  internals.addContent(out);
   // pdfkit leaves the cursor after the text; the callers place every line themselves and set doc.x after the
   // paragraph, so the text is not measured again for it.
   internals.x = cursor;
@@ -274,6 +319,57 @@ function spaceWidth(doc: Doc, size: number): number {
   return widthOf(doc, 'regular', size, ' ');
 }
 
+/**
+ * The one-fragment words of each parsed font and size, kept per process: the words of a template recur in
+ * every document, and a word is immutable. Dropped when it grows past `WIDTH_CACHE_LIMIT` words.
+ */
+const plainWords = new WeakMap<object, Map<number, Map<string, Word>>>();
+let plainWordCount = 0;
+
+function plainWordsOf(doc: Doc, face: FontFace, size: number): Map<string, Word> | undefined {
+  doc.font(face).fontSize(size);
+  const font = internalsOf(doc)?._font.font;
+  if (!font) return undefined;
+  let bySize = plainWords.get(font);
+  if (!bySize) plainWords.set(font, (bySize = new Map()));
+  let words = bySize.get(size);
+  if (!words) bySize.set(size, (words = new Map()));
+  return words;
+}
+
+function plainWord(doc: Doc, words: Map<string, Word> | undefined, face: FontFace, size: number, text: string): Word {
+  let word = words?.get(text);
+  if (!word) {
+    const width = widthOf(doc, face, size, text);
+    word = { fragments: [{ text, face, width }], width };
+    if (words) {
+      if (plainWordCount >= WIDTH_CACHE_LIMIT) {
+        words.clear();
+        plainWordCount = 0;
+      }
+      words.set(text, word);
+      plainWordCount += 1;
+    }
+  }
+  return word;
+}
+
+/**
+ * The words of each run text (NFC, split at white space), kept per process: most runs are a template's fixed
+ * text, the same in every document. Dropped when it grows past `WIDTH_CACHE_LIMIT` texts.
+ */
+const piecesOfText = new Map<string, readonly string[]>();
+
+function piecesOf(text: string): readonly string[] {
+  let pieces = piecesOfText.get(text);
+  if (!pieces) {
+    if (piecesOfText.size >= WIDTH_CACHE_LIMIT) piecesOfText.clear();
+    pieces = text.normalize('NFC').split(/\s+/);
+    piecesOfText.set(text, pieces);
+  }
+  return pieces;
+}
+
 /** Splits styled runs into words (space-separated), keeping each fragment's face. */
 export function wordsOf(
   doc: Doc,
@@ -281,19 +377,32 @@ export function wordsOf(
   style: Pick<ParagraphStyle, 'size' | 'bold' | 'italic'>,
 ): Word[] {
   const words: Word[] = [];
-  let current: Fragment[] = [];
+  // The fragments of the word being read (a word of several styled fragments has no space between them).
+  const current: Word[] = [];
   const flush = (): void => {
-    if (current.length > 0) words.push({ fragments: current, width: current.reduce((sum, f) => sum + f.width, 0) });
-    current = [];
+    if (current.length === 1) words.push(current[0]);
+    else if (current.length > 1) {
+      const fragments = current.map((part) => part.fragments[0]);
+      words.push({ fragments, width: fragments.reduce((sum, f) => sum + f.width, 0) });
+    }
+    current.length = 0;
   };
   for (const run of runs) {
     const face = fontFaceFor(run.bold || !!style.bold, run.italic || !!style.italic);
     // Whitespace separates words: a word ends wherever there was some between two pieces.
-    const pieces = run.text.normalize('NFC').split(/\s+/);
-    pieces.forEach((piece, index) => {
+    const pieces = piecesOf(run.text);
+    let known: Map<string, Word> | undefined;
+    let looked = false;
+    for (let index = 0; index < pieces.length; index += 1) {
       if (index > 0) flush();
-      if (piece !== '') current.push({ text: piece, face, width: widthOf(doc, face, style.size, piece) });
-    });
+      const piece = pieces[index];
+      if (piece === '') continue;
+      if (!looked) {
+        known = plainWordsOf(doc, face, style.size);
+        looked = true;
+      }
+      current.push(plainWord(doc, known, face, style.size, piece));
+    }
   }
   flush();
   return words;
@@ -379,7 +488,7 @@ function drawLine(doc: Doc, line: LaidLine, startX: number, y: number, size: num
   const flush = (): void => {
     if (groupFace === undefined || group.length === 0) return;
     doc.font(groupFace).fontSize(size);
-    writeText(doc, group.join(' '), groupX, y, extra);
+    writeWords(doc, group, groupX, y, extra);
     group = [];
   };
   line.words.forEach((word, wordIndex) => {

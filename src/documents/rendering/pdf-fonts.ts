@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -290,27 +289,41 @@ export function installFonts(doc: PDFKit.PDFDocument, fonts: FontSet): boolean {
 /*
  * Stream compression. A font's subset and ToUnicode map are the same for every document that uses the same
  * glyphs (documents of one template mostly do), yet pdfkit deflates them again for each one: while a font is
- * embedded, its streams are deflated through a small process-wide cache keyed by their SHA-1. Every other
- * stream (page content, forms) is different in each document and is deflated at level 1, several times
- * faster than zlib's default for a few percent more bytes.
+ * embedded, its streams are deflated through a small process-wide cache, found by length and a few bytes and
+ * confirmed by comparing the bytes (a comparison costs a fraction of hashing them). Every other stream (page
+ * content, forms) is different in each document and is deflated at level 1, several times faster than zlib's
+ * default for a few percent more bytes.
  */
-const deflated = new Map<string, Buffer>();
-const DEFLATE_CACHE_LIMIT = 512;
+interface DeflatedStream {
+  readonly raw: Buffer;
+  readonly deflated: Buffer;
+}
+const deflated = new Map<string, DeflatedStream[]>();
+let deflatedCount = 0;
+const DEFLATE_CACHE_LIMIT = 256;
 
 function cachedDeflate(data: Buffer): Buffer {
-  const key = createHash('sha1').update(data).digest('base64');
-  let result = deflated.get(key);
-  if (!result) {
-    if (deflated.size >= DEFLATE_CACHE_LIMIT) deflated.clear();
-    result = deflateSync(data);
-    deflated.set(key, result);
+  const sample = (at: number): number => data[Math.floor(at * data.length)] ?? 0;
+  const key = `${data.length}:${sample(0.25)}:${sample(0.5)}:${sample(0.75)}:${sample(0.999)}`;
+  let bucket = deflated.get(key);
+  const known = bucket?.find((entry) => entry.raw.equals(data));
+  if (known) return known.deflated;
+  if (deflatedCount >= DEFLATE_CACHE_LIMIT) {
+    deflated.clear();
+    deflatedCount = 0;
+    bucket = undefined;
   }
+  const result = deflateSync(data);
+  if (!bucket) deflated.set(key, (bucket = []));
+  bucket.push({ raw: data, deflated: result });
+  deflatedCount += 1;
   return result;
 }
 
 interface StreamReference {
   compress: boolean;
   buffer: Buffer[];
+  write(chunk: unknown): void;
   finalize(): void;
 }
 
@@ -322,8 +335,28 @@ function installStreamCompression(doc: PDFKit.PDFDocument, embedded: readonly Em
   target.ref = function (this: unknown, data?: unknown) {
     const ref = originalRef.call(this, data);
     const finalize = ref.finalize;
-    if (typeof finalize !== 'function' || !Array.isArray(ref.buffer)) return ref;
+    const write = ref.write;
+    if (typeof finalize !== 'function' || typeof write !== 'function' || !Array.isArray(ref.buffer)) return ref;
+    // pdfkit turns every text written to a stream (each operator a page's content gets) into a Buffer of its
+    // own: the texts are kept together and turned into one Buffer when a Buffer is written or at the end, the
+    // same bytes ("binary": one byte per character, a newline after each text).
+    let text = '';
+    const flushText = (reference: StreamReference): void => {
+      if (text === '') return;
+      const bytes = Buffer.from(text, 'latin1');
+      text = '';
+      write.call(reference, bytes);
+    };
+    ref.write = function (this: StreamReference, chunk: unknown) {
+      if (chunk instanceof Uint8Array) {
+        flushText(this);
+        write.call(this, chunk);
+      } else {
+        text += (chunk as string) + '\n';
+      }
+    };
     ref.finalize = function (this: StreamReference) {
+      flushText(this);
       if (this.compress && this.buffer.length > 0) {
         const raw = Buffer.concat(this.buffer);
         this.buffer = [embedding > 0 ? cachedDeflate(raw) : deflateSync(raw, { level: 1 })];

@@ -261,12 +261,22 @@ function drawQr(doc: Doc, input: Layout, x: number, y: number): void {
   doc.restore();
 }
 
-/** The QR modules as rectangles in a QR_SIZE square, PDF space (origin bottom left). */
-function qrContent(qr: QrMatrix): string {
+/**
+ * The QR modules as rectangles in a QR_SIZE square, PDF space (origin bottom left): the content stream's
+ * bytes, with the newline pdfkit adds after a text (written straight into one Buffer: a thousand small
+ * strings per document otherwise).
+ */
+function qrContent(qr: QrMatrix): Buffer {
   // Drawn in module units (scaled once), so every rectangle has integer coordinates; the 2-module quiet zone
   // is the offset. Row 0 is the top row.
   const module = QR_SIZE / (qr.size + 4);
-  const parts: string[] = [`0 g\n${module.toFixed(5)} 0 0 ${module.toFixed(5)} 0 0 cm`];
+  const out = Buffer.allocUnsafe(64 + qr.size * qr.size * 8);
+  let at = out.write(`0 g\n${module.toFixed(5)} 0 0 ${module.toFixed(5)} 0 0 cm`, 0, 'latin1');
+  const integer = (value: number): void => {
+    if (value >= 100) out[at++] = 0x30 + Math.floor(value / 100);
+    if (value >= 10) out[at++] = 0x30 + (Math.floor(value / 10) % 10);
+    out[at++] = 0x30 + (value % 10);
+  };
   // One rectangle per horizontal run of dark modules: a third of the content bytes of one per module.
   for (let row = 0; row < qr.size; row += 1) {
     let column = 0;
@@ -277,11 +287,18 @@ function qrContent(qr: QrMatrix): string {
       }
       const start = column;
       while (column < qr.size && qr.modules[row * qr.size + column]) column += 1;
-      parts.push(`${start + 2} ${qr.size + 1 - row} ${column - start} 1 re`);
+      // "\n{x} {y} {width} 1 re"
+      out[at++] = 0x0a;
+      integer(start + 2);
+      out[at++] = 0x20;
+      integer(qr.size + 1 - row);
+      out[at++] = 0x20;
+      integer(column - start);
+      at += out.write(' 1 re', at, 'latin1');
     }
   }
-  parts.push('f\n');
-  return parts.join('\n');
+  at += out.write('\nf\n\n', at, 'latin1');
+  return out.subarray(0, at);
 }
 
 const FOOTER_SIZE = 8;

@@ -50,8 +50,8 @@ export function readCertificateIdentity(certificateDer: Buffer): CertificateIden
 }
 
 export interface SignedDataInput {
-  /** The signed bytes (a PDF's byte ranges). */
-  readonly content: Buffer;
+  /** The signed bytes (a PDF's byte ranges, one Buffer or the ranges in order). */
+  readonly content: Buffer | readonly Buffer[];
   readonly signingTime: Date;
   readonly privateKey?: KeyObject;
   /** Signs the signed attributes elsewhere (RSA PKCS#1 v1.5, SHA-256), instead of `privateKey`. */
@@ -67,6 +67,13 @@ export interface SignedDataInput {
 }
 
 const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
+
+function contentDigest(content: Buffer | readonly Buffer[]): Buffer {
+  if (Buffer.isBuffer(content)) return sha256(content);
+  const hash = createHash('sha256');
+  for (const part of content) hash.update(part);
+  return hash.digest();
+}
 
 const attribute = (oid: string, value: Buffer): Buffer => derSequence(derOid(oid), derSetOf([value]));
 
@@ -93,7 +100,7 @@ export async function buildCadesSignedData(input: SignedDataInput): Promise<Buff
   const signedAttributes = derSetOf([
     attribute(CMS_OID.contentType, derOid(contentType)),
     attribute(CMS_OID.signingTime, derTime(input.signingTime)),
-    attribute(CMS_OID.messageDigest, derOctetString(sha256(input.content))),
+    attribute(CMS_OID.messageDigest, derOctetString(contentDigest(input.content))),
     attribute(CMS_OID.signingCertificateV2, signingCertificateV2(signerCertificate, identity)),
   ]);
   // The signature covers the attributes encoded as an explicit SET OF (RFC 5652 §5.4).
@@ -123,7 +130,10 @@ export async function buildCadesSignedData(input: SignedDataInput): Promise<Buff
     derSmallInteger(contentType === CMS_OID.data ? 1 : 3),
     derSetOf([sha256Algorithm]),
     input.encapsulate
-      ? derSequence(derOid(contentType), derExplicit(0, derOctetString(input.content)))
+      ? derSequence(
+          derOid(contentType),
+          derExplicit(0, derOctetString(Buffer.isBuffer(input.content) ? input.content : Buffer.concat(input.content))),
+        )
       : derSequence(derOid(contentType)),
     derTlv(0xa0, Buffer.concat(input.certificates)),
     derSetOf([signerInfo]),

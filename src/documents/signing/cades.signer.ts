@@ -19,11 +19,16 @@ export class CadesSigner extends Signer {
   }
 
   override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
+    return this.signRanges(pdfBuffer, signingTime);
+  }
+
+  /** `sign` over the signed byte ranges of a PDF given apart (they are hashed in order, not joined). */
+  async signRanges(content: Buffer | readonly Buffer[], signingTime?: Date): Promise<Buffer> {
     if (this.used) throw new Error('CadesSigner signs one document; create a new signer per document');
     this.used = true;
     const timestamps = this.timestamps;
     return buildCadesSignedData({
-      content: pdfBuffer,
+      content,
       signingTime: signingTime ?? this.clock(),
       privateKey: this.identity.privateKey,
       sign: this.identity.sign,

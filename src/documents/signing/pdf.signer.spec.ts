@@ -1,6 +1,7 @@
 import { readFileSync, statSync, writeFileSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SignPdf } from '@signpdf/signpdf';
 import forge from 'node-forge';
 import { DOCUMENT_KINDS } from '../document-kind';
 import { issueSignedDocument } from '../issue-signed-document';
@@ -158,6 +159,18 @@ describe('PAdES signing with development credentials', () => {
     const result = await runTool('pdfsig', ['-nssdir', `sql:${otherDir}`, write('untrusted', pdf)]);
     expect(result.stdout).toContain('Signature is Valid.');
     expect(result.stdout).not.toContain('Certificate is Trusted.');
+  });
+
+  it("writes the same bytes as @signpdf's SignPdf with the same signer, in one copy of the PDF", async () => {
+    const identity = openSigningIdentity(credentials);
+    const signingTime = new Date('2026-03-02T03:04:05Z');
+    const unsigned = await renderDocument('decision-approval', SAMPLE_DOCUMENTS['decision-approval'], SAMPLE_ISSUER);
+    const copy = Buffer.from(unsigned);
+    const reference = await new SignPdf().sign(unsigned, new CadesSigner(identity), signingTime);
+    const signed = await signPdf(unsigned, identity, { signingTime });
+    expect(signed.equals(reference)).toBe(true);
+    // The input is left as it was.
+    expect(unsigned.equals(copy)).toBe(true);
   });
 
   it('refuses to sign twice with one signer', async () => {

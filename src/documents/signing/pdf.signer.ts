@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { SignPdf } from '@signpdf/signpdf';
+import { findByteRange, removeTrailingNewLine, SignPdfError } from '@signpdf/utils';
 import { CadesSigner } from './cades.signer';
 import type { SigningCredentials, SigningIdentity } from './signing-identity';
 import type { TimestampClient } from './timestamp-client';
@@ -48,5 +48,35 @@ export async function signPdf(
 ): Promise<Buffer> {
   const identity = isIdentity(credentials) ? credentials : cachedSigningIdentity(credentials);
   const signer = new CadesSigner(identity, undefined, options.timestamps);
-  return new SignPdf().sign(pdf, signer, options.signingTime ?? new Date());
+  const signingTime = options.signingTime ?? new Date();
+  return fillSignature(pdf, (ranges) => signer.signRanges(ranges, signingTime));
+}
+
+/**
+ * What @signpdf's `SignPdf.sign` does (the same bytes, the same errors), with one copy of the PDF instead of
+ * five: the ByteRange and the signature are written into the copy in place, and the two signed ranges are
+ * hashed where they are instead of being joined first.
+ */
+async function fillSignature(input: Buffer, sign: (ranges: readonly Buffer[]) => Promise<Buffer>): Promise<Buffer> {
+  const pdf = Buffer.from(removeTrailingNewLine(input));
+  const { byteRangePlaceholder: placeholder, byteRangePlaceholderPosition: position } = findByteRange(pdf);
+  if (!placeholder || position === undefined)
+    throw new SignPdfError('No ByteRangeStrings found within PDF buffer.', SignPdfError.TYPE_PARSE);
+  const byteRangeEnd = position + placeholder.length;
+  const contentsTagPos = pdf.indexOf('/Contents ', byteRangeEnd);
+  const placeholderPos = pdf.indexOf('<', contentsTagPos);
+  const placeholderEnd = pdf.indexOf('>', placeholderPos);
+  const placeholderLength = placeholderEnd - 1 - placeholderPos;
+  const signedFrom = placeholderEnd + 1;
+  const byteRange = `/ByteRange [0 ${placeholderPos} ${signedFrom} ${pdf.length - signedFrom}]`;
+  pdf.write(byteRange + ' '.repeat(placeholder.length - byteRange.length), position, 'latin1');
+  const raw = await sign([pdf.subarray(0, placeholderPos), pdf.subarray(signedFrom)]);
+  if (raw.length * 2 > placeholderLength)
+    throw new SignPdfError(
+      `Signature exceeds placeholder length: ${raw.length * 2} > ${placeholderLength}`,
+      SignPdfError.TYPE_INPUT,
+    );
+  const written = pdf.write(raw.toString('hex'), placeholderPos + 1, 'latin1');
+  pdf.fill('0', placeholderPos + 1 + written, placeholderEnd);
+  return pdf;
 }
