@@ -189,6 +189,35 @@ describe('job facility', () => {
     expect(ran).toEqual([1]);
   });
 
+  it('does not wait past its grace for a handler that ignores the shutdown; the job is claimed again after its lease', async () => {
+    const queue = newQueue();
+    const runner = new JobRunner(store);
+    runner.shutdownGraceMs = 200;
+    let release: () => void = () => undefined;
+    let started = false;
+    // A handler stuck on something that never answers, deaf to the abort signal.
+    runner.register(queue, options({ enabled: true, leaseMs: 300 }), async () => {
+      started = true;
+      await new Promise<void>((r) => (release = r));
+    });
+    const id = await enqueue(queue, {});
+    runner.start();
+    for (let i = 0; i < 100 && !started; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(started).toBe(true);
+    const before = Date.now();
+    await runner.stop();
+    expect(Date.now() - before).toBeLessThan(5_000);
+    // Another instance takes the job over once the stuck attempt's lease has run out.
+    await new Promise((r) => setTimeout(r, 400));
+    const other = new JobRunner(store);
+    const done: string[] = [];
+    other.register(queue, options(), async (job) => void done.push(job.id));
+    await other.drain(queue);
+    expect(done).toEqual([id]);
+    expect(await statusOf(id)).toMatchObject({ status: 'done' });
+    release();
+  });
+
   it('reports per-queue statistics', async () => {
     const queue = newQueue();
     await enqueue(queue, {});

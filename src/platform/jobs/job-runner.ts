@@ -31,6 +31,13 @@ export class JobAborted extends Error {
 
 export type JobHandler<P> = (job: ClaimedJob<P>, signal: AbortSignal) => Promise<void>;
 
+/**
+ * How long a shutdown waits for handlers in flight that do not stop on the abort signal (a long sweep, a registry
+ * call that hangs). After that the process goes on closing: the job's lease runs out and it is claimed again by
+ * another instance or after the restart; handlers are idempotent, so nothing is lost or done twice.
+ */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
 export function backoffMs(
   attempt: number,
   backoff: QueueOptions['backoff'],
@@ -70,6 +77,9 @@ export class JobRunner implements BeforeApplicationShutdown, OnApplicationShutdo
   private readonly queues = new Map<string, Registration>();
   private readonly stopping = new AbortController();
   private running = false;
+
+  /** See SHUTDOWN_GRACE_MS (tests shorten it). */
+  shutdownGraceMs = SHUTDOWN_GRACE_MS;
 
   constructor(private readonly store: JobStore) {}
 
@@ -138,6 +148,7 @@ export class JobRunner implements BeforeApplicationShutdown, OnApplicationShutdo
     await this.stop();
   }
 
+  /** Stops every loop and waits for the handlers in flight, at most `shutdownGraceMs` (see SHUTDOWN_GRACE_MS). */
   async stop(): Promise<void> {
     this.running = false;
     this.stopping.abort();
@@ -145,7 +156,20 @@ export class JobRunner implements BeforeApplicationShutdown, OnApplicationShutdo
       r.stopped = true;
       r.wake?.();
     }
-    await Promise.all([...this.queues.values()].map((r) => r.loop));
+    const busy = [...this.queues.values()].filter((r) => r.loop);
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'grace over'>((resolve) => {
+      timer = setTimeout(() => resolve('grace over'), this.shutdownGraceMs);
+      timer.unref();
+    });
+    const outcome = await Promise.race([Promise.all(busy.map((r) => r.loop)), graceOver]);
+    clearTimeout(timer);
+    if (outcome === 'grace over') {
+      const left = busy.filter((r) => r.loop).map((r) => r.queue);
+      this.logger.warn(
+        `shutdown: handlers of ${left.join(', ')} still running after ${this.shutdownGraceMs} ms; their jobs will be claimed again when their lease runs out`,
+      );
+    }
   }
 
   private registration(queue: string): Registration {
