@@ -23,6 +23,7 @@ export default async function globalSetup(globalConfig?: { selectProjects?: stri
       settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
     });
     (globalThis as any).__EMBEDDED_PG__ = pg;
+    (globalThis as any).__EMBEDDED_PG_DIR__ = dataDir;
     adminUrl = pg.url;
   }
   const template = `tctn_template_${process.pid}`;
