@@ -1,18 +1,8 @@
 import request from 'supertest';
-import { applicationFor, residents } from '../support/dossier-fixtures';
+import { beneficiary, eventually } from '../support/beneficiary';
+import { residents } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
-import { auth, citizenBearer, staffBearer } from '../support/tokens';
-import { attachTerminationProof } from '../support/attachments';
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { auth, staffBearer } from '../support/tokens';
 
 /**
  * The re-employment sweep (Luật Việc làm 74/2025 Điều 41 k.4 a) on the sandbox resident whose new job shows in the
@@ -42,27 +32,7 @@ describe('the re-employment sweep', () => {
       before.contributions.every((c: { month: string }) => c.month < citizen.suggestedTerminationDate.slice(0, 7)),
     ).toBe(true);
 
-    const token = await citizenBearer(t, citizen.personalId);
-    const id = (await api().post('/api/v1/dossiers').set(auth(token)).send(applicationFor(citizen)).expect(201)).body
-      .id;
-    await attachTerminationProof(t.baseUrl, id, token);
-    let version = 1;
-    for (const [role, center, body] of [
-      ['receiver', 'DNA-BH', { action: 'receive' }],
-      ['reviewer', 'DNA-BH', { action: 'start_review' }],
-      ['reviewer', 'DNA-BH', { action: 'complete_review', recommendation: 'approve' }],
-      ['center_head', 'DNA-BH', { action: 'propose' }],
-      ['director', '', { action: 'approve' }],
-      ['receiver', 'DNA-BH', { action: 'return_result' }],
-    ] as const) {
-      const staff = await staffBearer(t, `${role}.test`, role, center || null);
-      const res = await api()
-        .post(`/api/v1/staff/dossiers/${id}/actions`)
-        .set(auth(staff))
-        .send({ ...body, expectedVersion: version });
-      expect({ action: body.action, status: res.status, body: res.body }).toMatchObject({ status: 200 });
-      version = res.body.version;
-    }
+    const { token, id } = await beneficiary(t, 'new-job-later');
     const benefit = (await api().get(`/api/v1/dossiers/${id}/benefit`).set(auth(token)).expect(200)).body;
     const last = benefit.months[benefit.months.length - 1];
     // The job starts while the benefit runs (otherwise there would be nothing to terminate).
