@@ -22,6 +22,14 @@ import { benchPersonalId, startRegistryStub, syntheticPopulation } from './suppo
 
 export const FILING_CENTER = 'DNA-BH';
 
+/** The center the filing and notice benches file at (its row, if the bench database does not have it yet). */
+export async function ensureBenchCenter(sql: Client): Promise<void> {
+  await sql.query(
+    `INSERT INTO service_center (code, name, province_name, address) VALUES ($1, 'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa', 'Đồng Nai', 'Số 1, đường Phạm Văn Thuận, Phường Trấn Biên, Tỉnh Đồng Nai') ON CONFLICT DO NOTHING`,
+    [FILING_CENTER],
+  );
+}
+
 export interface FilingOptions {
   /** Measured filings (one distinct citizen each). */
   filings: number;
@@ -190,10 +198,7 @@ export async function runFilingBench(db: BenchDatabase, options: FilingOptions):
   const sql = new Client({ connectionString: url });
   await sql.connect();
   try {
-    await sql.query(
-      `INSERT INTO service_center (code, name, province_name, address) VALUES ($1, 'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa', 'Đồng Nai', 'Số 1, đường Phạm Văn Thuận, Phường Trấn Biên, Tỉnh Đồng Nai') ON CONFLICT DO NOTHING`,
-      [FILING_CENTER],
-    );
+    await ensureBenchCenter(sql);
     const terminationDate = vietnamDate(new Date(Date.now() - 20 * 86_400_000));
     const stub = await startRegistryStub(terminationDate);
     const dataDir = join(options.dataDir, 'service-filing');

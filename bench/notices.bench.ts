@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DOSSIER_COLUMNS as REPOSITORY_DOSSIER_COLUMNS } from '../src/dossiers/dossier.repository';
 import { vietnamDate } from '../src/platform/clock/clock';
-import { FILING_CENTER } from './filing.bench';
+import { ensureBenchCenter, FILING_CENTER } from './filing.bench';
 import { BenchDatabase, findPgbench, load, LoadFigures, startService, tokenMinter } from './support/infra';
 import { PgbenchFigures, runPgbench } from './support/pgbench';
 import { startRegistryStub } from './support/synthetic-registry';
@@ -75,10 +75,7 @@ export const noticePersonalId = (k: number) => `3${String(k).padStart(11, '0')}`
 
 /** Seeds `n` beneficiaries of FILING_CENTER whose first notice window opened today (three months each). */
 async function seed(sql: Client, n: number, today: string): Promise<void> {
-  await sql.query(
-    `INSERT INTO service_center (code, name, province_name, address) VALUES ($1, 'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa', 'Đồng Nai', 'Số 1, đường Phạm Văn Thuận, Phường Trấn Biên, Tỉnh Đồng Nai') ON CONFLICT DO NOTHING`,
-    [FILING_CENTER],
-  );
+  await ensureBenchCenter(sql);
   await sql.query(
     `INSERT INTO dossier (id, code, personal_id, center_code, channel, status, version, full_name, search_name, applicant,
        insurance, application, assessment, termination_date, filed_at, received_at, decided_at, sort_date)
