@@ -445,7 +445,12 @@ export class DossierRepository {
       params.push(centerCodes);
       where = 'WHERE center_code = ANY($3::text[])';
     }
-    const [row] = await replicaQuery(
+    const [row] = await replicaQuery<{
+      byStatus: Partial<Record<DossierStatus, number>> | null;
+      overdue: number;
+      dueSoon: number;
+      open: number;
+    }>(
       this.dataSource,
       `SELECT json_object_agg(s.status, s.n) FILTER (WHERE s.status IS NOT NULL) AS "byStatus",
               COALESCE(sum(s.overdue), 0)::int AS overdue, COALESCE(sum(s.due_soon), 0)::int AS "dueSoon",

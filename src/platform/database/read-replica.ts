@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { sql } from './sql';
 
 const logger = new Logger('database');
 
@@ -11,10 +12,14 @@ const logger = new Logger('database');
  * `replication.defaultMode` is `master`, so only these helpers ever reach a replica. docs/operations.md lists the
  * callers.
  */
-export async function replicaQuery<T = any>(dataSource: DataSource, sql: string, params?: unknown[]): Promise<T[]> {
+export async function replicaQuery<Row extends object>(
+  dataSource: DataSource,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<Row[]> {
   const runner = await replicaRunner(dataSource);
   try {
-    return await runner.query(sql, params);
+    return await sql.rows<Row>(runner, text, params);
   } finally {
     await runner.release();
   }
@@ -26,7 +31,7 @@ export async function replicaReadOnly<T>(dataSource: DataSource, work: (em: Enti
   try {
     await runner.startTransaction();
     try {
-      await runner.query('SET TRANSACTION READ ONLY');
+      await sql.run(runner, 'SET TRANSACTION READ ONLY');
       const result = await work(runner.manager);
       await runner.commitTransaction();
       return result;
