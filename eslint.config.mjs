@@ -22,8 +22,6 @@ const UNTYPED_YET = [
   'src/dossiers/**',
   'src/eligibility/**',
   'src/identity/**',
-  'src/indicators/**',
-  'src/notifications/**',
   'src/organisation/**',
   'src/platform/**',
   'src/registries/**',

@@ -1,9 +1,13 @@
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobScheduler } from '../platform/jobs/job-scheduler';
+import { IntegrationAlertEntity } from './integration/integration-alert.entity';
+import { IntegrationCallEntity } from './integration/integration-call.entity';
 import { IntegrationCallRecorder } from './integration/integration-calls.recorder';
 import { IntegrationHealthController } from './integration/integration-health.controller';
 import { IntegrationHealthService } from './integration/integration-health.service';
 import { IntegrationInstrumentation } from './integration/integration-instrumentation';
+import { IndicatorReportEntity } from './report/indicator-report.entity';
 import { MonthlyReportController } from './report/monthly-report.controller';
 import { MonthlyReportService } from './report/monthly-report.service';
 import { DossiersModule } from '../dossiers/dossiers.module';
@@ -18,6 +22,7 @@ import { IndicatorsPageController } from './indicators-page.controller';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 import { OpenDataService } from './open-data.service';
+import { SatisfactionRatingEntity } from './satisfaction-rating.entity';
 import { SatisfactionService } from './satisfaction.service';
 import { DataUseService } from './data-use.service';
 
@@ -43,7 +48,17 @@ export class IndicatorsModule implements OnModuleInit {
   static forRoot(notifications: DynamicModule): DynamicModule {
     return {
       module: IndicatorsModule,
-      imports: [EligibilityModule, DossiersModule, notifications],
+      imports: [
+        TypeOrmModule.forFeature([
+          SatisfactionRatingEntity,
+          IntegrationCallEntity,
+          IntegrationAlertEntity,
+          IndicatorReportEntity,
+        ]),
+        EligibilityModule,
+        DossiersModule,
+        notifications,
+      ],
       controllers: [
         DataUseController,
         IndicatorsController,

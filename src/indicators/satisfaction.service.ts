@@ -39,7 +39,7 @@ export class SatisfactionService {
     await this.ownDossier(actor, id);
     const row = await this.repository.rating(id);
     if (!row) throw DomainError.notFound('Bạn chưa đánh giá hồ sơ này.');
-    return { rating: row.rating, comment: row.comment, ratedAt: new Date(row.ratedAt).toISOString() };
+    return { rating: row.rating, comment: row.comment, ratedAt: row.ratedAt.toISOString() };
   }
 
   async rate(actor: Caller, id: string, body: SatisfactionDto): Promise<SatisfactionView> {

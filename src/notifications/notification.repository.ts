@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { utcTimestamp } from '../platform/database/sql-timestamp';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Not, Repository } from 'typeorm';
+import { sql } from '../platform/database/sql';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
+import { NotificationEntity } from './notification.entity';
 
 export type NotificationChannel = 'email' | 'sms';
 export type NotificationStatus = 'queued' | 'retrying' | 'sent' | 'failed';
@@ -30,23 +33,27 @@ export interface NotificationPreferences {
   smsUnaccented: boolean | null;
 }
 
-const COLUMNS = `id::text AS id, personal_id AS "personalId", dossier_id::text AS "dossierId", channel, template,
-  recipient, subject, body, encoding, segments, status, attempts, last_error AS "lastError",
-  ${utcTimestamp('created_at')} AS "createdAt", ${utcTimestamp('sent_at')} AS "sentAt"`;
-
 /** Tables `notification` (what was sent, or tried) and `notification_preference`. */
 @Injectable()
 export class NotificationRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    @InjectRepository(NotificationPreferenceEntity)
+    private readonly preferenceRows: Repository<NotificationPreferenceEntity>,
+  ) {}
 
-  /** False when `dedupeKey` was already used (the notification exists). */
+  /**
+   * False when `dedupeKey` was already used (the notification exists). One statement with the caller's transaction:
+   * the conflict on the unique key is the answer.
+   */
   async insert(
     em: EntityManager,
     row: Omit<NotificationRow, 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt'> & {
       dedupeKey: string | null;
     },
   ): Promise<boolean> {
-    const rows = await em.query(
+    const rows = await sql.rows<{ id: string }>(
+      em,
       `INSERT INTO notification (id, personal_id, dossier_id, channel, template, dedupe_key, recipient, subject, body,
          encoding, segments)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -69,44 +76,65 @@ export class NotificationRepository {
   }
 
   async find(id: string): Promise<NotificationRow | undefined> {
-    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM notification WHERE id = $1`, [id]);
-    return row;
+    const row = await this.notifications.findOneBy({ id });
+    return row ? toRow(row) : undefined;
   }
 
   async markSent(id: string, attempts: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notification SET status = 'sent', sent_at = now(), attempts = $2, last_error = NULL WHERE id = $1`,
-      [id, attempts],
-    );
+    await this.notifications.update({ id }, { status: 'sent', sentAt: () => 'now()', attempts, lastError: null });
   }
 
   async markFailure(id: string, attempts: number, error: string, final: boolean): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notification SET status = $4, attempts = $2, last_error = $3 WHERE id = $1 AND status <> 'sent'`,
-      [id, attempts, error.slice(0, 1000), final ? 'failed' : 'retrying'],
+    await this.notifications.update(
+      { id, status: Not('sent') },
+      { status: final ? 'failed' : 'retrying', attempts, lastError: error.slice(0, 1000) },
     );
   }
 
+  /** Newest first. */
   async forPerson(personalId: string, limit: number): Promise<NotificationRow[]> {
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notification WHERE personal_id = $1 ORDER BY created_at DESC, id LIMIT $2`,
-      [personalId, limit],
-    );
+    const rows = await this.notifications.find({
+      where: { personalId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+    });
+    return rows.map(toRow);
   }
 
   async preferences(personalId: string, em?: EntityManager): Promise<NotificationPreferences | undefined> {
-    const [row] = await (em ?? this.dataSource.manager).query(
-      `SELECT email, sms, sms_unaccented AS "smsUnaccented" FROM notification_preference WHERE personal_id = $1`,
-      [personalId],
-    );
-    return row;
+    const repository = em ? em.getRepository(NotificationPreferenceEntity) : this.preferenceRows;
+    const row = await repository.findOneBy({ personalId });
+    return row ? { email: row.email, sms: row.sms, smsUnaccented: row.smsUnaccented } : undefined;
   }
 
+  /** Creates or replaces the citizen's choice (one upsert). */
   async savePreferences(personalId: string, p: NotificationPreferences): Promise<void> {
-    await this.dataSource.query(
+    await sql.run(
+      this.preferenceRows.manager,
       `INSERT INTO notification_preference (personal_id, email, sms, sms_unaccented) VALUES ($1, $2, $3, $4)
        ON CONFLICT (personal_id) DO UPDATE SET email = $2, sms = $3, sms_unaccented = $4, updated_at = now()`,
       [personalId, p.email, p.sms, p.smsUnaccented],
     );
   }
+}
+
+/** The record the worker and the citizen's list use: timestamps as RFC 3339 UTC strings with milliseconds. */
+function toRow(n: NotificationEntity): NotificationRow {
+  return {
+    id: n.id,
+    personalId: n.personalId,
+    dossierId: n.dossierId,
+    channel: n.channel,
+    template: n.template,
+    recipient: n.recipient,
+    subject: n.subject,
+    body: n.body,
+    encoding: n.encoding,
+    segments: n.segments,
+    status: n.status,
+    attempts: n.attempts,
+    lastError: n.lastError,
+    createdAt: n.createdAt.toISOString(),
+    sentAt: n.sentAt ? n.sentAt.toISOString() : null,
+  };
 }

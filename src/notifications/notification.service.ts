@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DossierReader } from '../dossiers/dossier-reader';
+import { sql } from '../platform/database/sql';
 import { Runtime } from '../platform/embedded/runtime';
 import { JobStore } from '../platform/jobs/job.store';
 import { RUNTIME } from '../platform/platform.module';
@@ -46,13 +47,13 @@ export class NotificationService {
     options: NotifyOptions = {},
   ): Promise<string[]> {
     const savepoint = `notify_${randomUUID().replace(/-/g, '')}`;
-    await em.query(`SAVEPOINT ${savepoint}`);
+    await sql.run(em, `SAVEPOINT ${savepoint}`);
     try {
       const ids = await this.queue(em, personalId, template, data, options);
-      await em.query(`RELEASE SAVEPOINT ${savepoint}`);
+      await sql.run(em, `RELEASE SAVEPOINT ${savepoint}`);
       return ids;
     } catch (error) {
-      await em.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+      await sql.run(em, `ROLLBACK TO SAVEPOINT ${savepoint}`);
       this.logger.error(
         `notification ${template} for dossier ${data.dossierId} not queued: ${(error as Error).message}`,
       );

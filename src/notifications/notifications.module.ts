@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { EMAIL_SENDER, SMS_GATEWAY } from './delivery-channels.port';
 import { HttpSmsGateway } from './http-sms-gateway.adapter';
@@ -10,6 +11,8 @@ import {
   NotificationWorker,
   NOTIFICATION_TUNING_OVERRIDES,
 } from './notification.worker';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
+import { NotificationEntity } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 import { NotificationService } from './notification.service';
 import { NotificationsController } from './notifications.controller';
@@ -33,7 +36,7 @@ export class NotificationsModule {
   static forRoot(options: NotificationsModuleOptions): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [DossiersModule],
+      imports: [TypeOrmModule.forFeature([NotificationEntity, NotificationPreferenceEntity]), DossiersModule],
       controllers: [NotificationsController],
       providers: [
         NotificationRepository,

@@ -55,7 +55,7 @@ export class RegistriesModule {
         DataAccessLogRepository,
         RegistryReader,
       ],
-      exports: [POPULATION_REGISTRY, SOCIAL_INSURANCE_REGISTRY, RegistryReader],
+      exports: [POPULATION_REGISTRY, SOCIAL_INSURANCE_REGISTRY, RegistryReader, DataAccessLogRepository],
     };
   }
 }

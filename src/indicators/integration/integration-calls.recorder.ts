@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { sql } from '../../platform/database/sql';
 import { metricsRegistry } from '../../platform/http/metrics';
 import type { IntegrationCall } from './port-instrumentation';
 
@@ -56,8 +57,9 @@ export class IntegrationCallRecorder implements BeforeApplicationShutdown {
     if (!this.buffer.length) return;
     const batch = this.buffer;
     this.buffer = [];
-    this.flushing = this.dataSource
-      .query(
+    this.flushing = sql
+      .run(
+        this.dataSource,
         `INSERT INTO integration_call (system, operation, occurred_at, duration_ms, ok, error)
          SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::boolean[], $6::text[])`,
         [

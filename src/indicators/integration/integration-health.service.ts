@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { addDays } from '../../calendar/iso-date';
 import { NotificationService } from '../../notifications/notification.service';
 import { CLOCK, Clock } from '../../platform/clock/clock';
+import { sql } from '../../platform/database/sql';
 import { JobStore } from '../../platform/jobs/job.store';
 import {
   ALERT_THRESHOLDS,
@@ -90,21 +91,27 @@ export class IntegrationHealthService {
   async health(days: number): Promise<{ today: string; systems: IntegrationHealth[] }> {
     const today = this.clock.today();
     const from = addDays(today, -(days - 1));
-    const rows: { system: IntegrationSystem; day: string; calls: number; failures: number; p95: number | null }[] =
-      await this.dataSource.query(
-        `SELECT system, (occurred_at AT TIME ZONE ${TZ})::date::text AS day, count(*)::int AS calls,
+    const rows = await sql.rows<{
+      system: IntegrationSystem;
+      day: string;
+      calls: number;
+      failures: number;
+      p95: number | null;
+    }>(
+      this.dataSource,
+      `SELECT system, (occurred_at AT TIME ZONE ${TZ})::date::text AS day, count(*)::int AS calls,
            count(*) FILTER (WHERE NOT ok)::int AS failures,
            percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms)::float8 AS p95
          FROM integration_call
          WHERE occurred_at >= ($1::date::timestamp AT TIME ZONE ${TZ}) AND occurred_at < (($2::date + 1)::timestamp AT TIME ZONE ${TZ})
          GROUP BY 1, 2`,
-        [from, today],
-      );
-    const lastErrors: { system: IntegrationSystem; at: Date; operation: string; error: string }[] =
-      await this.dataSource.query(
-        `SELECT DISTINCT ON (system) system, occurred_at AS at, operation, COALESCE(error, '') AS error
+      [from, today],
+    );
+    const lastErrors = await sql.rows<{ system: IntegrationSystem; at: Date; operation: string; error: string }>(
+      this.dataSource,
+      `SELECT DISTINCT ON (system) system, occurred_at AS at, operation, COALESCE(error, '') AS error
          FROM integration_call WHERE NOT ok ORDER BY system, occurred_at DESC, id DESC`,
-      );
+    );
     const systems: IntegrationHealth[] = [];
     for (const system of INTEGRATION_SYSTEMS) {
       const queue = INTEGRATION_QUEUES[system];
@@ -126,7 +133,7 @@ export class IntegrationHealthService {
         label: INTEGRATION_LABELS[system],
         queueDepth: stats ? stats.pending + stats.held : null,
         deadLetters: stats ? stats.dead : null,
-        lastError: last ? { at: new Date(last.at).toISOString(), operation: last.operation, error: last.error } : null,
+        lastError: last ? { at: last.at.toISOString(), operation: last.operation, error: last.error } : null,
         days: list,
       });
     }
@@ -139,7 +146,8 @@ export class IntegrationHealthService {
     const fresh: AlertFinding[] = [];
     for (const finding of crossedThresholds(systems, today)) {
       await this.dataSource.transaction(async (em) => {
-        const inserted: unknown[] = await em.query(
+        const inserted = await sql.rows<{ system: IntegrationSystem }>(
+          em,
           `INSERT INTO integration_alert (system, day, kind, detail, sent_at) VALUES ($1, $2, $3, $4, now())
            ON CONFLICT DO NOTHING RETURNING system`,
           [finding.system, today, finding.kind, finding.detail],

@@ -1,13 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import type { Runtime } from '../../platform/embedded/runtime';
 import { RUNTIME } from '../../platform/platform.module';
 import { CLOCK, Clock } from '../../platform/clock/clock';
+import { sql } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
 import { OBJECT_STORE, ObjectStore } from '../../platform/storage/object-store.port';
 import { kpiRow } from '../domain/open-data';
 import { IndicatorsService, MONTH_PATTERN, monthRange, previousMonth } from '../indicators.service';
+import { IndicatorReportEntity } from './indicator-report.entity';
 import { REPORT_TITLE, renderMonthlyReportPdf } from './monthly-report.pdf';
 import { renderMonthlyReportXlsx } from './monthly-report.xlsx';
 
@@ -23,15 +26,6 @@ export interface MonthlyReportEntry {
   xlsxUrl: string;
 }
 
-interface ReportRow {
-  month: string;
-  status: 'draft';
-  pdf_key: string;
-  pdf_sha256: string;
-  xlsx_key: string;
-  prepared_at: Date;
-}
-
 /**
  * The monthly report (issue #22): on the 13th a draft of the previous month's indicators, as a PDF in the Nghị định
  * 30 form and an XLSX, kept in the object store for the Director to review and sign. Past reports stay listed; a
@@ -42,7 +36,7 @@ export class MonthlyReportService {
   private readonly logger = new Logger('monthly-report');
 
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectRepository(IndicatorReportEntity) private readonly reports: Repository<IndicatorReportEntity>,
     private readonly indicators: IndicatorsService,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -86,7 +80,9 @@ export class MonthlyReportService {
     const xlsxKey = `indicator-reports/${month}/bao-cao-${month}.xlsx`;
     await this.store.put(pdfKey, pdf, 'application/pdf');
     await this.store.put(xlsxKey, xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    await this.dataSource.query(
+    // A concurrent run on another instance may have written the month meanwhile: the first draft stays.
+    await sql.run(
+      this.reports.manager,
       `INSERT INTO indicator_report (month, status, pdf_key, pdf_sha256, xlsx_key, prepared_at)
        VALUES ($1, 'draft', $2, $3, $4, $5) ON CONFLICT (month) DO NOTHING`,
       [month, pdfKey, createHash('sha256').update(pdf).digest('hex'), xlsxKey, preparedAt],
@@ -95,7 +91,7 @@ export class MonthlyReportService {
   }
 
   async list(): Promise<MonthlyReportEntry[]> {
-    const rows: ReportRow[] = await this.dataSource.query(`SELECT * FROM indicator_report ORDER BY month DESC`);
+    const rows = await this.reports.find({ order: { month: 'DESC' } });
     return rows.map((r) => this.entry(r));
   }
 
@@ -103,25 +99,24 @@ export class MonthlyReportService {
     const row = MONTH_PATTERN.test(month) ? await this.row(month) : undefined;
     if (!row) throw DomainError.notFound('Chưa có báo cáo của tháng này.');
     return kind === 'pdf'
-      ? { body: await this.store.get(row.pdf_key), contentType: 'application/pdf', fileName: `bao-cao-${month}.pdf` }
+      ? { body: await this.store.get(row.pdfKey), contentType: 'application/pdf', fileName: `bao-cao-${month}.pdf` }
       : {
-          body: await this.store.get(row.xlsx_key),
+          body: await this.store.get(row.xlsxKey),
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           fileName: `bao-cao-${month}.xlsx`,
         };
   }
 
-  private async row(month: string): Promise<ReportRow | undefined> {
-    const rows: ReportRow[] = await this.dataSource.query(`SELECT * FROM indicator_report WHERE month = $1`, [month]);
-    return rows[0];
+  private async row(month: string): Promise<IndicatorReportEntity | undefined> {
+    return (await this.reports.findOneBy({ month })) ?? undefined;
   }
 
-  private entry(r: ReportRow): MonthlyReportEntry {
+  private entry(r: IndicatorReportEntity): MonthlyReportEntry {
     return {
       month: r.month,
       status: r.status,
-      preparedAt: new Date(r.prepared_at).toISOString(),
-      pdfSha256: r.pdf_sha256,
+      preparedAt: r.preparedAt.toISOString(),
+      pdfSha256: r.pdfSha256,
       pdfUrl: `/api/v1/indicator-reports/${r.month}/pdf`,
       xlsxUrl: `/api/v1/indicator-reports/${r.month}/xlsx`,
     };

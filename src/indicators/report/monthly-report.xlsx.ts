@@ -4,7 +4,7 @@ import { KPI_COLUMNS, KpiRow } from '../domain/open-data';
 /** exceljs is loaded when a report is prepared (once a month), not at start-up. */
 function loadExcel(): typeof ExcelJS {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('exceljs');
+  return require('exceljs') as typeof ExcelJS;
 }
 
 const HEADERS: Readonly<Record<keyof KpiRow, string>> = {

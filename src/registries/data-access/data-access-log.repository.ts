@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { sql, SqlRunner } from '../../platform/database/sql';
 import { RegistrySource } from '../http/registry-http-client';
 import { DataAccessActorType } from './data-access-labels';
 
@@ -70,4 +71,62 @@ export class DataAccessLogRepository {
       requestId: r.request_id,
     }));
   }
+
+  /**
+   * The reads of the Vietnam-calendar days [firstDay, lastDay] for the data-use oversight export (src/indicators):
+   * per account, purpose and source (`summary`) or each read (`reads`), instants at +07:00. Runs on the caller's
+   * connection (a read-only transaction with a longer statement timeout).
+   */
+  useOfMonth(db: SqlRunner, firstDay: string, lastDay: string, view: 'summary'): Promise<DataUseSummaryRow[]>;
+  useOfMonth(db: SqlRunner, firstDay: string, lastDay: string, view: 'reads'): Promise<DataUseReadRow[]>;
+  useOfMonth(
+    db: SqlRunner,
+    firstDay: string,
+    lastDay: string,
+    view: 'summary' | 'reads',
+  ): Promise<DataUseSummaryRow[] | DataUseReadRow[]> {
+    const tz = `'Asia/Ho_Chi_Minh'`;
+    const range = `occurred_at >= ($1::date::timestamp AT TIME ZONE ${tz}) AND occurred_at < (($2::date + 1)::timestamp AT TIME ZONE ${tz})`;
+    const stamp = (c: string) => `to_char(${c} AT TIME ZONE ${tz}, 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"')`;
+    if (view === 'summary')
+      return sql.rows<DataUseSummaryRow>(
+        db,
+        `SELECT actor_type AS "actorType", COALESCE(actor_id, '') AS "actorId", purpose, source,
+           count(*)::int AS reads, count(DISTINCT subject_personal_id)::int AS subjects,
+           ${stamp('min(occurred_at)')} AS "firstAt", ${stamp('max(occurred_at)')} AS "lastAt"
+         FROM data_access_log WHERE ${range}
+         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+        [firstDay, lastDay],
+      );
+    return sql.rows<DataUseReadRow>(
+      db,
+      `SELECT ${stamp('occurred_at')} AS "occurredAt", actor_type AS "actorType", COALESCE(actor_id, '') AS "actorId",
+         purpose, source, subject_personal_id AS "subjectPersonalId", COALESCE(request_id, '') AS "requestId"
+       FROM data_access_log WHERE ${range} ORDER BY actor_type, actor_id, purpose, occurred_at, id`,
+      [firstDay, lastDay],
+    );
+  }
+}
+
+/** Registry reads of one account, purpose and source over a month (data-use oversight); instants at +07:00. */
+export interface DataUseSummaryRow {
+  actorType: string;
+  actorId: string;
+  purpose: string;
+  source: string;
+  reads: number;
+  subjects: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+/** One registry read (data-use oversight); `occurredAt` at +07:00, absent ids as ''. */
+export interface DataUseReadRow {
+  occurredAt: string;
+  actorType: string;
+  actorId: string;
+  purpose: string;
+  source: string;
+  subjectPersonalId: string;
+  requestId: string;
 }
