@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { PortalEventsModule } from '../portal/portal.module';
@@ -14,6 +15,8 @@ import { DocumentIssuanceWorker } from './issuance/document-issuance.worker';
 import { SigningIdentityProvider } from './issuance/signing-identity.provider';
 import { DossierSource } from './persistence/dossier-source';
 import { IssuedDocumentRepository } from './persistence/issued-document.repository';
+import { IssuedDocumentEntity } from './persistence/issued-document.entity';
+import { DocumentNumberSequenceEntity } from './persistence/document-number-sequence.entity';
 import { DocumentAccessService } from './services/document-access.service';
 import { DossierDocumentsService } from './services/dossier-documents.service';
 import { DocumentRevocationService } from './services/document-revocation.service';
@@ -25,7 +28,14 @@ import { DocumentRevocationService } from './services/document-revocation.servic
  * staff, verified by the public. Depends on dossiers (read port) and portal (held events); neither depends on it.
  */
 @Module({
-  imports: [AuditModule, EligibilityModule, DossiersModule, PortalEventsModule, OrganisationModule],
+  imports: [
+    TypeOrmModule.forFeature([IssuedDocumentEntity, DocumentNumberSequenceEntity]),
+    AuditModule,
+    EligibilityModule,
+    DossiersModule,
+    PortalEventsModule,
+    OrganisationModule,
+  ],
   controllers: [
     CitizenDocumentsController,
     StaffDocumentsController,

@@ -7,7 +7,23 @@ import {
   holderOf,
   IssuanceContext,
   IssuanceDataError,
+  SnapshotAssessmentOutput,
 } from './document-data.builder';
+import type { Regime } from '../../eligibility/domain/regime';
+
+const output: SnapshotAssessmentOutput = {
+  monthlyBenefit: 5_520_000,
+  benefitMonths: 2,
+  averageSalary: 9_200_000,
+  totalContributionMonths: 30,
+  reservedMonthsAfter: 0,
+  entitlementStart: '2026-11-16',
+  entitlementEnd: '2027-01-15',
+  periods: [
+    { from: '2026-11-16', to: '2026-12-15' },
+    { from: '2026-12-16', to: '2027-01-15' },
+  ],
+};
 
 const dossier: DossierSnapshot = {
   id: 'd1',
@@ -26,22 +42,8 @@ const dossier: DossierSnapshot = {
     },
   },
   application: { lastEmployer: { name: 'Công ty TNHH Điện tử Biên Hòa' }, phone: '0912345678' },
-  assessment: {
-    output: {
-      monthlyBenefit: 5_520_000,
-      benefitMonths: 2,
-      averageSalary: 9_200_000,
-      totalContributionMonths: 30,
-      reservedMonthsAfter: 0,
-      entitlementStart: '2026-11-16',
-      entitlementEnd: '2027-01-15',
-      periods: [
-        { from: '2026-11-16', to: '2026-12-15' },
-        { from: '2026-12-16', to: '2027-01-15' },
-      ],
-    },
-  },
-  supplement: { items: ['stale'] },
+  assessment: { output },
+  supplement: { items: ['stale'], note: null },
   decisionNote: null,
   filedAt: new Date('2026-11-02T02:15:00Z'),
   receivedAt: new Date('2026-11-02T03:00:00Z'),
@@ -100,7 +102,8 @@ describe('buildDocumentData', () => {
       '06 tháng liền kề trước khi thất nghiệp',
     ],
   ])('decisions cite the law and decree of the regime applied (%s)', (regime, law, decree, wording) => {
-    const applied = { ...dossier, assessment: { output: { ...dossier.assessment.output, regime, reasons: ['x'] } } };
+    const reasons = [{ code: 'insufficient_contributions' as const, message: 'x' }];
+    const applied = { ...dossier, assessment: { output: { ...output, regime: regime as Regime, reasons } } };
     const approval = buildDocumentData('decision-approval', applied, context) as DecisionApprovalData;
     expect(approval.legalBasis.law).toBe(law);
     expect(approval.legalBasis.decree).toContain(decree);
@@ -120,10 +123,14 @@ describe('buildDocumentData', () => {
   });
 
   it('refuses to build an approval without benefit periods, or a refusal without reasons', () => {
-    const ineligible = { ...dossier, assessment: { output: { ...dossier.assessment.output, periods: [] } } };
+    const ineligible = { ...dossier, assessment: { output: { ...output, periods: [] } } };
     expect(() => buildDocumentData('decision-approval', ineligible, context)).toThrow(IssuanceDataError);
     expect(() =>
-      buildDocumentData('decision-refusal', { ...dossier, assessment: { output: { reasons: [] } } }, context),
+      buildDocumentData(
+        'decision-refusal',
+        { ...dossier, assessment: { output: { ...output, reasons: [] } } },
+        context,
+      ),
     ).toThrow(IssuanceDataError);
   });
 

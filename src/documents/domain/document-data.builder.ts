@@ -15,20 +15,55 @@ import { formatShortDate } from '../formatting/vietnamese-date.formatter';
 import { noticeSchedule } from './notice-schedule';
 import { legalBasisFor } from '../../eligibility/domain/legal-bases';
 import { Regime, regimeFor } from '../../eligibility/domain/regime';
+import type { Assessment } from '../../eligibility/domain/assessment';
+import type { PopulationRecord } from '../../registries/registry-reader.service';
+import type { Application } from '../../dossiers/domain/application';
+import type { SupplementRequest } from '../../dossiers/domain/dossier';
+import type { DossierEventData } from '../../dossiers/dossier.repository';
 
-/** The dossier as the issuance job reads it (own SQL; the documents module does not import the dossiers module). */
+/** What the documents read of the population record kept with the dossier (DossierRecord.applicant). */
+export type SnapshotApplicant = Pick<PopulationRecord, 'fullName' | 'dateOfBirth' | 'sex'> & {
+  readonly permanentAddress: Pick<PopulationRecord['permanentAddress'], 'line' | 'communeName' | 'provinceName'>;
+};
+
+/** What the documents read of the citizen's application (DossierRecord.application). */
+export type SnapshotApplication = Pick<Application, 'phone'> & {
+  readonly lastEmployer: Pick<Application['lastEmployer'], 'name'>;
+};
+
+/**
+ * What the decisions read of the eligibility engine's result (DossierRecord.assessment.output). The regime and the
+ * reasons may be absent from an assessment recorded before they were kept.
+ */
+export type SnapshotAssessmentOutput = Pick<
+  Assessment,
+  | 'monthlyBenefit'
+  | 'benefitMonths'
+  | 'averageSalary'
+  | 'totalContributionMonths'
+  | 'reservedMonthsAfter'
+  | 'entitlementStart'
+  | 'entitlementEnd'
+  | 'periods'
+> &
+  Partial<Pick<Assessment, 'regime' | 'reasons'>>;
+
+/** What the supplementation request reads of the dossier's current request (DossierRecord.supplement). */
+export type SnapshotSupplement = Pick<SupplementRequest, 'items' | 'note' | 'dueDate'>;
+
+/** The dossier as the issuance job reads it (through the dossiers module's DossierReader; see DossierSource). */
 export interface DossierSnapshot {
   readonly id: string;
   readonly code: string;
   readonly personalId: string;
   readonly channel: 'online' | 'portal' | 'counter' | 'transfer';
   readonly fullName: string;
-  /** Population record: {fullName, dateOfBirth, sex, permanentAddress{line, communeName, provinceName}}. */
-  readonly applicant: any;
-  readonly application: any;
+  /** The population record read when the dossier was filed. */
+  readonly applicant: SnapshotApplicant;
+  readonly application: SnapshotApplication;
   /** `.output` is the eligibility engine's result. */
-  readonly assessment: any;
-  readonly supplement: any;
+  readonly assessment: { readonly output: SnapshotAssessmentOutput } | null;
+  readonly supplement: SnapshotSupplement | null;
   readonly decisionNote: string | null;
   readonly filedAt: Date;
   readonly receivedAt: Date | null;
@@ -44,7 +79,8 @@ export interface TriggeringEvent {
   readonly occurredAt: Date;
   readonly actorName: string | null;
   readonly note: string | null;
-  readonly data: any;
+  /** What the step recorded (varies by action; read defensively). */
+  readonly data: DossierEventData;
 }
 
 export interface IssuanceContext {
@@ -84,8 +120,8 @@ const CHANNEL_LABELS: Record<DossierSnapshot['channel'], string> = {
 };
 
 export function holderOf(d: DossierSnapshot): DocumentHolder {
-  const a = d.applicant ?? {};
-  const address = a.permanentAddress ?? {};
+  const a: Partial<SnapshotApplicant> = d.applicant ?? {};
+  const address: Partial<SnapshotApplicant['permanentAddress']> = a.permanentAddress ?? {};
   const sex = a.sex === 'male' || a.sex === 'female' ? a.sex : undefined;
   return {
     fullName: String(a.fullName ?? d.fullName),
@@ -120,7 +156,7 @@ export function buildDocumentData(kind: DocumentKind, d: DossierSnapshot, ctx: I
       return approval(common, d, ctx);
     case 'decision-refusal': {
       const reasons = lines(d.decisionNote);
-      const fallback = (d.assessment?.output?.reasons ?? []).map((r: { message: string }) => r.message);
+      const fallback = (d.assessment?.output?.reasons ?? []).map((r) => r.message);
       const data: DecisionRefusalData = {
         ...common,
         legalBasis: decisionLegalBasis(d, ctx),
@@ -181,9 +217,10 @@ function isoDate(value: unknown): string | undefined {
   return typeof value === 'string' && ISO_DATE.test(value) ? value : undefined;
 }
 
-function dateRange(value: any): { from: string; to: string } | undefined {
-  const from = isoDate(value?.from);
-  const to = isoDate(value?.to);
+function dateRange(value: unknown): { from: string; to: string } | undefined {
+  const range = typeof value === 'object' && value !== null ? (value as { from?: unknown; to?: unknown }) : undefined;
+  const from = isoDate(range?.from);
+  const to = isoDate(range?.to);
   return from && to ? { from, to } : undefined;
 }
 
@@ -203,7 +240,7 @@ function benefitDecision(
   common: DocumentCommonData,
   ctx: IssuanceContext,
 ): BenefitDecisionData {
-  const data = ctx.event?.data ?? {};
+  const data: DossierEventData = ctx.event?.data ?? {};
   if (data.event !== BENEFIT_EVENT[kind])
     throw new IssuanceDataError(`Bước hồ sơ không ghi nhận quyết định "${BENEFIT_EVENT[kind]}" của thời gian hưởng.`);
   const articleBasis = typeof data.legalBasis === 'string' ? data.legalBasis : '';

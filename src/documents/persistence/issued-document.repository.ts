@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { sql } from '../../platform/database/sql';
 import { utcTimestamp } from '../../platform/database/sql-timestamp';
+import { IssuedDocumentEntity, IssuedDocumentStatus } from './issued-document.entity';
 
 /** One signed document as recorded (table issued_document). */
 export interface IssuedDocumentRecord {
@@ -17,7 +19,7 @@ export interface IssuedDocumentRecord {
   issuerName: string;
   /** RFC 3339, UTC. */
   issuedAt: string;
-  status: 'issued' | 'revoked';
+  status: IssuedDocumentStatus;
   revokedAt: string | null;
   /** Why and by whom (staff username) it was revoked. */
   revocationReason: string | null;
@@ -29,19 +31,46 @@ export type NewIssuedDocument = Omit<
   'status' | 'revokedAt' | 'revocationReason' | 'revokedBy' | 'issuedAt'
 > & { issuedAt: Date };
 
+/** The columns of a record, as the raw reads of the issuance path select them (timestamps formatted in SQL). */
 const COLUMNS = `id, dossier_id AS "dossierId", kind, number, authority_symbol AS "authoritySymbol", year,
   verification_code AS "verificationCode", sha256, object_key AS "objectKey", holder_name AS "holderName",
   issuer_name AS "issuerName", ${utcTimestamp('issued_at')} AS "issuedAt",
   status, ${utcTimestamp('revoked_at')} AS "revokedAt",
   revocation_reason AS "revocationReason", revoked_by AS "revokedBy"`;
 
-/** Signed documents and the number registers they draw from. */
+/** A record from its entity: timestamps as the raw reads format them (RFC 3339, UTC, milliseconds). */
+function toRecord(e: IssuedDocumentEntity): IssuedDocumentRecord {
+  return {
+    id: e.id,
+    dossierId: e.dossierId,
+    kind: e.kind,
+    number: e.number,
+    authoritySymbol: e.authoritySymbol,
+    year: e.year,
+    verificationCode: e.verificationCode,
+    sha256: e.sha256,
+    objectKey: e.objectKey,
+    holderName: e.holderName,
+    issuerName: e.issuerName,
+    issuedAt: e.issuedAt.toISOString(),
+    status: e.status,
+    revokedAt: e.revokedAt ? e.revokedAt.toISOString() : null,
+    revocationReason: e.revocationReason,
+    revokedBy: e.revokedBy,
+  };
+}
+
+/**
+ * Signed documents and the number registers they draw from. The issuance path (nextNumber, insert,
+ * findByDossierAndKind) keeps its hand-written statements, which the issuance benchmark measures; the other reads
+ * and the revocation go through the entity repository.
+ */
 @Injectable()
 export class IssuedDocumentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  private db(em?: EntityManager) {
-    return em ?? this.dataSource.manager;
+  private repo(em?: EntityManager) {
+    return (em ?? this.dataSource.manager).getRepository(IssuedDocumentEntity);
   }
 
   /**
@@ -49,17 +78,19 @@ export class IssuedDocumentRepository {
    * ends, so numbers are handed out in commit order without gaps: a rolled-back issuance gives its number back.
    */
   async nextNumber(em: EntityManager, register: string, year: number): Promise<number> {
-    const [row] = await em.query(
+    const row = await sql.one<{ lastValue: number }>(
+      em,
       `INSERT INTO document_number_sequence (authority_symbol, year, last_value) VALUES ($1, $2, 1)
        ON CONFLICT (authority_symbol, year) DO UPDATE SET last_value = document_number_sequence.last_value + 1
-       RETURNING last_value`,
+       RETURNING last_value AS "lastValue"`,
       [register, year],
     );
-    return row.last_value;
+    return row!.lastValue;
   }
 
   async insert(em: EntityManager, d: NewIssuedDocument): Promise<void> {
-    await em.query(
+    await sql.run(
+      em,
       `INSERT INTO issued_document (id, dossier_id, kind, number, authority_symbol, year, verification_code, sha256,
          object_key, holder_name, issuer_name, issued_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
@@ -85,11 +116,11 @@ export class IssuedDocumentRepository {
     kind: string,
     em?: EntityManager,
   ): Promise<IssuedDocumentRecord | undefined> {
-    const [row] = await this.db(em).query(
+    return sql.one<IssuedDocumentRecord>(
+      em ?? this.dataSource,
       `SELECT ${COLUMNS} FROM issued_document WHERE dossier_id = $1 AND kind = $2`,
       [dossierId, kind],
     );
-    return row;
   }
 
   /**
@@ -100,43 +131,39 @@ export class IssuedDocumentRepository {
     dossierId: string,
     options: { em?: EntityManager; forUpdate?: boolean } = {},
   ): Promise<IssuedDocumentRecord | undefined> {
-    const [row] = await this.db(options.em).query(
-      `SELECT ${COLUMNS} FROM issued_document
-       WHERE dossier_id = $1 AND kind IN ('decision-approval', 'decision-refusal')
-       ORDER BY kind LIMIT 1${options.forUpdate ? ' FOR UPDATE' : ''}`,
-      [dossierId],
-    );
-    return row;
+    const found = await this.repo(options.em).findOne({
+      where: { dossierId, kind: In(['decision-approval', 'decision-refusal']) },
+      order: { kind: 'ASC' },
+      ...(options.forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return found ? toRecord(found) : undefined;
   }
 
   async listForDossier(dossierId: string, em?: EntityManager): Promise<IssuedDocumentRecord[]> {
-    return this.db(em).query(`SELECT ${COLUMNS} FROM issued_document WHERE dossier_id = $1 ORDER BY issued_at, kind`, [
-      dossierId,
-    ]);
+    const found = await this.repo(em).find({ where: { dossierId }, order: { issuedAt: 'ASC', kind: 'ASC' } });
+    return found.map(toRecord);
   }
 
   /** The documents of several dossiers in one statement (a list page), in the order listForDossier gives. */
   async listForDossiers(dossierIds: readonly string[]): Promise<IssuedDocumentRecord[]> {
     if (!dossierIds.length) return [];
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM issued_document WHERE dossier_id = ANY($1::uuid[]) ORDER BY issued_at, kind`,
-      [dossierIds],
-    );
+    const found = await this.repo().find({
+      where: { dossierId: In([...dossierIds]) },
+      order: { issuedAt: 'ASC', kind: 'ASC' },
+    });
+    return found.map(toRecord);
   }
 
   async findByVerificationCode(code: string): Promise<IssuedDocumentRecord | undefined> {
-    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM issued_document WHERE verification_code = $1`, [
-      code,
-    ]);
-    return row;
+    const found = await this.repo().findOneBy({ verificationCode: code });
+    return found ? toRecord(found) : undefined;
   }
 
   /** Marks an issued document revoked (the verification page then answers valid: false). */
   async revoke(em: EntityManager, id: string, revocation: { at: Date; reason: string; by: string }): Promise<void> {
-    await em.query(
-      `UPDATE issued_document SET status = 'revoked', revoked_at = $2, revocation_reason = $3, revoked_by = $4
-       WHERE id = $1 AND status = 'issued'`,
-      [id, revocation.at, revocation.reason, revocation.by],
+    await this.repo(em).update(
+      { id, status: 'issued' },
+      { status: 'revoked', revokedAt: revocation.at, revocationReason: revocation.reason, revokedBy: revocation.by },
     );
   }
 }

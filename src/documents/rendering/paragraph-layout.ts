@@ -121,7 +121,7 @@ function widthOf(doc: Doc, face: FontFace, size: number, text: string): number {
   const internals = internalsOf(doc);
   if (!internals) return doc.widthOfString(text);
   let widths = advanceWidths.get(internals._font.font);
-  if (!widths) advanceWidths.set(internals._font.font, (widths = new Map()));
+  if (!widths) advanceWidths.set(internals._font.font, (widths = new Map<string, number>()));
   let advance = widths.get(text);
   if (advance === undefined) {
     if (widths.size >= WIDTH_CACHE_LIMIT) widths.clear();
@@ -150,7 +150,7 @@ const encodings = new WeakMap<object, Map<string, Encoded>>();
 
 function encode(font: EmbeddedFontInternals, text: string): Encoded {
   let cache = encodings.get(font);
-  if (!cache) encodings.set(font, (cache = new Map()));
+  if (!cache) encodings.set(font, (cache = new Map<string, Encoded>()));
   let result = cache.get(text);
   if (!result) {
     result = encodeShaped(font, text);
@@ -176,7 +176,7 @@ function encodeShaped(font: EmbeddedFontInternals, text: string): Encoded {
     return { hex: hex.join(''), positions };
   }
   let shaped = shapedTexts.get(font.font);
-  if (!shaped) shapedTexts.set(font.font, (shaped = new Map()));
+  if (!shaped) shapedTexts.set(font.font, (shaped = new Map<string, ReturnType<EmbeddedFontInternals['layout']>>()));
   let run = shaped.get(text);
   if (!run) {
     if (shaped.size >= WIDTH_CACHE_LIMIT) shaped.clear();
@@ -331,9 +331,9 @@ function plainWordsOf(doc: Doc, face: FontFace, size: number): Map<string, Word>
   const font = internalsOf(doc)?._font.font;
   if (!font) return undefined;
   let bySize = plainWords.get(font);
-  if (!bySize) plainWords.set(font, (bySize = new Map()));
+  if (!bySize) plainWords.set(font, (bySize = new Map<number, Map<string, Word>>()));
   let words = bySize.get(size);
-  if (!words) bySize.set(size, (words = new Map()));
+  if (!words) bySize.set(size, (words = new Map<string, Word>()));
   return words;
 }
 
