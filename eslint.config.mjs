@@ -25,7 +25,6 @@ const UNTYPED_YET = [
   'src/platform/**',
   'src/registries/**',
   'src/reports/**',
-  'src/sandbox/**',
   'src/social-insurance/**',
   'src/transfers/**',
 ];

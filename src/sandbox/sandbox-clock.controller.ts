@@ -14,11 +14,11 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { isIsoDate } from '../calendar/iso-date';
 import { CLOCK, Clock } from '../platform/clock/clock';
 import { DomainError } from '../platform/errors/domain-error';
 import { JobScheduler } from '../platform/jobs/job-scheduler';
+import { SandboxClockRepository } from './sandbox-clock.repository';
 import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
 import { ShiftedClock } from './sandbox-shifted-clock';
 import { Public } from '../platform/http/access-policy';
@@ -38,7 +38,7 @@ export class SandboxClockService implements OnModuleInit, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly offsets: SandboxClockRepository,
     // Absent where the sandbox is mounted without the job facility (the registry adapters' tests).
     @Optional() private readonly scheduler: JobScheduler | undefined,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -60,8 +60,7 @@ export class SandboxClockService implements OnModuleInit, OnModuleDestroy {
   }
 
   async refresh(): Promise<void> {
-    const [row] = await this.dataSource.query(`SELECT offset_ms::text AS "offsetMs" FROM sandbox_clock`);
-    const offset = row ? Number(row.offsetMs) : 0;
+    const offset = await this.offsets.offset();
     if (this.shifted && this.shifted.offset() !== offset) {
       this.shifted.setOffset(offset);
       await this.scheduler?.tick();
@@ -80,11 +79,7 @@ export class SandboxClockService implements OnModuleInit, OnModuleDestroy {
     const shifted = this.shifted;
     if (!shifted) throw DomainError.conflict('Đồng hồ của hệ thống không dịch chuyển được.');
     const offset = today === null ? 0 : shifted.offsetFor(today);
-    await this.dataSource.query(
-      `INSERT INTO sandbox_clock (id, offset_ms, updated_at) VALUES (true, $1, now())
-       ON CONFLICT (id) DO UPDATE SET offset_ms = EXCLUDED.offset_ms, updated_at = now()`,
-      [offset],
-    );
+    await this.offsets.setOffset(offset);
     shifted.setOffset(offset);
     // Due scheduled work runs now (on whichever instance claims it), not at the next slot.
     await this.scheduler?.trigger();

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SandboxClockEntity } from './sandbox-clock.entity';
+import { SandboxClockRepository } from './sandbox-clock.repository';
 import { SandboxHeaderInterceptor } from './sandbox-header.interceptor';
 import { SandboxClockController, SandboxClockService } from './sandbox-clock.controller';
 
@@ -7,7 +10,8 @@ import { SandboxClockController, SandboxClockService } from './sandbox-clock.con
  * the application's CLOCK and triggers its scheduled jobs.
  */
 @Module({
+  imports: [TypeOrmModule.forFeature([SandboxClockEntity])],
   controllers: [SandboxClockController],
-  providers: [SandboxClockService, SandboxHeaderInterceptor],
+  providers: [SandboxClockService, SandboxClockRepository, SandboxHeaderInterceptor],
 })
 export class SandboxClockModule {}

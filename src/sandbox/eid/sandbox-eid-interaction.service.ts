@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Interaction } from 'oidc-provider';
 import { SandboxDirectory } from '../sandbox-directory.service';
 import { renderSandboxEidError, renderSandboxEidLogin } from './sandbox-eid-pages';
 import { SandboxEidProvider } from './sandbox-eid-provider.service';
@@ -57,11 +58,12 @@ export class SandboxEidInteractionService {
     void reply.redirect(returnTo, 303);
   }
 
-  private async grantConsent(details: any, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  private async grantConsent(details: Interaction, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const { Grant } = this.eid.instance;
-    const grant = details.grantId
-      ? await Grant.find(details.grantId)
-      : new Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
+    const clientId = typeof details.params.client_id === 'string' ? details.params.client_id : undefined;
+    const grant =
+      (details.grantId ? await Grant.find(details.grantId) : undefined) ??
+      new Grant({ accountId: details.session?.accountId, clientId });
     grant.addOIDCScope('openid profile');
     const grantId = await grant.save();
     const returnTo = await this.eid.instance.interactionResult(request.raw, reply.raw, { consent: { grantId } });
@@ -69,7 +71,7 @@ export class SandboxEidInteractionService {
   }
 
   /** The pending interaction, or an error page when its cookie is missing or expired. */
-  private async details(uid: string, request: FastifyRequest, reply: FastifyReply): Promise<any> {
+  private async details(uid: string, request: FastifyRequest, reply: FastifyReply): Promise<Interaction | undefined> {
     try {
       const details = await this.eid.instance.interactionDetails(request.raw, reply.raw);
       if (details.uid === uid) return details;

@@ -1,77 +1,79 @@
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+
 /**
  * In-memory storage for the sandbox e-ID provider (oidc-provider's adapter interface). Sandbox data is throwaway:
  * sessions, codes and interactions live for minutes and are lost on restart, which is what a test environment wants.
  * Expired entries are dropped when touched and by a sweep on each write.
  */
 interface Entry {
-  payload: Record<string, any>;
+  payload: AdapterPayload;
+  expiresAt: number;
+}
+
+/** A secondary key (an interaction's uid, a device flow's user code) pointing at the entry's id. */
+interface Ref {
+  id: string;
   expiresAt: number;
 }
 
 const store = new Map<string, Entry>();
+const refs = new Map<string, Ref>();
 const grants = new Map<string, Set<string>>();
 
 function key(model: string, id: string): string {
   return `${model}:${id}`;
 }
 
-function live(k: string): Record<string, any> | undefined {
-  const entry = store.get(k);
+function live<T extends { expiresAt: number }>(map: Map<string, T>, k: string): T | undefined {
+  const entry = map.get(k);
   if (!entry) return undefined;
   if (entry.expiresAt <= Date.now()) {
-    store.delete(k);
+    map.delete(k);
     return undefined;
   }
-  return entry.payload;
+  return entry;
 }
 
 function sweep(): void {
   const now = Date.now();
   for (const [k, entry] of store) if (entry.expiresAt <= now) store.delete(k);
+  for (const [k, ref] of refs) if (ref.expiresAt <= now) refs.delete(k);
 }
 
-export class SandboxEidMemoryAdapter {
+export class SandboxEidMemoryAdapter implements Adapter {
   constructor(private readonly model: string) {}
 
-  async upsert(id: string, payload: Record<string, any>, expiresIn: number): Promise<void> {
-    if (store.size > 10_000) sweep();
+  async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+    if (store.size + refs.size > 10_000) sweep();
     const k = key(this.model, id);
-    store.set(k, { payload: { ...payload }, expiresAt: Date.now() + (expiresIn || 3600) * 1000 });
+    const expiresAt = Date.now() + (expiresIn || 3600) * 1000;
+    store.set(k, { payload: { ...payload }, expiresAt });
     if (payload.grantId) {
       const set = grants.get(payload.grantId) ?? new Set<string>();
       set.add(k);
       grants.set(payload.grantId, set);
     }
-    if (payload.uid)
-      store.set(key(this.model, `uid:${payload.uid}`), {
-        payload: { id },
-        expiresAt: Date.now() + (expiresIn || 3600) * 1000,
-      });
-    if (payload.userCode) {
-      store.set(key(this.model, `userCode:${payload.userCode}`), {
-        payload: { id },
-        expiresAt: Date.now() + (expiresIn || 3600) * 1000,
-      });
-    }
+    if (payload.uid) refs.set(key(this.model, `uid:${payload.uid}`), { id, expiresAt });
+    if (payload.userCode) refs.set(key(this.model, `userCode:${payload.userCode}`), { id, expiresAt });
   }
 
-  async find(id: string): Promise<Record<string, any> | undefined> {
-    return live(key(this.model, id));
+  async find(id: string): Promise<AdapterPayload | undefined> {
+    return live(store, key(this.model, id))?.payload;
   }
 
-  async findByUid(uid: string): Promise<Record<string, any> | undefined> {
-    const ref = live(key(this.model, `uid:${uid}`));
+  async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+    const ref = live(refs, key(this.model, `uid:${uid}`));
     return ref ? this.find(ref.id) : undefined;
   }
 
-  async findByUserCode(userCode: string): Promise<Record<string, any> | undefined> {
-    const ref = live(key(this.model, `userCode:${userCode}`));
+  async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+    const ref = live(refs, key(this.model, `userCode:${userCode}`));
     return ref ? this.find(ref.id) : undefined;
   }
 
   async consume(id: string): Promise<void> {
-    const payload = live(key(this.model, id));
-    if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+    const entry = live(store, key(this.model, id));
+    if (entry) entry.payload.consumed = Math.floor(Date.now() / 1000);
   }
 
   async destroy(id: string): Promise<void> {

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Provider, interactionPolicy } from 'oidc-provider';
+import type { ErrorOut, Grant, KoaContextWithOIDC } from 'oidc-provider';
 import { Runtime } from '../../platform/embedded/runtime';
 import { RUNTIME } from '../../platform/platform.module';
 import { SandboxDirectory } from '../sandbox-directory.service';
@@ -19,7 +20,7 @@ import { SANDBOX_EID_CLIENT_ID, SANDBOX_EID_MOUNT, sandboxEidSecrets } from './s
 @Injectable()
 export class SandboxEidProvider implements OnModuleInit {
   private readonly logger = new Logger('sandbox-eid');
-  private provider: any;
+  private provider?: Provider;
 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -27,14 +28,16 @@ export class SandboxEidProvider implements OnModuleInit {
     private readonly directory: SandboxDirectory,
   ) {}
 
-  get instance(): any {
+  /** The provider, once the module has started. */
+  get instance(): Provider {
+    if (!this.provider) throw new Error('the sandbox e-ID provider has not started');
     return this.provider;
   }
 
   async onModuleInit(): Promise<void> {
     this.provider = this.createProvider();
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    const callback = this.provider.callback() as (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+    const callback: (req: IncomingMessage, res: ServerResponse) => Promise<void> = this.provider.callback();
     const publicUrl = new URL(this.runtime.config.publicBaseUrl);
     const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
       reply.hijack();
@@ -61,22 +64,22 @@ export class SandboxEidProvider implements OnModuleInit {
     this.logger.log(`SANDBOX e-ID provider at ${this.runtime.config.publicBaseUrl}${SANDBOX_EID_MOUNT}`);
   }
 
-  private createProvider(): any {
+  private createProvider(): Provider {
     const { publicBaseUrl, dataDir } = this.runtime.config;
     const secrets = sandboxEidSecrets(dataDir);
     const directory = this.directory;
     const policy = interactionPolicy.base();
+    const login = policy.get('login');
+    if (!login) throw new Error('oidc-provider has no login prompt');
     // Testers switch between residents: every authorization asks who logs in, even with a provider session.
-    policy
-      .get('login')
-      .checks.add(
-        new interactionPolicy.Check(
-          'sandbox_choose_resident',
-          'the sandbox asks for a resident every time',
-          (ctx: any) =>
-            ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
-        ),
-      );
+    login.checks.add(
+      new interactionPolicy.Check(
+        'sandbox_choose_resident',
+        'the sandbox asks for a resident every time',
+        (ctx: KoaContextWithOIDC) =>
+          ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
+      ),
+    );
     const provider = new Provider(publicBaseUrl + SANDBOX_EID_MOUNT, {
       clients: [
         {
@@ -114,21 +117,21 @@ export class SandboxEidProvider implements OnModuleInit {
         };
       },
       // First-party client: no consent screen; the grant covers what our service asks for.
-      loadExistingGrant: async (ctx: any) => {
-        const existing = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
+      loadExistingGrant: async (ctx: KoaContextWithOIDC): Promise<Grant | undefined> => {
+        const { oidc } = ctx;
+        const clientId = oidc.client?.clientId;
+        if (!clientId || !oidc.session) return undefined;
+        const existing = oidc.result?.consent?.grantId ?? oidc.session.grantIdFor(clientId);
         if (existing) {
-          const grant = await ctx.oidc.provider.Grant.find(existing);
+          const grant = await oidc.provider.Grant.find(existing);
           if (grant) return grant;
         }
-        const grant = new ctx.oidc.provider.Grant({
-          clientId: ctx.oidc.client.clientId,
-          accountId: ctx.oidc.session.accountId,
-        });
+        const grant = new oidc.provider.Grant({ clientId, accountId: oidc.session.accountId });
         grant.addOIDCScope('openid profile');
         await grant.save();
         return grant;
       },
-      renderError: async (ctx: any, out: { error: string; error_description?: string }) => {
+      renderError: (ctx: KoaContextWithOIDC, out: ErrorOut) => {
         ctx.type = 'html';
         ctx.body = renderSandboxEidError(out.error, out.error_description);
       },

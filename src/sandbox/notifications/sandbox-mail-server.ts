@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit, Inject } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { DataSource } from 'typeorm';
+import { SandboxNotificationsRepository } from './sandbox-notifications.repository';
 
 export const SANDBOX_SMTP_PORT = Symbol('SANDBOX_SMTP_PORT');
 
@@ -19,7 +19,7 @@ export class SandboxMailServer implements OnModuleInit, OnApplicationShutdown {
   private server?: SMTPServer;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly received: SandboxNotificationsRepository,
     @Inject(SANDBOX_SMTP_PORT) private readonly port: number,
   ) {}
 
@@ -64,9 +64,12 @@ export class SandboxMailServer implements OnModuleInit, OnApplicationShutdown {
 
   private async store(raw: Buffer, from: string | null, to: string[]): Promise<void> {
     const parsed = await simpleParser(raw);
-    await this.dataSource.query(
-      `INSERT INTO sandbox_mail (mail_from, rcpt_to, subject, text_body, raw_size) VALUES ($1, $2, $3, $4, $5)`,
-      [from, to, parsed.subject ?? null, (parsed.text ?? '').normalize('NFC'), raw.length],
-    );
+    await this.received.addMail({
+      from,
+      to,
+      subject: parsed.subject ?? null,
+      text: (parsed.text ?? '').normalize('NFC'),
+      rawSize: raw.length,
+    });
   }
 }

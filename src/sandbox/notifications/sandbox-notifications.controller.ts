@@ -1,32 +1,11 @@
 import { Body, Controller, Get, Header, Headers, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
-import { utcTimestamp } from '../../platform/database/sql-timestamp';
 import { DomainError } from '../../platform/errors/domain-error';
 import { SandboxHeaderInterceptor } from '../sandbox-header.interceptor';
 import { escapeHtml, sandboxPage } from '../sandbox-page';
 import { Public } from '../../platform/http/access-policy';
-
-export interface SandboxMail {
-  id: number;
-  from: string | null;
-  to: string[];
-  subject: string | null;
-  text: string;
-  receivedAt: string;
-}
-
-export interface SandboxSms {
-  id: number;
-  messageId: string;
-  to: string;
-  text: string;
-  encoding: string | null;
-  segments: number | null;
-  deliveries: number;
-  receivedAt: string;
-}
+import { SandboxMail, SandboxNotificationsRepository, SandboxSms } from './sandbox-notifications.repository';
 
 const KEY = /^[\w.:-]{1,200}$/;
 
@@ -39,7 +18,7 @@ const KEY = /^[\w.:-]{1,200}$/;
 @Controller('sandbox')
 @UseInterceptors(SandboxHeaderInterceptor)
 export class SandboxNotificationsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly received: SandboxNotificationsRepository) {}
 
   @Get('mailbox.json')
   mailboxJson(@Query('to') to?: string): Promise<SandboxMail[]> {
@@ -87,19 +66,15 @@ export class SandboxNotificationsController {
         : []),
     ];
     if (errors.length) throw DomainError.validation(errors);
-    const [row] = await this.dataSource.query(
-      `INSERT INTO sandbox_sms (message_id, recipient, text, encoding, segments) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (message_id) DO UPDATE SET deliveries = sandbox_sms.deliveries + 1 RETURNING (xmax = 0) AS inserted`,
-      [
-        key,
-        b.to,
-        b.text,
-        typeof b.encoding === 'string' ? b.encoding.slice(0, 10) : null,
-        Number.isInteger(b.segments) ? b.segments : null,
-      ],
-    );
-    void reply.status(row.inserted ? 201 : 200);
-    return { accepted: true, duplicate: !row.inserted };
+    const { duplicate } = await this.received.recordSms({
+      messageId: key!,
+      to: b.to as string,
+      text: b.text as string,
+      encoding: typeof b.encoding === 'string' ? b.encoding.slice(0, 10) : null,
+      segments: typeof b.segments === 'number' && Number.isInteger(b.segments) ? b.segments : null,
+    });
+    void reply.status(duplicate ? 200 : 201);
+    return { accepted: true, duplicate };
   }
 
   @Get('sms.json')
@@ -130,20 +105,10 @@ export class SandboxNotificationsController {
   }
 
   private mails(to?: string): Promise<SandboxMail[]> {
-    return this.dataSource.query(
-      `SELECT id::int AS id, mail_from AS "from", rcpt_to AS "to", subject, text_body AS text,
-         ${utcTimestamp('received_at')} AS "receivedAt"
-       FROM sandbox_mail WHERE ($1::text IS NULL OR $1 = ANY (rcpt_to)) ORDER BY id DESC LIMIT 200`,
-      [to?.trim() || null],
-    );
+    return this.received.mails(to?.trim() || null);
   }
 
   private sms(to?: string): Promise<SandboxSms[]> {
-    return this.dataSource.query(
-      `SELECT id::int AS id, message_id AS "messageId", recipient AS "to", text, encoding, segments, deliveries,
-         ${utcTimestamp('received_at')} AS "receivedAt"
-       FROM sandbox_sms WHERE ($1::text IS NULL OR recipient = $1) ORDER BY id DESC LIMIT 200`,
-      [to?.trim() || null],
-    );
+    return this.received.sms(to?.trim() || null);
   }
 }

@@ -18,6 +18,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { SandboxHeaderInterceptor } from '../sandbox-header.interceptor';
 import { SandboxPortalFaultDto } from './sandbox-portal-fault.dto';
 import { renderSandboxPortalPage } from './sandbox-portal-page';
+import { SandboxPortalPayload } from './sandbox-portal-event.entity';
 import { SandboxPortalEventsRepository, SandboxPortalReceivedEvent } from './sandbox-portal-events.repository';
 import { SandboxPortalFaults, SandboxPortalFaultState } from './sandbox-portal-faults.service';
 import { Public } from '../../platform/http/access-policy';
@@ -57,7 +58,7 @@ export class SandboxPortalController {
         { field: 'body', code: 'invalid_type', message: 'Nội dung phải là một đối tượng JSON.' },
       ]);
     }
-    const { duplicate } = await this.events.record(key, body as Record<string, unknown>);
+    const { duplicate } = await this.events.record(key, body as SandboxPortalPayload);
     void reply.status(duplicate ? 200 : 201);
     return { received: true, duplicate };
   }

@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { EligibilityModule } from '../../eligibility/eligibility.module';
 import { SANDBOX_SOCIAL_INSURANCE_CLIENT } from '../clients/sandbox-social-insurance-client';
 import { SandboxHeaderInterceptor } from '../sandbox-header.interceptor';
+import { SandboxOfficeRepository } from './sandbox-office.repository';
 import { SandboxSocialInsuranceController } from './sandbox-social-insurance.controller';
+import { SandboxSocialInsuranceEventEntity } from './sandbox-social-insurance-event.entity';
+import { SandboxSocialInsurancePaymentEntity } from './sandbox-social-insurance-payment.entity';
 import {
   SANDBOX_OFFICE_OPTIONS,
   SANDBOX_OFFICE_OVERRIDES,
@@ -19,11 +23,15 @@ export class SandboxSocialInsuranceModule {
   }): DynamicModule {
     return {
       module: SandboxSocialInsuranceModule,
-      imports: [EligibilityModule],
+      imports: [
+        EligibilityModule,
+        TypeOrmModule.forFeature([SandboxSocialInsuranceEventEntity, SandboxSocialInsurancePaymentEntity]),
+      ],
       controllers: [SandboxSocialInsuranceController],
       providers: [
         SandboxHeaderInterceptor,
         SandboxSocialInsuranceOffice,
+        SandboxOfficeRepository,
         { provide: SANDBOX_SOCIAL_INSURANCE_CLIENT, useValue: options.client },
         {
           provide: SANDBOX_OFFICE_OPTIONS,

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { LegalContextService } from '../../eligibility/legal-context.service';
 import { CLOCK, Clock } from '../../platform/clock/clock';
-import { utcTimestamp } from '../../platform/database/sql-timestamp';
 import { Runtime } from '../../platform/embedded/runtime';
 import { RUNTIME } from '../../platform/platform.module';
+import type { PaymentReportDto } from '../../social-insurance/dto/payment-report.dto';
+import type { SocialInsuranceEvent } from '../../social-insurance/social-insurance-event';
 import { SANDBOX_SOCIAL_INSURANCE_CLIENT } from '../clients/sandbox-social-insurance-client';
 import { duePayments, OfficeAttempt, ReceivedEvent } from './sandbox-office';
+import { SandboxOfficeEvent, SandboxOfficePayment, SandboxOfficeRepository } from './sandbox-office.repository';
 
 export const SANDBOX_OFFICE_OPTIONS = Symbol('SANDBOX_OFFICE_OPTIONS');
 /** Optional overrides of the office's options, provided by a global module (tests). */
@@ -17,17 +18,6 @@ export interface SandboxOfficeOptions {
   payIntervalMs: number;
   /** Off: only `payDue()` pays (tests). */
   autoPay: boolean;
-}
-
-export interface SandboxOfficeEvent {
-  seq: number;
-  eventId: string;
-  personalId: string;
-  dossierCode: string;
-  type: string;
-  deliveries: number;
-  receivedAt: string;
-  payload: Record<string, any>;
 }
 
 /**
@@ -43,7 +33,7 @@ export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, Bef
   private token?: { value: string; expiresAt: number };
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly office: SandboxOfficeRepository,
     private readonly legal: LegalContextService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -71,43 +61,16 @@ export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, Bef
     await this.running;
   }
 
-  async record(eventId: string, payload: Record<string, any>): Promise<{ duplicate: boolean }> {
-    const [row] = await this.dataSource.query(
-      `INSERT INTO sandbox_social_insurance_event (event_id, personal_id, dossier_code, type, payload)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (event_id) DO UPDATE SET deliveries = sandbox_social_insurance_event.deliveries + 1
-       RETURNING (xmax = 0) AS inserted`,
-      [eventId, payload.personalId, payload.dossierCode, payload.type, payload],
-    );
-    return { duplicate: !row.inserted };
+  record(eventId: string, payload: SocialInsuranceEvent): Promise<{ duplicate: boolean }> {
+    return this.office.recordEvent(eventId, payload);
   }
 
   events(dossierCode?: string): Promise<SandboxOfficeEvent[]> {
-    return this.dataSource.query(
-      `SELECT id::int AS seq, event_id AS "eventId", personal_id AS "personalId", dossier_code AS "dossierCode", type,
-         deliveries, ${utcTimestamp('received_at')} AS "receivedAt", payload
-       FROM sandbox_social_insurance_event WHERE ($1::text IS NULL OR dossier_code = $1) ORDER BY id LIMIT 1000`,
-      [dossierCode ?? null],
-    );
+    return this.office.events(dossierCode ?? null);
   }
 
-  payments(dossierCode?: string): Promise<
-    {
-      reportId: string;
-      dossierCode: string;
-      month: number;
-      attempt: number;
-      status: string;
-      reported: boolean;
-      body: any;
-    }[]
-  > {
-    return this.dataSource.query(
-      `SELECT report_id AS "reportId", dossier_code AS "dossierCode", month, attempt, status, reported, body
-       FROM sandbox_social_insurance_payment WHERE ($1::text IS NULL OR dossier_code = $1)
-       ORDER BY dossier_code, month, attempt`,
-      [dossierCode ?? null],
-    );
+  payments(dossierCode?: string): Promise<SandboxOfficePayment[]> {
+    return this.office.listPayments(dossierCode ?? null);
   }
 
   /** Pays what is due today and reports every payment not yet reported; returns how many reports went out. */
@@ -121,11 +84,11 @@ export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, Bef
     for (const [code, list] of byDossier) {
       const mine: OfficeAttempt[] = attempts
         .filter((a) => a.dossierCode === code)
-        .map((a) => ({ month: a.month, attempt: a.attempt, status: a.status as 'paid' | 'failed' }));
+        .map((a) => ({ month: a.month, attempt: a.attempt, status: a.status }));
       const received: ReceivedEvent[] = list.map((e) => ({ type: e.type, payload: e.payload }));
       for (const due of duePayments(received, mine, today, (d) => calendar.nextWorkingDayOnOrAfter(d))) {
         const reportId = `BHXH-${code}-T${due.month}-L${due.attempt}`;
-        const body = {
+        const body: PaymentReportDto = {
           reportId,
           dossierCode: code,
           personalId: list[0].personalId,
@@ -135,11 +98,7 @@ export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, Bef
           ...(due.paidAt ? { paidAt: due.paidAt } : {}),
           ...(due.failureReason ? { failureReason: due.failureReason } : {}),
         };
-        await this.dataSource.query(
-          `INSERT INTO sandbox_social_insurance_payment (report_id, dossier_code, month, attempt, status, body)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-          [reportId, code, due.month, due.attempt, due.status, body],
-        );
+        await this.office.addPayment({ attempt: due.attempt, body });
       }
     }
     let reported = 0;
@@ -147,11 +106,7 @@ export class SandboxSocialInsuranceOffice implements OnApplicationBootstrap, Bef
       const status = await this.report(p.body);
       if (status >= 200 && status < 300) reported++;
       // 2xx: recorded; 409: the service already holds a final result for the month; 404: not (yet) known there.
-      if ((status >= 200 && status < 300) || status === 409)
-        await this.dataSource.query(
-          `UPDATE sandbox_social_insurance_payment SET reported = true WHERE report_id = $1`,
-          [p.reportId],
-        );
+      if ((status >= 200 && status < 300) || status === 409) await this.office.markReported(p.reportId);
     }
     return reported;
   }
