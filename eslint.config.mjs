@@ -21,7 +21,6 @@ const UNTYPED_YET = [
   'src/documents/**',
   'src/dossiers/**',
   'src/eligibility/**',
-  'src/identity/**',
   'src/indicators/**',
   'src/notifications/**',
   'src/organisation/**',
@@ -30,7 +29,6 @@ const UNTYPED_YET = [
   'src/reports/**',
   'src/sandbox/**',
   'src/social-insurance/**',
-  'src/transfers/**',
 ];
 const SANDBOX_WHY = 'Only src/sandbox and the application module may import sandbox code (it must never load in production).';
 

@@ -51,7 +51,6 @@ const UNTYPED_YET = new Set<string>([
   'report_intake_refusal_count',
   'report_open_count',
   'report_received_count',
-  'revoked_session',
   'sandbox_clock',
   'sandbox_mail',
   'sandbox_portal_event',
@@ -62,10 +61,6 @@ const UNTYPED_YET = new Set<string>([
   'service_center',
   'signer_authority',
   'social_insurance_payment_report',
-  'staff_login_throttle',
-  'staff_recovery_code',
-  'transfer_incoming',
-  'transfer_request',
   'working_calendar_day',
   'working_calendar_year',
 ]);
