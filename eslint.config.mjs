@@ -20,13 +20,11 @@ const UNTYPED_YET = [
   'src/calendar/**',
   'src/dossiers/**',
   'src/eligibility/**',
-  'src/identity/**',
   'src/organisation/**',
   'src/platform/**',
   'src/registries/**',
   'src/reports/**',
   'src/social-insurance/**',
-  'src/transfers/**',
 ];
 const SANDBOX_WHY = 'Only src/sandbox and the application module may import sandbox code (it must never load in production).';
 

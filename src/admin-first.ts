@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from './config/app-config';
 import { runMigrations } from './platform/database/migrate';
 import { createFirstAdmin } from './identity/accounts/first-admin';
+import { StaffAccountEntity } from './identity/staff/staff-account.entity';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -27,7 +28,11 @@ async function main(): Promise<number> {
     return 1;
   }
   await runMigrations(config.databaseMigrationUrl ?? config.databaseUrl);
-  const dataSource = await new DataSource({ type: 'postgres', url: config.databaseUrl }).initialize();
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url: config.databaseUrl,
+    entities: [StaffAccountEntity],
+  }).initialize();
   try {
     const outcome = await createFirstAdmin(dataSource, {
       username: values.username.trim().toLowerCase(),

@@ -32,6 +32,8 @@ import { BENEFIT_NOTIFIER, BenefitNotifier } from './benefits/ports/benefit-noti
 import { findFreePort } from './platform/embedded/free-port';
 import { SocialInsuranceModule } from './social-insurance/social-insurance.module';
 import { TransfersModule } from './transfers/transfers.module';
+import { CenterDirectory } from './dossiers/center-directory';
+import { STAFF_CENTERS, StaffCenters } from './identity/accounts/staff-centers.port';
 import { loadTransferSigningKey } from './transfers/transfer-signing-key';
 import { SocialInsuranceStepListener } from './social-insurance/social-insurance-step.listener';
 
@@ -47,11 +49,18 @@ class PortBindingsModule {
   static forRoot(options: { seedCenters: readonly SeedCenter[]; afterDecision: DynamicModule[] }): DynamicModule {
     return {
       module: PortBindingsModule,
-      imports: [DocumentsModule, BenefitsModule, ...options.afterDecision],
+      imports: [DocumentsModule, BenefitsModule, DossiersModule, ...options.afterDecision],
       providers: [
         { provide: DOSSIER_DOCUMENTS, useExisting: DossierDocumentsService },
         { provide: DOSSIER_BENEFITS, useExisting: BenefitSteps },
         { provide: SEED_CENTERS, useValue: options.seedCenters },
+        {
+          provide: STAFF_CENTERS,
+          inject: [CenterDirectory],
+          useFactory: (centers: CenterDirectory): StaffCenters => ({
+            exists: async (code, em) => (await centers.find(code, em)) !== undefined,
+          }),
+        },
         {
           provide: DOSSIER_STEP_LISTENERS,
           inject: [SocialInsuranceStepListener, NotificationStepListener],
@@ -70,7 +79,14 @@ class PortBindingsModule {
           }),
         },
       ],
-      exports: [DOSSIER_DOCUMENTS, DOSSIER_BENEFITS, SEED_CENTERS, DOSSIER_STEP_LISTENERS, BENEFIT_NOTIFIER],
+      exports: [
+        DOSSIER_DOCUMENTS,
+        DOSSIER_BENEFITS,
+        SEED_CENTERS,
+        DOSSIER_STEP_LISTENERS,
+        BENEFIT_NOTIFIER,
+        STAFF_CENTERS,
+      ],
     };
   }
 }

@@ -23,9 +23,13 @@ import { StaffAccountEntity } from './staff/staff-account.entity';
 import { StaffAccountRepository } from './staff/staff-account.repository';
 import { StaffAuthController } from './staff/staff-auth.controller';
 import { StaffAuthService } from './staff/staff-auth.service';
+import { StaffLoginThrottleEntity } from './staff/staff-login-throttle.entity';
 import { StaffLoginThrottleRepository } from './staff/staff-login-throttle.repository';
+import { StaffRecoveryCodeEntity } from './staff/staff-recovery-code.entity';
+import { StaffRecoveryCodeRepository } from './staff/staff-recovery-code.repository';
 import { AccessTokenService } from './tokens/access-token.service';
 import { SessionCookieService } from './tokens/session-cookie.service';
+import { RevokedSessionEntity } from './tokens/revoked-session.entity';
 import { SessionRevocationRepository } from './tokens/session-revocation.repository';
 
 /**
@@ -39,7 +43,15 @@ export class IdentityModule {
   static forRoot(options: IdentityOptions): DynamicModule {
     return {
       module: IdentityModule,
-      imports: [TypeOrmModule.forFeature([StaffAccountEntity, ApiClientEntity])],
+      imports: [
+        TypeOrmModule.forFeature([
+          StaffAccountEntity,
+          ApiClientEntity,
+          StaffLoginThrottleEntity,
+          StaffRecoveryCodeEntity,
+          RevokedSessionEntity,
+        ]),
+      ],
       controllers: [
         EidLoginController,
         StaffAuthController,
@@ -59,6 +71,7 @@ export class IdentityModule {
         StaffAccountRepository,
         StaffAuthService,
         StaffLoginThrottleRepository,
+        StaffRecoveryCodeRepository,
         StaffAccountsService,
         TwoFactorService,
         StaffOidcService,

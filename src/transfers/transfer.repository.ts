@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { utcTimestamp } from '../platform/database/sql-timestamp';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { sql } from '../platform/database/sql';
+import type { StoredTransferPackage } from './domain/transfer-package';
+import { IncomingStatus, TransferIncomingEntity } from './transfer-incoming.entity';
+import { TransferRequestEntity, TransferStatus } from './transfer-request.entity';
 
-export type TransferStatus = 'requested' | 'approved' | 'refused' | 'accepted' | 'rejected' | 'cancelled';
+export type { TransferStatus } from './transfer-request.entity';
 
+/** A transfer request as the service and its views read it (timestamps RFC 3339, UTC, milliseconds). */
 export interface TransferRequestRow {
   id: string;
   dossierId: string;
@@ -27,30 +32,27 @@ export interface IncomingRow {
   packageId: string;
   fromProvince: string;
   personalId: string;
-  status: 'accepted' | 'refused';
+  status: IncomingStatus;
   dossierId: string | null;
   dossierCode: string | null;
   refusalCode: string | null;
   refusalReason: string | null;
 }
 
-const REQUEST = `id::text AS id, dossier_id::text AS "dossierId", personal_id AS "personalId", center_code AS "centerCode",
-  to_province AS "toProvince", reason, new_address AS "newAddress", status, refusal_reason AS "refusalReason",
-  package_jws AS "packageJws", hand_over_month AS "handOverMonth", ${utcTimestamp('requested_at')} AS "requestedAt",
-  ${utcTimestamp('decided_at')} AS "decidedAt", decided_by AS "decidedBy", ${utcTimestamp('completed_at')} AS "completedAt",
-  peer_dossier_code AS "peerDossierCode"`;
-
-const INCOMING = `package_id::text AS "packageId", from_province AS "fromProvince", personal_id AS "personalId", status,
-  dossier_id::text AS "dossierId", dossier_code AS "dossierCode", refusal_code AS "refusalCode",
-  refusal_reason AS "refusalReason"`;
-
 /** The transfer tables (migration 1765600000000); only the transfers module reads or writes them. */
 @Injectable()
 export class TransferRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(TransferRequestEntity) private readonly requests: Repository<TransferRequestEntity>,
+    @InjectRepository(TransferIncomingEntity) private readonly incomings: Repository<TransferIncomingEntity>,
+  ) {}
 
-  private m(em?: EntityManager): EntityManager {
-    return em ?? this.dataSource.manager;
+  private requestRepo(em?: EntityManager): Repository<TransferRequestEntity> {
+    return em ? em.getRepository(TransferRequestEntity) : this.requests;
+  }
+
+  private incomingRepo(em?: EntityManager): Repository<TransferIncomingEntity> {
+    return em ? em.getRepository(TransferIncomingEntity) : this.incomings;
   }
 
   async insertRequest(
@@ -60,37 +62,41 @@ export class TransferRepository {
       'id' | 'dossierId' | 'personalId' | 'centerCode' | 'toProvince' | 'reason' | 'newAddress'
     > & { requestedAt: Date },
   ): Promise<void> {
-    await em.query(
-      `INSERT INTO transfer_request (id, dossier_id, personal_id, center_code, to_province, reason, new_address, status,
-         requested_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8)`,
-      [r.id, r.dossierId, r.personalId, r.centerCode, r.toProvince, r.reason, r.newAddress, r.requestedAt],
-    );
+    await this.requestRepo(em).insert({
+      id: r.id,
+      dossierId: r.dossierId,
+      personalId: r.personalId,
+      centerCode: r.centerCode,
+      toProvince: r.toProvince,
+      reason: r.reason,
+      newAddress: r.newAddress,
+      status: 'requested',
+      requestedAt: r.requestedAt,
+    });
   }
 
   async find(id: string, em?: EntityManager, forUpdate = false): Promise<TransferRequestRow | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    const [row] = await this.m(em).query(
-      `SELECT ${REQUEST} FROM transfer_request WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
-    return row;
+    const row = await this.requestRepo(em).findOne({
+      where: { id },
+      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return row ? requestRow(row) : undefined;
   }
 
   async latestFor(dossierId: string): Promise<TransferRequestRow | undefined> {
-    const [row] = await this.m().query(
-      `SELECT ${REQUEST} FROM transfer_request WHERE dossier_id = $1 ORDER BY requested_at DESC, id LIMIT 1`,
-      [dossierId],
-    );
-    return row;
+    const row = await this.requests.findOne({ where: { dossierId }, order: { requestedAt: 'DESC', id: 'ASC' } });
+    return row ? requestRow(row) : undefined;
   }
 
   /** Requests waiting for a decision: one center's, or the province's (null). */
   async pending(centerCode: string | null): Promise<TransferRequestRow[]> {
-    return this.m().query(
-      `SELECT ${REQUEST} FROM transfer_request WHERE status = 'requested' AND ($1::text IS NULL OR center_code = $1)
-       ORDER BY requested_at, id LIMIT 500`,
-      [centerCode],
-    );
+    const rows = await this.requests.find({
+      where: { status: 'requested', ...(centerCode === null ? {} : { centerCode }) },
+      order: { requestedAt: 'ASC', id: 'ASC' },
+      take: 500,
+    });
+    return rows.map(requestRow);
   }
 
   async approve(
@@ -98,21 +104,25 @@ export class TransferRepository {
     id: string,
     a: { packageJws: string; handOverMonth: number; at: Date; by: string },
   ): Promise<boolean> {
-    const [rows] = await em.query(
-      `UPDATE transfer_request SET status = 'approved', package_jws = $2, hand_over_month = $3, decided_at = $4,
-         decided_by = $5 WHERE id = $1 AND status = 'requested' RETURNING id`,
-      [id, a.packageJws, a.handOverMonth, a.at, a.by],
+    const result = await this.requestRepo(em).update(
+      { id, status: 'requested' },
+      {
+        status: 'approved',
+        packageJws: a.packageJws,
+        handOverMonth: a.handOverMonth,
+        decidedAt: a.at,
+        decidedBy: a.by,
+      },
     );
-    return rows.length > 0;
+    return (result.affected ?? 0) > 0;
   }
 
   async refuse(em: EntityManager, id: string, r: { reason: string; at: Date; by: string }): Promise<boolean> {
-    const [rows] = await em.query(
-      `UPDATE transfer_request SET status = 'refused', refusal_reason = $2, decided_at = $3, decided_by = $4
-       WHERE id = $1 AND status = 'requested' RETURNING id`,
-      [id, r.reason, r.at, r.by],
+    const result = await this.requestRepo(em).update(
+      { id, status: 'requested' },
+      { status: 'refused', refusalReason: r.reason, decidedAt: r.at, decidedBy: r.by },
     );
-    return rows.length > 0;
+    return (result.affected ?? 0) > 0;
   }
 
   /** The receiving province answered: accepted (with its dossier) or rejected (with its reason). */
@@ -121,29 +131,58 @@ export class TransferRepository {
     id: string,
     c: { status: 'accepted' | 'rejected' | 'cancelled'; at: Date; peerDossierCode?: string; reason?: string },
   ): Promise<boolean> {
-    const [rows] = await em.query(
-      `UPDATE transfer_request SET status = $2, completed_at = $3, peer_dossier_code = $4, refusal_reason = $5
-       WHERE id = $1 AND status = 'approved' RETURNING id`,
-      [id, c.status, c.at, c.peerDossierCode ?? null, c.reason ?? null],
+    const result = await this.requestRepo(em).update(
+      { id, status: 'approved' },
+      {
+        status: c.status,
+        completedAt: c.at,
+        peerDossierCode: c.peerDossierCode ?? null,
+        refusalReason: c.reason ?? null,
+      },
     );
-    return rows.length > 0;
+    return (result.affected ?? 0) > 0;
   }
 
   async incoming(packageId: string, em?: EntityManager): Promise<IncomingRow | undefined> {
-    const [row] = await this.m(em).query(`SELECT ${INCOMING} FROM transfer_incoming WHERE package_id = $1`, [
-      packageId,
-    ]);
-    return row;
+    const row = await this.incomingRepo(em).findOne({
+      select: {
+        packageId: true,
+        fromProvince: true,
+        personalId: true,
+        status: true,
+        dossierId: true,
+        dossierCode: true,
+        refusalCode: true,
+        refusalReason: true,
+      },
+      where: { packageId },
+    });
+    return row
+      ? {
+          packageId: row.packageId,
+          fromProvince: row.fromProvince,
+          personalId: row.personalId,
+          status: row.status,
+          dossierId: row.dossierId,
+          dossierCode: row.dossierCode,
+          refusalCode: row.refusalCode,
+          refusalReason: row.refusalReason,
+        }
+      : undefined;
   }
 
-  /** Claims a package id (false: it was already received; the caller answers from that row). */
+  /**
+   * Claims a package id (false: it was already received; the caller answers from that row). One upsert that does
+   * nothing on a repeat, so two deliveries of one package at once make one claim.
+   */
   async claimIncoming(
     em: EntityManager,
-    r: { packageId: string; fromProvince: string; personalId: string; pkg: unknown; at: Date },
+    r: { packageId: string; fromProvince: string; personalId: string; pkg: StoredTransferPackage; at: Date },
   ): Promise<boolean> {
-    const rows = await em.query(
+    const rows = await sql.rows<{ packageId: string }>(
+      em,
       `INSERT INTO transfer_incoming (package_id, from_province, personal_id, status, package, received_at)
-       VALUES ($1, $2, $3, 'accepted', $4, $5) ON CONFLICT (package_id) DO NOTHING RETURNING package_id`,
+       VALUES ($1, $2, $3, 'accepted', $4, $5) ON CONFLICT (package_id) DO NOTHING RETURNING package_id AS "packageId"`,
       [r.packageId, r.fromProvince, r.personalId, JSON.stringify(r.pkg), r.at],
     );
     return rows.length > 0;
@@ -155,15 +194,32 @@ export class TransferRepository {
     s: { dossierId: string; dossierCode: string } | { refusalCode: string; refusalReason: string },
   ): Promise<void> {
     if ('dossierId' in s)
-      await em.query(`UPDATE transfer_incoming SET dossier_id = $2, dossier_code = $3 WHERE package_id = $1`, [
-        packageId,
-        s.dossierId,
-        s.dossierCode,
-      ]);
+      await this.incomingRepo(em).update({ packageId }, { dossierId: s.dossierId, dossierCode: s.dossierCode });
     else
-      await em.query(
-        `UPDATE transfer_incoming SET status = 'refused', refusal_code = $2, refusal_reason = $3 WHERE package_id = $1`,
-        [packageId, s.refusalCode, s.refusalReason],
+      await this.incomingRepo(em).update(
+        { packageId },
+        { status: 'refused', refusalCode: s.refusalCode, refusalReason: s.refusalReason },
       );
   }
+}
+
+function requestRow(e: TransferRequestEntity): TransferRequestRow {
+  return {
+    id: e.id,
+    dossierId: e.dossierId,
+    personalId: e.personalId,
+    centerCode: e.centerCode,
+    toProvince: e.toProvince,
+    reason: e.reason,
+    newAddress: e.newAddress,
+    status: e.status,
+    refusalReason: e.refusalReason,
+    packageJws: e.packageJws,
+    handOverMonth: e.handOverMonth,
+    requestedAt: e.requestedAt.toISOString(),
+    decidedAt: e.decidedAt?.toISOString() ?? null,
+    decidedBy: e.decidedBy,
+    completedAt: e.completedAt?.toISOString() ?? null,
+    peerDossierCode: e.peerDossierCode,
+  };
 }

@@ -1,11 +1,14 @@
 import { DynamicModule, Inject, Injectable, Module, OnModuleInit, Optional } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { BenefitsModule } from '../benefits/benefits.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { JobAborted, JobRunner } from '../platform/jobs/job-runner';
 import { PeerProvinceClient, PeerProvinces } from './peer-province.client';
+import { TransferIncomingEntity } from './transfer-incoming.entity';
 import { TransferRepository } from './transfer.repository';
+import { TransferRequestEntity } from './transfer-request.entity';
 import {
   TRANSFER_QUEUE,
   TRANSFER_SETTINGS,
@@ -79,7 +82,14 @@ export class TransfersModule {
   }): DynamicModule {
     return {
       module: TransfersModule,
-      imports: [AuditModule, DossiersModule, BenefitsModule, DocumentsModule, ...(options.imports ?? [])],
+      imports: [
+        TypeOrmModule.forFeature([TransferRequestEntity, TransferIncomingEntity]),
+        AuditModule,
+        DossiersModule,
+        BenefitsModule,
+        DocumentsModule,
+        ...(options.imports ?? []),
+      ],
       controllers: [TransfersController],
       providers: [
         TransferRepository,

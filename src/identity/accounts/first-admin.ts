@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../../audit/audit-log.repository';
+import { sql } from '../../platform/database/sql';
 import { hashSecret } from '../secrets/password-hasher';
+import { StaffAccountEntity } from '../staff/staff-account.entity';
+import { StaffAccountRepository } from '../staff/staff-account.repository';
 import { newOneTimePassword } from './staff-accounts.service';
 
 export interface FirstAdminRequest {
@@ -29,23 +32,24 @@ export async function createFirstAdmin(dataSource: DataSource, request: FirstAdm
   if (!fullName || fullName.length > 200) return { created: false, reason: 'full name must have 1-200 characters' };
   const oneTimePassword = newOneTimePassword();
   const passwordHash = await hashSecret(oneTimePassword);
+  const accounts = new StaffAccountRepository(dataSource.getRepository(StaffAccountEntity));
   return dataSource.transaction(async (em) => {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('staff_account.first_admin'))`);
-    const [existing] = await em.query(
-      `SELECT username FROM staff_account WHERE role = 'admin' AND active AND NOT sandbox LIMIT 1`,
-    );
+    // One administrator even when two commands run at once: the check and the insert hold this lock.
+    await sql.run(em, `SELECT pg_advisory_xact_lock(hashtext('staff_account.first_admin'))`);
+    const existing = await accounts.anyActiveAdmin(em);
     if (existing)
       return {
         created: false as const,
-        reason: `an administrator already exists (${existing.username}); accounts are created in the service`,
+        reason: `an administrator already exists (${existing}); accounts are created in the service`,
       };
-    const [taken] = await em.query(`SELECT 1 FROM staff_account WHERE username = $1`, [request.username]);
-    if (taken) return { created: false as const, reason: `username ${request.username} is already used` };
-    await em.query(
-      `INSERT INTO staff_account (username, password_hash, full_name, role, center_code, email, must_change_password)
-       VALUES ($1, $2, $3, 'admin', NULL, $4, true)`,
-      [request.username, passwordHash, fullName, request.email?.toLowerCase() ?? null],
-    );
+    if (await accounts.exists(request.username, em))
+      return { created: false as const, reason: `username ${request.username} is already used` };
+    await accounts.createFirstAdmin(em, {
+      username: request.username,
+      passwordHash,
+      fullName,
+      email: request.email?.toLowerCase() ?? null,
+    });
     await new AuditLogRepository(dataSource).append(em, {
       actorType: 'system',
       actorId: 'admin:first',

@@ -7,7 +7,11 @@ import { DomainError, FieldError } from '../../platform/errors/domain-error';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity-options';
 import { Principal, StaffRole } from '../principal';
 import { hashSecret } from '../secrets/password-hasher';
+import { StaffAccountChange, StaffAccountRepository, StaffAccountRow } from '../staff/staff-account.repository';
+import { StaffLoginThrottleRepository } from '../staff/staff-login-throttle.repository';
+import { StaffRecoveryCodeRepository } from '../staff/staff-recovery-code.repository';
 import { CreateStaffAccountDto, UpdateStaffAccountDto } from './staff-account.dto';
+import { STAFF_CENTERS, StaffCenters } from './staff-centers.port';
 import { twoFactorRequired } from './two-factor-policy';
 
 /** An account as an administrator sees it (never a password or a second-factor secret). */
@@ -32,15 +36,6 @@ export interface StaffAccountView {
 
 const PROVINCE_ROLES: readonly StaffRole[] = ['director', 'admin'];
 const EDITABLE = ['fullName', 'title', 'role', 'centerCode', 'phone', 'email', 'employeeNumber'] as const;
-const COLUMN: Record<(typeof EDITABLE)[number], string> = {
-  fullName: 'full_name',
-  title: 'title',
-  role: 'role',
-  centerCode: 'center_code',
-  phone: 'phone',
-  email: 'email',
-  employeeNumber: 'employee_number',
-};
 /** One-time passwords: 16 characters of an unambiguous alphabet (80 bits), grouped by 4 to read out or type. */
 const ONE_TIME_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -56,24 +51,26 @@ const NOT_FOUND = 'Không có tài khoản cán bộ này.';
 export class StaffAccountsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: StaffAccountRepository,
+    private readonly throttle: StaffLoginThrottleRepository,
+    private readonly recoveryCodes: StaffRecoveryCodeRepository,
+    @Inject(STAFF_CENTERS) private readonly centers: StaffCenters,
     private readonly audit: AuditLogRepository,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(filter: { q?: string; role?: string; active?: boolean } = {}): Promise<StaffAccountView[]> {
-    const rows = await this.dataSource.query(
-      `${SELECT}
-        WHERE ($1::text IS NULL OR a.username ILIKE '%' || $1 || '%' OR a.full_name ILIKE '%' || $1 || '%')
-          AND ($2::text IS NULL OR a.role = $2) AND ($3::boolean IS NULL OR a.active = $3)
-        ORDER BY a.active DESC, a.center_code NULLS FIRST, a.username LIMIT 1000`,
-      [filter.q?.replace(/[%_\\]/g, (c) => `\\${c}`) || null, filter.role ?? null, filter.active ?? null],
-    );
-    return rows.map((r: Row) => this.view(r));
+    const rows = await this.accounts.search({
+      q: filter.q?.replace(/[%_\\]/g, (c) => `\\${c}`) || null,
+      role: filter.role ?? null,
+      active: filter.active ?? null,
+    });
+    return rows.map((r) => this.view(r));
   }
 
   async get(username: string, em: EntityManager = this.dataSource.manager): Promise<StaffAccountView> {
-    const [row] = await em.query(`${SELECT} WHERE a.username = $1`, [username]);
+    const row = await this.accounts.row(username, em);
     if (!row) throw DomainError.notFound(NOT_FOUND);
     return this.view(row);
   }
@@ -86,22 +83,17 @@ export class StaffAccountsService {
     const oneTimePassword = newOneTimePassword();
     const passwordHash = await hashSecret(oneTimePassword);
     return this.write(async (em) => {
-      await em.query(
-        `INSERT INTO staff_account (username, password_hash, full_name, title, role, center_code, phone, email,
-                                    employee_number, must_change_password, active, sandbox)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true, true, false)`,
-        [
-          input.username,
-          passwordHash,
-          input.fullName,
-          fields.title ?? null,
-          input.role,
-          fields.centerCode ?? null,
-          fields.phone ?? null,
-          fields.email ?? null,
-          fields.employeeNumber ?? null,
-        ],
-      );
+      await this.accounts.create(em, {
+        username: input.username,
+        passwordHash,
+        fullName: input.fullName,
+        title: fields.title ?? null,
+        role: input.role,
+        centerCode: fields.centerCode ?? null,
+        phone: fields.phone ?? null,
+        email: fields.email ?? null,
+        employeeNumber: fields.employeeNumber ?? null,
+      });
       const account = await this.get(input.username, em);
       await this.record(em, admin, 'staff_account.create', input.username, input.reason, { after: pick(account) });
       return { account, oneTimePassword };
@@ -122,12 +114,9 @@ export class StaffAccountsService {
       for (const k of EDITABLE) if (k !== 'role' && k !== 'centerCode' && fields[k] !== undefined) next[k] = fields[k];
       const changes = EDITABLE.filter((k) => k in next && (next[k] ?? null) !== before[k]);
       if (changes.length === 0) return before;
-      const values = changes.map((k) => next[k] ?? null);
-      await em.query(
-        `UPDATE staff_account SET ${changes.map((k, i) => `${COLUMN[k]} = $${i + 2}`).join(', ')}, updated_at = now()
-          WHERE username = $1`,
-        [username, ...values],
-      );
+      // The editable fields are entity properties of the same names, validated by the DTO and `checked`.
+      const values = Object.fromEntries(changes.map((k) => [k, next[k] ?? null])) as StaffAccountChange;
+      await this.accounts.change(em, username, values);
       const after = await this.get(username, em);
       await this.record(em, admin, 'staff_account.update', username, input.reason, {
         changed: changes,
@@ -145,10 +134,7 @@ export class StaffAccountsService {
       const before = await this.lockRow(em, username);
       if (!before.active) return before;
       if (before.role === 'admin') await this.keepAnAdmin(em, username, 'username');
-      await em.query(
-        `UPDATE staff_account SET active = false, sessions_valid_from = $2, updated_at = now() WHERE username = $1`,
-        [username, this.clock.now()],
-      );
+      await this.accounts.change(em, username, { active: false, sessionsValidFrom: this.clock.now() });
       await this.record(em, admin, 'staff_account.deactivate', username, reason, {});
       return this.get(username, em);
     });
@@ -160,7 +146,7 @@ export class StaffAccountsService {
       if (before.active) return before;
       if (before.sandbox && this.options.sandboxStaff.length === 0)
         throw DomainError.conflict('Tài khoản thử nghiệm không được dùng ngoài môi trường thử nghiệm.');
-      await em.query(`UPDATE staff_account SET active = true, updated_at = now() WHERE username = $1`, [username]);
+      await this.accounts.change(em, username, { active: true });
       await this.record(em, admin, 'staff_account.reactivate', username, reason, {});
       return this.get(username, em);
     });
@@ -176,12 +162,13 @@ export class StaffAccountsService {
     const passwordHash = await hashSecret(oneTimePassword);
     return this.write(async (em) => {
       await this.lockRow(em, username);
-      await em.query(
-        `UPDATE staff_account SET password_hash = $2, must_change_password = true, sessions_valid_from = $3,
-                password_changed_at = now(), updated_at = now() WHERE username = $1`,
-        [username, passwordHash, this.clock.now()],
-      );
-      await em.query(`DELETE FROM staff_login_throttle WHERE username = $1`, [username]);
+      await this.accounts.change(em, username, {
+        passwordHash,
+        mustChangePassword: true,
+        sessionsValidFrom: this.clock.now(),
+        passwordChangedAt: () => 'now()',
+      });
+      await this.throttle.clearAll(em, username);
       await this.record(em, admin, 'staff_account.reset_password', username, reason, {});
       return { account: await this.get(username, em), oneTimePassword };
     });
@@ -190,16 +177,15 @@ export class StaffAccountsService {
   /** A lost phone: the authenticator and recovery codes are dropped; the user enrols again at the next login. */
   async resetTwoFactor(admin: Principal, username: string, reason: string): Promise<StaffAccountView> {
     return this.write(async (em) => {
-      const before = await this.lockRow(em, username);
-      await em.query(
-        `UPDATE staff_account SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL,
-                sessions_valid_from = $2, updated_at = now() WHERE username = $1`,
-        [username, this.clock.now()],
-      );
-      await em.query(
-        `DELETE FROM staff_recovery_code WHERE account_id = (SELECT id FROM staff_account WHERE username = $1)`,
-        [username],
-      );
+      const id = await this.lockId(em, username);
+      const before = await this.get(username, em);
+      await this.accounts.change(em, username, {
+        totpSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+        sessionsValidFrom: this.clock.now(),
+      });
+      await this.recoveryCodes.removeAll(em, id);
       await this.record(em, admin, 'staff_account.reset_two_factor', username, reason, {
         wasEnabled: before.twoFactor.enabled,
       });
@@ -214,10 +200,8 @@ export class StaffAccountsService {
     reason: string | undefined,
   ): Promise<{ username: string; cleared: number }> {
     return this.write(async (em) => {
-      const [row] = await em.query(`SELECT 1 FROM staff_account WHERE username = $1 AND active`, [username]);
-      if (!row) throw DomainError.notFound(NOT_FOUND);
-      const [, count] = await em.query(`DELETE FROM staff_login_throttle WHERE username = $1`, [username]);
-      const cleared = Number(count ?? 0);
+      if (!(await this.accounts.isActive(username, em))) throw DomainError.notFound(NOT_FOUND);
+      const cleared = await this.throttle.clearAll(em, username);
       await this.record(em, admin, 'staff_account.unlock', username, reason, { cleared });
       return { username, cleared };
     });
@@ -243,8 +227,7 @@ export class StaffAccountsService {
     if (!province && !merged.centerCode)
       errors.push({ field: 'centerCode', code: 'required', message: 'Vui lòng chọn trung tâm công tác.' });
     if (!province && merged.centerCode) {
-      const [center] = await em.query(`SELECT 1 FROM service_center WHERE code = $1`, [merged.centerCode]);
-      if (!center)
+      if (!(await this.centers.exists(merged.centerCode, em)))
         errors.push({ field: 'centerCode', code: 'unknown_center', message: 'Không có trung tâm với mã này.' });
     }
     if (errors.length) throw DomainError.validation(errors);
@@ -257,21 +240,24 @@ export class StaffAccountsService {
   }
 
   private async keepAnAdmin(em: EntityManager, username: string, field: string): Promise<void> {
-    const [{ n }] = await em.query(
-      `SELECT count(*)::int AS n FROM staff_account WHERE role = 'admin' AND active AND NOT sandbox AND username <> $1`,
-      [username],
-    );
-    if (n === 0 && this.options.sandboxStaff.length === 0)
+    if ((await this.accounts.otherActiveAdmins(em, username)) === 0 && this.options.sandboxStaff.length === 0)
       throw DomainError.validation(
         [{ field, code: 'last_admin', message: 'Phải còn ít nhất một quản trị viên đang hoạt động.' }],
         'Phải còn ít nhất một quản trị viên đang hoạt động.',
       );
   }
 
+  /** The account locked for the rest of the transaction, as it is now. */
   private async lockRow(em: EntityManager, username: string): Promise<StaffAccountView> {
-    const [row] = await em.query(`SELECT 1 FROM staff_account WHERE username = $1 FOR UPDATE`, [username]);
-    if (!row) throw DomainError.notFound(NOT_FOUND);
+    await this.lockId(em, username);
     return this.get(username, em);
+  }
+
+  /** Locks the account for the rest of the transaction; its id (404 when there is no such account). */
+  private async lockId(em: EntityManager, username: string): Promise<string> {
+    const id = await this.accounts.lock(em, username);
+    if (!id) throw DomainError.notFound(NOT_FOUND);
+    return id;
   }
 
   private async record(
@@ -308,27 +294,29 @@ export class StaffAccountsService {
     }
   }
 
-  private view(r: Row): StaffAccountView {
-    const enabled = r.totp_enabled_at !== null;
+  private view(r: StaffAccountRow): StaffAccountView {
     return {
       username: r.username,
-      fullName: r.full_name,
+      fullName: r.fullName,
       title: r.title,
       role: r.role,
-      centerCode: r.center_code,
+      centerCode: r.centerCode,
       phone: r.phone,
       email: r.email,
-      employeeNumber: r.employee_number,
+      employeeNumber: r.employeeNumber,
       active: r.active,
       sandbox: r.sandbox,
-      mustChangePassword: r.must_change_password,
-      twoFactor: { enabled, required: twoFactorRequired(this.options, { role: r.role, sandbox: r.sandbox }) },
+      mustChangePassword: r.mustChangePassword,
+      twoFactor: {
+        enabled: r.totpEnabledAt !== null,
+        required: twoFactorRequired(this.options, { role: r.role, sandbox: r.sandbox }),
+      },
       lockedUntil:
-        r.locked_until && new Date(r.locked_until).getTime() > this.clock.now().getTime()
-          ? new Date(r.locked_until).toISOString()
+        r.lockedUntil && new Date(r.lockedUntil).getTime() > this.clock.now().getTime()
+          ? new Date(r.lockedUntil).toISOString()
           : null,
-      createdAt: new Date(r.created_at).toISOString(),
-      updatedAt: new Date(r.updated_at).toISOString(),
+      createdAt: new Date(r.createdAt).toISOString(),
+      updatedAt: new Date(r.updatedAt).toISOString(),
     };
   }
 }
@@ -338,29 +326,6 @@ const UNIQUE_FIELDS: Record<string, { field: string; message: string }> = {
   staff_account_email_key: { field: 'email', message: 'Địa chỉ thư điện tử này đã gắn với tài khoản khác.' },
   staff_account_employee_number_key: { field: 'employeeNumber', message: 'Mã cán bộ này đã gắn với tài khoản khác.' },
 };
-
-interface Row {
-  username: string;
-  full_name: string;
-  title: string | null;
-  role: StaffRole;
-  center_code: string | null;
-  phone: string | null;
-  email: string | null;
-  employee_number: string | null;
-  active: boolean;
-  sandbox: boolean;
-  must_change_password: boolean;
-  totp_enabled_at: Date | null;
-  locked_until: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const SELECT = `SELECT a.username, a.full_name, a.title, a.role, a.center_code, a.phone, a.email, a.employee_number,
-       a.active, a.sandbox, a.must_change_password, a.totp_enabled_at, a.created_at, a.updated_at,
-       (SELECT max(t.locked_until) FROM staff_login_throttle t WHERE t.username = a.username) AS locked_until
-  FROM staff_account a`;
 
 function pick(view: StaffAccountView): Record<string, unknown> {
   return Object.fromEntries(EDITABLE.map((k) => [k, view[k]]));

@@ -8,27 +8,27 @@ export type ApiClientSource = 'env' | 'sandbox';
 /** A system that calls the API with client credentials (table `api_client`). */
 @Entity({ name: 'api_client' })
 export class ApiClientEntity {
-  @PrimaryColumn({ name: 'client_id', type: 'text' })
+  @PrimaryColumn({ name: 'client_id', type: 'text', nullable: false })
   clientId: string;
 
-  @Column({ name: 'secret_hash', type: 'text' })
+  @Column({ name: 'secret_hash', type: 'text', nullable: false })
   secretHash: string;
 
-  @Column({ type: 'text' })
+  @Column({ name: 'name', type: 'text', nullable: false })
   name: string;
 
-  @Column({ type: 'text' })
+  @Column({ name: 'scope', type: 'text', nullable: false })
   scope: ApiClientScope;
 
-  @Column({ type: 'text' })
+  @Column({ name: 'source', type: 'text', nullable: false })
   source: ApiClientSource;
 
-  @Column({ type: 'boolean', default: true })
+  @Column({ name: 'active', type: 'boolean', default: true, nullable: false })
   active: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', nullable: false })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', nullable: false })
   updatedAt: Date;
 }

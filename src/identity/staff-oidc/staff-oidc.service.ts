@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
-import { DataSource } from 'typeorm';
 import { Runtime } from '../../platform/embedded/runtime';
 import { DomainError } from '../../platform/errors/domain-error';
 import { toProblem } from '../../platform/http/error-mapping';
@@ -12,7 +11,8 @@ import { eidLoginErrorPage, wantsHtml } from '../eid/eid-login-error-page';
 import { EidLoginTransactionSealer, LOGIN_TRANSACTION_TTL_SECONDS } from '../eid/eid-login-transaction';
 import { EidOidcClient } from '../eid/eid-oidc-client';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity-options';
-import { StaffRole, staffPrincipal } from '../principal';
+import { staffPrincipal } from '../principal';
+import { StaffAccountRepository } from '../staff/staff-account.repository';
 import { BEARER_TTL_SECONDS } from '../tokens/access-token.constants';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { SessionCookieService } from '../tokens/session-cookie.service';
@@ -44,7 +44,7 @@ export class StaffOidcService {
     private readonly sealer: EidLoginTransactionSealer,
     private readonly sessions: SessionCookieService,
     private readonly tokens: AccessTokenService,
-    private readonly dataSource: DataSource,
+    private readonly accounts: StaffAccountRepository,
     @Optional() private readonly errorPages?: HtmlErrorPages,
   ) {}
 
@@ -127,24 +127,7 @@ export class StaffOidcService {
       typeof claims.email === 'string' && claims.email_verified !== false && claims.email_verified !== 'false'
         ? claims.email.toLowerCase()
         : null;
-    const rows: {
-      username: string;
-      full_name: string;
-      role: StaffRole;
-      center_code: string | null;
-      sandbox: boolean;
-      by_employee: boolean;
-    }[] =
-      employee || email
-        ? await this.dataSource.query(
-            `SELECT username, full_name, role, center_code, sandbox, (employee_number = $1) AS by_employee
-             FROM staff_account
-            WHERE active AND NOT sandbox AND (employee_number = $1 OR lower(email) = $2)
-            ORDER BY (employee_number = $1) DESC NULLS LAST LIMIT 1`,
-            [employee, email],
-          )
-        : [];
-    const row = rows[0];
+    const row = employee || email ? await this.accounts.matchProvider(employee, email) : undefined;
     if (!row) {
       this.logger.warn({ employee, email }, 'provider sign-in matches no active staff account');
       throw DomainError.forbidden(
@@ -153,11 +136,11 @@ export class StaffOidcService {
     }
     return {
       username: row.username,
-      fullName: row.full_name,
+      fullName: row.fullName,
       role: row.role,
-      centerCode: row.center_code,
+      centerCode: row.centerCode,
       sandbox: row.sandbox,
-      matchedBy: row.by_employee ? 'employee_number' : 'email',
+      matchedBy: row.byEmployee ? 'employee_number' : 'email',
     };
   }
 

@@ -4,41 +4,41 @@ import { StaffRole } from '../principal';
 /** A caseworker or official who logs in with username and password (table `staff_account`). */
 @Entity({ name: 'staff_account' })
 export class StaffAccountEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { name: 'id' })
   id: string;
 
-  @Column({ type: 'text', unique: true })
+  @Column({ name: 'username', type: 'text', unique: true, nullable: false })
   username: string;
 
-  @Column({ name: 'password_hash', type: 'text' })
+  @Column({ name: 'password_hash', type: 'text', nullable: false })
   passwordHash: string;
 
-  @Column({ name: 'full_name', type: 'text' })
+  @Column({ name: 'full_name', type: 'text', nullable: false })
   fullName: string;
 
-  @Column({ type: 'text' })
+  @Column({ name: 'role', type: 'text', nullable: false })
   role: StaffRole;
 
   /** `null` for province-level roles (director, admin). */
   @Column({ name: 'center_code', type: 'text', nullable: true })
   centerCode: string | null;
 
-  @Column({ name: 'failed_attempts', type: 'integer', default: 0 })
+  @Column({ name: 'failed_attempts', type: 'integer', default: 0, nullable: false })
   failedAttempts: number;
 
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
 
-  @Column({ type: 'boolean', default: true })
+  @Column({ name: 'active', type: 'boolean', default: true, nullable: false })
   active: boolean;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ name: 'title', type: 'text', nullable: true })
   title: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ name: 'phone', type: 'text', nullable: true })
   phone: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ name: 'email', type: 'text', nullable: true })
   email: string | null;
 
   /** The province's employee number; the identity provider's sign-in may be matched on it. */
@@ -46,7 +46,7 @@ export class StaffAccountEntity {
   employeeNumber: string | null;
 
   /** Set by the first-admin command and by a reset: the next login must choose a new password. */
-  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  @Column({ name: 'must_change_password', type: 'boolean', default: false, nullable: false })
   mustChangePassword: boolean;
 
   /** The TOTP secret, sealed (AES-256-GCM) with a key kept under DATA_DIR/secrets, never in the database. */
@@ -68,12 +68,12 @@ export class StaffAccountEntity {
   passwordChangedAt: Date | null;
 
   /** Seeded from SANDBOX_STAFF; deactivated when the service starts outside sandbox mode. */
-  @Column({ type: 'boolean', default: false })
+  @Column({ name: 'sandbox', type: 'boolean', default: false, nullable: false })
   sandbox: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', nullable: false })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', nullable: false })
   updatedAt: Date;
 }

@@ -15,6 +15,7 @@ import { afterFailedAttempt, isLocked } from './staff-lockout.policy';
 import { StaffAccountEntity } from './staff-account.entity';
 import { StaffAccountRepository } from './staff-account.repository';
 import { StaffLoginThrottleRepository } from './staff-login-throttle.repository';
+import { StaffRecoveryCodeRepository } from './staff-recovery-code.repository';
 
 const WRONG_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 
@@ -43,6 +44,7 @@ export class StaffAuthService {
   constructor(
     private readonly accounts: StaffAccountRepository,
     private readonly throttle: StaffLoginThrottleRepository,
+    private readonly recoveryCodes: StaffRecoveryCodeRepository,
     private readonly tokens: AccessTokenService,
     private readonly dataSource: DataSource,
     private readonly audit: AuditLogRepository,
@@ -114,11 +116,7 @@ export class StaffAuthService {
     const hash = await hashSecret(next.normalize('NFC'));
     await this.dataSource.transaction(async (em) => {
       // Sessions of earlier logins end, except that they began in this very second (the login about to be issued).
-      await em.query(
-        `UPDATE staff_account SET password_hash = $2, must_change_password = false, password_changed_at = now(),
-                sessions_valid_from = date_trunc('second', $3::timestamptz), updated_at = now() WHERE id = $1`,
-        [account.id, hash, this.clock.now()],
-      );
+      await this.accounts.storePassword(em, account.id, hash, wholeSecond(this.clock.now()));
       await this.audit.append(em, {
         actorType: 'staff',
         actorId: account.username,
@@ -154,15 +152,9 @@ export class StaffAuthService {
     const codes = this.twoFactor.newRecoveryCodes();
     const hashes = await Promise.all(codes.map((c) => hashSecret(normaliseRecoveryCode(c))));
     await this.dataSource.transaction(async (em) => {
-      const [, updated] = await em.query(
-        `UPDATE staff_account SET totp_secret = $2, totp_enabled_at = now(), totp_last_step = $3, updated_at = now()
-          WHERE id = $1 AND totp_secret IS NULL`,
-        [account.id, this.twoFactor.seal(secret), step],
-      );
-      if (!updated) throw DomainError.conflict('Tài khoản đã được đăng ký xác thực hai lớp. Vui lòng đăng nhập lại.');
-      await em.query(`DELETE FROM staff_recovery_code WHERE account_id = $1`, [account.id]);
-      for (const hash of hashes)
-        await em.query(`INSERT INTO staff_recovery_code (account_id, code_hash) VALUES ($1, $2)`, [account.id, hash]);
+      if (!(await this.accounts.enableTotp(em, account.id, this.twoFactor.seal(secret), step)))
+        throw DomainError.conflict('Tài khoản đã được đăng ký xác thực hai lớp. Vui lòng đăng nhập lại.');
+      await this.recoveryCodes.replace(em, account.id, hashes);
       await this.audit.append(em, {
         actorType: 'staff',
         actorId: account.username,
@@ -190,26 +182,15 @@ export class StaffAuthService {
     const last = account.totpLastStep === null ? null : Number(account.totpLastStep);
     const step = this.twoFactor.matchCode(secret, otp, last);
     if (step !== null) {
-      const [, updated] = await this.dataSource.query(
-        `UPDATE staff_account SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)`,
-        [account.id, step],
-      );
-      return updated === 1;
+      return this.accounts.acceptTotpStep(account.id, step);
     }
     const code = normaliseRecoveryCode(otp);
     if (!/^[A-Z0-9]{10}$/.test(code)) return false;
-    const unused: { id: string; code_hash: string }[] = await this.dataSource.query(
-      `SELECT id, code_hash FROM staff_recovery_code WHERE account_id = $1 AND used_at IS NULL`,
-      [account.id],
-    );
+    const unused = await this.recoveryCodes.unused(account.id);
     for (const row of unused) {
-      if (!(await verifySecret(code, row.code_hash))) continue;
+      if (!(await verifySecret(code, row.codeHash))) continue;
       return this.dataSource.transaction(async (em) => {
-        const [, spent] = await em.query(
-          `UPDATE staff_recovery_code SET used_at = now() WHERE id = $1 AND used_at IS NULL`,
-          [row.id],
-        );
-        if (spent !== 1) return false;
+        if (!(await this.recoveryCodes.spend(em, row.id))) return false;
         await this.audit.append(em, {
           actorType: 'staff',
           actorId: account.username,
@@ -234,6 +215,11 @@ export class StaffAuthService {
       reason: 'two_factor_invalid',
     });
   }
+}
+
+/** The instant truncated to the whole second (as PostgreSQL's `date_trunc('second', …)`). */
+function wholeSecond(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000);
 }
 
 function locked(until: Date): DomainError {

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { sql } from '../../platform/database/sql';
+import { StaffLoginThrottleEntity } from './staff-login-throttle.entity';
 
 /**
  * Failed staff logins per (username as typed, source address): table `staff_login_throttle`. Usernames that exist
@@ -8,14 +11,14 @@ import { DataSource } from 'typeorm';
  */
 @Injectable()
 export class StaffLoginThrottleRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(StaffLoginThrottleEntity) private readonly repo: Repository<StaffLoginThrottleEntity>,
+  ) {}
 
   async lockedUntil(username: string, source: string): Promise<Date | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT locked_until FROM staff_login_throttle WHERE username = $1 AND source = $2`,
-      [username, source],
-    );
-    return row?.locked_until ? new Date(row.locked_until) : null;
+    const row = await this.repo.findOne({ select: { lockedUntil: true }, where: { username, source } });
+    return row?.lockedUntil ?? null;
   }
 
   /**
@@ -28,20 +31,27 @@ export class StaffLoginThrottleRepository {
     next: (failedAttempts: number) => { failedAttempts: number; lockedUntil: Date | null },
   ): Promise<Date | null> {
     return this.dataSource.transaction(async (em) => {
-      await em.query(
+      const throttle = em.getRepository(StaffLoginThrottleEntity);
+      // The pair's row, created when absent (an upsert: two first failures at once make one row).
+      await sql.run(
+        em,
         `INSERT INTO staff_login_throttle (username, source) VALUES ($1, $2) ON CONFLICT (username, source) DO NOTHING`,
         [username, source],
       );
-      const [row] = await em.query(
-        `SELECT failed_attempts FROM staff_login_throttle WHERE username = $1 AND source = $2 FOR UPDATE`,
-        [username, source],
-      );
-      const state = next(Number(row.failed_attempts));
-      await em.query(
-        `UPDATE staff_login_throttle SET failed_attempts = $3, last_failed_at = now(),
-                locked_until = coalesce($4, locked_until)
-          WHERE username = $1 AND source = $2`,
-        [username, source, state.failedAttempts, state.lockedUntil],
+      const row = await throttle.findOneOrFail({
+        select: { failedAttempts: true },
+        where: { username, source },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const state = next(row.failedAttempts);
+      await throttle.update(
+        { username, source },
+        {
+          failedAttempts: state.failedAttempts,
+          lastFailedAt: () => 'now()',
+          // A running lock is never shortened by a failure that does not lock.
+          ...(state.lockedUntil ? { lockedUntil: state.lockedUntil } : {}),
+        },
       );
       return state.lockedUntil;
     });
@@ -49,9 +59,12 @@ export class StaffLoginThrottleRepository {
 
   /** After a successful login from this source. */
   async clear(username: string, source: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM staff_login_throttle WHERE username = $1 AND source = $2`, [
-      username,
-      source,
-    ]);
+    await this.repo.delete({ username, source });
+  }
+
+  /** An administrator lifts every lock-out of the username (from every source); how many pairs were cleared. */
+  async clearAll(em: EntityManager, username: string): Promise<number> {
+    const result = await em.getRepository(StaffLoginThrottleEntity).delete({ username });
+    return result.affected ?? 0;
   }
 }

@@ -62,6 +62,11 @@ export interface TransferPackage {
   application: Record<string, unknown>;
 }
 
+/** The package as the receiving province keeps it (`transfer_incoming.package`): the PDF moved to the object store. */
+export type StoredTransferPackage = Omit<TransferPackage, 'decision'> & {
+  decision: Omit<TransferPackage['decision'], 'pdfBase64'> & { objectKey: string };
+};
+
 export interface BenefitMonthFacts {
   month: number;
   from: string;
