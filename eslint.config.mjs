@@ -13,15 +13,12 @@ const boundary = (files, modules, why, ignores = []) => ({
 });
 /** Modules whose persistence is not yet typed (issue 13, item 5): each leaves this list when it is. */
 const UNTYPED_YET = [
-  'src/app.factory.ts',
-  'src/app.module.ts',
   'src/audit/**',
   'src/benefits/**',
   'src/calendar/**',
   'src/dossiers/**',
   'src/eligibility/**',
   'src/organisation/**',
-  'src/platform/**',
   'src/registries/**',
   'src/reports/**',
   'src/social-insurance/**',

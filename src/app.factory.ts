@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,7 +10,7 @@ import cookie from '@fastify/cookie';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { constants as zlibConstants } from 'node:zlib';
-import { FastifyInstance, LogController } from 'fastify';
+import { FastifyInstance, FastifyServerOptions, LogController } from 'fastify';
 import { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import { Runtime } from './platform/embedded/runtime';
@@ -58,11 +58,15 @@ function closeConnectionsAsTheyGoIdle(fastify: FastifyInstance): void {
   });
 }
 
+/** Fastify's own errors (see frameworkErrors below), typed by Fastify's options. */
+const answerFrameworkError: FastifyServerOptions['frameworkErrors'] = (error, request, reply) =>
+  sendProblem(request, reply, error, new Logger('http'));
+
 /** Builds the Nest application on Fastify with every cross-cutting concern; used by main.ts and the tests. */
 export async function createApp(
   runtime: Runtime,
   logger: Pino,
-  extraModules: any[] = [],
+  extraModules: NonNullable<ModuleMetadata['imports']> = [],
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -71,7 +75,7 @@ export async function createApp(
     trustProxy: runtime.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
     // Errors Fastify answers before routing (bad URL, over-long path parameter) also leave as problem+json.
-    frameworkErrors: (error: Error, request: any, reply: any) => sendProblem(request, reply, error, new Logger('http')),
+    frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     // A client that sends its request slowly (slowloris) gets 408 and is closed once REQUEST_TIMEOUT_MS have passed
@@ -127,7 +131,7 @@ export async function createApp(
     }
   });
 
-  await app.register(helmet as any, {
+  await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -147,7 +151,7 @@ export async function createApp(
     // Text answers (pages, JSON) to a client that accepts it, from 1 KiB; brotli at quality 5, cheap enough per
     // request. The static assets carry their own compressed copies (made once) and are left alone here. Request bodies
     // are never decompressed (a compressed upload is not part of the API).
-    await app.register(compress as any, {
+    await app.register(compress, {
       globalCompression: true,
       globalDecompression: false,
       threshold: 1024,
@@ -157,9 +161,9 @@ export async function createApp(
     });
   }
   applyRouteLimits(fastify, runtime.config.rateLimitPerMinute, SESSION_COOKIE);
-  await app.register(rateLimit as any, { global: false });
-  await app.register(cookie as any);
-  await app.register(multipart as any, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
 
   app.useGlobalPipes(createValidationPipe());
 

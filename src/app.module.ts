@@ -1,8 +1,9 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, ModuleMetadata } from '@nestjs/common';
 import { Runtime } from './platform/embedded/runtime';
 import { DatabaseModule } from './platform/database/database.module';
 import { PartitionsModule } from './platform/database/partition-maintenance';
 import { JobsModule } from './platform/jobs/jobs.module';
+import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { HealthModule } from './platform/health/health.module';
 import { OpenApiModule } from './operations/openapi.module';
@@ -97,7 +98,10 @@ class PortBindingsModule {
  */
 @Module({})
 export class AppModule {
-  static async forRoot(runtime: Runtime, extraModules: any[] = []): Promise<DynamicModule> {
+  static async forRoot(
+    runtime: Runtime,
+    extraModules: NonNullable<ModuleMetadata['imports']> = [],
+  ): Promise<DynamicModule> {
     const { config } = runtime;
     const { eid: sandboxEid, registries: sandboxRegistries, portal: sandboxPortalOn } = runtime.sandbox;
     const sandboxUrls = sandboxRegistries
@@ -152,7 +156,7 @@ export class AppModule {
             import('./sandbox/sandbox.module').then(({ SandboxModule }) =>
               SandboxModule.forRoot({ eid: sandboxEid, portalClient, socialInsuranceClient: officeClient }),
             ),
-            import('./sandbox/sandbox-clock.module').then(({ SandboxClockModule }) => SandboxClockModule),
+            import('./sandbox/sandbox-clock.module').then(({ SandboxClockModule }) => ({ module: SandboxClockModule })),
           ]
         : [];
     const sandboxPortal = sandboxPortalOn
@@ -179,6 +183,7 @@ export class AppModule {
         PlatformModule.forRoot(runtime, clock),
         DatabaseModule.forRoot(runtime.databaseUrl, runtime.config.databaseReplicaUrls),
         JobsModule,
+        IdempotencyModule,
         PartitionsModule,
         StorageModule.forRoot(runtime.objectStore),
         HealthModule.forRoot(runtime.embedded),

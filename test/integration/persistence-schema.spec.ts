@@ -31,8 +31,6 @@ const UNTYPED_YET = new Set<string>([
   'dossier',
   'dossier_event',
   'dossier_sequence',
-  'idempotency_key',
-  'job',
   'job_search_notice',
   'legal_parameter',
   'payment_account_change',

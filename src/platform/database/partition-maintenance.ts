@@ -2,6 +2,7 @@ import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MONTHLY_PARTITIONED } from '../../../migrations/1765800000000-monthly-partitions';
 import { JobScheduler } from '../jobs/job-scheduler';
+import { sql } from './sql';
 
 /** The schedule (queue `schedule.partitions.ensure`) that keeps monthly partitions ahead of the calendar. */
 export const PARTITIONS_SCHEDULE = 'partitions.ensure';
@@ -23,12 +24,12 @@ export class PartitionMaintenance {
   async ensure(day: string, months: number): Promise<Record<(typeof MONTHLY_PARTITIONED)[number], number>> {
     const created = {} as Record<(typeof MONTHLY_PARTITIONED)[number], number>;
     for (const table of MONTHLY_PARTITIONED) {
-      const [row] = await this.dataSource.query(`SELECT ensure_monthly_partitions($1, $2::date, $3) AS n`, [
-        table,
-        day,
-        months,
-      ]);
-      created[table] = Number(row.n);
+      const row = await sql.one<{ n: number }>(
+        this.dataSource,
+        `SELECT ensure_monthly_partitions($1, $2::date, $3) AS n`,
+        [table, day, months],
+      );
+      created[table] = Number(row?.n ?? 0);
     }
     return created;
   }

@@ -19,7 +19,7 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
 export async function ensureAppLoginRole(adminUrl: string, name: string, password: string): Promise<string> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid role name ${name}`);
   await withClient(adminUrl, async (client) => {
-    const literal = (await client.query('SELECT quote_literal($1::text) AS q', [password])).rows[0].q as string;
+    const literal = (await client.query<{ q: string }>('SELECT quote_literal($1::text) AS q', [password])).rows[0].q;
     const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name]);
     await client.query(
       `${rowCount ? 'ALTER' : 'CREATE'} ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS ` +
@@ -41,14 +41,14 @@ export async function excessPrivileges(url: string): Promise<string[]> {
   return withClient(url, async (client) => {
     const problems: string[] = [];
     const [role] = (
-      await client.query(
+      await client.query<{ name: string; rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean }>(
         `SELECT current_user AS name, rolsuper, rolbypassrls, rolcreaterole FROM pg_roles WHERE rolname = current_user`,
       )
     ).rows;
     if (role.rolsuper) problems.push(`${role.name} is a superuser`);
     if (role.rolbypassrls) problems.push(`${role.name} bypasses row-level security`);
     if (role.rolcreaterole) problems.push(`${role.name} can create roles`);
-    const owned = await client.query(
+    const owned = await client.query<{ relname: string }>(
       `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND pg_has_role(current_user, c.relowner, 'USAGE')
         ORDER BY c.relname LIMIT 5`,

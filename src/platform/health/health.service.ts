@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { sql } from '../database/sql';
 import { OBJECT_STORE, ObjectStore } from '../storage/object-store.port';
 
 export const EMBEDDED_DEFAULTS = Symbol('EMBEDDED_DEFAULTS');
@@ -17,7 +18,7 @@ export class HealthService {
 
   async readiness(reply: FastifyReply) {
     const [database, objectStore] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => sql.one<{ up: number }>(this.dataSource, 'SELECT 1 AS up')),
       probe(() => this.store.ping()),
     ]);
     const ready = database === 'up' && objectStore === 'up';

@@ -49,8 +49,12 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       },
     },
     serializers: {
-      req: (req) => ({ id: req.id, method: req.method, url: maskPersonalIds(req.url ?? '') }),
-      res: (res) => ({ statusCode: res.statusCode }),
+      req: (req: { id?: unknown; method?: string; url?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: maskPersonalIds(req.url ?? ''),
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
   };
   return destination ? pino(options, destination) : pino(options);

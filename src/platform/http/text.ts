@@ -89,7 +89,7 @@ export function fieldWithControlCharacter(value: unknown, root: string): string 
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    const entries = Object.entries(current as object);
+    const entries = Object.entries(current as Record<string, unknown>);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i];
       const field = path ? `${path}.${key}` : key;

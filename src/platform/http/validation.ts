@@ -38,10 +38,12 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const field = parent ? `${parent}.${error.property}` : error.property;
     for (const [constraint, text] of Object.entries(error.constraints ?? {})) {
       const [code, fallback] = MESSAGES[constraint] ?? ['invalid_value', 'Giá trị không hợp lệ.'];
-      const custom = error.contexts?.[constraint]?.vi as string | undefined;
+      // class-validator types a constraint's context as `any`: read the two fields this service puts there.
+      const context = (error.contexts?.[constraint] ?? {}) as { vi?: string; code?: string };
+      const custom = context.vi;
       out.push({
         field,
-        code: (error.contexts?.[constraint]?.code as string) ?? code,
+        code: context.code ?? code,
         message: custom ?? (isVietnamese(text) ? text : fallback),
       });
     }

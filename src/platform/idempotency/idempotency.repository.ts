@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { sql } from '../database/sql';
 import { DomainError, ErrorCode } from '../errors/domain-error';
 import { canonicalJson } from '../json/canonical-json';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 export interface StoredResponse {
   status: number;
@@ -12,6 +14,9 @@ export interface StoredResponse {
 export function requestHash(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
+
+/** The columns a stored answer is read from. */
+const ANSWER = { requestHash: true, responseStatus: true, responseBody: true } as const;
 
 /**
  * `Idempotency-Key` support for writes that create things. The key row is inserted first in the creating
@@ -23,13 +28,11 @@ export class IdempotencyRepository {
 
   /** A completed earlier request under this key (its stored response), before doing any work; null if none. */
   async lookup(scope: string, key: string, hash: string): Promise<StoredResponse | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT request_hash, response_status, response_body FROM idempotency_key WHERE scope = $1 AND key = $2 AND response_status > 0`,
-      [scope, key],
-    );
-    if (!row) return null;
-    if (row.request_hash !== hash) throw mismatch();
-    return { status: row.response_status, body: row.response_body };
+    const row = await this.dataSource.getRepository(IdempotencyKeyEntity).findOne({
+      select: ANSWER,
+      where: { scope, key, responseStatus: MoreThan(0) },
+    });
+    return row ? answer(row, hash) : null;
   }
 
   /**
@@ -37,26 +40,31 @@ export class IdempotencyRepository {
    * stored response of the earlier request. A different body under the same key is a 409.
    */
   async claim(em: EntityManager, scope: string, key: string, hash: string): Promise<StoredResponse | null> {
-    const inserted = await em.query(
+    // One statement that inserts or, on a concurrent claim, waits for the other transaction and inserts nothing.
+    const inserted = await sql.rows<{ key: string }>(
+      em,
       `INSERT INTO idempotency_key (scope, key, request_hash, response_status, response_body) VALUES ($1, $2, $3, 0, 'null')
        ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
       [scope, key, hash],
     );
     if (inserted.length === 1) return null;
-    const [row] = await em.query(
-      `SELECT request_hash, response_status, response_body FROM idempotency_key WHERE scope = $1 AND key = $2`,
-      [scope, key],
-    );
-    if (row.request_hash !== hash) throw mismatch();
-    return { status: row.response_status, body: row.response_body };
+    const row = await em.getRepository(IdempotencyKeyEntity).findOneOrFail({ select: ANSWER, where: { scope, key } });
+    return answer(row, hash);
   }
 
+  /** Stores the answer in the creating transaction (the filing's hot path: its one statement, as it was). */
   async complete(em: EntityManager, scope: string, key: string, response: StoredResponse): Promise<void> {
-    await em.query(
+    await sql.run(
+      em,
       `UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
       [scope, key, response.status, JSON.stringify(response.body)],
     );
   }
+}
+
+function answer(row: Pick<IdempotencyKeyEntity, 'requestHash' | 'responseStatus' | 'responseBody'>, hash: string) {
+  if (row.requestHash !== hash) throw mismatch();
+  return { status: row.responseStatus, body: row.responseBody };
 }
 
 function mismatch(): DomainError {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, BeforeApplicationShutdown } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { metricsRegistry } from '../http/metrics';
-import { ClaimedJob, JobStore } from './job.store';
+import { ClaimedJob, JobPayload, JobStore } from './job.store';
 
 /** How one queue is worked. */
 export interface QueueOptions {
@@ -58,7 +58,8 @@ const processed = new Counter({
 interface Registration {
   readonly queue: string;
   readonly options: QueueOptions;
-  readonly handler: JobHandler<any>;
+  /** The queue's handler, taking the payload as stored (its producers and its handler agree on the shape). */
+  readonly handler: JobHandler<JobPayload>;
   loop?: Promise<void>;
   wake?: () => void;
   wakeRequested: boolean;
@@ -85,7 +86,10 @@ export class JobRunner implements BeforeApplicationShutdown, OnApplicationShutdo
 
   register<P>(queue: string, options: QueueOptions, handler: JobHandler<P>): void {
     if (this.queues.has(queue)) throw new Error(`job queue ${queue} registered twice`);
-    const registration: Registration = { queue, options, handler, wakeRequested: false, stopped: false };
+    // A queue's payload is the contract between the code that enqueues into it and its handler: the row gives it as
+    // stored JSON, the handler reads it as the queue's own type.
+    const run: JobHandler<JobPayload> = (job, signal) => handler(job as ClaimedJob<P>, signal);
+    const registration: Registration = { queue, options, handler: run, wakeRequested: false, stopped: false };
     this.queues.set(queue, registration);
     if (this.running && options.enabled) this.startQueue(queue);
   }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { sql } from '../database/sql';
 import { utcTimestamp } from '../database/sql-timestamp';
+import { JobPayload, JobStatus } from './job.entity';
 
-export type JobStatus = 'pending' | 'held' | 'done' | 'dead';
+export type { JobPayload, JobStatus } from './job.entity';
 
 /** A job as its handler receives it: `attempts` already counts this attempt. */
-export interface ClaimedJob<P = Record<string, unknown>> {
+export interface ClaimedJob<P = JobPayload> {
   id: string;
   queue: string;
   key: string | null;
@@ -19,7 +21,7 @@ export interface JobView {
   queue: string;
   key: string | null;
   dedupeKey: string | null;
-  payload: Record<string, unknown>;
+  payload: JobPayload;
   status: JobStatus;
   hold: string | null;
   attempts: number;
@@ -47,6 +49,7 @@ export interface EnqueueOptions {
   runAt?: Date;
 }
 
+/** The columns of a JobView (the row type of every statement that selects VIEW). */
 const VIEW = `id::text AS id, queue, key, dedupe_key AS "dedupeKey", payload, status, hold, attempts,
   ${utcTimestamp('run_at')} AS "runAt", last_error AS "lastError", ${utcTimestamp('created_at')} AS "createdAt",
   ${utcTimestamp('done_at')} AS "doneAt"`;
@@ -67,7 +70,8 @@ export class JobStore {
     payload: object,
     options: EnqueueOptions = {},
   ): Promise<string | null> {
-    const rows: { id: string }[] = await em.query(
+    const row = await sql.one<{ id: string }>(
+      em,
       `INSERT INTO job (queue, key, dedupe_key, payload, status, hold, run_at)
        VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now()))
        ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
@@ -82,7 +86,7 @@ export class JobStore {
         options.runAt ?? null,
       ],
     );
-    return rows[0]?.id ?? null;
+    return row?.id ?? null;
   }
 
   /**
@@ -95,7 +99,8 @@ export class JobStore {
       ? `AND (c.key IS NULL OR NOT EXISTS (
            SELECT 1 FROM job e WHERE e.queue = c.queue AND e.key = c.key AND e.status <> 'done' AND e.id < c.id))`
       : '';
-    const [rows] = await this.dataSource.query(
+    const rows = await sql.rows<ClaimedJob>(
+      this.dataSource,
       `UPDATE job j SET attempts = j.attempts + 1, locked_until = now() + make_interval(secs => $3::double precision / 1000)
        FROM (SELECT id FROM job c
              WHERE c.queue = $1 AND c.status = 'pending' AND c.run_at <= now()
@@ -105,18 +110,22 @@ export class JobStore {
        RETURNING j.id::text AS id, j.queue, j.key, j.payload, j.attempts`,
       [queue, limit, leaseMs],
     );
-    return (rows as ClaimedJob[]).sort((a, b) => Number(a.id) - Number(b.id));
+    return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
   /** Locks a job inside the caller's transaction (a handler that completes its job in its own transaction). */
   async lockIn(em: EntityManager, id: string): Promise<{ status: JobStatus; attempts: number } | undefined> {
-    const [row] = await em.query(`SELECT status, attempts FROM job WHERE id = $1 FOR UPDATE`, [id]);
-    return row;
+    return sql.one<{ status: JobStatus; attempts: number }>(
+      em,
+      `SELECT status, attempts FROM job WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
   }
 
   /** Marks the job done inside the caller's transaction. */
   async completeIn(em: EntityManager, id: string): Promise<void> {
-    await em.query(
+    await sql.run(
+      em,
       `UPDATE job SET status = 'done', done_at = now(), locked_until = NULL, last_error = NULL
        WHERE id = $1 AND status = 'pending'`,
       [id],
@@ -125,7 +134,8 @@ export class JobStore {
 
   /** The handler succeeded. False when the outcome was already recorded (e.g. by the handler's own transaction). */
   async complete(job: ClaimedJob): Promise<boolean> {
-    const [, count] = await this.dataSource.query(
+    const count = await sql.run(
+      this.dataSource,
       `UPDATE job SET status = 'done', done_at = now(), locked_until = NULL, last_error = NULL
        WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
       [job.id, job.attempts],
@@ -135,7 +145,8 @@ export class JobStore {
 
   /** A failed attempt: due again after `retryInMs`, or dead when `final`. Returns the new status (null: fenced). */
   async fail(job: ClaimedJob, error: string, retryInMs: number, final: boolean): Promise<JobStatus | null> {
-    const [rows] = await this.dataSource.query(
+    const row = await sql.one<{ status: JobStatus }>(
+      this.dataSource,
       `UPDATE job SET locked_until = NULL, last_error = $3,
          run_at = now() + make_interval(secs => $4::double precision / 1000),
          status = CASE WHEN $5::boolean THEN 'dead' ELSE 'pending' END
@@ -143,12 +154,13 @@ export class JobStore {
        RETURNING status`,
       [job.id, job.attempts, error.slice(0, 2000), retryInMs, final],
     );
-    return (rows as { status: JobStatus }[])[0]?.status ?? null;
+    return row?.status ?? null;
   }
 
   /** The process is stopping mid-attempt: give the attempt back and make the job due at once for another worker. */
   async giveBack(job: ClaimedJob): Promise<void> {
-    await this.dataSource.query(
+    await sql.run(
+      this.dataSource,
       `UPDATE job SET attempts = attempts - 1, locked_until = NULL, run_at = now()
        WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
       [job.id, job.attempts],
@@ -160,40 +172,43 @@ export class JobStore {
    * transaction. Returns how many were released.
    */
   async release(em: EntityManager, queue: string, key: string, hold: string, patch: object = {}): Promise<number> {
-    const [, count] = await em.query(
+    return sql.run(
+      em,
       `UPDATE job SET status = 'pending', hold = NULL, payload = payload || $4::jsonb, run_at = now()
        WHERE queue = $1 AND key = $2 AND hold = $3 AND status = 'held'`,
       [queue, key, hold, JSON.stringify(patch)],
     );
-    return Number(count ?? 0);
   }
 
   /** What is still held in a queue (key and hold), oldest first. */
   async held(queue: string, limit = 500): Promise<{ key: string; hold: string }[]> {
-    return this.dataSource.query(
+    return sql.rows<{ key: string; hold: string }>(
+      this.dataSource,
       `SELECT key, hold FROM job WHERE queue = $1 AND status = 'held' ORDER BY id LIMIT $2`,
       [queue, limit],
     );
   }
 
   async list(filter: { queue?: string; statuses: JobStatus[]; limit: number }): Promise<JobView[]> {
-    return this.dataSource.query(
+    return sql.rows<JobView>(
+      this.dataSource,
       `SELECT ${VIEW} FROM job WHERE status = ANY ($1::text[]) AND ($2::text IS NULL OR queue = $2) ORDER BY id LIMIT $3`,
       [filter.statuses, filter.queue ?? null, filter.limit],
     );
   }
 
   async find(queue: string, dedupeKey: string, em?: EntityManager): Promise<JobView | undefined> {
-    const [row] = await (em ?? this.dataSource.manager).query(
+    return sql.one<JobView>(
+      em ?? this.dataSource,
       `SELECT ${VIEW} FROM job WHERE queue = $1 AND dedupe_key = $2${em ? ' FOR UPDATE' : ''}`,
       [queue, dedupeKey],
     );
-    return row;
   }
 
   /** The unfinished jobs (pending, held or dead) of one key, oldest first. */
   async openForKey(queue: string, key: string, em?: EntityManager): Promise<JobView[]> {
-    return (em ?? this.dataSource.manager).query(
+    return sql.rows<JobView>(
+      em ?? this.dataSource,
       `SELECT ${VIEW} FROM job WHERE queue = $1 AND key = $2 AND status <> 'done' ORDER BY id`,
       [queue, key],
     );
@@ -202,7 +217,8 @@ export class JobStore {
   /** The unfinished jobs of several keys in one statement, oldest first (as openForKey gives each). */
   async openForKeys(queue: string, keys: readonly string[]): Promise<JobView[]> {
     if (!keys.length) return [];
-    return this.dataSource.query(
+    return sql.rows<JobView>(
+      this.dataSource,
       `SELECT ${VIEW} FROM job WHERE queue = $1 AND key = ANY($2::text[]) AND status <> 'done' ORDER BY id`,
       [queue, keys],
     );
@@ -210,7 +226,8 @@ export class JobStore {
 
   /** Dead → pending with a fresh attempt budget, due now; the last error stays for the record. */
   async replay(em: EntityManager, id: string): Promise<boolean> {
-    const [, count] = await em.query(
+    const count = await sql.run(
+      em,
       `UPDATE job SET status = 'pending', attempts = 0, run_at = now(), locked_until = NULL WHERE id = $1 AND status = 'dead'`,
       [id],
     );
@@ -218,7 +235,8 @@ export class JobStore {
   }
 
   async stats(queue: string): Promise<QueueStats> {
-    const [row] = await this.dataSource.query(
+    const row = await sql.one<QueueStats>(
+      this.dataSource,
       `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
               count(*) FILTER (WHERE status = 'held')::int AS held,
               count(*) FILTER (WHERE status = 'dead')::int AS dead,
@@ -227,6 +245,7 @@ export class JobStore {
        FROM job WHERE queue = $1 AND status <> 'done'`,
       [queue],
     );
-    return row;
+    // An aggregate without GROUP BY always returns its one row; the fallback only satisfies the type.
+    return row ?? { pending: 0, held: 0, dead: 0, oldestWaitingAgeSeconds: 0 };
   }
 }

@@ -1,7 +1,9 @@
 import { Global, Injectable, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Gauge } from 'prom-client';
 import { metricsRegistry } from '../http/metrics';
+import { JobEntity } from './job.entity';
 import { JobRunner } from './job-runner';
 import { JobScheduler } from './job-scheduler';
 import { JobStore, QueueStats } from './job.store';
@@ -61,6 +63,7 @@ class JobsLifecycle implements OnApplicationBootstrap {
 /** The one job facility (see JobRunner and JobStore), available to every module. */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([JobEntity])],
   providers: [JobStore, JobRunner, JobScheduler, JobsLifecycle],
   exports: [JobStore, JobRunner, JobScheduler],
 })

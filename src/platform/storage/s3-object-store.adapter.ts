@@ -53,8 +53,9 @@ export class S3ObjectStore implements ObjectStore {
     try {
       await this.client.statObject(this.settings.bucket, key);
       return true;
-    } catch (error: any) {
-      if (error?.code === 'NotFound' || error?.code === 'NoSuchKey') return false;
+    } catch (error: unknown) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code === 'NotFound' || code === 'NoSuchKey') return false;
       throw error;
     }
   }
