@@ -320,4 +320,15 @@ describe('paid and told (social insurance office, notifications)', () => {
     });
     expect(committed).toBe(1);
   });
+  it('the sandbox SMS gateway records an implausible part count as none, never a server error', async () => {
+    for (const [i, segments] of [3_000_000_000, -1, 2.5, 'x'].entries()) {
+      await api()
+        .post('/sandbox/sms/messages')
+        .set('Idempotency-Key', `segments-probe-${i}`)
+        .send({ to: '0912000999', text: `thử ${i}`, segments })
+        .expect(201);
+    }
+    const recorded = (await smsTo('0912000999')) as { segments: number | null }[];
+    expect(recorded.map((m) => m.segments)).toEqual([null, null, null, null]);
+  });
 });

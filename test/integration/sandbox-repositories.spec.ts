@@ -80,6 +80,11 @@ describe('sandbox repositories (sandbox_* tables)', () => {
 
     // Without a dossier code: the latest two arrivals, still in arrival order.
     expect((await events.list(undefined, 2)).map((e) => e.idempotencyKey)).toEqual(['k-2', 'k-3']);
+
+    // Whatever a client sent as the status code, the list still reads (a code that is not a number shows as none).
+    await events.record('k-4', { dossierCode: 'HS-0004', status: 'received', portalStatusCode: 'hai' });
+    await events.record('k-5', { dossierCode: 'HS-0004', status: 'received', portalStatusCode: 99999999999 });
+    expect((await events.list('HS-0004', 10)).map((e) => e.portalStatusCode)).toEqual([null, null]);
   });
 
   it('mail and SMS: filtered by recipient, newest first; a repeated SMS message ID only counts the repeat', async () => {

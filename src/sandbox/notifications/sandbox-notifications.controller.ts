@@ -71,7 +71,11 @@ export class SandboxNotificationsController {
       to: b.to as string,
       text: b.text as string,
       encoding: typeof b.encoding === 'string' ? b.encoding.slice(0, 10) : null,
-      segments: typeof b.segments === 'number' && Number.isInteger(b.segments) ? b.segments : null,
+      // The provider's count of SMS parts; anything that is not a plausible count is not recorded.
+      segments:
+        Number.isInteger(b.segments) && (b.segments as number) >= 1 && (b.segments as number) <= 100
+          ? (b.segments as number)
+          : null,
     });
     void reply.status(duplicate ? 200 : 201);
     return { accepted: true, duplicate };

@@ -20,7 +20,8 @@ export interface SandboxPortalReceivedEvent {
 }
 
 const COLUMNS = `id::int AS seq, idempotency_key AS "idempotencyKey", dossier_code AS "dossierCode",
-  payload->>'status' AS status, (payload->>'portalStatusCode')::int AS "portalStatusCode", deliveries,
+  payload->>'status' AS status, CASE WHEN payload->>'portalStatusCode' ~ '^[0-9]{1,9}$' THEN (payload->>'portalStatusCode')::int END
+  AS "portalStatusCode", deliveries,
   ${utcTimestamp('received_at')} AS "receivedAt",
   ${utcTimestamp('last_received_at')} AS "lastReceivedAt", payload`;
 
