@@ -16,7 +16,6 @@ const UNTYPED_YET = [
   'src/app.factory.ts',
   'src/app.module.ts',
   'src/audit/**',
-  'src/benefits/**',
   'src/calendar/**',
   'src/documents/**',
   'src/dossiers/**',
@@ -29,7 +28,6 @@ const UNTYPED_YET = [
   'src/registries/**',
   'src/reports/**',
   'src/sandbox/**',
-  'src/social-insurance/**',
   'src/transfers/**',
 ];
 const SANDBOX_WHY = 'Only src/sandbox and the application module may import sandbox code (it must never load in production).';
