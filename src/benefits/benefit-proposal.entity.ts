@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ProposalKind } from './benefit.repository';
+import type { ProposalEvidence, ProposalKind } from './benefit.repository';
 
 export type ProposalStatus = 'pending' | 'decided' | 'dismissed';
 
@@ -30,9 +30,9 @@ export class BenefitProposalEntity {
   @Column({ name: 'effective_date', type: 'date', nullable: true })
   effectiveDate: string | null;
 
-  /** What the proposal rests on (the notice, the missed windows, the registry's new contract, ...). */
+  /** What the proposal rests on (the notice, the missed window or months, the registry's new employer, ...). */
   @Column({ type: 'jsonb', nullable: false, default: () => `'{}'` })
-  evidence: Record<string, unknown>;
+  evidence: ProposalEvidence;
 
   @Column({ type: 'text', nullable: false, default: 'pending' })
   status: ProposalStatus;

@@ -6,7 +6,13 @@ import { BenefitMonthEntity } from './benefit-month.entity';
 import { BenefitProposalEntity } from './benefit-proposal.entity';
 import { BenefitEntity } from './benefit.entity';
 import { JobSearchNoticeEntity } from './job-search-notice.entity';
-import type { BenefitMonthPlan, MonthOutcome, StoredBenefitStatus, TerminationReason } from './domain/benefit-period';
+import type {
+  BenefitMonthPlan,
+  DateRange,
+  MonthOutcome,
+  StoredBenefitStatus,
+  TerminationReason,
+} from './domain/benefit-period';
 
 export interface BenefitRow {
   dossierId: string;
@@ -75,6 +81,27 @@ export interface BenefitReportRow {
 
 export type ProposalKind = 'suspend' | 'resume' | 'terminate';
 
+/** What a proposal rests on (the `evidence` JSON column of `benefit_proposal`), by what proposed it. */
+export type ProposalEvidence =
+  /** A notice in a later month of a suspended benefit: resume (Điều 41 k.3). */
+  | { noticeId: string; receiptNumber: string }
+  /** A notice window closed without a notice: suspend (Điều 41 k.2). */
+  | { noticeWindow: DateRange }
+  /** The third consecutive month without a notice: terminate (Điều 41 k.4 đ). */
+  | { months: number[] }
+  /** The Director decided without a pending proposal (the decision step records one as decided). */
+  | { decidedDirectly: true }
+  /** The re-employment sweep found contributions of a new employer: terminate (Điều 41 k.4 a). */
+  | NewJobEvidence;
+
+export type NewJobEvidence = {
+  source: 'social_insurance_registry';
+  /** `YYYY-MM`: the first month with contributions. */
+  month: string;
+  employerName: string;
+  employerTaxCode: string;
+};
+
 export interface ProposalRow {
   id: string;
   dossierId: string;
@@ -83,7 +110,7 @@ export interface ProposalRow {
   month: number | null;
   terminationReason: string | null;
   effectiveDate: string | null;
-  evidence: Record<string, unknown>;
+  evidence: ProposalEvidence;
   proposedOn: string;
   proposedAt: string;
 }
@@ -193,9 +220,10 @@ export class BenefitRepository {
       noticeFrom: string;
       noticeTo: string;
       outcome: MonthOutcome | null;
+      /** The notice's columns: null when the month has none (LEFT JOIN). */
       filedAt: string | null;
-      channel: NoticeChannel;
-      receiptNumber: string;
+      channel: NoticeChannel | null;
+      receiptNumber: string | null;
     }>(
       this.m(em),
       `SELECT m.month, to_char(m.period_from, 'YYYY-MM-DD') AS "from", to_char(m.period_to, 'YYYY-MM-DD') AS "to",
@@ -211,7 +239,10 @@ export class BenefitRepository {
       to: r.to,
       noticeWindow: { from: r.noticeFrom, to: r.noticeTo },
       outcome: r.outcome,
-      notice: r.filedAt ? { filedAt: r.filedAt, channel: r.channel, receiptNumber: r.receiptNumber } : null,
+      notice:
+        r.filedAt && r.channel && r.receiptNumber
+          ? { filedAt: r.filedAt, channel: r.channel, receiptNumber: r.receiptNumber }
+          : null,
     }));
   }
 
