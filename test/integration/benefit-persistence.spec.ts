@@ -191,11 +191,16 @@ describe('benefit and payment persistence (entities and typed statements)', () =
     expect(await propose(running.id, 'suspend', 2)).toBe(true);
     expect(await propose(ended.id, 'suspend', 1)).toBe(true);
     const decidedAt = new Date('2026-02-20T00:00:00Z');
-    await app.transaction((em) => benefits.closeProposals(em, running.id, 'suspend', decidedAt));
+    await app.transaction(async (em) => {
+      await benefits.closeProposals(em, running.id, 'suspend', decidedAt);
+      await benefits.closeProposals(em, ended.id, 'suspend', decidedAt);
+    });
     expect(await propose(running.id, 'resume', 3)).toBe(true);
+    expect(await propose(ended.id, 'resume', 2)).toBe(true);
+    const dismissedAt = new Date('2026-03-02T00:00:00Z');
     await app.transaction(async (em) => {
       await benefits.setStatus(em, ended.id, 'transferred');
-      await benefits.dismissProposals(em, ended.id, decidedAt);
+      await benefits.dismissProposals(em, ended.id, dismissedAt);
     });
 
     const moved = await app.transaction((em) => benefits.moveCenter(em, 'BP-01', 'BP-02'));
@@ -212,7 +217,8 @@ describe('benefit and payment persistence (entities and typed statements)', () =
       ['resume', 3, 'pending', 'BP-02', null],
       ['suspend', 1, 'decided', 'BP-01', decidedAt],
       ['suspend', 2, 'decided', 'BP-01', decidedAt],
-      ['suspend', 1, 'dismissed', 'BP-01', decidedAt],
+      ['resume', 2, 'dismissed', 'BP-01', dismissedAt],
+      ['suspend', 1, 'decided', 'BP-01', decidedAt],
     ]);
     expect(await benefits.pendingProposals({ dossierId: running.id, limit: 10 })).toEqual([
       expect.objectContaining({ kind: 'resume', month: 3, centerCode: 'BP-02', evidence: { months: [3] } }),
