@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn, ValueTransformer } from 'typeorm';
 import type { StoredBenefitStatus } from './domain/benefit-period';
 
 /** A bigint amount of whole VND as a number (amounts stay far below 2^53). */
-export const VND_BIGINT: ValueTransformer = {
+const VND_BIGINT: ValueTransformer = {
   to: (value: number | null | undefined) => value,
   from: (value: string | null) => (value === null ? null : Number(value)),
 };
