@@ -10,7 +10,7 @@ import { DOSSIER_DOCUMENTS, DossierDocuments } from '../dossiers/ports/dossier-d
 import { type Caller, systemCaller } from '../identity/caller';
 import { CLOCK, Clock, vietnamDate } from '../platform/clock/clock';
 import { DomainError } from '../platform/errors/domain-error';
-import { BenefitRepository, BenefitRow, MonthRow, NoticeChannel } from './benefit.repository';
+import { BenefitRepository, BenefitRow, MonthRow, NewJobEvidence, NoticeChannel } from './benefit.repository';
 import {
   benefitStatus,
   BenefitStatus,
@@ -317,7 +317,7 @@ export class BenefitService {
     benefit: BenefitRow,
     reason: 'new_job',
     effectiveDate: string,
-    evidence: Record<string, unknown>,
+    evidence: NewJobEvidence,
   ): Promise<boolean> {
     return this.dataSource.transaction((em) =>
       this.benefits.propose(em, {

@@ -1,14 +1,20 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { EligibilityModule } from '../eligibility/eligibility.module';
 import { JobScheduler } from '../platform/jobs/job-scheduler';
 import { BenefitController, PortalBenefitController, StaffBenefitController } from './benefits.controller';
+import { BenefitMonthEntity } from './benefit-month.entity';
+import { BenefitProposalEntity } from './benefit-proposal.entity';
 import { BenefitStaffService } from './benefit-staff.service';
+import { BenefitEntity } from './benefit.entity';
 import { BenefitRepository } from './benefit.repository';
 import { BenefitService } from './benefit.service';
 import { BenefitSteps } from './benefit-steps';
+import { JobSearchNoticeEntity } from './job-search-notice.entity';
 import { ReemploymentSweep } from './reemployment-sweep.service';
 import { NoticeReminders } from './notice-reminders.service';
+import { ReportBenefitCountEntity } from './report-benefit-count.entity';
 
 /** Scheduled names (queues `schedule.<name>`): one run per Việt Nam calendar day across instances. */
 export const CLOSE_WINDOWS_SCHEDULE = 'benefits.close-notice-windows';
@@ -40,7 +46,17 @@ class BenefitSchedules implements OnModuleInit {
 
 /** The benefit period after an approval (docs/benefits.md). Its types are exported for payments and notifications. */
 @Module({
-  imports: [DossiersModule, EligibilityModule],
+  imports: [
+    DossiersModule,
+    EligibilityModule,
+    TypeOrmModule.forFeature([
+      BenefitEntity,
+      BenefitMonthEntity,
+      JobSearchNoticeEntity,
+      BenefitProposalEntity,
+      ReportBenefitCountEntity,
+    ]),
+  ],
   controllers: [BenefitController, StaffBenefitController, PortalBenefitController],
   providers: [
     BenefitRepository,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { sql } from '../platform/database/sql';
 import { BENEFIT_NOTIFIER, BenefitNotifier, BenefitReminder } from './ports/benefit-notifier.port';
 
 /** A notice window of a running benefit that has no notice yet. */
@@ -36,7 +37,8 @@ export class NoticeReminders {
   async run(today: string): Promise<number> {
     if (!this.notifier) return 0;
     const tomorrow = nextDay(today);
-    const windows: OpenWindow[] = await this.dataSource.query(
+    const windows = await sql.rows<OpenWindow>(
+      this.dataSource,
       `SELECT m.dossier_id AS "dossierId", b.personal_id AS "personalId", m.month,
               m.notice_from::text AS "from", m.notice_to::text AS "to"
        FROM benefit_month m JOIN benefit b ON b.dossier_id = m.dossier_id

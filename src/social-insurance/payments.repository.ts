@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { sql } from '../platform/database/sql';
 import { utcTimestamp } from '../platform/database/sql-timestamp';
+import { BenefitPaymentEntity } from './benefit-payment.entity';
+import { PaymentAccountChangeEntity } from './payment-account-change.entity';
 import type { PaymentAccount } from './social-insurance-event';
+import { PaymentReportBody, SocialInsurancePaymentReportEntity } from './social-insurance-payment-report.entity';
 
 export type PaymentStatus = 'pending' | 'paid' | 'failed';
 
@@ -20,10 +24,18 @@ const COLUMNS = `month, to_char(period_from, 'YYYY-MM-DD') AS "from", to_char(pe
   amount::int AS amount, status, to_char(paid_at, 'YYYY-MM-DD') AS "paidAt", failure_reason AS "failureReason",
   ${utcTimestamp('updated_at')} AS "updatedAt"`;
 
-/** Tables `benefit_payment`, `social_insurance_payment_report` and `payment_account_change`. */
+/**
+ * Tables `benefit_payment`, `social_insurance_payment_report` and `payment_account_change` (entities in this folder).
+ * Lookups by key, the report's outcome and the account corrections go through the entity repositories; the ON CONFLICT
+ * inserts, the row lock, the UPDATE … RETURNING and the month rows as the views print them stay typed statements.
+ */
 @Injectable()
 export class PaymentsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  private m(em?: EntityManager): EntityManager {
+    return em ?? this.dataSource.manager;
+  }
 
   /** The approved months, expected (pending) until the office reports them; existing months are left as they are. */
   async expect(
@@ -33,7 +45,8 @@ export class PaymentsRepository {
     months: { month: number; from: string; to: string }[],
   ): Promise<void> {
     for (const m of months) {
-      await em.query(
+      await sql.run(
+        em,
         `INSERT INTO benefit_payment (dossier_id, dossier_code, personal_id, month, period_from, period_to, amount, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending') ON CONFLICT (dossier_id, month) DO NOTHING`,
         [dossier.id, dossier.code, dossier.personalId, m.month, m.from, m.to, monthlyAmount],
@@ -42,7 +55,8 @@ export class PaymentsRepository {
   }
 
   async list(dossierId: string, em?: EntityManager): Promise<BenefitPaymentRow[]> {
-    return (em ?? this.dataSource.manager).query(
+    return sql.rows<BenefitPaymentRow>(
+      this.m(em),
       `SELECT ${COLUMNS} FROM benefit_payment WHERE dossier_id = $1 ORDER BY month`,
       [dossierId],
     );
@@ -54,20 +68,19 @@ export class PaymentsRepository {
     dossierCode: string,
     month: number,
   ): Promise<(BenefitPaymentRow & { dossierId: string; personalId: string }) | undefined> {
-    const [row] = await em.query(
+    return sql.one<BenefitPaymentRow & { dossierId: string; personalId: string }>(
+      em,
       `SELECT ${COLUMNS}, dossier_id::text AS "dossierId", personal_id AS "personalId"
        FROM benefit_payment WHERE dossier_code = $1 AND month = $2 FOR UPDATE`,
       [dossierCode, month],
     );
-    return row;
   }
 
   async dossierOfCode(dossierCode: string): Promise<string | undefined> {
-    const [row] = await this.dataSource.query(
-      `SELECT dossier_id::text AS id FROM benefit_payment WHERE dossier_code = $1 LIMIT 1`,
-      [dossierCode],
-    );
-    return row?.id;
+    const row = await this.dataSource
+      .getRepository(BenefitPaymentEntity)
+      .findOne({ select: { dossierId: true, month: true }, where: { dossierCode } });
+    return row?.dossierId;
   }
 
   async record(
@@ -82,17 +95,23 @@ export class PaymentsRepository {
       reportId: string;
     },
   ): Promise<void> {
-    await em.query(
-      `UPDATE benefit_payment SET status = $3, amount = $4, paid_at = $5, failure_reason = $6, last_report_id = $7,
-         updated_at = now()
-       WHERE dossier_id = $1 AND month = $2`,
-      [dossierId, month, outcome.status, outcome.amount, outcome.paidAt, outcome.failureReason, outcome.reportId],
+    await em.getRepository(BenefitPaymentEntity).update(
+      { dossierId, month },
+      {
+        status: outcome.status,
+        amount: outcome.amount,
+        paidAt: outcome.paidAt,
+        failureReason: outcome.failureReason,
+        lastReportId: outcome.reportId,
+        updatedAt: () => 'now()',
+      },
     );
   }
 
   /** Failed months asked of the office again: pending until it reports. Returns the months. */
   async retryFailed(em: EntityManager, dossierId: string): Promise<number[]> {
-    const [rows]: [{ month: number }[], number] = await em.query(
+    const rows = await sql.rows<{ month: number }>(
+      em,
       `UPDATE benefit_payment SET status = 'pending', updated_at = now()
        WHERE dossier_id = $1 AND status = 'failed' RETURNING month`,
       [dossierId],
@@ -104,22 +123,29 @@ export class PaymentsRepository {
     em: EntityManager,
     reportId: string,
   ): Promise<{ bodySha256: string; dossierId: string; month: number } | undefined> {
-    const [row] = await em.query(
-      `SELECT body_sha256 AS "bodySha256", dossier_id::text AS "dossierId", month
-       FROM social_insurance_payment_report WHERE report_id = $1`,
-      [reportId],
-    );
-    return row;
+    const row = await em.getRepository(SocialInsurancePaymentReportEntity).findOne({
+      select: { reportId: true, bodySha256: true, dossierId: true, month: true },
+      where: { reportId },
+    });
+    return row ? { bodySha256: row.bodySha256, dossierId: row.dossierId, month: row.month } : undefined;
   }
 
   /** False when the report id was already recorded (a concurrent repeat). */
   async insertReport(
     em: EntityManager,
-    report: { reportId: string; clientId: string; dossierId: string; month: number; bodySha256: string; body: object },
+    report: {
+      reportId: string;
+      clientId: string;
+      dossierId: string;
+      month: number;
+      bodySha256: string;
+      body: PaymentReportBody;
+    },
   ): Promise<boolean> {
-    const rows = await em.query(
+    const rows = await sql.rows<{ reportId: string }>(
+      em,
       `INSERT INTO social_insurance_payment_report (report_id, client_id, dossier_id, month, body_sha256, body)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (report_id) DO NOTHING RETURNING report_id`,
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (report_id) DO NOTHING RETURNING report_id AS "reportId"`,
       [report.reportId, report.clientId, report.dossierId, report.month, report.bodySha256, report.body],
     );
     return rows.length > 0;
@@ -129,18 +155,19 @@ export class PaymentsRepository {
     em: EntityManager,
     change: { dossierId: string; account: PaymentAccount; retryMonths: number[]; changedBy: string },
   ): Promise<void> {
-    await em.query(
-      `INSERT INTO payment_account_change (dossier_id, account, retry_months, changed_by) VALUES ($1, $2, $3, $4)`,
-      [change.dossierId, change.account, change.retryMonths, change.changedBy],
-    );
+    await em.getRepository(PaymentAccountChangeEntity).insert({
+      dossierId: change.dossierId,
+      account: change.account,
+      retryMonths: change.retryMonths,
+      changedBy: change.changedBy,
+    });
   }
 
   /** The latest corrected account, if the citizen corrected it. */
   async currentAccount(dossierId: string, em?: EntityManager): Promise<PaymentAccount | undefined> {
-    const [row] = await (em ?? this.dataSource.manager).query(
-      `SELECT account FROM payment_account_change WHERE dossier_id = $1 ORDER BY id DESC LIMIT 1`,
-      [dossierId],
-    );
+    const row = await this.m(em)
+      .getRepository(PaymentAccountChangeEntity)
+      .findOne({ select: { id: true, account: true }, where: { dossierId }, order: { id: 'DESC' } });
     return row?.account;
   }
 }

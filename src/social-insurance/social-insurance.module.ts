@@ -1,9 +1,12 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
+import { BenefitPaymentEntity } from './benefit-payment.entity';
 import { HttpSocialInsuranceGateway } from './http-social-insurance-gateway.adapter';
 import { DossierPaymentsController, SocialInsurancePaymentsController } from './payments.controller';
 import { PaymentsRepository } from './payments.repository';
+import { PaymentAccountChangeEntity } from './payment-account-change.entity';
 import { PaymentsService } from './payments.service';
 import { SocialInsuranceAdminController } from './social-insurance-admin.controller';
 import {
@@ -15,6 +18,7 @@ import {
 } from './social-insurance-delivery';
 import { SOCIAL_INSURANCE_GATEWAY } from './social-insurance-gateway.port';
 import { SocialInsuranceOutbox } from './social-insurance-outbox';
+import { SocialInsurancePaymentReportEntity } from './social-insurance-payment-report.entity';
 import { SocialInsuranceStepListener } from './social-insurance-step.listener';
 
 export interface SocialInsuranceModuleOptions {
@@ -32,10 +36,22 @@ export interface SocialInsuranceModuleOptions {
  */
 @Module({})
 export class SocialInsuranceModule {
-  static forRoot(options: SocialInsuranceModuleOptions, imports: any[] = []): DynamicModule {
+  static forRoot(
+    options: SocialInsuranceModuleOptions,
+    imports: NonNullable<ModuleMetadata['imports']> = [],
+  ): DynamicModule {
     return {
       module: SocialInsuranceModule,
-      imports: [AuditModule, DossiersModule, ...imports],
+      imports: [
+        AuditModule,
+        DossiersModule,
+        TypeOrmModule.forFeature([
+          BenefitPaymentEntity,
+          SocialInsurancePaymentReportEntity,
+          PaymentAccountChangeEntity,
+        ]),
+        ...imports,
+      ],
       controllers: [DossierPaymentsController, SocialInsurancePaymentsController, SocialInsuranceAdminController],
       providers: [
         PaymentsRepository,
