@@ -3,6 +3,8 @@ import { createTestDatabase } from '../../test/support/database';
 import { DomainError } from '../platform/errors/domain-error';
 import { shippedCalendar } from './shipped-calendar';
 import { WorkingCalendarRepository } from './working-calendar.repository';
+import { WorkingCalendarDayEntity } from './working-calendar-day.entity';
+import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
 
 describe('WorkingCalendarRepository (PostgreSQL, real migrations)', () => {
   let dataSource: DataSource;
@@ -10,7 +12,11 @@ describe('WorkingCalendarRepository (PostgreSQL, real migrations)', () => {
 
   beforeAll(async () => {
     const { url } = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url }).initialize();
+    dataSource = await new DataSource({
+      type: 'postgres',
+      url,
+      entities: [WorkingCalendarDayEntity, WorkingCalendarYearEntity],
+    }).initialize();
     repository = new WorkingCalendarRepository(dataSource);
   });
 

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Between, DataSource, EntityManager, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { sql } from '../platform/database/sql';
 import { DomainError, FieldError } from '../platform/errors/domain-error';
 import { isIsoDate, isWeekend } from './iso-date';
+import { WorkingCalendarDayEntity } from './working-calendar-day.entity';
+import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
 import { CalendarOverride, WorkingCalendar } from './working-calendar';
 
 /** A stored calendar day with its origin and audit columns. */
@@ -72,10 +75,17 @@ export class WorkingCalendarRepository {
 
   /** The status of every recorded year: announced (with its document) or projected. */
   async listYears(): Promise<StoredCalendarYear[]> {
-    const records: CalendarYearRecord[] = await this.dataSource.query(
-      `SELECT ${YEAR_COLUMNS} FROM working_calendar_year ORDER BY year`,
+    const years = await this.dataSource.getRepository(WorkingCalendarYearEntity).find({ order: { year: 'ASC' } });
+    return years.map((y) =>
+      toStoredYear({
+        year: y.year,
+        status: y.status,
+        document_number: y.documentNumber,
+        document_date: y.documentDate,
+        updated_at: y.updatedAt,
+        updated_by: y.updatedBy,
+      }),
     );
-    return records.map(toStoredYear);
   }
 
   /**
@@ -91,21 +101,25 @@ export class WorkingCalendarRepository {
   ): Promise<{ year: StoredCalendarYear; days: StoredCalendarDay[] }> {
     const errors = validateAnnouncement(year, announcement);
     if (errors.length > 0) throw DomainError.validation(errors);
-    await em.query(`DELETE FROM working_calendar_day WHERE date BETWEEN $1::date AND $2::date`, [
-      `${year}-01-01`,
-      `${year}-12-31`,
-    ]);
+    const dayRepository = em.getRepository(WorkingCalendarDayEntity);
+    await dayRepository.delete({ date: Between(`${year}-01-01`, `${year}-12-31`) });
     const days = [...announcement.days].sort((a, b) => a.date.localeCompare(b.date));
-    const stored: StoredCalendarDay[] = [];
-    for (const day of days) {
-      const records: CalendarDayRecord[] = await em.query(
-        `INSERT INTO working_calendar_day (date, kind, name, source, updated_at, updated_by)
-         VALUES ($1, $2, $3, 'admin', now(), $4) RETURNING ${SELECT_COLUMNS}`,
-        [day.date, day.kind, day.name.trim(), actor],
-      );
-      stored.push(toStored(records[0]));
-    }
-    const yearRecords: CalendarYearRecord[] = await em.query(
+    const rows = days.map((day) => ({
+      date: day.date,
+      kind: day.kind,
+      name: day.name.trim(),
+      source: 'admin' as const,
+      updatedBy: actor,
+    }));
+    // One INSERT for the year's days; `updated_at` is the database's now(), returned in the generated values.
+    const inserted = rows.length > 0 ? (await dayRepository.insert(rows)).generatedMaps : [];
+    const stored = rows.map((row, i): StoredCalendarDay => {
+      const { updatedAt } = inserted[i] as Pick<WorkingCalendarDayEntity, 'updatedAt'>;
+      const { date, kind, name, source, updatedBy } = row;
+      return { date, kind, name, source, updatedAt: updatedAt.toISOString(), updatedBy };
+    });
+    const yearRecords = await sql.rows<CalendarYearRecord>(
+      em,
       `INSERT INTO working_calendar_year (year, status, document_number, document_date, updated_at, updated_by)
        VALUES ($1, 'announced', $2, $3, now(), $4)
        ON CONFLICT (year) DO UPDATE SET status = 'announced', document_number = EXCLUDED.document_number,
@@ -118,13 +132,21 @@ export class WorkingCalendarRepository {
 
   /** Stored days, optionally limited to [from, to]. */
   async listDays(from?: string, to?: string): Promise<StoredCalendarDay[]> {
-    const records: CalendarDayRecord[] = await this.dataSource.query(
-      `SELECT ${SELECT_COLUMNS} FROM working_calendar_day
-       WHERE ($1::date IS NULL OR date >= $1::date) AND ($2::date IS NULL OR date <= $2::date)
-       ORDER BY date`,
-      [from ?? null, to ?? null],
+    const where: FindOptionsWhere<WorkingCalendarDayEntity> = {};
+    if (from !== undefined && to !== undefined) where.date = Between(from, to);
+    else if (from !== undefined) where.date = MoreThanOrEqual(from);
+    else if (to !== undefined) where.date = LessThanOrEqual(to);
+    const days = await this.dataSource.getRepository(WorkingCalendarDayEntity).find({ where, order: { date: 'ASC' } });
+    return days.map((d) =>
+      toStored({
+        date: d.date,
+        kind: d.kind,
+        name: d.name,
+        source: d.source,
+        updated_at: d.updatedAt,
+        updated_by: d.updatedBy,
+      }),
     );
-    return records.map(toStored);
   }
 
   /** Creates or replaces the override of one day (source 'admin'). */
@@ -150,7 +172,8 @@ export class WorkingCalendarRepository {
     if (!actor || !actor.trim())
       errors.push({ field: 'actor', code: 'required', message: 'Cần ghi rõ người sửa lịch.' });
     if (errors.length > 0) throw DomainError.validation(errors);
-    const records: CalendarDayRecord[] = await em.query(
+    const records = await sql.rows<CalendarDayRecord>(
+      em,
       `INSERT INTO working_calendar_day (date, kind, name, source, updated_at, updated_by)
        VALUES ($1, $2, $3, 'admin', now(), $4)
        ON CONFLICT (date) DO UPDATE

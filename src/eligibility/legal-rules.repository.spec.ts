@@ -3,6 +3,7 @@ import { createTestDatabase } from '../../test/support/database';
 import { addDays, todayInVietnam } from '../calendar/iso-date';
 import { DomainError, ErrorCode } from '../platform/errors/domain-error';
 import { DEFAULT_LEGAL_PARAMETERS } from './domain/default-legal-parameters';
+import { LegalParameterEntity } from './legal-parameter.entity';
 import { LegalRulesRepository } from './legal-rules.repository';
 
 describe('LegalRulesRepository (PostgreSQL, real migrations)', () => {
@@ -11,7 +12,7 @@ describe('LegalRulesRepository (PostgreSQL, real migrations)', () => {
 
   beforeAll(async () => {
     const { url } = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url }).initialize();
+    dataSource = await new DataSource({ type: 'postgres', url, entities: [LegalParameterEntity] }).initialize();
     repository = new LegalRulesRepository(dataSource);
   });
 
