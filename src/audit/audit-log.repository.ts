@@ -15,9 +15,6 @@ const ROW_COLUMNS = `audit_log.id::text AS id, ${utcTimestamp('occurred_at')} AS
   actor_type AS "actorType", actor_id AS "actorId", action, entity_type AS "entityType", entity_id AS "entityId", data,
   prev_hash AS "prevHash", hash`;
 
-/** The statement's result of ROW_COLUMNS, as the chain verifier reads it. */
-type AuditRow = StoredAuditRow;
-
 /** The append-only, hash-chained audit log (table audit_log; UPDATE, DELETE and TRUNCATE are refused by triggers). */
 @Injectable()
 export class AuditLogRepository {
@@ -64,7 +61,7 @@ export class AuditLogRepository {
     let after = '0';
     let state = { prevHash: GENESIS_HASH, count: 0 };
     for (;;) {
-      const rows = await sql.rows<AuditRow>(
+      const rows = await sql.rows<StoredAuditRow>(
         this.dataSource,
         `SELECT ${ROW_COLUMNS} FROM audit_log WHERE audit_log.id > $1::bigint ORDER BY audit_log.id LIMIT 5000`,
         [after],
@@ -140,7 +137,7 @@ export class AuditLogRepository {
 
   /** The rows of one entity in chain order, with `occurredAt` formatted as hashed (RFC 3339, UTC, milliseconds). */
   async listFor(entityType: string, entityId: string): Promise<StoredAuditRow[]> {
-    return sql.rows<AuditRow>(
+    return sql.rows<StoredAuditRow>(
       this.dataSource,
       `SELECT ${ROW_COLUMNS} FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY audit_log.id`,
       [entityType, entityId],

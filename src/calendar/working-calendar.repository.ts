@@ -14,17 +14,10 @@ export interface StoredCalendarDay extends CalendarOverride {
   updatedBy: string;
 }
 
-interface CalendarDayRecord {
-  date: string;
-  kind: 'holiday' | 'working';
-  name: string;
-  source: 'shipped' | 'admin';
-  updated_at: Date;
-  updated_by: string;
-}
-
-const SELECT_COLUMNS = `date::text AS date, kind, name, source, updated_at, updated_by`;
-const YEAR_COLUMNS = `year, status, document_number, document_date::text AS document_date, updated_at, updated_by`;
+/** The columns of the upserts' RETURNING, named as the entities' properties (the rows map like entities). */
+const SELECT_COLUMNS = `date::text AS date, kind, name, source, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
+const YEAR_COLUMNS = `year, status, document_number AS "documentNumber", document_date::text AS "documentDate",
+  updated_at AS "updatedAt", updated_by AS "updatedBy"`;
 
 /** A year's schedule as the Government announced it. */
 export interface YearAnnouncement {
@@ -43,15 +36,6 @@ export interface StoredCalendarYear {
   documentDate: string | null;
   updatedAt: string;
   updatedBy: string;
-}
-
-interface CalendarYearRecord {
-  year: number;
-  status: 'announced' | 'projected';
-  document_number: string | null;
-  document_date: string | null;
-  updated_at: Date;
-  updated_by: string;
 }
 
 const MAX_DAYS_PER_YEAR = 60;
@@ -76,16 +60,7 @@ export class WorkingCalendarRepository {
   /** The status of every recorded year: announced (with its document) or projected. */
   async listYears(): Promise<StoredCalendarYear[]> {
     const years = await this.dataSource.getRepository(WorkingCalendarYearEntity).find({ order: { year: 'ASC' } });
-    return years.map((y) =>
-      toStoredYear({
-        year: y.year,
-        status: y.status,
-        document_number: y.documentNumber,
-        document_date: y.documentDate,
-        updated_at: y.updatedAt,
-        updated_by: y.updatedBy,
-      }),
-    );
+    return years.map(toStoredYear);
   }
 
   /**
@@ -113,12 +88,10 @@ export class WorkingCalendarRepository {
     }));
     // One INSERT for the year's days; `updated_at` is the database's now(), returned in the generated values.
     const inserted = rows.length > 0 ? (await dayRepository.insert(rows)).generatedMaps : [];
-    const stored = rows.map((row, i): StoredCalendarDay => {
-      const { updatedAt } = inserted[i] as Pick<WorkingCalendarDayEntity, 'updatedAt'>;
-      const { date, kind, name, source, updatedBy } = row;
-      return { date, kind, name, source, updatedAt: updatedAt.toISOString(), updatedBy };
-    });
-    const yearRecords = await sql.rows<CalendarYearRecord>(
+    const stored = rows.map((row, i) =>
+      toStored({ ...row, ...(inserted[i] as Pick<WorkingCalendarDayEntity, 'updatedAt'>) }),
+    );
+    const yearRecords = await sql.rows<WorkingCalendarYearEntity>(
       em,
       `INSERT INTO working_calendar_year (year, status, document_number, document_date, updated_at, updated_by)
        VALUES ($1, 'announced', $2, $3, now(), $4)
@@ -137,16 +110,7 @@ export class WorkingCalendarRepository {
     else if (from !== undefined) where.date = MoreThanOrEqual(from);
     else if (to !== undefined) where.date = LessThanOrEqual(to);
     const days = await this.dataSource.getRepository(WorkingCalendarDayEntity).find({ where, order: { date: 'ASC' } });
-    return days.map((d) =>
-      toStored({
-        date: d.date,
-        kind: d.kind,
-        name: d.name,
-        source: d.source,
-        updated_at: d.updatedAt,
-        updated_by: d.updatedBy,
-      }),
-    );
+    return days.map(toStored);
   }
 
   /** Creates or replaces the override of one day (source 'admin'). */
@@ -172,7 +136,7 @@ export class WorkingCalendarRepository {
     if (!actor || !actor.trim())
       errors.push({ field: 'actor', code: 'required', message: 'Cần ghi rõ người sửa lịch.' });
     if (errors.length > 0) throw DomainError.validation(errors);
-    const records = await sql.rows<CalendarDayRecord>(
+    const records = await sql.rows<WorkingCalendarDayEntity>(
       em,
       `INSERT INTO working_calendar_day (date, kind, name, source, updated_at, updated_by)
        VALUES ($1, $2, $3, 'admin', now(), $4)
@@ -185,25 +149,25 @@ export class WorkingCalendarRepository {
   }
 }
 
-function toStored(record: CalendarDayRecord): StoredCalendarDay {
+function toStored(record: WorkingCalendarDayEntity): StoredCalendarDay {
   return {
     date: record.date,
     kind: record.kind,
     name: record.name,
     source: record.source,
-    updatedAt: new Date(record.updated_at).toISOString(),
-    updatedBy: record.updated_by,
+    updatedAt: record.updatedAt.toISOString(),
+    updatedBy: record.updatedBy,
   };
 }
 
-function toStoredYear(record: CalendarYearRecord): StoredCalendarYear {
+function toStoredYear(record: WorkingCalendarYearEntity): StoredCalendarYear {
   return {
     year: Number(record.year),
     status: record.status,
-    documentNumber: record.document_number,
-    documentDate: record.document_date,
-    updatedAt: new Date(record.updated_at).toISOString(),
-    updatedBy: record.updated_by,
+    documentNumber: record.documentNumber,
+    documentDate: record.documentDate,
+    updatedAt: record.updatedAt.toISOString(),
+    updatedBy: record.updatedBy,
   };
 }
 

@@ -24,10 +24,14 @@ export interface StoredDataAccessLogRow extends DataAccessLogRow {
 export class DataAccessLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  private get log() {
+    return this.dataSource.getRepository(DataAccessLogEntity);
+  }
+
   /** One INSERT for all the rows (none when there are none). */
   async append(rows: readonly DataAccessLogRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.log().insert(
+    await this.log.insert(
       rows.map((row) => ({
         subjectPersonalId: row.subjectPersonalId,
         actorType: row.actorType,
@@ -41,7 +45,7 @@ export class DataAccessLogRepository {
 
   /** Newest first. */
   async listForSubject(personalId: string, limit: number): Promise<StoredDataAccessLogRow[]> {
-    const rows = await this.log().find({
+    const rows = await this.log.find({
       where: { subjectPersonalId: personalId },
       order: { occurredAt: 'DESC', id: 'DESC' },
       take: limit,
@@ -56,9 +60,5 @@ export class DataAccessLogRepository {
       purpose: r.purpose,
       requestId: r.requestId,
     }));
-  }
-
-  private log() {
-    return this.dataSource.getRepository(DataAccessLogEntity);
   }
 }
