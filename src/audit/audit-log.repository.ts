@@ -20,6 +20,11 @@ const ROW_COLUMNS = `audit_log.id::text AS id, ${utcTimestamp('occurred_at')} AS
 export class AuditLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The signed checkpoints' entity repository (the data source must register AUDIT_ENTITIES). */
+  private get checkpoints() {
+    return this.dataSource.getRepository(AuditCheckpointEntity);
+  }
+
   /** Appends inside the caller's transaction; call it last, the chain lock is held until commit. */
   async append(em: EntityManager, entry: Omit<AuditEntry, 'occurredAt'> & { occurredAt?: string }): Promise<void> {
     const full: AuditEntry = { ...entry, occurredAt: entry.occurredAt ?? new Date().toISOString() };
@@ -118,12 +123,12 @@ export class AuditLogRepository {
 
   /** Signed checkpoints kept in the database (insert-only for the service). */
   async storedCheckpoints(): Promise<{ id: string; lastId: string; jws: string }[]> {
-    const rows = await this.checkpoints().find({ select: { id: true, lastId: true, jws: true }, order: { id: 'ASC' } });
+    const rows = await this.checkpoints.find({ select: { id: true, lastId: true, jws: true }, order: { id: 'ASC' } });
     return rows.map(({ id, lastId, jws }) => ({ id, lastId, jws }));
   }
 
   async lastCheckpoint(): Promise<{ lastId: string; hash: string } | undefined> {
-    const [row] = await this.checkpoints().find({
+    const [row] = await this.checkpoints.find({
       select: { lastId: true, headHash: true },
       order: { id: 'DESC' },
       take: 1,
@@ -132,7 +137,7 @@ export class AuditLogRepository {
   }
 
   async insertCheckpoint(head: ChainHead, jws: string): Promise<void> {
-    await this.checkpoints().insert({ lastId: head.lastId, rowCount: String(head.count), headHash: head.hash, jws });
+    await this.checkpoints.insert({ lastId: head.lastId, rowCount: String(head.count), headHash: head.hash, jws });
   }
 
   /** The rows of one entity in chain order, with `occurredAt` formatted as hashed (RFC 3339, UTC, milliseconds). */
@@ -142,9 +147,5 @@ export class AuditLogRepository {
       `SELECT ${ROW_COLUMNS} FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY audit_log.id`,
       [entityType, entityId],
     );
-  }
-
-  private checkpoints() {
-    return this.dataSource.getRepository(AuditCheckpointEntity);
   }
 }
