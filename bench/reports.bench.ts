@@ -20,6 +20,8 @@ import { DataSource } from 'typeorm';
 import { WorkingCalendarRepository } from '../src/calendar/working-calendar.repository';
 import { LegalContextService } from '../src/eligibility/legal-context.service';
 import { LegalRulesRepository } from '../src/eligibility/legal-rules.repository';
+import { ELIGIBILITY_ENTITIES } from '../src/eligibility/eligibility.entities';
+import { CenterDirectory } from '../src/dossiers/center-directory';
 import { FixedClock } from '../src/platform/clock/clock';
 import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
 import { runMigrations } from '../src/platform/database/migrate';
@@ -395,7 +397,12 @@ export async function runReportsBench(options: ReportsBenchOptions = {}): Promis
       log(`${size.toLocaleString('en')} dossiers: seeding`);
       const { seconds, backfillSeconds } = await seed(url, size, log);
 
-      const dataSource = await new DataSource({ type: 'postgres', url, extra: { max: 10 } }).initialize();
+      const dataSource = await new DataSource({
+        type: 'postgres',
+        url,
+        extra: { max: 10 },
+        entities: ELIGIBILITY_ENTITIES,
+      }).initialize();
       try {
         const [{ mb, summaryMb }] = await dataSource.query(
           `SELECT (pg_total_relation_size('dossier') / 1048576)::int AS mb,
@@ -406,7 +413,7 @@ export async function runReportsBench(options: ReportsBenchOptions = {}): Promis
         log(
           `  dossier table ${mb} MB with indexes and TOAST; summaries filled in ${backfillSeconds.toFixed(1)} s (${summaryMb} MB)`,
         );
-        const repository = new ReportsRepository(dataSource);
+        const repository = new ReportsRepository(dataSource, new CenterDirectory(dataSource));
         const legal = new LegalContextService(
           new LegalRulesRepository(dataSource),
           new WorkingCalendarRepository(dataSource),

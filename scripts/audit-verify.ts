@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../src/audit/audit-log.repository';
+import { AUDIT_ENTITIES } from '../src/audit/audit.entities';
 import { loadConfig } from '../src/config/app-config';
 import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
 import { CheckpointSigner } from '../src/audit/audit-checkpoint';
@@ -20,7 +21,11 @@ async function main(): Promise<number> {
     : await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres') });
   const embeddedS3 = config.s3 ? undefined : await startEmbeddedS3(join(config.dataDir, 'objects'));
   const store = new S3ObjectStore(config.s3 ?? embeddedS3!.settings);
-  const dataSource = await new DataSource({ type: 'postgres', url: config.databaseUrl ?? embedded!.url }).initialize();
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url: config.databaseUrl ?? embedded!.url,
+    entities: AUDIT_ENTITIES,
+  }).initialize();
   try {
     const checkpoints = new AuditCheckpoints(
       new AuditLogRepository(dataSource),

@@ -29,6 +29,7 @@ import { MONTHLY_PARTITIONED } from '../migrations/1765800000000-monthly-partiti
 import { CheckpointSigner } from '../src/audit/audit-checkpoint';
 import { AuditCheckpoints } from '../src/audit/audit-checkpoints.service';
 import { AuditLogRepository } from '../src/audit/audit-log.repository';
+import { AUDIT_ENTITIES } from '../src/audit/audit.entities';
 import { ChainVerdict } from '../src/audit/audit-chain';
 import { runMigrations } from '../src/platform/database/migrate';
 import { S3ObjectStore, S3Settings } from '../src/platform/storage/s3-object-store.adapter';
@@ -262,7 +263,11 @@ export async function verify(databaseUrl: string, s3: S3Settings, dataDir: strin
       .digest('hex');
     if (sha !== object.sha256) problems.push(`object ${object.key} differs from the backup`);
   }
-  const dataSource = await new DataSource({ type: 'postgres', url: databaseUrl }).initialize();
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities: AUDIT_ENTITIES,
+  }).initialize();
   let audit: ChainVerdict;
   try {
     audit = await new AuditCheckpoints(

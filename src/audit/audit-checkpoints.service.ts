@@ -58,7 +58,7 @@ export class AuditCheckpoints {
   /** Records a checkpoint every `seconds` until stopped; a failure is logged and retried at the next tick. */
   startEvery(seconds: number): () => void {
     const timer = setInterval(() => {
-      this.record().catch((error) => this.logger.warn({ err: error }, 'audit checkpoint failed'));
+      this.record().catch((error: unknown) => this.logger.warn({ err: error }, 'audit checkpoint failed'));
     }, seconds * 1000);
     timer.unref();
     return () => clearInterval(timer);

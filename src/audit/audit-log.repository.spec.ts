@@ -9,6 +9,7 @@ import { chainHash } from './audit-chain';
 import { CheckpointSigner } from './audit-checkpoint';
 import { AuditCheckpoints, LATEST_CHECKPOINT_KEY } from './audit-checkpoints.service';
 import { AuditLogRepository } from './audit-log.repository';
+import { AUDIT_ENTITIES } from './audit.entities';
 
 /** The chain verifier on a real PostgreSQL with the real migrations, over more rows than one page. */
 describe('audit log verification on PostgreSQL', () => {
@@ -18,7 +19,7 @@ describe('audit log verification on PostgreSQL', () => {
 
   beforeAll(async () => {
     const { url } = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url }).initialize();
+    dataSource = await new DataSource({ type: 'postgres', url, entities: AUDIT_ENTITIES }).initialize();
     audit = new AuditLogRepository(dataSource);
     await dataSource.transaction(async (em) => {
       for (let i = 1; i <= ROWS; i++) {
@@ -105,8 +106,8 @@ describe('audit checkpoints on PostgreSQL and S3', () => {
 
   beforeEach(async () => {
     const { url, appUrl } = await createTestDatabase();
-    owner = await new DataSource({ type: 'postgres', url }).initialize();
-    app = await new DataSource({ type: 'postgres', url: appUrl }).initialize();
+    owner = await new DataSource({ type: 'postgres', url, entities: AUDIT_ENTITIES }).initialize();
+    app = await new DataSource({ type: 'postgres', url: appUrl, entities: AUDIT_ENTITIES }).initialize();
     dataDir = mkdtempSync(join(tmpdir(), 'tctn-audit-'));
     s3 = await startEmbeddedS3(join(dataDir, 'objects'));
     const audit = new AuditLogRepository(app);

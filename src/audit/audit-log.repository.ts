@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry, chainHash, ChainVerdict, GENESIS_HASH, StoredAuditRow, verifyChain } from './audit-chain';
 import { utcTimestamp } from '../platform/database/sql-timestamp';
+import { sql } from '../platform/database/sql';
 import { ChainHead, Checkpoint } from './audit-checkpoint';
+import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 
 /** Any number fixed for the application; serialises appends so the chain has one order. */
 const AUDIT_CHAIN_LOCK = 727_001;
@@ -18,16 +20,22 @@ const ROW_COLUMNS = `audit_log.id::text AS id, ${utcTimestamp('occurred_at')} AS
 export class AuditLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The signed checkpoints' entity repository (the data source must register AUDIT_ENTITIES). */
+  private get checkpoints() {
+    return this.dataSource.getRepository(AuditCheckpointEntity);
+  }
+
   /** Appends inside the caller's transaction; call it last, the chain lock is held until commit. */
   async append(em: EntityManager, entry: Omit<AuditEntry, 'occurredAt'> & { occurredAt?: string }): Promise<void> {
     const full: AuditEntry = { ...entry, occurredAt: entry.occurredAt ?? new Date().toISOString() };
-    await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    await sql.run(em, 'SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
     // The head row, not `ORDER BY id DESC LIMIT 1`: audit_log is partitioned by month (migration 1765800000000).
-    const [last] = await em.query('SELECT hash FROM audit_chain_head');
-    const prevHash: string = last?.hash ?? GENESIS_HASH;
+    const last = await sql.one<{ hash: string }>(em, 'SELECT hash FROM audit_chain_head');
+    const prevHash = last?.hash ?? GENESIS_HASH;
     const hash = chainHash(prevHash, full);
     // One statement: the row and the new head (the same round trips as reading the newest row used to take).
-    await em.query(
+    await sql.run(
+      em,
       `WITH appended AS (
          INSERT INTO audit_log (occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, hash)
@@ -58,7 +66,8 @@ export class AuditLogRepository {
     let after = '0';
     let state = { prevHash: GENESIS_HASH, count: 0 };
     for (;;) {
-      const rows: StoredAuditRow[] = await this.dataSource.query(
+      const rows = await sql.rows<StoredAuditRow>(
+        this.dataSource,
         `SELECT ${ROW_COLUMNS} FROM audit_log WHERE audit_log.id > $1::bigint ORDER BY audit_log.id LIMIT 5000`,
         [after],
       );
@@ -102,39 +111,39 @@ export class AuditLogRepository {
   /** The chain head in one snapshot (appends commit in chain order, so a snapshot always holds a prefix). */
   async head(): Promise<ChainHead | undefined> {
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const [last] = await em.query(
+      const last = await sql.one<{ id: string; hash: string }>(
+        em,
         `SELECT audit_log.id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1`,
       );
       if (!last) return undefined;
-      const [{ count }] = await em.query(`SELECT count(*)::bigint::text AS count FROM audit_log`);
-      return { lastId: last.id, count: Number(count), hash: last.hash };
+      const total = await sql.one<{ count: string }>(em, `SELECT count(*)::bigint::text AS count FROM audit_log`);
+      return { lastId: last.id, count: Number(total?.count ?? 0), hash: last.hash };
     });
   }
 
   /** Signed checkpoints kept in the database (insert-only for the service). */
   async storedCheckpoints(): Promise<{ id: string; lastId: string; jws: string }[]> {
-    return this.dataSource.query(
-      `SELECT id::text AS id, last_id::text AS "lastId", jws FROM audit_checkpoint ORDER BY audit_checkpoint.id`,
-    );
+    const rows = await this.checkpoints.find({ select: { id: true, lastId: true, jws: true }, order: { id: 'ASC' } });
+    return rows.map(({ id, lastId, jws }) => ({ id, lastId, jws }));
   }
 
   async lastCheckpoint(): Promise<{ lastId: string; hash: string } | undefined> {
-    const [row] = await this.dataSource.query(
-      `SELECT last_id::text AS "lastId", head_hash AS hash FROM audit_checkpoint ORDER BY audit_checkpoint.id DESC
-       LIMIT 1`,
-    );
-    return row;
+    const [row] = await this.checkpoints.find({
+      select: { lastId: true, headHash: true },
+      order: { id: 'DESC' },
+      take: 1,
+    });
+    return row ? { lastId: row.lastId, hash: row.headHash } : undefined;
   }
 
   async insertCheckpoint(head: ChainHead, jws: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO audit_checkpoint (last_id, row_count, head_hash, jws) VALUES ($1, $2, $3, $4)`,
-      [head.lastId, head.count, head.hash, jws],
-    );
+    await this.checkpoints.insert({ lastId: head.lastId, rowCount: String(head.count), headHash: head.hash, jws });
   }
 
+  /** The rows of one entity in chain order, with `occurredAt` formatted as hashed (RFC 3339, UTC, milliseconds). */
   async listFor(entityType: string, entityId: string): Promise<StoredAuditRow[]> {
-    return this.dataSource.query(
+    return sql.rows<StoredAuditRow>(
+      this.dataSource,
       `SELECT ${ROW_COLUMNS} FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY audit_log.id`,
       [entityType, entityId],
     );

@@ -1,4 +1,5 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Runtime } from '../platform/embedded/runtime';
 import { RUNTIME } from '../platform/platform.module';
 import { OBJECT_STORE, ObjectStore } from '../platform/storage/object-store.port';
@@ -6,9 +7,11 @@ import { CheckpointSigner } from './audit-checkpoint';
 import { AuditCheckpoints } from './audit-checkpoints.service';
 import { AuditLogRepository } from './audit-log.repository';
 import { AuditController } from './audit.controller';
+import { AUDIT_ENTITIES } from './audit.entities';
 
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature(AUDIT_ENTITIES)],
   controllers: [AuditController],
   providers: [
     AuditLogRepository,

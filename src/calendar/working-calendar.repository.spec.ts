@@ -3,6 +3,8 @@ import { createTestDatabase } from '../../test/support/database';
 import { DomainError } from '../platform/errors/domain-error';
 import { shippedCalendar } from './shipped-calendar';
 import { WorkingCalendarRepository } from './working-calendar.repository';
+import { WorkingCalendarDayEntity } from './working-calendar-day.entity';
+import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
 
 describe('WorkingCalendarRepository (PostgreSQL, real migrations)', () => {
   let dataSource: DataSource;
@@ -10,7 +12,11 @@ describe('WorkingCalendarRepository (PostgreSQL, real migrations)', () => {
 
   beforeAll(async () => {
     const { url } = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url }).initialize();
+    dataSource = await new DataSource({
+      type: 'postgres',
+      url,
+      entities: [WorkingCalendarDayEntity, WorkingCalendarYearEntity],
+    }).initialize();
     repository = new WorkingCalendarRepository(dataSource);
   });
 
@@ -84,10 +90,17 @@ describe('WorkingCalendarRepository (PostgreSQL, real migrations)', () => {
       'admin.hcm',
     );
     expect(imported.year).toMatchObject({ year: 2029, status: 'announced', documentNumber: 'Thông báo 1234/TB-BNV' });
-    expect((await repository.listDays('2029-01-01', '2029-12-31')).map((d) => [d.date, d.kind, d.source])).toEqual([
+    const listed = await repository.listDays('2029-01-01', '2029-12-31');
+    expect(listed.map((d) => [d.date, d.kind, d.source])).toEqual([
       ['2029-01-01', 'holiday', 'admin'],
       ['2029-02-17', 'working', 'admin'],
     ]);
+    // What the import returns is what is stored, the database's timestamp included.
+    expect(imported.days).toEqual(listed);
+    expect(imported.days[0]).toMatchObject({ name: 'Tết Dương lịch', updatedBy: 'admin.hcm' });
+    expect(imported.days[0].updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(await repository.listDays('2029-02-17')).toEqual([listed[1], ...(await repository.listDays('2029-02-18'))]);
+    expect(await repository.listDays(undefined, '2029-01-01')).toContainEqual(listed[0]);
     expect((await repository.loadCalendar()).isProjectedYear(2029)).toBe(false);
   });
 

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Between, DataSource, EntityManager, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { sql } from '../platform/database/sql';
 import { DomainError, FieldError } from '../platform/errors/domain-error';
 import { isIsoDate, isWeekend } from './iso-date';
+import { WorkingCalendarDayEntity } from './working-calendar-day.entity';
+import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
 import { CalendarOverride, WorkingCalendar } from './working-calendar';
 
 /** A stored calendar day with its origin and audit columns. */
@@ -11,17 +14,10 @@ export interface StoredCalendarDay extends CalendarOverride {
   updatedBy: string;
 }
 
-interface CalendarDayRecord {
-  date: string;
-  kind: 'holiday' | 'working';
-  name: string;
-  source: 'shipped' | 'admin';
-  updated_at: Date;
-  updated_by: string;
-}
-
-const SELECT_COLUMNS = `date::text AS date, kind, name, source, updated_at, updated_by`;
-const YEAR_COLUMNS = `year, status, document_number, document_date::text AS document_date, updated_at, updated_by`;
+/** The columns of the upserts' RETURNING, named as the entities' properties (the rows map like entities). */
+const SELECT_COLUMNS = `date::text AS date, kind, name, source, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
+const YEAR_COLUMNS = `year, status, document_number AS "documentNumber", document_date::text AS "documentDate",
+  updated_at AS "updatedAt", updated_by AS "updatedBy"`;
 
 /** A year's schedule as the Government announced it. */
 export interface YearAnnouncement {
@@ -40,15 +36,6 @@ export interface StoredCalendarYear {
   documentDate: string | null;
   updatedAt: string;
   updatedBy: string;
-}
-
-interface CalendarYearRecord {
-  year: number;
-  status: 'announced' | 'projected';
-  document_number: string | null;
-  document_date: string | null;
-  updated_at: Date;
-  updated_by: string;
 }
 
 const MAX_DAYS_PER_YEAR = 60;
@@ -72,10 +59,8 @@ export class WorkingCalendarRepository {
 
   /** The status of every recorded year: announced (with its document) or projected. */
   async listYears(): Promise<StoredCalendarYear[]> {
-    const records: CalendarYearRecord[] = await this.dataSource.query(
-      `SELECT ${YEAR_COLUMNS} FROM working_calendar_year ORDER BY year`,
-    );
-    return records.map(toStoredYear);
+    const years = await this.dataSource.getRepository(WorkingCalendarYearEntity).find({ order: { year: 'ASC' } });
+    return years.map(toStoredYear);
   }
 
   /**
@@ -91,21 +76,23 @@ export class WorkingCalendarRepository {
   ): Promise<{ year: StoredCalendarYear; days: StoredCalendarDay[] }> {
     const errors = validateAnnouncement(year, announcement);
     if (errors.length > 0) throw DomainError.validation(errors);
-    await em.query(`DELETE FROM working_calendar_day WHERE date BETWEEN $1::date AND $2::date`, [
-      `${year}-01-01`,
-      `${year}-12-31`,
-    ]);
+    const dayRepository = em.getRepository(WorkingCalendarDayEntity);
+    await dayRepository.delete({ date: Between(`${year}-01-01`, `${year}-12-31`) });
     const days = [...announcement.days].sort((a, b) => a.date.localeCompare(b.date));
-    const stored: StoredCalendarDay[] = [];
-    for (const day of days) {
-      const records: CalendarDayRecord[] = await em.query(
-        `INSERT INTO working_calendar_day (date, kind, name, source, updated_at, updated_by)
-         VALUES ($1, $2, $3, 'admin', now(), $4) RETURNING ${SELECT_COLUMNS}`,
-        [day.date, day.kind, day.name.trim(), actor],
-      );
-      stored.push(toStored(records[0]));
-    }
-    const yearRecords: CalendarYearRecord[] = await em.query(
+    const rows = days.map((day) => ({
+      date: day.date,
+      kind: day.kind,
+      name: day.name.trim(),
+      source: 'admin' as const,
+      updatedBy: actor,
+    }));
+    // One INSERT for the year's days; `updated_at` is the database's now(), returned in the generated values.
+    const inserted = rows.length > 0 ? (await dayRepository.insert(rows)).generatedMaps : [];
+    const stored = rows.map((row, i) =>
+      toStored({ ...row, ...(inserted[i] as Pick<WorkingCalendarDayEntity, 'updatedAt'>) }),
+    );
+    const yearRecords = await sql.rows<WorkingCalendarYearEntity>(
+      em,
       `INSERT INTO working_calendar_year (year, status, document_number, document_date, updated_at, updated_by)
        VALUES ($1, 'announced', $2, $3, now(), $4)
        ON CONFLICT (year) DO UPDATE SET status = 'announced', document_number = EXCLUDED.document_number,
@@ -118,13 +105,12 @@ export class WorkingCalendarRepository {
 
   /** Stored days, optionally limited to [from, to]. */
   async listDays(from?: string, to?: string): Promise<StoredCalendarDay[]> {
-    const records: CalendarDayRecord[] = await this.dataSource.query(
-      `SELECT ${SELECT_COLUMNS} FROM working_calendar_day
-       WHERE ($1::date IS NULL OR date >= $1::date) AND ($2::date IS NULL OR date <= $2::date)
-       ORDER BY date`,
-      [from ?? null, to ?? null],
-    );
-    return records.map(toStored);
+    const where: FindOptionsWhere<WorkingCalendarDayEntity> = {};
+    if (from !== undefined && to !== undefined) where.date = Between(from, to);
+    else if (from !== undefined) where.date = MoreThanOrEqual(from);
+    else if (to !== undefined) where.date = LessThanOrEqual(to);
+    const days = await this.dataSource.getRepository(WorkingCalendarDayEntity).find({ where, order: { date: 'ASC' } });
+    return days.map(toStored);
   }
 
   /** Creates or replaces the override of one day (source 'admin'). */
@@ -150,7 +136,8 @@ export class WorkingCalendarRepository {
     if (!actor || !actor.trim())
       errors.push({ field: 'actor', code: 'required', message: 'Cần ghi rõ người sửa lịch.' });
     if (errors.length > 0) throw DomainError.validation(errors);
-    const records: CalendarDayRecord[] = await em.query(
+    const records = await sql.rows<WorkingCalendarDayEntity>(
+      em,
       `INSERT INTO working_calendar_day (date, kind, name, source, updated_at, updated_by)
        VALUES ($1, $2, $3, 'admin', now(), $4)
        ON CONFLICT (date) DO UPDATE
@@ -162,25 +149,25 @@ export class WorkingCalendarRepository {
   }
 }
 
-function toStored(record: CalendarDayRecord): StoredCalendarDay {
+function toStored(record: WorkingCalendarDayEntity): StoredCalendarDay {
   return {
     date: record.date,
     kind: record.kind,
     name: record.name,
     source: record.source,
-    updatedAt: new Date(record.updated_at).toISOString(),
-    updatedBy: record.updated_by,
+    updatedAt: record.updatedAt.toISOString(),
+    updatedBy: record.updatedBy,
   };
 }
 
-function toStoredYear(record: CalendarYearRecord): StoredCalendarYear {
+function toStoredYear(record: WorkingCalendarYearEntity): StoredCalendarYear {
   return {
     year: Number(record.year),
     status: record.status,
-    documentNumber: record.document_number,
-    documentDate: record.document_date,
-    updatedAt: new Date(record.updated_at).toISOString(),
-    updatedBy: record.updated_by,
+    documentNumber: record.documentNumber,
+    documentDate: record.documentDate,
+    updatedAt: record.updatedAt.toISOString(),
+    updatedBy: record.updatedBy,
   };
 }
 

@@ -3,6 +3,7 @@ import { createTestDatabase } from '../../test/support/database';
 import { addDays, todayInVietnam } from '../calendar/iso-date';
 import { DomainError, ErrorCode } from '../platform/errors/domain-error';
 import { DEFAULT_LEGAL_PARAMETERS } from './domain/default-legal-parameters';
+import { LegalParameterEntity } from './legal-parameter.entity';
 import { LegalRulesRepository } from './legal-rules.repository';
 
 describe('LegalRulesRepository (PostgreSQL, real migrations)', () => {
@@ -11,7 +12,7 @@ describe('LegalRulesRepository (PostgreSQL, real migrations)', () => {
 
   beforeAll(async () => {
     const { url } = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url }).initialize();
+    dataSource = await new DataSource({ type: 'postgres', url, entities: [LegalParameterEntity] }).initialize();
     repository = new LegalRulesRepository(dataSource);
   });
 
@@ -51,6 +52,15 @@ describe('LegalRulesRepository (PostgreSQL, real migrations)', () => {
       'admin.hanoi',
     );
     expect(stored).toMatchObject({ value: 5_500_000, effectiveFrom, createdBy: 'admin.hanoi' });
+    // What the insert returns is the stored row (id and created_at set by the database), and the list keeps the order
+    // key, zone (none first), effective date.
+    const listed = await repository.listParameters();
+    expect(listed.find((p) => p.id === stored.id)).toEqual(stored);
+    expect(stored.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    const order = listed.map((p) => [p.key, p.zone ?? '', p.effectiveFrom]);
+    const byParts = (a: string[], b: string[]) =>
+      a.map((x, i) => (x < b[i] ? -1 : x > b[i] ? 1 : 0)).find((c) => c) ?? 0;
+    expect(order).toEqual([...order].sort(byParts));
 
     const rules = await repository.loadRules();
     expect(rules.valueAt('regional_minimum_wage', addDays(effectiveFrom, -1), 'II').value).toBe(4_730_000);

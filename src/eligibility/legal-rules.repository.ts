@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isIsoDate, todayInVietnam } from '../calendar/iso-date';
 import { DomainError, FieldError } from '../platform/errors/domain-error';
+import { LegalParameterEntity } from './legal-parameter.entity';
 import {
   KNOWN_PARAMETER_KEYS,
   LegalParameterRow,
@@ -18,20 +19,6 @@ export interface StoredLegalParameter extends LegalParameterRow {
   createdBy: string;
 }
 
-interface LegalParameterRecord {
-  id: string;
-  key: string;
-  zone: Zone | null;
-  value: string;
-  effective_from: string;
-  legal_basis: string;
-  created_at: Date;
-  created_by: string;
-}
-
-const SELECT_COLUMNS = `id::text AS id, key, zone, value::text AS value, effective_from::text AS effective_from,
-  legal_basis, created_at, created_by`;
-
 /** The effective-dated legal figures in table `legal_parameter`. Rows are only ever added, never edited. */
 @Injectable()
 export class LegalRulesRepository {
@@ -42,9 +29,9 @@ export class LegalRulesRepository {
   }
 
   async listParameters(): Promise<StoredLegalParameter[]> {
-    const records: LegalParameterRecord[] = await this.dataSource.query(
-      `SELECT ${SELECT_COLUMNS} FROM legal_parameter ORDER BY key, zone NULLS FIRST, effective_from`,
-    );
+    const records = await this.dataSource.getRepository(LegalParameterEntity).find({
+      order: { key: 'ASC', zone: { direction: 'ASC', nulls: 'FIRST' }, effectiveFrom: 'ASC' },
+    });
     return records.map(toStored);
   }
 
@@ -63,12 +50,17 @@ export class LegalRulesRepository {
       errors.push({ field: 'actor', code: 'required', message: 'Cần ghi rõ người thêm số liệu.' });
     if (errors.length > 0) throw DomainError.validation(errors);
     try {
-      const records: LegalParameterRecord[] = await em.query(
-        `INSERT INTO legal_parameter (key, zone, value, effective_from, legal_basis, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${SELECT_COLUMNS}`,
-        [row.key, row.zone, row.value, row.effectiveFrom, row.legalBasis.trim(), actor],
-      );
-      return toStored(records[0]);
+      const values = {
+        key: row.key,
+        zone: row.zone,
+        value: String(row.value),
+        effectiveFrom: row.effectiveFrom,
+        legalBasis: row.legalBasis.trim(),
+        createdBy: actor,
+      };
+      const { generatedMaps } = await em.getRepository(LegalParameterEntity).insert(values);
+      const generated = generatedMaps[0] as Pick<LegalParameterEntity, 'id' | 'createdAt'>;
+      return toStored({ ...values, id: generated.id, createdAt: generated.createdAt });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') {
         throw DomainError.conflict(
@@ -111,15 +103,15 @@ function validateNewRow(row: LegalParameterRow, today: string): FieldError[] {
   return errors;
 }
 
-function toStored(record: LegalParameterRecord): StoredLegalParameter {
+function toStored(record: LegalParameterEntity): StoredLegalParameter {
   return {
-    id: record.id,
+    id: String(record.id),
     key: record.key,
     zone: record.zone,
     value: Number(record.value),
-    effectiveFrom: record.effective_from,
-    legalBasis: record.legal_basis,
-    createdAt: new Date(record.created_at).toISOString(),
-    createdBy: record.created_by,
+    effectiveFrom: record.effectiveFrom,
+    legalBasis: record.legalBasis,
+    createdAt: record.createdAt.toISOString(),
+    createdBy: record.createdBy,
   };
 }

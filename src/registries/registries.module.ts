@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataAccessLogEntity } from './data-access/data-access-log.entity';
 import { DataAccessLogRepository } from './data-access/data-access-log.repository';
 import { HttpPopulationRegistryAdapter } from './population/http-population-registry.adapter';
 import { POPULATION_REGISTRY } from './population/population-registry.port';
@@ -33,6 +35,7 @@ export class RegistriesModule {
     return {
       module: RegistriesModule,
       global: true,
+      imports: [TypeOrmModule.forFeature([DataAccessLogEntity])],
       providers: [
         {
           provide: POPULATION_REGISTRY,

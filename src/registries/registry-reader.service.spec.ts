@@ -11,6 +11,7 @@ import { SandboxFaultInjector } from '../sandbox/sandbox-fault-injector.service'
 import { SandboxModule } from '../sandbox/sandbox.module';
 import { sandboxRegistryUrls } from '../sandbox/sandbox-registry-urls';
 import { RegistriesModule } from './registries.module';
+import { DataAccessLogEntity } from './data-access/data-access-log.entity';
 import { RegistryReader, RegistryReadContext } from './registry-reader.service';
 
 interface LogRow {
@@ -53,7 +54,12 @@ describe('RegistryReader with real PostgreSQL and the sandbox registries', () =>
   beforeAll(async () => {
     Logger.overrideLogger(['error']);
     const { url } = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url, synchronize: false }).initialize();
+    dataSource = await new DataSource({
+      type: 'postgres',
+      url,
+      synchronize: false,
+      entities: [DataAccessLogEntity],
+    }).initialize();
 
     @Global()
     @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })

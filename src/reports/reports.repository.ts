@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { CenterDirectory } from '../dossiers/center-directory';
+import { sql } from '../platform/database/sql';
 import { OpenDossierGroup } from './domain/due-buckets';
 import { ReportPeriod, periodSlices } from './domain/report-period';
 import {
@@ -88,7 +90,10 @@ export function sliceParams(period: ReportPeriod, centers: readonly string[]): u
  */
 @Injectable()
 export class ReportsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly centerDirectory: CenterDirectory,
+  ) {}
 
   /**
    * Every query of the summary, in one read-only snapshot (the figures agree with each other), on a read replica
@@ -96,12 +101,13 @@ export class ReportsRepository {
    */
   summaryRows(period: ReportPeriod, centerCode: string | null): Promise<SummaryRows> {
     return replicaReadOnly(this.dataSource, async (em) => {
-      await em.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      await sql.run(em, 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       const centers = await this.centersIn(em);
       const params = sliceParams(period, centerCode ? [centerCode] : centers.map((c) => c.code));
       // Employers and spans are also kept province-wide, under the center code '*'.
       const wide = centerCode ? [centerCode] : [PROVINCE];
-      const q = <T>(sql: string, values: unknown[] = params): Promise<T[]> => em.query(sql, values);
+      const q = <T extends object>(text: string, values: unknown[] = params): Promise<T[]> =>
+        sql.rows<T>(em, text, values);
       return {
         filed: await q<FiledGroupRow>(SUMMARY_FILED_SQL),
         employers: await q<EmployerRow>(SUMMARY_EMPLOYERS_SQL, sliceParams(period, wide)),
@@ -118,13 +124,16 @@ export class ReportsRepository {
     return this.centersIn(this.dataSource.manager);
   }
 
-  private centersIn(em: EntityManager): Promise<CenterRow[]> {
-    return em.query(`SELECT code, name FROM service_center ORDER BY code`);
+  /** Every center, closed ones too (their past figures still count), by code; read through the dossiers module. */
+  private async centersIn(em: EntityManager): Promise<CenterRow[]> {
+    const centers = await this.centerDirectory.list(em);
+    return centers
+      .map(({ code, name }) => ({ code, name }))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
 
   async centerExists(code: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM service_center WHERE code = $1`, [code]);
-    return rows.length > 0;
+    return (await this.centerDirectory.find(code)) !== undefined;
   }
 
   /** Open dossiers by center, status and due date (the summary kept by the dossier triggers). */

@@ -5,6 +5,7 @@ import { migrations } from '../../migrations';
 import { MonthlyPartitions1765800000000 } from '../../migrations/1765800000000-monthly-partitions';
 import { chainHash, GENESIS_HASH } from '../../src/audit/audit-chain';
 import { AuditLogRepository } from '../../src/audit/audit-log.repository';
+import { AUDIT_ENTITIES } from '../../src/audit/audit.entities';
 import { migrationDataSource } from '../../src/platform/database/migrate';
 import { PartitionMaintenance } from '../../src/platform/database/partition-maintenance';
 import { appUrlFor } from '../support/database';
@@ -55,7 +56,7 @@ describe('monthly partitions of the append-only logs', () => {
     await migrator.runMigrations({ transaction: 'each' });
     await migrator.destroy();
 
-    dataSource = await new DataSource({ type: 'postgres', url }).initialize();
+    dataSource = await new DataSource({ type: 'postgres', url, entities: AUDIT_ENTITIES }).initialize();
     expect((await dataSource.query(`SELECT relkind FROM pg_class WHERE relname = 'audit_log'`))[0].relkind).toBe('r');
     audit = new AuditLogRepository(dataSource);
     // Rows as the service wrote them before this migration (the newest row read from the table itself).

@@ -6,6 +6,8 @@ import { BenefitRepository } from '../../src/benefits/benefit.repository';
 import { WorkingCalendarRepository } from '../../src/calendar/working-calendar.repository';
 import { LegalContextService } from '../../src/eligibility/legal-context.service';
 import { LegalRulesRepository } from '../../src/eligibility/legal-rules.repository';
+import { ELIGIBILITY_ENTITIES } from '../../src/eligibility/eligibility.entities';
+import { CenterDirectory } from '../../src/dossiers/center-directory';
 import { ReportPeriod } from '../../src/reports/domain/report-period';
 import { buildSummary } from '../../src/reports/domain/report-summary';
 import { ReportsRepository } from '../../src/reports/reports.repository';
@@ -136,14 +138,19 @@ describe('report summaries (migration 1765700000000) equal a direct count on the
     const created = await createTestDatabase();
     const url = created.url;
     appUrl = created.appUrl;
-    ds = await new DataSource({ type: 'postgres', url, extra: { max: 4 } }).initialize();
+    ds = await new DataSource({
+      type: 'postgres',
+      url,
+      extra: { max: 4 },
+      entities: ELIGIBILITY_ENTITIES,
+    }).initialize();
     for (const code of CENTERS) {
       await ds.query(`INSERT INTO service_center (code, name, province_name) VALUES ($1, $2, 'Tỉnh Oracle')`, [
         code,
         `Trung tâm ${code}`,
       ]);
     }
-    reports = new ReportsRepository(ds);
+    reports = new ReportsRepository(ds, new CenterDirectory(ds));
     benefits = new BenefitRepository(ds);
     legal = new LegalContextService(new LegalRulesRepository(ds), new WorkingCalendarRepository(ds));
   });
@@ -354,7 +361,10 @@ describe('report summaries (migration 1765700000000) equal a direct count on the
            '2026-03-10T03:00:00Z', '2026-03-10')`,
         [randomUUID(), CENTERS[0]],
       );
-      const rows = await new ReportsRepository(app).summaryRows({ from: '2026-03-01', to: '2026-03-31' }, null);
+      const rows = await new ReportsRepository(app, new CenterDirectory(app)).summaryRows(
+        { from: '2026-03-01', to: '2026-03-31' },
+        null,
+      );
       expect(rows.filed).toContainEqual({ dimension: 'total', key: null, label: null, count: 1 });
       for (const sql of [
         `UPDATE report_filed_count SET count = count + 1`,

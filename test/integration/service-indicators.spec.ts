@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { WorkingCalendarRepository } from '../../src/calendar/working-calendar.repository';
 import { LegalContextService } from '../../src/eligibility/legal-context.service';
 import { LegalRulesRepository } from '../../src/eligibility/legal-rules.repository';
+import { ELIGIBILITY_ENTITIES } from '../../src/eligibility/eligibility.entities';
 import { IndicatorsRepository } from '../../src/indicators/indicators.repository';
 import { IndicatorsService } from '../../src/indicators/indicators.service';
 import { FixedClock } from '../../src/platform/clock/clock';
@@ -222,7 +223,7 @@ describe('service indicators of a month (oracle on generated data)', () => {
       ratings.push({ center, rating, ratedOn });
     }
 
-    dataSource = await new DataSource({ type: 'postgres', url }).initialize();
+    dataSource = await new DataSource({ type: 'postgres', url, entities: ELIGIBILITY_ENTITIES }).initialize();
   });
   afterAll(async () => {
     await db?.end();

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { sql, SqlRunner } from '../../platform/database/sql';
 import { RegistrySource } from '../http/registry-http-client';
 import { DataAccessActorType } from './data-access-labels';
+import { DataAccessLogEntity } from './data-access-log.entity';
 
 export interface DataAccessLogRow {
   readonly subjectPersonalId: string;
@@ -19,56 +20,46 @@ export interface StoredDataAccessLogRow extends DataAccessLogRow {
   readonly occurredAt: string;
 }
 
-interface RawRow {
-  id: string;
-  occurred_at: Date;
-  subject_personal_id: string;
-  actor_type: DataAccessActorType;
-  actor_id: string | null;
-  source: RegistrySource;
-  purpose: string;
-  request_id: string | null;
-}
-
-/** SQL access to `data_access_log` (plain SQL, no entity: the table is append-only and has no aggregate). */
+/** Access to `data_access_log` through its entity: the table is append-only and has no aggregate. */
 @Injectable()
 export class DataAccessLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  private get log() {
+    return this.dataSource.getRepository(DataAccessLogEntity);
+  }
+
+  /** One INSERT for all the rows (none when there are none). */
   async append(rows: readonly DataAccessLogRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const params: unknown[] = [];
-    const values = rows.map((row) => {
-      const base = params.length;
-      params.push(row.subjectPersonalId, row.actorType, row.actorId, row.source, row.purpose, row.requestId);
-      return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6})`;
-    });
-    await this.dataSource.query(
-      `INSERT INTO data_access_log (subject_personal_id, actor_type, actor_id, source, purpose, request_id)
-       VALUES ${values.join(', ')}`,
-      params,
+    await this.log.insert(
+      rows.map((row) => ({
+        subjectPersonalId: row.subjectPersonalId,
+        actorType: row.actorType,
+        actorId: row.actorId,
+        source: row.source,
+        purpose: row.purpose,
+        requestId: row.requestId,
+      })),
     );
   }
 
   /** Newest first. */
   async listForSubject(personalId: string, limit: number): Promise<StoredDataAccessLogRow[]> {
-    const rows: RawRow[] = await this.dataSource.query(
-      `SELECT id, occurred_at, subject_personal_id, actor_type, actor_id, source, purpose, request_id
-         FROM data_access_log
-        WHERE subject_personal_id = $1
-        ORDER BY occurred_at DESC, id DESC
-        LIMIT $2`,
-      [personalId, limit],
-    );
+    const rows = await this.log.find({
+      where: { subjectPersonalId: personalId },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
     return rows.map((r) => ({
       id: String(r.id),
-      occurredAt: new Date(r.occurred_at).toISOString(),
-      subjectPersonalId: r.subject_personal_id,
-      actorType: r.actor_type,
-      actorId: r.actor_id,
+      occurredAt: r.occurredAt.toISOString(),
+      subjectPersonalId: r.subjectPersonalId,
+      actorType: r.actorType,
+      actorId: r.actorId,
       source: r.source,
       purpose: r.purpose,
-      requestId: r.request_id,
+      requestId: r.requestId,
     }));
   }
 

@@ -1,5 +1,5 @@
 import { ReportSummary } from '../domain/report-summary';
-import { ReportColumn, ReportTable, tableWithTotals } from './report-table';
+import { ColumnKind, ReportColumn, ReportTable, tableWithTotals } from './report-table';
 
 const COUNT: ReportColumn = { header: 'Số hồ sơ', kind: 'count', width: 14 };
 const ORDINAL = (header: string, width = 48): ReportColumn => ({ header, kind: 'text', width });
@@ -34,7 +34,7 @@ export function monthlyReportTables(summary: ReportSummary): ReportTable[] {
     ],
     totals: null,
     cellKinds: [
-      ...Array(7).fill([null, 'count', null]),
+      ...Array<(ColumnKind | null)[]>(7).fill([null, 'count', null]),
       [null, 'percent', null],
       [null, 'decimal', null],
       [null, 'money', null],

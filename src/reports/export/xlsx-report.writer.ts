@@ -16,7 +16,7 @@ const HEADER_ROW = 4;
 /** exceljs is loaded on the first export: it adds ~27 MiB to a process that mostly serves other requests. */
 function loadExcel(): typeof ExcelJS {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('exceljs');
+  return require('exceljs') as typeof ExcelJS;
 }
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
