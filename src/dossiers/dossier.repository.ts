@@ -368,8 +368,12 @@ export class DossierRepository {
     return groupBy(dossierIds, rows, (row) => [row.dossierId, attachmentRecord(row)]);
   }
 
+  /** Whether the center takes dossiers (the filing's first statement, kept as the filing bench measures it). */
   async centerExists(code: string): Promise<boolean> {
-    return this.db().getRepository(ServiceCenterEntity).existsBy({ code, active: true });
+    const rows = await sql.rows<object>(this.dataSource, `SELECT 1 FROM service_center WHERE code = $1 AND active`, [
+      code,
+    ]);
+    return rows.length > 0;
   }
 
   /** The public directory: where to go, whom to call, when (phone and hours empty when not known). */
