@@ -120,14 +120,26 @@ export interface NewDossier {
   portalDossierCode: string | null;
   fullName: string;
   searchName: string;
-  applicant: unknown;
-  insurance: unknown;
-  application: unknown;
-  assessment: unknown;
+  applicant: PopulationRecord;
+  insurance: InsuranceRecord | null;
+  application: Application;
+  assessment: DossierAssessment;
   flags: string[];
   terminationDate: string;
   filedAt: string;
 }
+
+/**
+ * A dossier taken over from another province: its JSON is what the sender's signed package carries (the sender's
+ * dossier as stored there), written as received.
+ */
+export type TransferredDossierRow = Omit<NewDossier, 'applicant' | 'insurance' | 'application' | 'assessment'> & {
+  applicant: unknown;
+  insurance: null;
+  application: unknown;
+  assessment: unknown;
+  decidedAt: string;
+};
 
 /** A step's change with the status it leads to. */
 export type DossierUpdate = DossierChange & { status: DossierStatus };
@@ -186,7 +198,7 @@ export class DossierRepository {
    * A dossier opened by a benefit transfer from another province (channel `transfer`): it starts where the sender's
    * stood, the result returned, decided on the sender's decision day.
    */
-  async insertTransferred(em: EntityManager, d: NewDossier & { decidedAt: string }): Promise<void> {
+  async insertTransferred(em: EntityManager, d: TransferredDossierRow): Promise<void> {
     await sql.run(
       em,
       `INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name,

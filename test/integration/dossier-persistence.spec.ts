@@ -6,7 +6,7 @@ import { CenterDirectory } from '../../src/dossiers/center-directory';
 import { DossierEntity } from '../../src/dossiers/dossier.entity';
 import { DossierEventEntity } from '../../src/dossiers/dossier-event.entity';
 import { DossierSequenceEntity } from '../../src/dossiers/dossier-sequence.entity';
-import { DossierRecord, DossierRepository } from '../../src/dossiers/dossier.repository';
+import { DossierRecord, DossierRepository, NewDossier } from '../../src/dossiers/dossier.repository';
 import { CitizenDraftAttachmentEntity } from '../../src/dossiers/drafts/citizen-draft-attachment.entity';
 import { CitizenDraftEntity } from '../../src/dossiers/drafts/citizen-draft.entity';
 import { DraftRepository } from '../../src/dossiers/drafts/draft.repository';
@@ -69,10 +69,13 @@ describe('dossier and organisation persistence (entities and typed SQL)', () => 
         portalDossierCode: null,
         fullName: 'Nguyễn Văn An',
         searchName: 'nguyen van an',
-        applicant: { personalId, fullName: 'Nguyễn Văn An' },
+        // The repository stores the JSON as given (its shape is the filing's concern): a stand-in here.
+        ...({
+          applicant: { personalId, fullName: 'Nguyễn Văn An' },
+          application: { centerCode: 'PT-A' },
+          assessment: { assessedAt: '2026-11-27T01:00:00.000Z' },
+        } as unknown as Pick<NewDossier, 'applicant' | 'application' | 'assessment'>),
         insurance: null,
-        application: { centerCode: 'PT-A' },
-        assessment: { assessedAt: '2026-11-27T01:00:00.000Z' },
         flags: [],
         terminationDate: '2026-11-01',
         filedAt: '2026-11-27T01:02:03.456Z',
