@@ -62,3 +62,46 @@ describe('module boundaries (lint rule)', () => {
     expect(violations(file, from)).toEqual([]);
   });
 });
+
+/**
+ * Typed persistence (docs/persistence.md): outside src/platform/database, SQL runs through the typed helper or an
+ * entity repository, never a bare `.query(`; application code has no `any`.
+ */
+describe('typed persistence (lint rules)', () => {
+  const QUERY = `export const rows = (db: { query(s: string): Promise<unknown> }) => db.query('SELECT 1');\n`;
+  const ANY = `export const loose: any = 1;\n`;
+  const cases: [string, string, string[]][] = [
+    ['src/dossiers/x.repository.ts', QUERY, ['no-restricted-syntax']],
+    ['src/reports/x.service.ts', QUERY, ['no-restricted-syntax']],
+    ['src/platform/database/x.ts', QUERY, []],
+    ['src/dossiers/x.spec.ts', QUERY, []],
+    ['src/benefits/domain/x.ts', ANY, ['@typescript-eslint/no-explicit-any']],
+    ['src/web/x.controller.ts', ANY, ['@typescript-eslint/no-explicit-any']],
+    ['src/web/x.spec.ts', ANY, []],
+  ];
+  const script = `
+    const { ESLint } = require('eslint');
+    const eslint = new ESLint({
+      ruleFilter: ({ ruleId }) => ['no-restricted-syntax', '@typescript-eslint/no-explicit-any'].includes(ruleId),
+      overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+    });
+    (async () => {
+      const out = [];
+      for (const [filePath, text] of ${JSON.stringify(cases)}) {
+        const [r] = await eslint.lintText(text, { filePath });
+        out.push(r.messages.map((m) => m.ruleId));
+      }
+      process.stdout.write(JSON.stringify(out));
+    })();`;
+  let results: string[][];
+  beforeAll(() => {
+    results = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '..') }).toString());
+  });
+
+  it.each(cases.map(([file, text, expected], i) => [file, text.includes('any') ? 'any' : '.query(', expected, i]))(
+    'lints %s using %s: %j',
+    (_file, _what, expected, i) => {
+      expect(results[i as number]).toEqual(expected);
+    },
+  );
+});

@@ -86,7 +86,7 @@ export class AttachmentsService {
     };
     await this.dataSource.transaction(async (em) => {
       // Concurrent uploads to one dossier queue here, so the quota holds however many arrive at once.
-      await em.query(`SELECT 1 FROM dossier WHERE id = $1 FOR UPDATE`, [dossier.id]);
+      await this.dossiers.lock(em, dossier.id);
       const existing = await this.dossiers.attachments(dossier.id, em);
       checkAttachmentQuota(existing, record.size, this.runtime.config.attachmentQuota);
       record.fileName = attachmentFileName(record.kind, existing.length + 1, contentType);

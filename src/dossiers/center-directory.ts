@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { sql } from '../platform/database/sql';
+import { ServiceCenterEntity } from './service-center.entity';
 
 /** A public employment service center as administered (docs/centers-and-signers.md). */
 export interface AdministeredCenter {
@@ -19,10 +21,6 @@ export interface AdministeredCenter {
 
 export type CenterFields = Omit<AdministeredCenter, 'code' | 'active' | 'closedAt' | 'closedReason' | 'successorCode'>;
 
-const COLUMNS = `code, name, province_name AS "provinceName", address, phone, hours, communes, active,
-  to_char(closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "closedAt",
-  closed_reason AS "closedReason", successor_code AS "successorCode"`;
-
 /** Statuses after the decision in which the center still has work on a dossier (returning the result). */
 const AWAITING_RETURN = ['APPROVED', 'DENIED'];
 
@@ -34,26 +32,28 @@ const AWAITING_RETURN = ['APPROVED', 'DENIED'];
 export class CenterDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
-  private db(em?: EntityManager) {
-    return em ?? this.dataSource.manager;
+  private repository(em?: EntityManager) {
+    return (em ?? this.dataSource.manager).getRepository(ServiceCenterEntity);
   }
 
-  list(em?: EntityManager): Promise<AdministeredCenter[]> {
-    return this.db(em).query(`SELECT ${COLUMNS} FROM service_center ORDER BY active DESC, code`);
+  async list(em?: EntityManager): Promise<AdministeredCenter[]> {
+    const rows = await this.repository(em).find({ order: { active: 'DESC', code: 'ASC' } });
+    return rows.map(administered);
   }
 
-  /** The center, locked for the rest of the transaction when `lock` is set. */
+  /** The center, locked for the rest of the transaction when `lock` is set (then `em` is the transaction's). */
   async find(code: string, em?: EntityManager, lock = false): Promise<AdministeredCenter | undefined> {
-    const [row] = await this.db(em).query(
-      `SELECT ${COLUMNS} FROM service_center WHERE code = $1${lock ? ' FOR UPDATE' : ''}`,
-      [code],
-    );
-    return row;
+    const row = await this.repository(em).findOne({
+      where: { code },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return row ? administered(row) : undefined;
   }
 
   /** Inserts a center; false when the code is taken. */
   async insert(em: EntityManager, code: string, f: CenterFields): Promise<boolean> {
-    const rows = await em.query(
+    const rows = await sql.rows<{ code: string }>(
+      em,
       `INSERT INTO service_center (code, name, province_name, address, phone, hours, communes)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING RETURNING code`,
       [code, f.name, f.provinceName, f.address, f.phone, f.hours, f.communes],
@@ -62,10 +62,17 @@ export class CenterDirectory {
   }
 
   async update(em: EntityManager, code: string, f: CenterFields): Promise<void> {
-    await em.query(
-      `UPDATE service_center SET name = $2, province_name = $3, address = $4, phone = $5, hours = $6, communes = $7,
-         updated_at = now() WHERE code = $1`,
-      [code, f.name, f.provinceName, f.address, f.phone, f.hours, f.communes],
+    await this.repository(em).update(
+      { code },
+      {
+        name: f.name,
+        provinceName: f.provinceName,
+        address: f.address,
+        phone: f.phone,
+        hours: f.hours,
+        communes: f.communes,
+        updatedAt: () => 'now()',
+      },
     );
   }
 
@@ -76,27 +83,34 @@ export class CenterDirectory {
     except: string,
   ): Promise<{ code: string; commune: string }[]> {
     if (!communes.length) return [];
-    return em
-      .query(
-        `SELECT code, unnest(communes) AS commune FROM service_center
+    const rows = await sql.rows<{ code: string; commune: string }>(
+      em,
+      `SELECT code, unnest(communes) AS commune FROM service_center
        WHERE active AND code <> $1 AND communes && $2::text[]`,
-        [except, communes],
-      )
-      .then((rows: { code: string; commune: string }[]) => rows.filter((r) => communes.includes(r.commune)));
+      [except, communes],
+    );
+    return rows.filter((r) => communes.includes(r.commune));
   }
 
   /** Closes a center: inactive, with when, why and where its work went; its communes go to the successor. */
   async close(em: EntityManager, code: string, successor: string, reason: string, at: Date): Promise<void> {
-    await em.query(
+    await sql.run(
+      em,
       `UPDATE service_center s SET communes = ARRAY(SELECT DISTINCT unnest(s.communes || c.communes) ORDER BY 1),
          updated_at = now()
        FROM service_center c WHERE s.code = $2 AND c.code = $1`,
       [code, successor],
     );
-    await em.query(
-      `UPDATE service_center SET active = false, closed_at = $2, closed_reason = $3, successor_code = $4,
-         communes = '{}', updated_at = now() WHERE code = $1`,
-      [code, at, reason, successor],
+    await this.repository(em).update(
+      { code },
+      {
+        active: false,
+        closedAt: at,
+        closedReason: reason,
+        successorCode: successor,
+        communes: [],
+        updatedAt: () => 'now()',
+      },
     );
   }
 
@@ -110,14 +124,13 @@ export class CenterDirectory {
     to: string,
     withBenefit: string[],
   ): Promise<{ id: string; code: string; status: string }[]> {
-    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
-    const [rows]: [{ id: string; code: string; status: string }[], number] = await em.query(
+    return sql.rows<{ id: string; code: string; status: string }>(
+      em,
       `UPDATE dossier SET center_code = $2, updated_at = now()
        WHERE center_code = $1 AND (is_open OR status = ANY($3::text[]) OR id = ANY($4::uuid[]))
        RETURNING id, code, status`,
       [from, to, AWAITING_RETURN, withBenefit],
     );
-    return rows;
   }
 
   /** Centers inserted at start (sandbox): created when absent, never overwriting what an administrator changed. */
@@ -133,7 +146,8 @@ export class CenterDirectory {
     }[],
   ): Promise<void> {
     for (const c of centers) {
-      await this.dataSource.query(
+      await sql.run(
+        this.dataSource,
         `INSERT INTO service_center (code, name, province_name, address, phone, hours, communes)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (code) DO UPDATE SET communes = EXCLUDED.communes
@@ -142,4 +156,20 @@ export class CenterDirectory {
       );
     }
   }
+}
+
+function administered(c: ServiceCenterEntity): AdministeredCenter {
+  return {
+    code: c.code,
+    name: c.name,
+    provinceName: c.provinceName,
+    address: c.address,
+    phone: c.phone,
+    hours: c.hours,
+    communes: c.communes,
+    active: c.active,
+    closedAt: c.closedAt?.toISOString() ?? null,
+    closedReason: c.closedReason,
+    successorCode: c.successorCode,
+  };
 }

@@ -41,16 +41,16 @@ export class DossierImportService {
   ) {}
 
   async importTransferred(em: EntityManager, actor: Caller, d: TransferredDossier): Promise<DossierRecord> {
-    const [center] = await em.query(`SELECT code FROM service_center WHERE active ORDER BY code LIMIT 1`);
-    if (!center) throw new Error('no active service center to receive a transferred benefit');
+    const centerCode = await this.dossiers.firstActiveCenter(em);
+    if (!centerCode) throw new Error('no active service center to receive a transferred benefit');
     const day = d.receivedAt.slice(0, 10);
     const id = randomUUID();
-    const code = dossierCode(center.code, day, await this.dossiers.nextSequence(em, center.code, day));
+    const code = dossierCode(centerCode, day, await this.dossiers.nextSequence(em, centerCode, day));
     await this.dossiers.insertTransferred(em, {
       id,
       code,
       personalId: d.personalId,
-      centerCode: center.code,
+      centerCode,
       channel: 'transfer',
       portalDossierCode: null,
       fullName: d.fullName,

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { InsuranceRecord, PopulationRecord } from '../registries/registry-reader.service';
 import type { Application } from './domain/application';
 import type { DossierAssessment, DossierChange, ReviewRecord, SupplementRequest } from './domain/dossier';
 import { DossierStatus } from './domain/dossier-status';
 import { utcTimestamp } from '../platform/database/sql-timestamp';
 import { replicaQuery } from '../platform/database/read-replica';
+import { sql } from '../platform/database/sql';
+import { AttachmentEntity } from './attachment.entity';
+import { DossierEventEntity } from './dossier-event.entity';
+import { ServiceCenterEntity } from './service-center.entity';
 
 /** A dossier row as the services use it (snake_case columns mapped to camelCase). */
 export interface DossierRecord {
@@ -116,14 +120,26 @@ export interface NewDossier {
   portalDossierCode: string | null;
   fullName: string;
   searchName: string;
-  applicant: unknown;
-  insurance: unknown;
-  application: unknown;
-  assessment: unknown;
+  applicant: PopulationRecord;
+  insurance: InsuranceRecord | null;
+  application: Application;
+  assessment: DossierAssessment;
   flags: string[];
   terminationDate: string;
   filedAt: string;
 }
+
+/**
+ * A dossier taken over from another province: its JSON is what the sender's signed package carries (the sender's
+ * dossier as stored there), written as received.
+ */
+export type TransferredDossierRow = Omit<NewDossier, 'applicant' | 'insurance' | 'application' | 'assessment'> & {
+  applicant: unknown;
+  insurance: null;
+  application: unknown;
+  assessment: unknown;
+  decidedAt: string;
+};
 
 /** A step's change with the status it leads to. */
 export type DossierUpdate = DossierChange & { status: DossierStatus };
@@ -137,19 +153,22 @@ export class DossierRepository {
     return em ?? this.dataSource.manager;
   }
 
+  /** The next number of the day at a center (an upsert: one statement, no race). */
   async nextSequence(em: EntityManager, centerCode: string, day: string): Promise<number> {
-    const [row] = await em.query(
+    const row = await sql.one<{ lastValue: number }>(
+      em,
       `INSERT INTO dossier_sequence (center_code, day, last_value) VALUES ($1, $2, 1)
        ON CONFLICT (center_code, day) DO UPDATE SET last_value = dossier_sequence.last_value + 1
-       RETURNING last_value`,
+       RETURNING last_value AS "lastValue"`,
       [centerCode, day],
     );
-    return row.last_value;
+    return row!.lastValue;
   }
 
   /** Inserts a new dossier and returns it as findById would (RETURNING: no read-back). */
   async insert(em: EntityManager, d: NewDossier): Promise<DossierRecord> {
-    const [row] = await em.query(
+    const row = await sql.one<DossierRecord>(
+      em,
       `INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name,
          search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date)
        VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', 1, $7, $8, $9, $10, $11, $12, $13, $14, $15, ($15::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
@@ -172,15 +191,16 @@ export class DossierRepository {
         d.filedAt,
       ],
     );
-    return row;
+    return row!;
   }
 
   /**
    * A dossier opened by a benefit transfer from another province (channel `transfer`): it starts where the sender's
    * stood, the result returned, decided on the sender's decision day.
    */
-  async insertTransferred(em: EntityManager, d: NewDossier & { decidedAt: string }): Promise<void> {
-    await em.query(
+  async insertTransferred(em: EntityManager, d: TransferredDossierRow): Promise<void> {
+    await sql.run(
+      em,
       `INSERT INTO dossier (id, code, personal_id, center_code, channel, portal_dossier_code, status, version, full_name,
          search_name, applicant, insurance, application, assessment, flags, termination_date, filed_at, sort_date,
          received_at, decided_at)
@@ -207,26 +227,31 @@ export class DossierRepository {
 
   async findById(id: string, em?: EntityManager): Promise<DossierRecord | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const [row] = await this.db(em).query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE id = $1`, [id]);
+    const row = await sql.one<DossierRecord>(this.db(em), `SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE id = $1`, [id]);
     return row ?? null;
   }
 
   async findOpenByPersonalId(personalId: string, em?: EntityManager): Promise<DossierRecord | null> {
-    const [row] = await this.db(em).query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE personal_id = $1 AND is_open`, [
-      personalId,
-    ]);
+    const row = await sql.one<DossierRecord>(
+      this.db(em),
+      `SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE personal_id = $1 AND is_open`,
+      [personalId],
+    );
     return row ?? null;
   }
 
   async findByPortalCode(portalDossierCode: string, em?: EntityManager): Promise<DossierRecord | null> {
-    const [row] = await this.db(em).query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE portal_dossier_code = $1`, [
-      portalDossierCode,
-    ]);
+    const row = await sql.one<DossierRecord>(
+      this.db(em),
+      `SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE portal_dossier_code = $1`,
+      [portalDossierCode],
+    );
     return row ?? null;
   }
 
   async listForPerson(personalId: string): Promise<DossierRecord[]> {
-    return this.dataSource.query(
+    return sql.rows<DossierRecord>(
+      this.dataSource,
       `SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE personal_id = $1 ORDER BY filed_at DESC LIMIT 100`,
       [personalId],
     );
@@ -255,8 +280,8 @@ export class DossierRepository {
       if (key === 'dueDate')
         sets.push(`sort_date = COALESCE($${params.length}::date, (filed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`);
     }
-    const result = await em.query(`UPDATE dossier SET ${sets.join(', ')} WHERE id = $1 AND version = $2`, params);
-    return result[1] === 1;
+    const affected = await sql.run(em, `UPDATE dossier SET ${sets.join(', ')} WHERE id = $1 AND version = $2`, params);
+    return affected === 1;
   }
 
   async appendEvent(em: EntityManager, dossierId: string, event: Omit<DossierEventRecord, 'seq'>): Promise<number> {
@@ -269,7 +294,8 @@ export class DossierRepository {
     dossierId: string,
     event: Omit<DossierEventRecord, 'seq'>,
   ): Promise<DossierEventRecord> {
-    const [row] = await em.query(
+    const row = await sql.one<DossierEventRecord>(
+      em,
       `INSERT INTO dossier_event (dossier_id, seq, occurred_at, action, from_status, to_status, actor_type, actor_id, actor_name, note, data)
        VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_event WHERE dossier_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10)
        RETURNING seq, ${utcTimestamp('occurred_at')} AS "occurredAt", action, from_status AS "fromStatus",
@@ -287,86 +313,78 @@ export class DossierRepository {
         event.data ?? {},
       ],
     );
-    return row;
+    return row!;
   }
 
   async history(dossierId: string, em?: EntityManager): Promise<DossierEventRecord[]> {
-    return this.db(em).query(
-      `SELECT seq, ${utcTimestamp('occurred_at')} AS "occurredAt", action,
-         from_status AS "fromStatus", to_status AS "toStatus", actor_type AS "actorType", actor_id AS "actorId",
-         actor_name AS "actorName", note, data
-       FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`,
-      [dossierId],
-    );
+    const rows = await this.db(em)
+      .getRepository(DossierEventEntity)
+      .find({ where: { dossierId }, order: { seq: 'ASC' } });
+    return rows.map(eventRecord);
   }
 
   /** The histories of several dossiers in one statement (a list page), keyed by dossier, each in order. */
   async historiesOf(dossierIds: readonly string[]): Promise<Map<string, DossierEventRecord[]>> {
-    const rows: (DossierEventRecord & { dossierId: string })[] = dossierIds.length
-      ? await this.dataSource.query(
-          `SELECT dossier_id AS "dossierId", seq, ${utcTimestamp('occurred_at')} AS "occurredAt", action,
-             from_status AS "fromStatus", to_status AS "toStatus", actor_type AS "actorType", actor_id AS "actorId",
-             actor_name AS "actorName", note, data
-           FROM dossier_event WHERE dossier_id = ANY($1::uuid[]) ORDER BY dossier_id, seq`,
-          [dossierIds],
-        )
+    const rows = dossierIds.length
+      ? await this.db()
+          .getRepository(DossierEventEntity)
+          .find({ where: { dossierId: In([...dossierIds]) }, order: { dossierId: 'ASC', seq: 'ASC' } })
       : [];
-    return groupBy(dossierIds, rows, ({ dossierId, ...event }) => [dossierId, event]);
+    return groupBy(dossierIds, rows, (row) => [row.dossierId, eventRecord(row)]);
   }
 
   async event(em: EntityManager | undefined, dossierId: string, seq: number): Promise<DossierEventRecord | undefined> {
-    const [row] = await this.db(em).query(
-      `SELECT seq, ${utcTimestamp('occurred_at')} AS "occurredAt", action,
-         from_status AS "fromStatus", to_status AS "toStatus", actor_type AS "actorType", actor_id AS "actorId",
-         actor_name AS "actorName", note, data
-       FROM dossier_event WHERE dossier_id = $1 AND seq = $2`,
-      [dossierId, seq],
-    );
-    return row;
+    const row = await this.db(em).getRepository(DossierEventEntity).findOneBy({ dossierId, seq });
+    return row ? eventRecord(row) : undefined;
   }
 
   async center(code: string, em?: EntityManager): Promise<CenterRecord | undefined> {
-    const [row] = await this.db(em).query(
-      `SELECT code, name, province_name AS "provinceName", address FROM service_center WHERE code = $1`,
-      [code],
-    );
-    return row;
+    const row = await this.db(em).getRepository(ServiceCenterEntity).findOneBy({ code });
+    return row ? { code: row.code, name: row.name, provinceName: row.provinceName, address: row.address } : undefined;
+  }
+
+  /** Locks the dossier row for the rest of the transaction (concurrent uploads to one dossier queue here). */
+  async lock(em: EntityManager, id: string): Promise<void> {
+    await sql.run(em, `SELECT 1 FROM dossier WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
+  /** The first active center by code: where a benefit transferred from another province is opened. */
+  async firstActiveCenter(em: EntityManager): Promise<string | undefined> {
+    const row = await em
+      .getRepository(ServiceCenterEntity)
+      .findOne({ where: { active: true }, order: { code: 'ASC' } });
+    return row?.code;
   }
 
   async insertAttachment(em: EntityManager, a: AttachmentRecord): Promise<void> {
-    await em.query(
-      `INSERT INTO attachment (id, dossier_id, kind, file_name, content_type, size, sha256, object_key, uploaded_at, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [a.id, a.dossierId, a.kind, a.fileName, a.contentType, a.size, a.sha256, a.objectKey, a.uploadedAt, a.uploadedBy],
-    );
+    await em.getRepository(AttachmentEntity).insert({ ...a, uploadedAt: new Date(a.uploadedAt) });
   }
 
   async attachments(dossierId: string, em?: EntityManager): Promise<AttachmentRecord[]> {
-    return this.db(em).query(
-      `SELECT id, dossier_id AS "dossierId", kind, file_name AS "fileName", content_type AS "contentType", size, sha256,
-         object_key AS "objectKey", ${utcTimestamp('uploaded_at')} AS "uploadedAt",
-         uploaded_by AS "uploadedBy"
-       FROM attachment WHERE dossier_id = $1 ORDER BY uploaded_at, id`,
-      [dossierId],
-    );
+    const rows = await this.db(em)
+      .getRepository(AttachmentEntity)
+      .find({ where: { dossierId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+    return rows.map(attachmentRecord);
   }
 
   /** The attachments of several dossiers in one statement (a list page), keyed by dossier. */
   async attachmentsOf(dossierIds: readonly string[]): Promise<Map<string, AttachmentRecord[]>> {
-    const rows: AttachmentRecord[] = dossierIds.length
-      ? await this.dataSource.query(
-          `SELECT id, dossier_id AS "dossierId", kind, file_name AS "fileName", content_type AS "contentType", size,
-             sha256, object_key AS "objectKey", ${utcTimestamp('uploaded_at')} AS "uploadedAt",
-             uploaded_by AS "uploadedBy"
-           FROM attachment WHERE dossier_id = ANY($1::uuid[]) ORDER BY uploaded_at, id`,
-          [dossierIds],
-        )
+    const rows = dossierIds.length
+      ? await this.db()
+          .getRepository(AttachmentEntity)
+          .find({
+            where: { dossierId: In([...dossierIds]) },
+            order: { uploadedAt: 'ASC', id: 'ASC' },
+          })
       : [];
-    return groupBy(dossierIds, rows, (row) => [row.dossierId, row]);
+    return groupBy(dossierIds, rows, (row) => [row.dossierId, attachmentRecord(row)]);
   }
 
+  /** Whether the center takes dossiers (the filing's first statement, kept as the filing bench measures it). */
   async centerExists(code: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM service_center WHERE code = $1 AND active`, [code]);
+    const rows = await sql.rows<object>(this.dataSource, `SELECT 1 FROM service_center WHERE code = $1 AND active`, [
+      code,
+    ]);
     return rows.length > 0;
   }
 
@@ -382,10 +400,18 @@ export class DossierRepository {
       communes: string[];
     }[]
   > {
-    return this.dataSource.query(
-      `SELECT code, name, province_name AS "provinceName", address, phone, hours, communes
-       FROM service_center WHERE active ORDER BY code`,
-    );
+    const rows = await this.db()
+      .getRepository(ServiceCenterEntity)
+      .find({ where: { active: true }, order: { code: 'ASC' } });
+    return rows.map(({ code, name, provinceName, address, phone, hours, communes }) => ({
+      code,
+      name,
+      provinceName,
+      address,
+      phone,
+      hours,
+      communes,
+    }));
   }
 
   /**
@@ -417,7 +443,7 @@ export class DossierRepository {
       where.push(
         `(sort_date, filed_at, id) > (${p(q.after.sortDate)}::date, ${p(q.after.filedAt)}::timestamptz, ${p(q.after.id)}::uuid)`,
       );
-    return replicaQuery(
+    return replicaQuery<DossierRecord & { sortDate: string; sortFiledAt: string }>(
       this.dataSource,
       // Within one day, the earlier filing first (oldest first), then the id as a tie-break.
       `SELECT ${DOSSIER_COLUMNS}, sort_date::text AS "sortDate", filed_at::text AS "sortFiledAt" FROM dossier
@@ -471,6 +497,26 @@ export class DossierRepository {
       open: row?.open ?? 0,
     };
   }
+}
+
+/** A history row as the views read it (timestamps as RFC 3339 strings in UTC with milliseconds). */
+function eventRecord(e: DossierEventEntity): DossierEventRecord {
+  return {
+    seq: e.seq,
+    occurredAt: e.occurredAt.toISOString(),
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actorType: e.actorType,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    note: e.note,
+    data: e.data,
+  };
+}
+
+function attachmentRecord(a: AttachmentEntity): AttachmentRecord {
+  return { ...a, uploadedAt: a.uploadedAt.toISOString() };
 }
 
 /** Rows of a batched read, grouped by dossier in their order; every asked id has an entry (maybe empty). */

@@ -1,6 +1,6 @@
 import { Inject, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { EligibilityModule } from '../eligibility/eligibility.module';
-import { IdempotencyRepository } from '../platform/idempotency/idempotency.repository';
 import { PortalEventsModule } from '../portal/portal.module';
 import { AttachmentsService } from './attachments.service';
 import { CenterDirectory } from './center-directory';
@@ -21,6 +21,13 @@ import { DossierImportService } from './dossier-import.service';
 import { DraftController } from './drafts/draft.controller';
 import { DraftRepository } from './drafts/draft.repository';
 import { DraftService } from './drafts/draft.service';
+import { CitizenDraftEntity } from './drafts/citizen-draft.entity';
+import { CitizenDraftAttachmentEntity } from './drafts/citizen-draft-attachment.entity';
+import { AttachmentEntity } from './attachment.entity';
+import { DossierEntity } from './dossier.entity';
+import { DossierEventEntity } from './dossier-event.entity';
+import { DossierSequenceEntity } from './dossier-sequence.entity';
+import { ServiceCenterEntity } from './service-center.entity';
 
 /** Centers to create or update at start (bound by the application module). */
 export const SEED_CENTERS = Symbol('SEED_CENTERS');
@@ -37,7 +44,19 @@ export interface SeedCenter {
 }
 
 @Module({
-  imports: [EligibilityModule, PortalEventsModule],
+  imports: [
+    EligibilityModule,
+    PortalEventsModule,
+    TypeOrmModule.forFeature([
+      ServiceCenterEntity,
+      DossierEntity,
+      DossierEventEntity,
+      DossierSequenceEntity,
+      AttachmentEntity,
+      CitizenDraftEntity,
+      CitizenDraftAttachmentEntity,
+    ]),
+  ],
   controllers: [
     CitizenDossiersController,
     StaffDossiersController,
@@ -47,7 +66,6 @@ export interface SeedCenter {
   ],
   providers: [
     DossierRepository,
-    IdempotencyRepository,
     FilingService,
     DossierWorkflowService,
     DossierQueryService,

@@ -1,4 +1,5 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import type { Multipart } from '@fastify/multipart';
 import { FastifyRequest } from 'fastify';
 import { DomainError } from '../platform/errors/domain-error';
 import { Upload } from './attachments.service';
@@ -10,7 +11,7 @@ import { Upload } from './attachments.service';
 export const UploadedFile = createParamDecorator(async (_data: unknown, context: ExecutionContext): Promise<Upload> => {
   const request = context
     .switchToHttp()
-    .getRequest<FastifyRequest & { isMultipart?: () => boolean; parts?: () => AsyncIterable<any> }>();
+    .getRequest<FastifyRequest & { isMultipart?: () => boolean; parts?: () => AsyncIterable<Multipart> }>();
   if (!request.isMultipart?.()) {
     throw DomainError.validation([
       {

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { BenefitsModule } from '../benefits/benefits.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { CentersAdminService } from './centers-admin.service';
 import { CentersAdminController, SignersAdminController } from './organisation.controller';
 import { SignerDirectory } from './signer-directory';
 import { SignerRepository } from './signer.repository';
+import { SignerAuthorityEntity } from './signer-authority.entity';
 import { SignersService } from './signers.service';
 
 /**
@@ -12,7 +14,7 @@ import { SignersService } from './signers.service';
  * centers and who signs for the department and each center, by date. Documents read signers through SignerDirectory.
  */
 @Module({
-  imports: [DossiersModule, BenefitsModule],
+  imports: [DossiersModule, BenefitsModule, TypeOrmModule.forFeature([SignerAuthorityEntity])],
   controllers: [CentersAdminController, SignersAdminController],
   providers: [SignerRepository, SignersService, CentersAdminService, SignerDirectory],
   exports: [SignerDirectory],

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { sql } from '../platform/database/sql';
 import type { SignerCapacity, SignerPeriod } from './domain/signers';
+import { SignerAuthorityEntity } from './signer-authority.entity';
 
 const COLUMNS = `id, scope, capacity, full_name AS "fullName", staff_username AS "staffUsername",
   to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo",
@@ -25,53 +27,73 @@ export class SignerRepository {
     return em ?? this.dataSource.manager;
   }
 
-  /** Every period, or those of one scope, latest first. */
-  list(scope?: string, em?: EntityManager): Promise<SignerPeriod[]> {
-    return scope === undefined
-      ? this.db(em).query(`SELECT ${COLUMNS} FROM signer_authority ORDER BY scope, valid_from DESC`)
-      : this.db(em).query(`SELECT ${COLUMNS} FROM signer_authority WHERE scope = $1 ORDER BY valid_from DESC`, [scope]);
+  private repository(em?: EntityManager) {
+    return this.db(em).getRepository(SignerAuthorityEntity);
   }
 
-  /** The period of `scope` covering `day`, if any. */
+  /** Every period, or those of one scope, latest first. */
+  async list(scope?: string, em?: EntityManager): Promise<SignerPeriod[]> {
+    const rows = await this.repository(em).find(
+      scope === undefined
+        ? { order: { scope: 'ASC', validFrom: 'DESC' } }
+        : { where: { scope }, order: { validFrom: 'DESC' } },
+    );
+    return rows.map(period);
+  }
+
+  /** The period of `scope` covering `day`, if any (a date-range condition: one typed statement). */
   async inForce(scope: string, day: string, em?: EntityManager): Promise<SignerPeriod | undefined> {
-    const [row] = await this.db(em).query(
+    return sql.one<SignerPeriod>(
+      this.db(em),
       `SELECT ${COLUMNS} FROM signer_authority
        WHERE scope = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)`,
       [scope, day],
     );
-    return row;
   }
 
+  /** The period; locked for the rest of the transaction when `lock` is set (then `em` is the transaction's). */
   async find(id: string, em?: EntityManager, lock = false): Promise<SignerPeriod | undefined> {
-    const [row] = await this.db(em).query(
-      `SELECT ${COLUMNS} FROM signer_authority WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
-    return row;
+    const row = await this.repository(em).findOne({
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return row ? period(row) : undefined;
   }
 
   /** Serialises changes to one scope's periods (the overlap check reads them, then writes). */
   async lockScope(em: EntityManager, scope: string): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('signer_authority:' || $1))`, [scope]);
+    await sql.run(em, `SELECT pg_advisory_xact_lock(hashtext('signer_authority:' || $1))`, [scope]);
   }
 
   async insert(em: EntityManager, id: string, f: SignerFields, by: string): Promise<void> {
-    await em.query(
-      `INSERT INTO signer_authority (id, scope, capacity, full_name, staff_username, valid_from, valid_to,
-         certificate_ref, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, f.scope, f.capacity, f.fullName, f.staffUsername, f.validFrom, f.validTo, f.certificateRef, by],
-    );
+    await this.repository(em).insert({ id, ...columns(f), createdBy: by });
   }
 
   async update(em: EntityManager, id: string, f: SignerFields): Promise<void> {
-    await em.query(
-      `UPDATE signer_authority SET scope = $2, capacity = $3, full_name = $4, staff_username = $5, valid_from = $6,
-         valid_to = $7, certificate_ref = $8, updated_at = now() WHERE id = $1`,
-      [id, f.scope, f.capacity, f.fullName, f.staffUsername, f.validFrom, f.validTo, f.certificateRef],
-    );
+    await this.repository(em).update({ id }, { ...columns(f), updatedAt: () => 'now()' });
   }
 
   async setSignatureImage(em: EntityManager, id: string, key: string): Promise<void> {
-    await em.query(`UPDATE signer_authority SET signature_image_key = $2, updated_at = now() WHERE id = $1`, [id, key]);
+    await this.repository(em).update({ id }, { signatureImageKey: key, updatedAt: () => 'now()' });
   }
+}
+
+/** The columns a period's fields set (exactly these, whatever else the object carries). */
+function columns(f: SignerFields): SignerFields {
+  const { scope, capacity, fullName, staffUsername, validFrom, validTo, certificateRef } = f;
+  return { scope, capacity, fullName, staffUsername, validFrom, validTo, certificateRef };
+}
+
+function period(s: SignerAuthorityEntity): SignerPeriod {
+  return {
+    id: s.id,
+    scope: s.scope,
+    capacity: s.capacity,
+    fullName: s.fullName,
+    staffUsername: s.staffUsername,
+    validFrom: s.validFrom,
+    validTo: s.validTo,
+    signatureImageKey: s.signatureImageKey,
+    certificateRef: s.certificateRef,
+  };
 }

@@ -15,18 +15,6 @@ import { createTestDatabase } from '../support/database';
 const ROOT = join(__dirname, '..', '..');
 const SRC = join(ROOT, 'src');
 
-/** Tables whose owner has not yet given them an entity (issue 13, item 5): each leaves this list when it gets one. */
-const UNTYPED_YET = new Set<string>([
-  'attachment',
-  'citizen_draft',
-  'citizen_draft_attachment',
-  'dossier',
-  'dossier_event',
-  'dossier_sequence',
-  'service_center',
-  'signer_authority',
-]);
-
 /**
  * Files that name another module's table in SQL, each with the reason it may. Keep this short: a new entry needs a
  * reason a reviewer accepts.
@@ -100,18 +88,15 @@ describe('typed persistence: entities match the migrated schema, and each table 
     await dataSource?.destroy();
   });
 
-  it('gives every table exactly one entity (and the not-yet list names only tables without one)', () => {
+  it('gives every table exactly one entity', () => {
     const byTable = new Map<string, string[]>();
     for (const e of entities) byTable.set(e.table, [...(byTable.get(e.table) ?? []), relative(ROOT, e.file)]);
     const problems: string[] = [];
     for (const table of tables) {
       const files = byTable.get(table) ?? [];
-      if (UNTYPED_YET.has(table)) {
-        if (files.length) problems.push(`${table}: has an entity (${files.join(', ')}); remove it from UNTYPED_YET`);
-      } else if (files.length !== 1) problems.push(`${table}: ${files.length} entities ${files.join(', ')}`);
+      if (files.length !== 1) problems.push(`${table}: ${files.length} entities ${files.join(', ')}`);
     }
     for (const table of byTable.keys()) if (!tables.includes(table)) problems.push(`${table}: entity of no table`);
-    for (const table of UNTYPED_YET) if (!tables.includes(table)) problems.push(`${table}: in UNTYPED_YET, no table`);
     expect(problems).toEqual([]);
   });
 
