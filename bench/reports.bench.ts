@@ -20,7 +20,7 @@ import { DataSource } from 'typeorm';
 import { WorkingCalendarRepository } from '../src/calendar/working-calendar.repository';
 import { LegalContextService } from '../src/eligibility/legal-context.service';
 import { LegalRulesRepository } from '../src/eligibility/legal-rules.repository';
-import { ELIGIBILITY_ENTITIES } from '../src/eligibility/eligibility.entities';
+import { allEntities } from '../test/support/entities';
 import { CenterDirectory } from '../src/dossiers/center-directory';
 import { FixedClock } from '../src/platform/clock/clock';
 import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
@@ -401,7 +401,7 @@ export async function runReportsBench(options: ReportsBenchOptions = {}): Promis
         type: 'postgres',
         url,
         extra: { max: 10 },
-        entities: ELIGIBILITY_ENTITIES,
+        entities: allEntities(),
       }).initialize();
       try {
         const [{ mb, summaryMb }] = await dataSource.query(

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DataSource, getMetadataArgsStorage } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../support/database';
+import { discoverEntities, moduleOf, sourceFiles as listSourceFiles } from '../support/entities';
 
 /**
  * Typed persistence (docs/persistence.md), checked against the schema the real migrations build:
@@ -13,7 +14,6 @@ import { createTestDatabase } from '../support/database';
  */
 
 const ROOT = join(__dirname, '..', '..');
-const SRC = join(ROOT, 'src');
 
 /**
  * Files that name another module's table in SQL, each with the reason it may. Keep this short: a new entry needs a
@@ -23,33 +23,7 @@ const FOREIGN_SQL_ALLOWED: Record<string, string> = {
   'src/platform/database/roles.ts': 'grants the least-privileged role its rights on every table',
 };
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, out);
-    else out.push(path);
-  }
-  return out;
-}
-
-type EntityClass = new (...args: never[]) => object;
-const moduleOf = (file: string) => relative(SRC, file).split('/')[0];
-const sourceFiles = walk(SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'));
-
-/** Every entity class in src/, with the file that declares it. */
-function discoverEntities(): { target: EntityClass; table: string; file: string }[] {
-  const found: { target: EntityClass; table: string; file: string }[] = [];
-  for (const file of sourceFiles.filter((f) => f.endsWith('.entity.ts'))) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exports = require(file) as Record<string, unknown>;
-    for (const value of Object.values(exports)) {
-      if (typeof value !== 'function') continue;
-      const table = getMetadataArgsStorage().tables.find((t) => t.target === value);
-      if (table) found.push({ target: value as EntityClass, table: table.name ?? value.name, file });
-    }
-  }
-  return found;
-}
+const sourceFiles = listSourceFiles();
 
 interface DbColumn {
   table: string;
@@ -150,5 +124,19 @@ describe('typed persistence: entities match the migrated schema, and each table 
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('docs/persistence.md lists every table with its owner and entity (UPDATE_PERSISTENCE_DOC=1 rewrites it)', () => {
+    const doc = join(ROOT, 'docs', 'persistence.md');
+    const text = readFileSync(doc, 'utf8');
+    const [start, end] = ['<!-- owners:start -->', '<!-- owners:end -->'];
+    const rows = [...entities]
+      .sort((a, b) => moduleOf(a.file).localeCompare(moduleOf(b.file)) || a.table.localeCompare(b.table))
+      .map((e) => `| ${moduleOf(e.file)} | \`${e.table}\` | \`${relative(ROOT, e.file)}\` |`);
+    const table = ['| owner module | table | entity |', '|---|---|---|', ...rows].join('\n');
+    const generated = `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`;
+    expect(text.includes(start) && text.includes(end)).toBe(true);
+    if (process.env.UPDATE_PERSISTENCE_DOC) writeFileSync(doc, generated);
+    else expect(text).toBe(generated);
   });
 });

@@ -6,7 +6,7 @@ import { BenefitRepository } from '../../src/benefits/benefit.repository';
 import { WorkingCalendarRepository } from '../../src/calendar/working-calendar.repository';
 import { LegalContextService } from '../../src/eligibility/legal-context.service';
 import { LegalRulesRepository } from '../../src/eligibility/legal-rules.repository';
-import { ELIGIBILITY_ENTITIES } from '../../src/eligibility/eligibility.entities';
+import { allEntities } from '../support/entities';
 import { CenterDirectory } from '../../src/dossiers/center-directory';
 import { ReportPeriod } from '../../src/reports/domain/report-period';
 import { buildSummary } from '../../src/reports/domain/report-summary';
@@ -142,7 +142,7 @@ describe('report summaries (migration 1765700000000) equal a direct count on the
       type: 'postgres',
       url,
       extra: { max: 4 },
-      entities: ELIGIBILITY_ENTITIES,
+      entities: allEntities(),
     }).initialize();
     for (const code of CENTERS) {
       await ds.query(`INSERT INTO service_center (code, name, province_name) VALUES ($1, $2, 'Tỉnh Oracle')`, [
@@ -352,7 +352,7 @@ describe('report summaries (migration 1765700000000) equal a direct count on the
 
   it("the service's role keeps them current through its own writes, reads them, and cannot write them directly", async () => {
     await clear();
-    const app = await new DataSource({ type: 'postgres', url: appUrl }).initialize();
+    const app = await new DataSource({ type: 'postgres', url: appUrl, entities: allEntities() }).initialize();
     try {
       await app.query(
         `INSERT INTO dossier (id, code, personal_id, center_code, channel, status, full_name, search_name, applicant,
