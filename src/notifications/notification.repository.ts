@@ -101,10 +101,13 @@ export class NotificationRepository {
     return rows.map(toRow);
   }
 
+  /** Read at every workflow step that notifies: one plain statement, as before (the step is a measured hot path). */
   async preferences(personalId: string, em?: EntityManager): Promise<NotificationPreferences | undefined> {
-    const repository = em ? em.getRepository(NotificationPreferenceEntity) : this.preferenceRows;
-    const row = await repository.findOneBy({ personalId });
-    return row ? { email: row.email, sms: row.sms, smsUnaccented: row.smsUnaccented } : undefined;
+    return sql.one<NotificationPreferences>(
+      em ?? this.preferenceRows.manager,
+      `SELECT email, sms, sms_unaccented AS "smsUnaccented" FROM notification_preference WHERE personal_id = $1`,
+      [personalId],
+    );
   }
 
   /** Creates or replaces the citizen's choice (one upsert). */
