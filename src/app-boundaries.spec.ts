@@ -2,6 +2,28 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /**
+ * Lints each source text as if it lived at its path, with only the given rules, and gives the rules that fired per
+ * source. ESLint loads its flat config with a dynamic import, which jest's VM does not allow: lint in a child process.
+ */
+function lintInChild(sources: [filePath: string, text: string][], rules: string[]): string[][] {
+  const script = `
+    const { ESLint } = require('eslint');
+    const eslint = new ESLint({
+      ruleFilter: ({ ruleId }) => ${JSON.stringify(rules)}.includes(ruleId),
+      overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+    });
+    (async () => {
+      const out = [];
+      for (const [filePath, text] of ${JSON.stringify(sources)}) {
+        const [r] = await eslint.lintText(text, { filePath });
+        out.push(r.messages.map((m) => m.ruleId));
+      }
+      process.stdout.write(JSON.stringify(out));
+    })();`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '..') }).toString());
+}
+
+/**
  * The import boundaries of eslint.config.mjs: modules depend one way, and nothing outside src/sandbox and the
  * application module loads sandbox code. Lints small sources as if they lived at the given paths.
  */
@@ -33,24 +55,12 @@ describe('module boundaries (lint rule)', () => {
     ['src/documents/signing/x.spec.ts', '../../../test/support/debian-tools'],
   ];
   const cases = [...refused, ...allowed];
-  // ESLint loads its flat config with a dynamic import, which jest's VM does not allow: lint in a child process.
-  const script = `
-    const { ESLint } = require('eslint');
-    const eslint = new ESLint({
-      ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
-      overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
-    });
-    (async () => {
-      const out = [];
-      for (const [filePath, from] of ${JSON.stringify(cases)}) {
-        const [r] = await eslint.lintText("import { x } from '" + from + "';\\nexport const y = x;\\n", { filePath });
-        out.push(r.messages.map((m) => m.ruleId));
-      }
-      process.stdout.write(JSON.stringify(out));
-    })();`;
   let results: string[][];
   beforeAll(() => {
-    results = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '..') }).toString());
+    results = lintInChild(
+      cases.map(([file, from]) => [file, `import { x } from '${from}';\nexport const y = x;\n`]),
+      ['no-restricted-imports'],
+    );
   });
   const violations = (file: string, from: string) => results[cases.findIndex(([f, m]) => f === file && m === from)];
 
@@ -79,23 +89,12 @@ describe('typed persistence (lint rules)', () => {
     ['src/web/x.controller.ts', ANY, ['@typescript-eslint/no-explicit-any']],
     ['src/web/x.spec.ts', ANY, []],
   ];
-  const script = `
-    const { ESLint } = require('eslint');
-    const eslint = new ESLint({
-      ruleFilter: ({ ruleId }) => ['no-restricted-syntax', '@typescript-eslint/no-explicit-any'].includes(ruleId),
-      overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
-    });
-    (async () => {
-      const out = [];
-      for (const [filePath, text] of ${JSON.stringify(cases)}) {
-        const [r] = await eslint.lintText(text, { filePath });
-        out.push(r.messages.map((m) => m.ruleId));
-      }
-      process.stdout.write(JSON.stringify(out));
-    })();`;
   let results: string[][];
   beforeAll(() => {
-    results = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '..') }).toString());
+    results = lintInChild(
+      cases.map(([file, text]) => [file, text]),
+      ['no-restricted-syntax', '@typescript-eslint/no-explicit-any'],
+    );
   });
 
   it.each(cases.map(([file, text, expected], i) => [file, text.includes('any') ? 'any' : '.query(', expected, i]))(

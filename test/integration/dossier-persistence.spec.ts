@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { sql } from '../../src/platform/database/sql';
-import { AttachmentEntity } from '../../src/dossiers/attachment.entity';
 import { CenterDirectory } from '../../src/dossiers/center-directory';
-import { DossierEntity } from '../../src/dossiers/dossier.entity';
-import { DossierEventEntity } from '../../src/dossiers/dossier-event.entity';
-import { DossierSequenceEntity } from '../../src/dossiers/dossier-sequence.entity';
 import { DossierRecord, DossierRepository, NewDossier } from '../../src/dossiers/dossier.repository';
-import { CitizenDraftAttachmentEntity } from '../../src/dossiers/drafts/citizen-draft-attachment.entity';
-import { CitizenDraftEntity } from '../../src/dossiers/drafts/citizen-draft.entity';
 import { DraftRepository } from '../../src/dossiers/drafts/draft.repository';
-import { ServiceCenterEntity } from '../../src/dossiers/service-center.entity';
-import { SignerAuthorityEntity } from '../../src/organisation/signer-authority.entity';
 import { SignerRepository } from '../../src/organisation/signer.repository';
 import { createTestDatabase } from '../support/database';
+import { allEntities } from '../support/entities';
 
 /**
  * The dossiers and organisation repositories on PostgreSQL with the real migrations: reads through the entities give
@@ -32,16 +25,7 @@ describe('dossier and organisation persistence (entities and typed SQL)', () => 
     dataSource = await new DataSource({
       type: 'postgres',
       url,
-      entities: [
-        ServiceCenterEntity,
-        DossierEntity,
-        DossierEventEntity,
-        DossierSequenceEntity,
-        AttachmentEntity,
-        CitizenDraftEntity,
-        CitizenDraftAttachmentEntity,
-        SignerAuthorityEntity,
-      ],
+      entities: allEntities(),
     }).initialize();
     dossiers = new DossierRepository(dataSource);
     centers = new CenterDirectory(dataSource);

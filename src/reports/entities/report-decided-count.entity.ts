@@ -1,23 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ReportGrain } from './report-grain';
+import { PeriodSummary } from './report-grain';
 
 /**
  * Decisions, by center, day or month, outcome and one dimension at a time, with the on-time counts and the benefit sums. Kept by triggers in the transaction of each change (migration 1765700000000);
  * the reports read it with aggregate SQL (ReportsRepository). Table `report_decided_count`.
  */
 @Entity({ name: 'report_decided_count' })
-export class ReportDecidedCountEntity {
-  @PrimaryColumn({ name: 'center_code', type: 'text' })
-  centerCode: string;
-
-  /** 'd' a day row, 'm' a month row. */
-  @PrimaryColumn({ name: 'grain', type: 'char', length: 1 })
-  grain: ReportGrain;
-
-  /** The day, or the first day of the month (YYYY-MM-DD). */
-  @PrimaryColumn({ name: 'period', type: 'date' })
-  period: string;
-
+export class ReportDecidedCountEntity extends PeriodSummary {
   /** 'approved' or 'denied'. */
   @PrimaryColumn({ name: 'outcome', type: 'text' })
   outcome: string;
@@ -30,9 +19,6 @@ export class ReportDecidedCountEntity {
 
   @Column({ name: 'note', type: 'text', nullable: true })
   note: string | null;
-
-  @Column({ name: 'count', type: 'integer', nullable: false })
-  count: number;
 
   @Column({ name: 'on_time', type: 'integer', nullable: false })
   onTime: number;

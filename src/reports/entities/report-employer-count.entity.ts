@@ -1,23 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ReportGrain } from './report-grain';
+import { PeriodSummary } from './report-grain';
 
 /**
  * Dossiers by last employer, center (or '*' province-wide) and day or month. Kept by triggers in the transaction of each change (migration 1765700000000);
  * the reports read it with aggregate SQL (ReportsRepository). Table `report_employer_count`.
  */
 @Entity({ name: 'report_employer_count' })
-export class ReportEmployerCountEntity {
-  @PrimaryColumn({ name: 'center_code', type: 'text' })
-  centerCode: string;
-
-  /** 'd' a day row, 'm' a month row. */
-  @PrimaryColumn({ name: 'grain', type: 'char', length: 1 })
-  grain: ReportGrain;
-
-  /** The day, or the first day of the month (YYYY-MM-DD). */
-  @PrimaryColumn({ name: 'period', type: 'date' })
-  period: string;
-
+export class ReportEmployerCountEntity extends PeriodSummary {
   /** The employer's grouping key (tax code, or the normalised name). */
   @PrimaryColumn({ name: 'key', type: 'text' })
   key: string;
@@ -28,7 +17,4 @@ export class ReportEmployerCountEntity {
   /** The name as written on the dossier. */
   @PrimaryColumn({ name: 'name', type: 'text' })
   name: string;
-
-  @Column({ name: 'count', type: 'integer', nullable: false })
-  count: number;
 }

@@ -1,23 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ReportGrain } from './report-grain';
+import { PeriodSummary } from './report-grain';
 
 /**
  * Dossiers filed, by center, day or month and one dimension (status, channel, age band, sex, province) at a time. Kept by triggers in the transaction of each change (migration 1765700000000);
  * the reports read it with aggregate SQL (ReportsRepository). Table `report_filed_count`.
  */
 @Entity({ name: 'report_filed_count' })
-export class ReportFiledCountEntity {
-  @PrimaryColumn({ name: 'center_code', type: 'text' })
-  centerCode: string;
-
-  /** 'd' a day row, 'm' a month row. */
-  @PrimaryColumn({ name: 'grain', type: 'char', length: 1 })
-  grain: ReportGrain;
-
-  /** The day, or the first day of the month (YYYY-MM-DD). */
-  @PrimaryColumn({ name: 'period', type: 'date' })
-  period: string;
-
+export class ReportFiledCountEntity extends PeriodSummary {
   @PrimaryColumn({ name: 'dimension', type: 'text' })
   dimension: string;
 
@@ -27,7 +16,4 @@ export class ReportFiledCountEntity {
   /** A label kept with the key (e.g. the province name). */
   @Column({ name: 'detail', type: 'text', nullable: true })
   detail: string | null;
-
-  @Column({ name: 'count', type: 'integer', nullable: false })
-  count: number;
 }
