@@ -14,25 +14,14 @@ import { CreateStaffAccountDto, UpdateStaffAccountDto } from './staff-account.dt
 import { STAFF_CENTERS, StaffCenters } from './staff-centers.port';
 import { twoFactorRequired } from './two-factor-policy';
 
-/** An account as an administrator sees it (never a password or a second-factor secret). */
-export interface StaffAccountView {
-  username: string;
-  fullName: string;
-  title: string | null;
-  role: StaffRole;
-  centerCode: string | null;
-  phone: string | null;
-  email: string | null;
-  employeeNumber: string | null;
-  active: boolean;
-  sandbox: boolean;
-  mustChangePassword: boolean;
+/** An account as an administrator sees it (never a password or a second-factor secret), instants as RFC 3339. */
+export type StaffAccountView = Omit<StaffAccountRow, 'totpEnabledAt' | 'lockedUntil' | 'createdAt' | 'updatedAt'> & {
   twoFactor: { enabled: boolean; required: boolean };
   /** The latest lock-out still running (from any source), or null. */
   lockedUntil: string | null;
   createdAt: string;
   updatedAt: string;
-}
+};
 
 const PROVINCE_ROLES: readonly StaffRole[] = ['director', 'admin'];
 const EDITABLE = ['fullName', 'title', 'role', 'centerCode', 'phone', 'email', 'employeeNumber'] as const;
