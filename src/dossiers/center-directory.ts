@@ -21,12 +21,24 @@ export interface AdministeredCenter {
 
 export type CenterFields = Omit<AdministeredCenter, 'code' | 'active' | 'closedAt' | 'closedReason' | 'successorCode'>;
 
+/** A center as a dossier's documents and views name it. */
+export interface CenterRecord {
+  code: string;
+  name: string;
+  provinceName: string;
+  address: string;
+}
+
+/** A center as the public directory shows it: where to go, whom to call, when. */
+export type PublicCenter = Omit<AdministeredCenter, 'active' | 'closedAt' | 'closedReason' | 'successorCode'>;
+
 /** Statuses after the decision in which the center still has work on a dossier (returning the result). */
 const AWAITING_RETURN = ['APPROVED', 'DENIED'];
 
 /**
- * The dossiers module's write port on `service_center` and on which center a dossier belongs to: the
- * administration module (src/organisation) calls it inside its own transaction.
+ * The one owner of `service_center` and of which center a dossier belongs to: the public directory, the lookups of
+ * filing and of the documents (through DossierReader), and the write port the administration module
+ * (src/organisation) calls inside its own transaction.
  */
 @Injectable()
 export class CenterDirectory {
@@ -48,6 +60,38 @@ export class CenterDirectory {
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     return row ? administered(row) : undefined;
+  }
+
+  /** The center as a dossier's documents and views name it. */
+  async summary(code: string, em?: EntityManager): Promise<CenterRecord | undefined> {
+    const row = await this.repository(em).findOneBy({ code });
+    return row ? { code: row.code, name: row.name, provinceName: row.provinceName, address: row.address } : undefined;
+  }
+
+  /** Whether the center takes dossiers (the filing's first statement, kept as the filing bench measures it). */
+  async takesDossiers(code: string): Promise<boolean> {
+    const row = await sql.one(this.dataSource, `SELECT 1 FROM service_center WHERE code = $1 AND active`, [code]);
+    return row !== undefined;
+  }
+
+  /** The public directory: the centers that take dossiers (phone and hours empty when not known). */
+  async publicDirectory(): Promise<PublicCenter[]> {
+    const rows = await this.repository().find({ where: { active: true }, order: { code: 'ASC' } });
+    return rows.map(({ code, name, provinceName, address, phone, hours, communes }) => ({
+      code,
+      name,
+      provinceName,
+      address,
+      phone,
+      hours,
+      communes,
+    }));
+  }
+
+  /** The first center that takes dossiers (where a dossier transferred from another province starts). */
+  async firstActive(em: EntityManager): Promise<string | undefined> {
+    const row = await this.repository(em).findOne({ where: { active: true }, order: { code: 'ASC' } });
+    return row?.code;
   }
 
   /** Inserts a center; false when the code is taken. */

@@ -1,3 +1,4 @@
+import { CenterDirectory } from './center-directory';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -35,13 +36,14 @@ export interface TransferredDossier {
 export class DossierImportService {
   constructor(
     private readonly dossiers: DossierRepository,
+    private readonly centers: CenterDirectory,
     private readonly outbox: PortalOutboxRepository,
     private readonly audit: AuditLogRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   async importTransferred(em: EntityManager, actor: Caller, d: TransferredDossier): Promise<DossierRecord> {
-    const centerCode = await this.dossiers.firstActiveCenter(em);
+    const centerCode = await this.centers.firstActive(em);
     if (!centerCode) throw new Error('no active service center to receive a transferred benefit');
     const day = d.receivedAt.slice(0, 10);
     const id = randomUUID();

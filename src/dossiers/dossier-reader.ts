@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../platform/ids/uuid';
-import {
-  AttachmentRecord,
-  CenterRecord,
-  DossierEventRecord,
-  DossierRecord,
-  DossierRepository,
-} from './dossier.repository';
+import { CenterDirectory, CenterRecord } from './center-directory';
+import { AttachmentRecord, DossierEventRecord, DossierRecord, DossierRepository } from './dossier.repository';
 
 /**
  * The read port other modules use to see a dossier (documents, reports): typed records from the dossiers module's
@@ -15,7 +10,10 @@ import {
  */
 @Injectable()
 export class DossierReader {
-  constructor(private readonly dossiers: DossierRepository) {}
+  constructor(
+    private readonly dossiers: DossierRepository,
+    private readonly centers: CenterDirectory,
+  ) {}
 
   /** The dossier, or undefined (also for an id that is not a UUID). */
   async find(id: string, em?: EntityManager): Promise<DossierRecord | undefined> {
@@ -24,7 +22,7 @@ export class DossierReader {
   }
 
   center(code: string, em?: EntityManager): Promise<CenterRecord | undefined> {
-    return this.dossiers.center(code, em);
+    return this.centers.summary(code, em);
   }
 
   /** One history event, by its number. */

@@ -9,7 +9,6 @@ import { replicaQuery } from '../platform/database/read-replica';
 import { sql } from '../platform/database/sql';
 import { AttachmentEntity } from './attachment.entity';
 import { DossierEventEntity } from './dossier-event.entity';
-import { ServiceCenterEntity } from './service-center.entity';
 
 /** A dossier row as the services use it (snake_case columns mapped to camelCase). */
 export interface DossierRecord {
@@ -79,13 +78,6 @@ export interface AttachmentRecord {
   objectKey: string;
   uploadedAt: string;
   uploadedBy: string;
-}
-
-export interface CenterRecord {
-  code: string;
-  name: string;
-  provinceName: string;
-  address: string;
 }
 
 export interface QueueQuery {
@@ -338,24 +330,12 @@ export class DossierRepository {
     return row ? eventRecord(row) : undefined;
   }
 
-  async center(code: string, em?: EntityManager): Promise<CenterRecord | undefined> {
-    const row = await this.db(em).getRepository(ServiceCenterEntity).findOneBy({ code });
-    return row ? { code: row.code, name: row.name, provinceName: row.provinceName, address: row.address } : undefined;
-  }
-
   /** Locks the dossier row for the rest of the transaction (concurrent uploads to one dossier queue here). */
   async lock(em: EntityManager, id: string): Promise<void> {
     await sql.run(em, `SELECT 1 FROM dossier WHERE id = $1 FOR UPDATE`, [id]);
   }
 
   /** The first active center by code: where a benefit transferred from another province is opened. */
-  async firstActiveCenter(em: EntityManager): Promise<string | undefined> {
-    const row = await em
-      .getRepository(ServiceCenterEntity)
-      .findOne({ where: { active: true }, order: { code: 'ASC' } });
-    return row?.code;
-  }
-
   async insertAttachment(em: EntityManager, a: AttachmentRecord): Promise<void> {
     await em.getRepository(AttachmentEntity).insert({ ...a, uploadedAt: new Date(a.uploadedAt) });
   }
@@ -378,40 +358,6 @@ export class DossierRepository {
           })
       : [];
     return groupBy(dossierIds, rows, (row) => [row.dossierId, attachmentRecord(row)]);
-  }
-
-  /** Whether the center takes dossiers (the filing's first statement, kept as the filing bench measures it). */
-  async centerExists(code: string): Promise<boolean> {
-    const rows = await sql.rows<object>(this.dataSource, `SELECT 1 FROM service_center WHERE code = $1 AND active`, [
-      code,
-    ]);
-    return rows.length > 0;
-  }
-
-  /** The public directory: where to go, whom to call, when (phone and hours empty when not known). */
-  async listCenters(): Promise<
-    {
-      code: string;
-      name: string;
-      provinceName: string;
-      address: string;
-      phone: string;
-      hours: string;
-      communes: string[];
-    }[]
-  > {
-    const rows = await this.db()
-      .getRepository(ServiceCenterEntity)
-      .find({ where: { active: true }, order: { code: 'ASC' } });
-    return rows.map(({ code, name, provinceName, address, phone, hours, communes }) => ({
-      code,
-      name,
-      provinceName,
-      address,
-      phone,
-      hours,
-      communes,
-    }));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { CenterDirectory } from './center-directory';
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
@@ -9,7 +10,6 @@ import { WorkflowAction } from './domain/dossier-workflow';
 import { AttachmentsService, Upload } from './attachments.service';
 import { ApplicationDto, CounterFilingDto, PortalFilingDto } from './dto/application.dto';
 import { CitizenActionDto, StaffActionDto } from './dto/workflow-action.dto';
-import { DossierRepository } from './dossier.repository';
 import { DossierQueryService } from './dossier-query.service';
 import { DossierViewService } from './dossier-view.service';
 import { DossierWorkflowService } from './dossier-workflow.service';
@@ -49,7 +49,7 @@ export class DossiersFacade {
     private readonly query: DossierQueryService,
     private readonly attachments: AttachmentsService,
     private readonly views: DossierViewService,
-    private readonly repository: DossierRepository,
+    private readonly centerDirectory: CenterDirectory,
   ) {}
 
   async fileOnline(
@@ -154,7 +154,7 @@ export class DossiersFacade {
   }
 
   centers() {
-    return this.repository.listCenters();
+    return this.centerDirectory.publicDirectory();
   }
 }
 

@@ -1,3 +1,4 @@
+import { CenterDirectory } from './center-directory';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -44,6 +45,7 @@ export class FilingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly dossiers: DossierRepository,
+    private readonly centers: CenterDirectory,
     private readonly registries: RegistryReader,
     private readonly eligibility: EligibilityService,
     private readonly idempotency: IdempotencyRepository,
@@ -96,7 +98,7 @@ export class FilingService {
         },
       ]);
     }
-    if (!(await this.dossiers.centerExists(application.centerCode))) {
+    if (!(await this.centers.takesDossiers(application.centerCode))) {
       throw DomainError.validation([
         {
           field: `${prefix}centerCode`,

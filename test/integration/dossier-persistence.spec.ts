@@ -147,9 +147,9 @@ describe('dossier and organisation persistence (entities and typed SQL)', () => 
   });
 
   it('keeps the public directory, the center lookup and the administered view consistent', async () => {
-    expect(await dossiers.centerExists('PT-A')).toBe(true);
-    expect(await dossiers.centerExists('PT-Z')).toBe(false);
-    expect(await dossiers.center('PT-B')).toEqual({
+    expect(await centers.takesDossiers('PT-A')).toBe(true);
+    expect(await centers.takesDossiers('PT-Z')).toBe(false);
+    expect(await centers.summary('PT-B')).toEqual({
       code: 'PT-B',
       name: 'Trung tâm B',
       provinceName: 'Tỉnh Thử',
@@ -216,9 +216,9 @@ describe('dossier and organisation persistence (entities and typed SQL)', () => 
       ['PT-C', true],
       ['PT-A', false],
     ]);
-    expect((await dossiers.listCenters()).map((c) => c.code)).toEqual(['PT-B', 'PT-C']);
-    expect(await dossiers.centerExists('PT-A')).toBe(false);
-    expect(await dataSource.transaction((em) => dossiers.firstActiveCenter(em))).toBe('PT-B');
+    expect((await centers.publicDirectory()).map((c) => c.code)).toEqual(['PT-B', 'PT-C']);
+    expect(await centers.takesDossiers('PT-A')).toBe(false);
+    expect(await dataSource.transaction((em) => centers.firstActive(em))).toBe('PT-B');
   });
 
   it('keeps a draft and its files, replaces the answers, and removes only the owner’s file', async () => {

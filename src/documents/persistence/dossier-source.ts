@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { vietnamDate } from '../../platform/clock/clock';
 import { DossierReader } from '../../dossiers/dossier-reader';
-import type { CenterRecord } from '../../dossiers/dossier.repository';
+import type { CenterRecord } from '../../dossiers/center-directory';
 import type { DossierSnapshot, TriggeringEvent } from '../domain/document-data.builder';
 
 /** What the documents module reads of a dossier, through the dossiers module's read port. */
