@@ -1,11 +1,6 @@
-import { Column, Entity, PrimaryColumn, ValueTransformer } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VND_AMOUNT } from '../platform/database/column-transformers';
 import type { StoredBenefitStatus } from './domain/benefit-period';
-
-/** A bigint amount of whole VND as a number (amounts stay far below 2^53). */
-const VND_BIGINT: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
 
 /** The benefit of an approved dossier whose result was returned (table `benefit`, migration 1765300000000). */
 @Entity({ name: 'benefit' })
@@ -23,7 +18,7 @@ export class BenefitEntity {
   @Column({ type: 'text', nullable: false })
   status: StoredBenefitStatus;
 
-  @Column({ name: 'monthly_benefit', type: 'bigint', nullable: false, transformer: VND_BIGINT })
+  @Column({ name: 'monthly_benefit', type: 'bigint', nullable: false, transformer: VND_AMOUNT })
   monthlyBenefit: number;
 
   @Column({ name: 'benefit_months', type: 'integer', nullable: false })

@@ -1,11 +1,6 @@
-import { Column, Entity, PrimaryColumn, ValueTransformer } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VND_AMOUNT } from '../platform/database/column-transformers';
 import type { PaymentStatus } from './payments.repository';
-
-/** A bigint amount of whole VND as a number (amounts stay far below 2^53). */
-const VND: ValueTransformer = {
-  to: (value: number | undefined) => value,
-  from: (value: string) => Number(value),
-};
 
 /**
  * One benefit month as the provincial social insurance office pays it (table `benefit_payment`): `pending` from the
@@ -33,7 +28,7 @@ export class BenefitPaymentEntity {
   periodTo: string;
 
   /** Whole VND. */
-  @Column({ type: 'bigint', nullable: false, transformer: VND })
+  @Column({ type: 'bigint', nullable: false, transformer: VND_AMOUNT })
   amount: number;
 
   @Column({ type: 'text', nullable: false })

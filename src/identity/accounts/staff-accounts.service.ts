@@ -301,11 +301,9 @@ export class StaffAccountsService {
         required: twoFactorRequired(this.options, { role: r.role, sandbox: r.sandbox }),
       },
       lockedUntil:
-        r.lockedUntil && new Date(r.lockedUntil).getTime() > this.clock.now().getTime()
-          ? new Date(r.lockedUntil).toISOString()
-          : null,
-      createdAt: new Date(r.createdAt).toISOString(),
-      updatedAt: new Date(r.updatedAt).toISOString(),
+        r.lockedUntil && r.lockedUntil.getTime() > this.clock.now().getTime() ? r.lockedUntil.toISOString() : null,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
     };
   }
 }
