@@ -11,25 +11,9 @@ import { WORKFLOW } from '../../src/dossiers/domain/dossier-workflow';
 import { DOSSIER_DOCUMENTS, DossierDocuments } from '../../src/dossiers/ports/dossier-documents.port';
 import { CLOCK, Clock } from '../../src/platform/clock/clock';
 import { OBJECT_STORE, ObjectStore } from '../../src/platform/storage/object-store.port';
+import { APPROVED_OUTPUT } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { auth, staffBearer } from '../support/tokens';
-
-const OUTPUT = {
-  eligible: true,
-  reasons: [],
-  monthlyBenefit: 5_520_000,
-  benefitMonths: 3,
-  averageSalary: 9_200_000,
-  totalContributionMonths: 40,
-  reservedMonthsAfter: 4,
-  entitlementStart: '2026-11-16',
-  entitlementEnd: '2027-02-15',
-  periods: [
-    { from: '2026-11-16', to: '2026-12-15' },
-    { from: '2026-12-16', to: '2027-01-15' },
-    { from: '2027-01-16', to: '2027-02-15' },
-  ],
-};
 
 /** The next calendar day of an ISO date, computed with Date (independent of the service's calendar code). */
 const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -85,7 +69,7 @@ describe('centers and dated signers, administered (issue #23 items 5, 6)', () =>
           phone: '0912345678',
           declarationAccepted: true,
         },
-        { output: OUTPUT },
+        { output: APPROVED_OUTPUT },
       ],
     );
     return { id, code };

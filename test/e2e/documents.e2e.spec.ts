@@ -23,6 +23,7 @@ import type { DossierStatus } from '../../src/dossiers/domain/dossier-status';
 import { AccessTokenService } from '../../src/identity';
 import { citizenPrincipal, StaffRole } from '../../src/identity/principal';
 import { OBJECT_STORE, ObjectStore } from '../../src/platform/storage/object-store.port';
+import { APPROVED_OUTPUT } from '../support/dossier-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { staffBearer } from '../support/tokens';
 
@@ -30,23 +31,6 @@ const CENTERS = [
   { code: 'DNA-BH', name: 'Trung tâm Dịch vụ việc làm Đồng Nai – Biên Hòa' },
   { code: 'DNA-DX', name: 'Trung tâm Dịch vụ việc làm Đồng Nai – Đồng Xoài' },
 ];
-
-const OUTPUT = {
-  eligible: true,
-  reasons: [],
-  monthlyBenefit: 5_520_000,
-  benefitMonths: 3,
-  averageSalary: 9_200_000,
-  totalContributionMonths: 40,
-  reservedMonthsAfter: 4,
-  entitlementStart: '2026-11-16',
-  entitlementEnd: '2027-02-15',
-  periods: [
-    { from: '2026-11-16', to: '2026-12-15' },
-    { from: '2026-12-16', to: '2027-01-15' },
-    { from: '2027-01-16', to: '2027-02-15' },
-  ],
-};
 
 let personalIdCounter = 100000;
 function nextPersonalId(): string {
@@ -145,7 +129,7 @@ describe('documents: issuance, downloads and public verification', () => {
         fullName,
         applicant,
         application,
-        { output: input.output ?? OUTPUT },
+        { output: input.output ?? APPROVED_OUTPUT },
         input.decisionNote ?? null,
       ],
     );
@@ -685,7 +669,7 @@ describe('documents: issuance, downloads and public verification', () => {
 
   it('fails a job at once when the dossier cannot make the document (no benefit periods)', async () => {
     const dossier = await insertDossier({
-      output: { ...OUTPUT, periods: [], entitlementStart: null, entitlementEnd: null },
+      output: { ...APPROVED_OUTPUT, periods: [], entitlementStart: null, entitlementEnd: null },
     });
     await transition(dossier.id, 'approve', 'APPROVED');
     await worker.drain();
@@ -697,7 +681,7 @@ describe('documents: issuance, downloads and public verification', () => {
 
   it('shows staff a decision whose issuance died, and lets the Director retry it (audited); never silent', async () => {
     const dossier = await insertDossier({
-      output: { ...OUTPUT, periods: [], entitlementStart: null, entitlementEnd: null },
+      output: { ...APPROVED_OUTPUT, periods: [], entitlementStart: null, entitlementEnd: null },
     });
     await transition(dossier.id, 'approve', 'APPROVED');
     await worker.drain();

@@ -34,3 +34,24 @@ export function applicationFor(
     ...overrides,
   };
 }
+
+/**
+ * The eligibility output of an approved three-month benefit (5,520,000 VND a month from 16 November 2026), as the
+ * document tests store it on a dossier they seed directly.
+ */
+export const APPROVED_OUTPUT = {
+  eligible: true,
+  reasons: [],
+  monthlyBenefit: 5_520_000,
+  benefitMonths: 3,
+  averageSalary: 9_200_000,
+  totalContributionMonths: 40,
+  reservedMonthsAfter: 4,
+  entitlementStart: '2026-11-16',
+  entitlementEnd: '2027-02-15',
+  periods: [
+    { from: '2026-11-16', to: '2026-12-15' },
+    { from: '2026-12-16', to: '2027-01-15' },
+    { from: '2027-01-16', to: '2027-02-15' },
+  ],
+};
